@@ -1,0 +1,10 @@
+# Branding in one place: used by CMake, the About box, the installer and the certificate.
+set(XUESHI_PROJECT_NAME "Xueshi")
+set(XUESHI_VERSION "0.1.0")
+set(XUESHI_DESCRIPTION "Continuing education for professional technical personnel")
+set(XUESHI_DISPLAY_NAME_ZH "学时")
+set(XUESHI_ORGANIZATION "Xueshi")
+set(XUESHI_ORGANIZATION_DOMAIN "xueshi.example.cn")
+set(XUESHI_CLIENT_BINARY "xueshi")
+set(XUESHI_SERVER_BINARY "xueshi-server")
+set(XUESHI_APP_ID "cn.example.xueshi")

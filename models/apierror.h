@@ -1,0 +1,33 @@
+#pragma once
+
+// Machine-readable error codes shared by the server (which sends them) and the client (which
+// reacts to some of them). The messages live where they are shown.
+namespace xueshi::errorcode {
+inline constexpr char BadRequest[] = "bad_request";
+inline constexpr char InvalidJson[] = "invalid_json";
+inline constexpr char MissingField[] = "missing_field";
+inline constexpr char UnknownField[] = "unknown_field";
+inline constexpr char InvalidField[] = "invalid_field";
+inline constexpr char Unauthorized[] = "unauthorized";
+inline constexpr char TokenExpired[] = "token_expired";
+inline constexpr char Forbidden[] = "forbidden";
+inline constexpr char NotFound[] = "not_found";
+inline constexpr char MethodNotAllowed[] = "method_not_allowed";
+inline constexpr char PayloadTooLarge[] = "payload_too_large";
+inline constexpr char HeadersTooLarge[] = "headers_too_large";
+inline constexpr char LengthRequired[] = "length_required";
+inline constexpr char UnsupportedMediaType[] = "unsupported_media_type";
+inline constexpr char Conflict[] = "conflict";
+inline constexpr char UsernameTaken[] = "username_taken";
+inline constexpr char ResidentIdTaken[] = "resident_id_taken";
+inline constexpr char CreditCodeTaken[] = "credit_code_taken";
+inline constexpr char InvalidCredentials[] = "invalid_credentials";
+inline constexpr char AccountLocked[] = "account_locked";
+inline constexpr char TooManyRequests[] = "too_many_requests";
+inline constexpr char CodeInvalid[] = "code_invalid";
+inline constexpr char CodeExpired[] = "code_expired";
+inline constexpr char CodeTriesExhausted[] = "code_tries_exhausted";
+inline constexpr char NoContactChannel[] = "no_contact_channel";
+inline constexpr char AwaitingApproval[] = "awaiting_approval";
+inline constexpr char InternalError[] = "internal_error";
+} // namespace xueshi::errorcode
