@@ -32,7 +32,8 @@ public:
     // provinces (440100 is the city 4401, 440000 the province 44).
     bool contains(const QString &code) const;
     const Region *find(const QString &code) const;
-    // "广东省 广州市 天河区"; a city named 市辖区 is left out ("北京市 东城区").
+    // "广东省 广州市 天河区". Placeholder cities (市辖区, 县, 省/自治区直辖县级行政区划) are left
+    // out ("北京市 东城区", "重庆市 城口县"), and a district named like its city is shown once.
     QString fullName(const QString &code) const;
     QList<Region> provinces() const;
     QList<Region> children(const QString &code) const;
@@ -41,7 +42,9 @@ public:
     // The 6-digit form of a known code, or an empty string.
     QString normalized6(const QString &code) const;
     // Whether a resident id's 6-digit prefix names a region: the district itself, or failing
-    // that (districts are renamed and merged over the years) its city or its province.
+    // that its city or its province. The table holds today's codes only, and an id keeps the code
+    // of the place it was issued decades ago (prefectures and counties have been renumbered
+    // since), so a known province is as far as the check can go without refusing real people.
     bool isKnownResidentIdPrefix(const QString &prefix6) const;
     int size() const { return int(m_byCode.size()); }
 

@@ -1,7 +1,6 @@
-#include <QCoreApplication>
+#include "servermain.h"
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    return 0;
+    return xueshi::server::serverMain(argc, argv);
 }

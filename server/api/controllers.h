@@ -1,0 +1,15 @@
+#pragma once
+
+namespace xueshi::server {
+
+class Router;
+class AccountService;
+class RecoveryService;
+
+// One controller per resource: each adds its routes to the router and turns requests into
+// service calls and service results into JSON. Documented in docs/api.md.
+void addHealthRoutes(Router &router);
+void addAccountRoutes(Router &router, AccountService &accounts);
+void addRecoveryRoutes(Router &router, RecoveryService &recovery);
+
+} // namespace xueshi::server

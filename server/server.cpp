@@ -1,0 +1,115 @@
+#include "server.h"
+
+#include "api/controllers.h"
+#include "api/router.h"
+#include "clock.h"
+#include "core/localizer.h"
+#include "services/accountservice.h"
+#include "services/notifier.h"
+#include "services/recoveryservice.h"
+#include "services/servicecontext.h"
+#include "tls/tlsmaterial.h"
+
+#include <QDir>
+
+namespace xueshi::server {
+
+Server::Server(ServerOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clock(m_options.clock ? m_options.clock : SystemClock::instance())
+{
+    // Pool threads never expire: each holds its own database connection.
+    m_normalPool.setMaxThreadCount(m_options.workerThreads);
+    m_normalPool.setExpiryTimeout(-1);
+    m_passwordPool.setMaxThreadCount(m_options.passwordThreads);
+    m_passwordPool.setExpiryTimeout(-1);
+}
+
+Server::~Server()
+{
+    close();
+    m_normalPool.waitForDone();
+    m_passwordPool.waitForDone();
+}
+
+bool Server::openStorage(QString *error)
+{
+    if (!QDir().mkpath(m_options.dataDir)) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir);
+        return false;
+    }
+    const DatabaseConfig config = m_options.database.value_or(
+        DatabaseConfig::sqlite(QDir(m_options.dataDir).filePath(QStringLiteral("xueshi.sqlite"))));
+    m_database = std::make_unique<Database>(config);
+    try {
+        m_database->connection();
+    } catch (const DatabaseError &e) {
+        *error = QStringLiteral("cannot open %1: %2").arg(config.describe(), QString::fromStdString(e.what()));
+        return false;
+    }
+    if (!m_database->migrate(error))
+        return false;
+
+    m_hasher = std::make_unique<PasswordHasher>(m_options.passwordCost);
+    m_localizer = std::make_unique<Localizer>();
+    m_notifier = std::make_unique<DevelopmentNotifier>(*m_database);
+    m_context = std::make_unique<ServiceContext>(
+        ServiceContext { *m_database, *m_clock, *m_hasher, *m_notifier, *m_localizer,
+                         m_options.tokenLifetimeSeconds });
+    m_accounts = std::make_unique<AccountService>(*m_context);
+    m_recovery = std::make_unique<RecoveryService>(*m_context, *m_accounts);
+    return true;
+}
+
+bool Server::listen(QString *error)
+{
+    QSslConfiguration tls;
+    if (!tls::loadOrCreate(m_options.dataDir, m_options.certificatePath, m_options.privateKeyPath,
+                           &tls, &m_certificateGenerated, error)) {
+        return false;
+    }
+    m_certificate = tls.localCertificate();
+
+    m_router = std::make_unique<Router>(*m_accounts, *m_localizer, &m_normalPool, &m_passwordPool);
+    addHealthRoutes(*m_router);
+    addAccountRoutes(*m_router, *m_accounts);
+    addRecoveryRoutes(*m_router, *m_recovery);
+
+    m_http = std::make_unique<HttpServer>();
+    m_http->setLimits(m_options.limits);
+    m_http->setTlsConfiguration(tls);
+    Router *router = m_router.get();
+    m_http->setHandler([router](HttpRequest request, HttpServer::Responder respond) {
+        router->dispatch(std::move(request), std::move(respond));
+    });
+    m_http->setErrorFactory([router](const HttpRequest &partial, int status, const char *code) {
+        return router->protocolError(partial, status, code);
+    });
+    if (!m_http->listen(m_options.address, m_options.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_options.address.toString())
+                     .arg(m_options.port)
+                     .arg(m_http->errorString());
+        return false;
+    }
+    return true;
+}
+
+void Server::close()
+{
+    if (m_http)
+        m_http->close();
+}
+
+quint16 Server::port() const
+{
+    return m_http ? m_http->serverPort() : 0;
+}
+
+QString Server::certificateFingerprint() const
+{
+    return tls::sha256Fingerprint(m_certificate);
+}
+
+} // namespace xueshi::server

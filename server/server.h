@@ -1,0 +1,91 @@
+#pragma once
+
+#include "http/httpserver.h"
+#include "services/passwordhasher.h"
+#include "storage/database.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSslCertificate>
+#include <QString>
+#include <QThreadPool>
+
+#include <memory>
+#include <optional>
+
+namespace xueshi {
+class Clock;
+}
+
+namespace xueshi::server {
+
+class AccountService;
+class DevelopmentNotifier;
+class Localizer;
+class RecoveryService;
+class Router;
+struct ServiceContext;
+
+struct ServerOptions
+{
+    QString dataDir; // holds the SQLite file and the generated TLS certificate
+    std::optional<DatabaseConfig> database; // default: SQLite file in dataDir
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8443;
+    QString certificatePath; // both empty: generate a self-signed certificate in dataDir
+    QString privateKeyPath;
+    PasswordHasher::Cost passwordCost = PasswordHasher::Cost::Interactive;
+    const Clock *clock = nullptr; // default: the system clock
+    qint64 tokenLifetimeSeconds = 7 * 24 * 3600;
+    int workerThreads = 8;
+    int passwordThreads = 2; // Argon2id is CPU- and memory-bound: about one per core
+    HttpLimits limits;
+};
+
+// The central server assembled: storage, services, router and the HTTPS transport. main() and
+// the tests build it the same way; the administrator commands use only its storage and services.
+class Server final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Server)
+
+public:
+    explicit Server(ServerOptions options, QObject *parent = nullptr);
+    ~Server() override;
+
+    // Opens the database and runs the migrations.
+    bool openStorage(QString *error);
+    // Loads or creates the TLS certificate and starts listening (after openStorage()).
+    bool listen(QString *error);
+    void close();
+
+    quint16 port() const;
+    QSslCertificate certificate() const { return m_certificate; }
+    QString certificateFingerprint() const;
+    bool certificateWasGenerated() const { return m_certificateGenerated; }
+
+    Database &database() { return *m_database; }
+    AccountService &accounts() { return *m_accounts; }
+    DevelopmentNotifier &outbox() { return *m_notifier; }
+    const Clock &clock() const { return *m_clock; }
+    const ServerOptions &options() const { return m_options; }
+
+private:
+    ServerOptions m_options;
+    const Clock *m_clock;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<Localizer> m_localizer;
+    std::unique_ptr<DevelopmentNotifier> m_notifier;
+    std::unique_ptr<ServiceContext> m_context;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<RecoveryService> m_recovery;
+    QThreadPool m_normalPool;
+    QThreadPool m_passwordPool;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<HttpServer> m_http;
+    QSslCertificate m_certificate;
+    bool m_certificateGenerated = false;
+};
+
+} // namespace xueshi::server

@@ -1,0 +1,247 @@
+#include "servermain.h"
+
+#include "admin/demodata.h"
+#include "server.h"
+#include "services/accountservice.h"
+#include "services/notifier.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace xueshi::server {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int signalPipe[2] = { -1, -1 };
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &c, 1);
+}
+
+// SIGINT/SIGTERM end the event loop cleanly, so requests in flight finish and the database closes.
+void installSignalHandlers()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, qApp);
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
+        char c;
+        [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+void printDemoAccounts()
+{
+    out() << "Demo accounts (password for all: " << demoAccounts().constFirst().password << "):\n";
+    for (const DemoAccount &a : demoAccounts())
+        out() << "  " << qSetFieldWidth(12) << Qt::left << a.role << qSetFieldWidth(0) << a.username
+              << "  " << a.name << "\n";
+    out().flush();
+}
+
+int runAdmin(Server &server, const QStringList &args)
+{
+    const QString command = args.value(0);
+    QString error;
+    if (command == QLatin1String("approve-institution") && args.size() == 2) {
+        if (!server.accounts().approveInstitution(args.at(1), &error)) {
+            err() << "error: " << error << "\n";
+            return 1;
+        }
+        out() << "approved institution " << args.at(1) << "\n";
+        return 0;
+    }
+    if (command == QLatin1String("list-users") && args.size() <= 2) {
+        const QString role = args.value(1);
+        for (const QJsonObject &u : server.accounts().listUsers(role)) {
+            out() << u.value(QStringLiteral("username")).toString() << '\t'
+                  << u.value(QStringLiteral("role")).toString() << '\t'
+                  << u.value(QStringLiteral("status")).toString() << '\t'
+                  << u.value(QStringLiteral("displayName")).toString() << '\t'
+                  << u.value(QStringLiteral("createdAt")).toString() << "\n";
+        }
+        return 0;
+    }
+    if (command == QLatin1String("outbox") && args.size() <= 2) {
+        bool ok = true;
+        const int limit = args.size() == 2 ? args.at(1).toInt(&ok) : 20;
+        if (!ok || limit <= 0) {
+            err() << "error: the limit must be a positive number\n";
+            return 2;
+        }
+        const QList<Notification> messages = server.outbox().recent(limit);
+        if (messages.isEmpty())
+            out() << "The outbox is empty.\n";
+        for (const Notification &n : messages) {
+            out() << n.createdAt.toString(Qt::ISODate) << "  " << n.channel << "  " << n.destination
+                  << "\n  " << n.subject << "\n  " << n.body << "\n\n";
+        }
+        return 0;
+    }
+    if (command == QLatin1String("load-demo") && args.size() == 1) {
+        if (!loadDemoData(server, &error)) {
+            err() << "error: " << error << "\n";
+            return 1;
+        }
+        out() << "Demo data loaded.\n";
+        printDemoAccounts();
+        return 0;
+    }
+    err() << "usage: xueshi-server [options] admin COMMAND\n"
+             "commands:\n"
+             "  approve-institution USERNAME   let an institution publish classes\n"
+             "  list-users [ROLE]              learner, employer, institution or administrator\n"
+             "  outbox [N]                     the last N messages of the development notifier (20)\n"
+             "  load-demo                      create the demo accounts (idempotent)\n";
+    return 2;
+}
+
+} // namespace
+
+int serverMain(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Xueshi"));
+    QCoreApplication::setApplicationName(QStringLiteral("xueshi-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(XUESHI_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Xueshi central server: HTTPS JSON API for the xueshi desktop client.\n"
+        "Administrator commands: xueshi-server [options] admin COMMAND (run `admin help`)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Directory for the SQLite database and the generated certificate."),
+                                           QStringLiteral("dir"));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            QStringLiteral("postgres://user:password@host:port/db (default: SQLite in the data directory)."),
+                                            QStringLiteral("url"));
+    const QCommandLineOption listenOption(QStringLiteral("listen"),
+                                          QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)."),
+                                          QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("HTTPS port (default 8443)."),
+                                        QStringLiteral("port"), QStringLiteral("8443"));
+    const QCommandLineOption certOption(QStringLiteral("cert"), QStringLiteral("PEM certificate (chain) file."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption keyOption(QStringLiteral("key"), QStringLiteral("PEM private key file."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Load the demo data before serving and print the demo accounts."));
+    const QCommandLineOption workersOption(QStringLiteral("workers"),
+                                           QStringLiteral("Worker threads for requests (default 8)."),
+                                           QStringLiteral("n"), QStringLiteral("8"));
+    parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, certOption, keyOption,
+                        demoOption, workersOption });
+    parser.addPositionalArgument(QStringLiteral("admin"), QStringLiteral("Run an administrator command."),
+                                 QStringLiteral("[admin COMMAND ...]"));
+    parser.process(app);
+
+    ServerOptions options;
+    options.dataDir = parser.isSet(dataDirOption)
+        ? parser.value(dataDirOption)
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (parser.isSet(databaseOption)) {
+        QString error;
+        options.database = DatabaseConfig::fromUrl(parser.value(databaseOption), &error);
+        if (!options.database) {
+            err() << "error: --database: " << error << "\n";
+            return 2;
+        }
+    }
+    if (!options.address.setAddress(parser.value(listenOption))) {
+        err() << "error: --listen: not an IP address: " << parser.value(listenOption) << "\n";
+        return 2;
+    }
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        err() << "error: --port: not a port number\n";
+        return 2;
+    }
+    options.port = quint16(port);
+    const int workers = parser.value(workersOption).toInt(&ok);
+    if (!ok || workers < 1 || workers > 256) {
+        err() << "error: --workers: between 1 and 256\n";
+        return 2;
+    }
+    options.workerThreads = workers;
+    options.certificatePath = parser.value(certOption);
+    options.privateKeyPath = parser.value(keyOption);
+    if (options.certificatePath.isEmpty() != options.privateKeyPath.isEmpty()) {
+        err() << "error: --cert and --key go together\n";
+        return 2;
+    }
+
+    Server server(options);
+    QString error;
+    if (!server.openStorage(&error)) {
+        err() << "error: " << error << "\n";
+        return 1;
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        if (positional.first() != QLatin1String("admin")) {
+            err() << "error: unknown command " << positional.first() << " (try --help)\n";
+            return 2;
+        }
+        return runAdmin(server, positional.mid(1));
+    }
+
+    if (parser.isSet(demoOption)) {
+        if (!loadDemoData(server, &error)) {
+            err() << "error: " << error << "\n";
+            return 1;
+        }
+    }
+    if (!server.listen(&error)) {
+        err() << "error: " << error << "\n";
+        return 1;
+    }
+    installSignalHandlers();
+    out() << "xueshi-server " << XUESHI_VERSION << " listening on https://"
+          << (options.address.protocol() == QAbstractSocket::IPv6Protocol
+                  ? QLatin1Char('[') + options.address.toString() + QLatin1Char(']')
+                  : options.address.toString())
+          << ':' << server.port() << "/api/v1\n";
+    out() << "Data: " << options.dataDir << "\n";
+    if (server.certificateWasGenerated())
+        out() << "Generated a self-signed certificate for localhost in " << options.dataDir << "/tls\n";
+    out() << "Certificate SHA-256 fingerprint: " << server.certificateFingerprint() << "\n";
+    if (parser.isSet(demoOption))
+        printDemoAccounts();
+    out().flush();
+    return app.exec();
+}
+
+} // namespace xueshi::server

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "servicecontext.h"
+#include "translations.h"
+#include "validators.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+
+namespace xueshi::server {
+
+class JsonBody;
+
+// Accounts (R1), sessions (R3) and password changes: registration with the shared validators,
+// Argon2id passwords, opaque bearer tokens stored hashed, and the login lockout (five failures
+// in 15 minutes lock a username for 15 minutes). Every write is one transaction.
+class AccountService final
+{
+public:
+    static constexpr int MaxFailedLogins = 5;
+    static constexpr qint64 FailureWindowSeconds = 15 * 60;
+    static constexpr qint64 LockSeconds = 15 * 60;
+
+    explicit AccountService(ServiceContext &context);
+
+    QJsonObject registerLearner(const JsonBody &body);
+    QJsonObject registerOrganisation(Role role, const JsonBody &body);
+
+    struct LoginResult
+    {
+        QString token;
+        QDateTime expiresAt;
+        QJsonObject user;
+    };
+    LoginResult login(const QString &username, const QString &password);
+    void logout(const AuthenticatedUser &user);
+    // Throws 401 unauthorized / token_expired.
+    AuthenticatedUser authenticate(const QByteArray &authorizationHeader);
+    void changePassword(const AuthenticatedUser &user, const QString &currentPassword,
+                        const QString &newPassword);
+
+    // The account as its owner sees it; throws 404 for an unknown id.
+    QJsonObject userJson(const QString &userId);
+    QJsonObject userForCaller(const AuthenticatedUser &caller, const QString &userId);
+
+    // Administrator commands.
+    bool approveInstitution(const QString &username, QString *error);
+    QList<QJsonObject> listUsers(const QString &roleFilter);
+
+    // Shared by recovery, inside its transaction: a new password hash for a user, revoking every
+    // token and clearing the lockout.
+    void resetPassword(const QString &userId, const QByteArray &newPasswordHash);
+    static QString usernameKey(const QString &username) { return username.trimmed().toLower(); }
+
+private:
+    QString createUser(const QString &username, const QByteArray &passwordHash, Role role,
+                       const QString &status, const QString &displayName);
+    void recordFailure(const QString &key, qint64 now);
+
+    ServiceContext &m_context;
+};
+
+// Random opaque tokens and their stored form.
+namespace tokens {
+QString generate(); // "xs_" + 43 characters of base64url (256 bits)
+QByteArray hash(const QString &token); // hex SHA-256
+} // namespace tokens
+
+// Throws the ApiError for a failed validator, naming the field.
+void requireValid(const ValidationResult &result, const QString &field);
+
+} // namespace xueshi::server

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <atomic>
+#include <optional>
+#include <stdexcept>
+
+namespace xueshi::server {
+
+// Where the server keeps its data: an SQLite file (the embedded default) or a PostgreSQL
+// database given as postgres://user:password@host:port/dbname.
+struct DatabaseConfig
+{
+    enum class Kind { Sqlite, Postgres };
+    Kind kind = Kind::Sqlite;
+    QString sqlitePath;
+    QString host;
+    int port = 5432;
+    QString name;
+    QString user;
+    QString password;
+
+    static DatabaseConfig sqlite(const QString &path);
+    // Parses postgres:// (or postgresql://) URLs; returns nullopt with *error on a malformed one.
+    static std::optional<DatabaseConfig> fromUrl(const QString &url, QString *error);
+    // For logs: never includes the password.
+    QString describe() const;
+};
+
+// A failed SQL statement. Services let it propagate: the open transaction rolls back and the
+// request gets a 500 without the SQL text.
+class DatabaseError : public std::runtime_error
+{
+public:
+    DatabaseError(const QString &what, const QString &nativeCode)
+        : std::runtime_error(what.toStdString())
+        , m_nativeCode(nativeCode)
+    {
+    }
+    QString nativeCode() const { return m_nativeCode; }
+    // A UNIQUE constraint refused the row (SQLite 2067/1555, PostgreSQL 23505).
+    bool isUniqueViolation() const;
+
+private:
+    QString m_nativeCode;
+};
+
+// Owns the server's database: one QtSql connection per thread (QtSql connections must not cross
+// threads), opened lazily and closed when the thread ends, and the numbered schema migrations.
+// SQL is written once for both engines; the few differences go through dialect helpers.
+class Database final
+{
+    Q_DISABLE_COPY_MOVE(Database)
+
+public:
+    explicit Database(DatabaseConfig config);
+    ~Database();
+
+    const DatabaseConfig &config() const { return m_config; }
+    bool isPostgres() const { return m_config.kind == DatabaseConfig::Kind::Postgres; }
+
+    // The open connection of the calling thread; throws DatabaseError when it cannot open.
+    QSqlDatabase connection();
+    // Runs the migrations not yet applied, each in its own transaction.
+    bool migrate(QString *error);
+    int schemaVersion();
+
+    // Prepares, binds positionally (?), executes; throws DatabaseError on failure.
+    QSqlQuery exec(const QString &sql, const QVariantList &values = {});
+
+private:
+    DatabaseConfig m_config;
+    quint64 m_id;
+    static std::atomic<quint64> s_nextId;
+};
+
+// One transaction on the calling thread's connection: BEGIN IMMEDIATE on SQLite (so two writers
+// never deadlock upgrading read locks), BEGIN on PostgreSQL. Rolls back unless commit() was called,
+// so an exception anywhere leaves nothing half-written.
+class Transaction final
+{
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+public:
+    explicit Transaction(Database &database);
+    ~Transaction();
+    void commit();
+
+private:
+    Database &m_database;
+    bool m_open = false;
+};
+
+} // namespace xueshi::server
