@@ -160,6 +160,13 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery q(connection());
     q.setForwardOnly(true);
+    // PostgreSQL can only PREPARE queries and data changes, not DDL or BEGIN/COMMIT: statements
+    // without values run directly.
+    if (values.isEmpty()) {
+        if (!q.exec(sql))
+            throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+        return q;
+    }
     if (!q.prepare(sql))
         throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
     for (const QVariant &v : values)

@@ -1,0 +1,268 @@
+#include "testserver.h"
+
+#include "testsupport.h"
+#include "validators.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSslConfiguration>
+#include <QUuid>
+
+namespace xueshi::test {
+
+namespace {
+
+// Creates an empty database on the cluster named by adminUrl; returns its URL.
+QString createPostgresDatabase(const QString &adminUrl, QString *name, QString *error)
+{
+    auto config = server::DatabaseConfig::fromUrl(adminUrl, error);
+    if (!config)
+        return {};
+    *name = QStringLiteral("xueshi_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    const QString connection = QStringLiteral("xueshi-test-admin-") + *name;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(config->host);
+        db.setPort(config->port);
+        db.setUserName(config->user);
+        db.setPassword(config->password);
+        db.setDatabaseName(config->name);
+        if (!db.open()) {
+            *error = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("CREATE DATABASE %1").arg(*name)))
+                *error = q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!error->isEmpty())
+        return {};
+    QString url = adminUrl;
+    url.truncate(url.lastIndexOf(QLatin1Char('/')) + 1);
+    return url + *name;
+}
+
+void dropPostgresDatabase(const QString &adminUrl, const QString &name)
+{
+    QString error;
+    auto config = server::DatabaseConfig::fromUrl(adminUrl, &error);
+    if (!config)
+        return;
+    const QString connection = QStringLiteral("xueshi-test-drop-") + name;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(config->host);
+        db.setPort(config->port);
+        db.setUserName(config->user);
+        db.setPassword(config->password);
+        db.setDatabaseName(config->name);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+} // namespace
+
+TestServer::TestServer(server::PasswordHasher::Cost cost)
+{
+    server::ServerOptions options;
+    options.dataDir = m_dir.path();
+    options.address = QHostAddress::LocalHost;
+    options.port = 0;
+    options.passwordCost = cost;
+    options.clock = &m_clock;
+    m_postgresAdminUrl = qEnvironmentVariable("XUESHI_TEST_POSTGRES_URL");
+    if (!m_postgresAdminUrl.isEmpty()) {
+        const QString url = createPostgresDatabase(m_postgresAdminUrl, &m_postgresDatabase, &m_error);
+        if (url.isEmpty()) {
+            m_error = QStringLiteral("cannot create a PostgreSQL test database: ") + m_error;
+            return;
+        }
+        options.database = server::DatabaseConfig::fromUrl(url, &m_error);
+    }
+    m_server = std::make_unique<server::Server>(options);
+    m_running = m_server->openStorage(&m_error) && m_server->listen(&m_error);
+}
+
+TestServer::~TestServer()
+{
+    m_server.reset();
+    if (!m_postgresDatabase.isEmpty())
+        dropPostgresDatabase(m_postgresAdminUrl, m_postgresDatabase);
+}
+
+bool TestServer::isPostgres() const
+{
+    return !m_postgresAdminUrl.isEmpty();
+}
+
+QUrl TestServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(port());
+    return url;
+}
+
+QUrl TestServer::url(const QString &path) const
+{
+    QUrl u = baseUrl();
+    u.setPath(QStringLiteral("/api/v1") + path);
+    return u;
+}
+
+quint16 TestServer::port() const
+{
+    return m_server ? m_server->port() : 0;
+}
+
+QSslCertificate TestServer::certificate() const
+{
+    return m_server->certificate();
+}
+
+QString TestServer::fingerprint() const
+{
+    return m_server->certificateFingerprint();
+}
+
+QList<server::Notification> TestServer::outbox(int limit)
+{
+    return m_server->outbox().recent(limit);
+}
+
+QString TestServer::lastCode()
+{
+    const QList<server::Notification> messages = outbox(1);
+    if (messages.isEmpty())
+        return {};
+    static const QRegularExpression sixDigits(QStringLiteral("\\b(\\d{6})\\b"));
+    return sixDigits.match(messages.first().body).captured(1);
+}
+
+QString TestReply::errorCode() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+}
+
+QString TestReply::errorField() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString();
+}
+
+QString TestReply::errorMessage() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+}
+
+QByteArray TestReply::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+TestClient::TestClient(const TestServer &server)
+    : m_server(server)
+{
+}
+
+TestReply TestClient::get(const QString &path, const QString &token, const QByteArray &language)
+{
+    return send("GET", path, {}, token, language);
+}
+
+TestReply TestClient::post(const QString &path, const QJsonObject &body, const QString &token,
+                           const QByteArray &language)
+{
+    return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), token, language);
+}
+
+TestReply TestClient::postRaw(const QString &path, const QByteArray &body, const QString &token)
+{
+    return send("POST", path, body, token, {});
+}
+
+TestReply TestClient::del(const QString &path, const QString &token)
+{
+    return send("DELETE", path, {}, token, {});
+}
+
+TestReply TestClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                           const QString &token, const QByteArray &language)
+{
+    QNetworkRequest request(m_server.url(path));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates({ m_server.certificate() });
+    request.setSslConfiguration(tls);
+    if (!body.isEmpty() || method == "POST")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    if (!language.isEmpty())
+        request.setRawHeader("Accept-Language", language);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(30000);
+    TestReply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    r.json = QJsonDocument::fromJson(r.body).object();
+    r.headers = reply->rawHeaderPairs();
+    r.networkError = reply->error();
+    r.errorString = reply->errorString();
+    reply->deleteLater();
+    return r;
+}
+
+QString residentId(const QString &first17)
+{
+    return first17 + residentIdCheckCharacter(first17);
+}
+
+QString creditCode(const QString &first17)
+{
+    return first17 + creditCodeCheckCharacter(first17);
+}
+
+QJsonObject learnerRegistration(const QString &username, const QString &residentIdFirst17,
+                                const QString &mobile)
+{
+    return { { QStringLiteral("username"), username },
+             { QStringLiteral("password"), QStringLiteral("Secret123") },
+             { QStringLiteral("realName"), QStringLiteral("张三") },
+             { QStringLiteral("residentId"), residentId(residentIdFirst17) },
+             { QStringLiteral("mobile"), mobile },
+             { QStringLiteral("email"), QStringLiteral("zhangsan@example.cn") } };
+}
+
+QJsonObject organisationRegistration(const QString &username, const QString &creditCodeFirst17,
+                                     const QString &phone)
+{
+    return { { QStringLiteral("username"), username },
+             { QStringLiteral("password"), QStringLiteral("Secret123") },
+             { QStringLiteral("name"), QStringLiteral("广州测试科技有限公司") },
+             { QStringLiteral("creditCode"), creditCode(creditCodeFirst17) },
+             { QStringLiteral("regionCode"), QStringLiteral("440106") },
+             { QStringLiteral("contactPerson"), QStringLiteral("李四") },
+             { QStringLiteral("phone"), phone },
+             { QStringLiteral("email"), QStringLiteral("hr@example.cn") } };
+}
+
+} // namespace xueshi::test

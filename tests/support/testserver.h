@@ -1,0 +1,103 @@
+#pragma once
+
+#include "clock.h"
+#include "server.h"
+#include "services/notifier.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace xueshi::test {
+
+// The real central server, started in-process on 127.0.0.1 with a fresh data directory, a
+// generated self-signed certificate, a TestClock and minimal Argon2id cost. It runs on SQLite, or
+// on a fresh PostgreSQL database when XUESHI_TEST_POSTGRES_URL names a cluster (the CTest fixture
+// "postgres" starts a throwaway one). Requests are served by the caller's event loop, so tests
+// wait with QSignalSpy / QTRY_* as usual.
+class TestServer final
+{
+    Q_DISABLE_COPY_MOVE(TestServer)
+
+public:
+    explicit TestServer(server::PasswordHasher::Cost cost = server::PasswordHasher::Cost::Minimal);
+    ~TestServer();
+
+    // False (with the reason in errorString()) when the server could not start.
+    bool isRunning() const { return m_running; }
+    QString errorString() const { return m_error; }
+    bool isPostgres() const;
+
+    QUrl baseUrl() const; // https://127.0.0.1:PORT
+    QUrl url(const QString &path) const; // baseUrl() + "/api/v1" + path
+    quint16 port() const;
+    QSslCertificate certificate() const;
+    QString fingerprint() const;
+    TestClock &clock() { return m_clock; }
+    server::Server &server() { return *m_server; }
+
+    // The development notifier's messages, newest first, and the 6-digit code in the newest one.
+    QList<server::Notification> outbox(int limit = 20);
+    QString lastCode();
+
+private:
+    QTemporaryDir m_dir;
+    TestClock m_clock;
+    QString m_postgresDatabase;
+    QString m_postgresAdminUrl;
+    std::unique_ptr<server::Server> m_server;
+    bool m_running = false;
+    QString m_error;
+};
+
+// The answer to one request made with TestClient.
+struct TestReply
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    int networkError = 0;
+    QString errorString;
+
+    QString errorCode() const;
+    QString errorField() const;
+    QString errorMessage() const;
+    QByteArray header(const QByteArray &name) const;
+};
+
+// A small synchronous HTTPS client for tests: trusts exactly the test server's certificate and
+// waits on the reply's signal (not on a timer).
+class TestClient final
+{
+public:
+    explicit TestClient(const TestServer &server);
+
+    TestReply get(const QString &path, const QString &token = {}, const QByteArray &language = {});
+    TestReply post(const QString &path, const QJsonObject &body, const QString &token = {},
+                   const QByteArray &language = {});
+    TestReply postRaw(const QString &path, const QByteArray &body, const QString &token = {});
+    TestReply del(const QString &path, const QString &token = {});
+    TestReply send(const QByteArray &method, const QString &path, const QByteArray &body,
+                   const QString &token, const QByteArray &language);
+
+    QNetworkAccessManager &network() { return m_network; }
+
+private:
+    const TestServer &m_server;
+    QNetworkAccessManager m_network;
+};
+
+// Fixtures for the demo-style accounts the suites register.
+QJsonObject learnerRegistration(const QString &username, const QString &residentIdFirst17,
+                                const QString &mobile = QStringLiteral("13800138000"));
+QJsonObject organisationRegistration(const QString &username, const QString &creditCodeFirst17,
+                                     const QString &phone = QStringLiteral("13900139000"));
+QString residentId(const QString &first17);
+QString creditCode(const QString &first17);
+
+} // namespace xueshi::test
