@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the benchmarks against a freshly started xueshi-server (release build) and prints their
+# JSON results. Usage: bench/run.sh [login-burst]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${XUESHI_BENCH_BUILD:-build/release}
+if [ ! -x "$build/server/xueshi-server" ] || [ ! -x "$build/bench/xueshi-bench-loginburst" ]; then
+    cmake --preset release -DXUESHI_BUILD_BENCH=ON >/dev/null
+    cmake --build --preset release --target xueshi-server xueshi-bench-loginburst
+fi
+which=${1:-login-burst}
+data=$(mktemp -d)
+port=${XUESHI_BENCH_PORT:-18443}
+trap 'kill $server 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$data"' EXIT
+
+case "$which" in
+login-burst)
+    "$build/server/xueshi-server" --data-dir "$data" admin load-demo >/dev/null
+    QT_LOGGING_RULES="xueshi.server.requests=false" "$build/server/xueshi-server" --data-dir "$data" --port "$port" >"$data/server.log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 100); do grep -q fingerprint "$data/server.log" 2>/dev/null && break; sleep 0.1; done
+    "$build/bench/xueshi-bench-loginburst" --url "https://127.0.0.1:$port" --cert "$data/tls/server.crt" --logins 20
+    ;;
+*)
+    echo "unknown benchmark: $which" >&2
+    exit 2
+    ;;
+esac
