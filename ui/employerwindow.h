@@ -1,0 +1,18 @@
+#pragma once
+
+#include "rolewindow.h"
+
+namespace xueshi {
+
+// The main window of an employer (法人单位): later issues add the staff, the submissions to review
+// and the reports.
+class EmployerWindow final : public RoleWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EmployerWindow)
+
+public:
+    EmployerWindow(ClientCore *core, const User &user, QWidget *parent = nullptr);
+};
+
+} // namespace xueshi

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "user.h"
+
+#include <QMainWindow>
+
+#include <functional>
+
+class QFrame;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace xueshi {
+
+class AccountPage;
+class ClientCore;
+
+// The main window after login, one subclass per role. A header names the product, the role and
+// the person or organisation; a navigation list on the left switches the sections in the stacked
+// area. Only built sections are added (later issues add theirs in the subclasses); every role has
+// the account section.
+class RoleWindow : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RoleWindow)
+
+public:
+    // The window for the user's role, or null for a role the client has no window for
+    // (administrators use the server's admin commands).
+    static RoleWindow *create(ClientCore *core, const User &user, QWidget *parent = nullptr);
+
+    const User &user() const { return m_user; }
+    void setUser(const User &user);
+    AccountPage *accountPage() const { return m_accountPage; }
+    // Shows the section with this id ("account", ...); false if there is none.
+    bool showSection(const QString &id);
+    QString currentSection() const;
+
+signals:
+    void logoutRequested();
+
+protected:
+    RoleWindow(ClientCore *core, const User &user, QWidget *parent);
+
+    using TitleFunction = std::function<QString()>;
+    // Adds a navigation entry and its page; the title is re-read on language changes.
+    void addSection(const QString &id, const QIcon &icon, TitleFunction title, QWidget *page);
+    // The header's name of the workspace: the role.
+    QString workspaceTitle() const;
+
+    void changeEvent(QEvent *event) override;
+    ClientCore *core() const { return m_core; }
+
+private:
+    void retranslateUi();
+    void updateUserTexts();
+
+    struct Section
+    {
+        QString id;
+        TitleFunction title;
+        QWidget *page;
+    };
+
+    ClientCore *m_core;
+    User m_user;
+    QList<Section> m_sections;
+    QLabel *m_productLabel;
+    QLabel *m_workspaceLabel;
+    QLabel *m_nameLabel;
+    QLabel *m_userLabel;
+    QFrame *m_approvalBanner;
+    QLabel *m_approvalLabel;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    AccountPage *m_accountPage;
+    QLabel *m_serverStatusLabel;
+    QLabel *m_userStatusLabel;
+    QMenu *m_accountMenu;
+    QMenu *m_helpMenu;
+    QAction *m_logoutAction;
+    QAction *m_quitAction;
+    QAction *m_aboutAction;
+};
+
+} // namespace xueshi

@@ -1,0 +1,204 @@
+#include "uicommon.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QIcon>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+#include <QPushButton>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QVBoxLayout>
+
+namespace xueshi {
+
+QString UiText::productName()
+{
+    return tr("Xueshi");
+}
+
+QString UiText::windowTitle(const QString &page)
+{
+    return page.isEmpty() ? productName() : tr("%1 — %2").arg(productName(), page);
+}
+
+QString UiText::roleName(Role role)
+{
+    switch (role) {
+    case Role::Learner:
+        return tr("Professional");
+    case Role::Employer:
+        return tr("Employer");
+    case Role::Institution:
+        return tr("Training institution");
+    case Role::Administrator:
+        return tr("Administrator");
+    }
+    return {};
+}
+
+QString UiText::validationMessage(const ValidationResult &result)
+{
+    if (result.ok() || !result.message)
+        return {};
+    return QCoreApplication::translate("Validation", result.message);
+}
+
+QString UiText::notProvided()
+{
+    return tr("Not provided");
+}
+
+namespace ui {
+
+QLabel *createMessageLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    label->setFont(font);
+    return label;
+}
+
+void setMessage(QLabel *label, const QString &text, Severity severity)
+{
+    const char *color = "#5f6b7a";
+    switch (severity) {
+    case Severity::Hint:
+        color = "#6b7280";
+        break;
+    case Severity::Info:
+        color = "#1f2937";
+        break;
+    case Severity::Success:
+        color = "#1b7f3b";
+        break;
+    case Severity::Warning:
+        color = "#9a5b00";
+        break;
+    case Severity::Error:
+        color = "#c62828";
+        break;
+    }
+    label->setStyleSheet(QStringLiteral("color: %1;").arg(QLatin1String(color)));
+    label->setProperty("severity", int(severity));
+    label->setText(text);
+}
+
+QWidget *fieldWithMessage(QWidget *input, QLabel *message, QWidget *parent)
+{
+    auto *container = new QWidget(parent);
+    auto *layout = new QVBoxLayout(container);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(input);
+    layout->addWidget(message);
+    return container;
+}
+
+void makePrimary(QPushButton *button)
+{
+    button->setProperty("primary", true);
+    button->setDefault(true);
+    button->setCursor(Qt::PointingHandCursor);
+}
+
+void makeLink(QPushButton *button)
+{
+    button->setProperty("link", true);
+    button->setFlat(true);
+    button->setCursor(Qt::PointingHandCursor);
+    button->setAutoDefault(false);
+}
+
+void makeHeading(QLabel *label, int pointSizeDelta)
+{
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() + pointSizeDelta);
+    font.setBold(true);
+    label->setFont(font);
+}
+
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (int size : { 16, 24, 32, 48, 64, 128, 256 }) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        QPainterPath path;
+        path.addRoundedRect(QRectF(0, 0, size, size), size * 0.2, size * 0.2);
+        painter.fillPath(path, QColor(QLatin1String(BrandColor)));
+        QFont font(QStringList { QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Sans") });
+        font.setPixelSize(int(size * 0.66));
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        // U+5B66 学, the first character of the product name.
+        painter.drawText(QRectF(0, 0, size, size), Qt::AlignCenter, QString(QChar(0x5B66)));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+void applyTheme(QApplication &application)
+{
+    application.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette palette = application.style()->standardPalette();
+    palette.setColor(QPalette::Window, QColor(0xf4, 0xf6, 0xf9));
+    palette.setColor(QPalette::Highlight, QColor(QLatin1String(BrandColor)));
+    palette.setColor(QPalette::Link, QColor(QLatin1String(BrandColor)));
+    application.setPalette(palette);
+
+    QFont font = application.font();
+    font.setFamilies({ QStringLiteral("Noto Sans CJK SC"), QStringLiteral("DejaVu Sans") });
+    if (font.pointSizeF() < 10)
+        font.setPointSizeF(10);
+    application.setFont(font);
+
+    application.setWindowIcon(applicationIcon());
+    application.setStyleSheet(QStringLiteral(R"(
+QPushButton[primary="true"] {
+    background: #1d5fb8; color: white; border: 1px solid #174d96; border-radius: 4px;
+    padding: 6px 20px; font-weight: bold;
+}
+QPushButton[primary="true"]:hover { background: #2369c9; }
+QPushButton[primary="true"]:pressed { background: #174d96; }
+QPushButton[primary="true"]:disabled { background: #a9bfdf; border-color: #a9bfdf; color: #eef3fa; }
+QPushButton[link="true"] {
+    border: none; background: transparent; color: #1d5fb8; padding: 2px 6px;
+}
+QPushButton[link="true"]:hover { color: #2369c9; text-decoration: underline; }
+QPushButton[link="true"]:disabled { color: #9aa5b1; }
+QLineEdit, QComboBox { padding: 4px 6px; min-height: 20px; }
+QGroupBox { font-weight: bold; border: 1px solid #d8dee6; border-radius: 6px;
+    margin-top: 12px; padding: 12px 10px 8px 10px; background: white; }
+QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; color: #1f2937; }
+QWidget#brandPanel { background: qlineargradient(x1:0, y1:0, x2:1, y2:1,
+    stop:0 #1d5fb8, stop:1 #123f7d); }
+QWidget#brandPanel QLabel { color: white; background: transparent; }
+QWidget#headerWidget { background: #1d5fb8; }
+QWidget#headerWidget QLabel { color: white; background: transparent; }
+QListWidget#navigationListWidget { background: white; border: none;
+    border-right: 1px solid #d8dee6; padding-top: 8px; }
+QListWidget#navigationListWidget::item { padding: 10px 14px; border-left: 3px solid transparent; }
+QListWidget#navigationListWidget::item:selected { background: #e8f0fb; color: #123f7d;
+    border-left: 3px solid #1d5fb8; }
+QFrame#approvalBanner { background: #fff4d6; border: 1px solid #e8c060; border-radius: 4px; }
+QFrame#certificateWarningFrame { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; }
+QLabel#fingerprintLabel, QLabel#pinnedFingerprintLabel {
+    font-family: "DejaVu Sans Mono", monospace; background: white; border: 1px solid #d8dee6;
+    border-radius: 4px; padding: 6px; }
+QStatusBar { background: #e9edf2; color: #374151; }
+)"));
+}
+
+} // namespace ui
+} // namespace xueshi

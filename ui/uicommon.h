@@ -1,0 +1,57 @@
+#pragma once
+
+#include "role.h"
+#include "validators.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+class QApplication;
+class QIcon;
+class QLabel;
+class QPushButton;
+class QWidget;
+
+namespace xueshi {
+
+// Texts used by several windows, translated in one context.
+class UiText
+{
+    Q_DECLARE_TR_FUNCTIONS(xueshi::UiText)
+
+public:
+    static QString productName(); // "Xueshi" / "学时"
+    static QString windowTitle(const QString &page); // "Xueshi — page"
+    static QString roleName(Role role); // 专业技术人员, 法人单位, 培训机构, 管理员
+    // A validator's message in the UI language (context "Validation").
+    static QString validationMessage(const ValidationResult &result);
+    static QString notProvided(); // for empty optional data
+};
+
+namespace ui {
+
+enum class Severity { Hint, Info, Success, Warning, Error };
+
+// A word-wrapped label for status and validation messages; empty text hides nothing, so the
+// layout does not jump while typing.
+QLabel *createMessageLabel(const QString &objectName, QWidget *parent);
+void setMessage(QLabel *label, const QString &text, Severity severity);
+
+// An input with its message label underneath, as one widget for a form row.
+QWidget *fieldWithMessage(QWidget *input, QLabel *message, QWidget *parent);
+
+// Visual roles the application style sheet knows.
+void makePrimary(QPushButton *button);
+void makeLink(QPushButton *button);
+// A section title (larger, bold).
+void makeHeading(QLabel *label, int pointSizeDelta = 4);
+
+// The application icon, drawn so it needs no image files: "学" on the brand colour.
+QIcon applicationIcon();
+// Fusion style, palette and the style sheet of the whole client.
+void applyTheme(QApplication &application);
+
+inline constexpr char BrandColor[] = "#1d5fb8";
+
+} // namespace ui
+} // namespace xueshi
