@@ -1,0 +1,90 @@
+#pragma once
+
+#include "httpserver.h"
+
+#include <QByteArray>
+#include <QDeadlineTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QTcpSocket;
+
+namespace xueshi::server {
+
+struct ResponseGate;
+
+// One client connection of HttpServer. Parses the requests arriving on its socket strictly and
+// under HttpLimits, hands each complete one to the handler and writes the answer back before it
+// looks at the next request, so pipelined answers keep their order. The Responder it hands out
+// may run on any thread and after this object is gone: it reaches the connection only through a
+// gate that the destructor closes.
+class HttpConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpConnection)
+
+public:
+    // Takes ownership of the connected (and, for HTTPS, encrypted) socket.
+    HttpConnection(QTcpSocket *socket, const HttpLimits &limits, HttpServer::Handler handler,
+        HttpServer::ErrorFactory errorFactory, QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    void start();
+    // Closes at once; an answer still to come is dropped.
+    void abort();
+
+private:
+    enum class State {
+        ReadingHead,
+        ReadingBody,
+        AwaitingResponse, // the handler has the request; nothing more is read until it answers
+        Closing, // the last answer is being flushed before the socket closes
+        Lingering, // after an error: input is discarded for a moment so the answer is not lost
+        Closed
+    };
+    enum class Timeout { None, Idle, Head, Body, Closing, Linger };
+
+    void process();
+    bool readHead();
+    bool readBody();
+    void dispatch();
+    HttpServer::Responder makeResponder();
+    void deliver(quint64 serial, HttpResponse response);
+    void writeResponse(const HttpResponse &response, bool keepAlive, bool headRequest);
+    void refuse(int status, const char *code, const QString &message);
+    void waitForNextRequest();
+    void closeGracefully();
+    void startLingering();
+    void halfClose();
+    void discardInput();
+    void startTimeout(Timeout kind, int milliseconds);
+    void onTimeout();
+    void onBytesWritten();
+    void finish();
+    qint64 pendingOutput() const;
+
+    QTcpSocket *m_socket;
+    const HttpLimits m_limits;
+    const HttpServer::Handler m_handler;
+    const HttpServer::ErrorFactory m_errorFactory;
+    std::shared_ptr<ResponseGate> m_gate;
+
+    State m_state = State::ReadingHead;
+    QByteArray m_buffer; // bytes read but not yet parsed: at most maxHeaderBytes + 1
+    qsizetype m_scanFrom = 0; // where to resume looking for the end of the head
+    HttpRequest m_request; // the request being read; its body grows up to m_contentLength
+    qint64 m_contentLength = 0;
+    bool m_keepAlive = true;
+    bool m_headRequest = false;
+    bool m_waitingForDrain = false;
+    bool m_halfClosed = false;
+    quint64 m_serial = 0; // numbers the requests, so a late answer cannot answer a newer one
+
+    QTimer m_timer;
+    Timeout m_timeout = Timeout::None;
+    QDeadlineTimer m_lingerDeadline;
+};
+
+} // namespace xueshi::server
