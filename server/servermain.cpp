@@ -63,8 +63,8 @@ void printDemoAccounts()
 {
     out() << "Demo accounts (password for all: " << demoAccounts().constFirst().password << "):\n";
     for (const DemoAccount &a : demoAccounts())
-        out() << "  " << qSetFieldWidth(12) << Qt::left << a.role << qSetFieldWidth(0) << a.username
-              << "  " << a.name << "\n";
+        out() << "  " << Qt::left << qSetFieldWidth(13) << a.role << qSetFieldWidth(18) << a.username
+              << qSetFieldWidth(0) << a.name << "\n";
     out().flush();
 }
 
