@@ -49,7 +49,7 @@ struct Bench
 
 // Asks /health one request after the other until `stop` says so; records each latency in ms.
 void pollHealth(const Bench &bench, QNetworkAccessManager *network, std::vector<double> *latencies,
-                const std::function<bool()> &stop, const std::function<void()> &done)
+    const std::function<bool()> &stop, const std::function<void()> &done)
 {
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
@@ -71,16 +71,16 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({ QStringLiteral("url"), QStringLiteral("Server base URL"), QStringLiteral("url"),
-                       QStringLiteral("https://127.0.0.1:8443") });
-    parser.addOption({ QStringLiteral("cert"), QStringLiteral("The server's certificate (PEM) to trust"),
-                       QStringLiteral("file") });
-    parser.addOption({ QStringLiteral("username"), QStringLiteral("Account to log in as"), QStringLiteral("name"),
-                       QStringLiteral("demo_learner") });
-    parser.addOption({ QStringLiteral("password"), QStringLiteral("Its password"), QStringLiteral("password"),
-                       QStringLiteral("Xueshi2026") });
-    parser.addOption({ QStringLiteral("logins"), QStringLiteral("Concurrent logins"), QStringLiteral("n"),
-                       QStringLiteral("20") });
+    parser.addOption({ QStringLiteral("url"), QStringLiteral("Server base URL"),
+        QStringLiteral("url"), QStringLiteral("https://127.0.0.1:8443") });
+    parser.addOption({ QStringLiteral("cert"),
+        QStringLiteral("The server's certificate (PEM) to trust"), QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("username"), QStringLiteral("Account to log in as"),
+        QStringLiteral("name"), QStringLiteral("demo_learner") });
+    parser.addOption({ QStringLiteral("password"), QStringLiteral("Its password"),
+        QStringLiteral("password"), QStringLiteral("Xueshi2026") });
+    parser.addOption({ QStringLiteral("logins"), QStringLiteral("Concurrent logins"),
+        QStringLiteral("n"), QStringLiteral("20") });
     parser.process(app);
 
     Bench bench;
@@ -103,47 +103,58 @@ int main(int argc, char *argv[])
     int exitCode = 0;
 
     // Phase 1: the idle baseline, 200 requests.
-    pollHealth(bench, &healthNetwork, &idle, [&] { return idle.size() >= 200; }, [&] {
-        // Phase 2: the burst, each login on its own connection, /health polled meanwhile.
-        auto networks = std::make_shared<std::vector<std::unique_ptr<QNetworkAccessManager>>>();
-        auto finished = std::make_shared<int>(0);
-        QElapsedTimer burst;
-        burst.start();
-        const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("username"), bench.username },
-                                                            { QStringLiteral("password"), bench.password } })
-                                    .toJson(QJsonDocument::Compact);
-        for (int i = 0; i < bench.logins; ++i) {
-            networks->push_back(std::make_unique<QNetworkAccessManager>());
-            auto started = std::make_shared<QElapsedTimer>();
-            started->start();
-            QNetworkReply *reply = networks->back()->post(bench.request(QStringLiteral("/session")), body);
-            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, started, finished] {
-                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
-                    qCritical("login failed: %s", reply->readAll().constData());
-                    exitCode = 1;
-                }
-                loginLatencies.push_back(double(started->nsecsElapsed()) / 1e6);
-                ++*finished;
-                reply->deleteLater();
-            });
-        }
-        pollHealth(bench, &healthNetwork, &underLoad, [finished, &bench] { return *finished >= bench.logins; }, [&, burst, networks] {
-            const double idleP99 = percentile(idle, 0.99);
-            const double loadP99 = percentile(underLoad, 0.99);
-            const QJsonObject result {
-                { QStringLiteral("logins"), bench.logins },
-                { QStringLiteral("burst_seconds"), double(burst.nsecsElapsed()) / 1e9 },
-                { QStringLiteral("login_ms_median"), percentile(loginLatencies, 0.5) },
-                { QStringLiteral("login_ms_max"), percentile(loginLatencies, 1.0) },
-                { QStringLiteral("health_requests_during_burst"), int(underLoad.size()) },
-                { QStringLiteral("health_ms_p99_idle"), idleP99 },
-                { QStringLiteral("health_ms_p50_during_burst"), percentile(underLoad, 0.5) },
-                { QStringLiteral("health_ms_p99_during_burst"), loadP99 },
-                { QStringLiteral("health_p99_ratio_burst_to_idle"), idleP99 > 0 ? loadP99 / idleP99 : 0 },
-            };
-            QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Indented);
-            QCoreApplication::exit(exitCode);
+    pollHealth(
+        bench, &healthNetwork, &idle, [&] { return idle.size() >= 200; },
+        [&] {
+            // Phase 2: the burst, each login on its own connection, /health polled meanwhile.
+            auto networks = std::make_shared<std::vector<std::unique_ptr<QNetworkAccessManager>>>();
+            auto finished = std::make_shared<int>(0);
+            QElapsedTimer burst;
+            burst.start();
+            const QByteArray body
+                = QJsonDocument(QJsonObject { { QStringLiteral("username"), bench.username },
+                                    { QStringLiteral("password"), bench.password } })
+                      .toJson(QJsonDocument::Compact);
+            for (int i = 0; i < bench.logins; ++i) {
+                networks->push_back(std::make_unique<QNetworkAccessManager>());
+                auto started = std::make_shared<QElapsedTimer>();
+                started->start();
+                QNetworkReply *reply
+                    = networks->back()->post(bench.request(QStringLiteral("/session")), body);
+                QObject::connect(
+                    reply, &QNetworkReply::finished, reply, [&, reply, started, finished] {
+                        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                            != 200) {
+                            qCritical("login failed: %s", reply->readAll().constData());
+                            exitCode = 1;
+                        }
+                        loginLatencies.push_back(double(started->nsecsElapsed()) / 1e6);
+                        ++*finished;
+                        reply->deleteLater();
+                    });
+            }
+            pollHealth(
+                bench, &healthNetwork, &underLoad,
+                [finished, &bench] { return *finished >= bench.logins; },
+                [&, burst, networks] {
+                    const double idleP99 = percentile(idle, 0.99);
+                    const double loadP99 = percentile(underLoad, 0.99);
+                    const QJsonObject result {
+                        { QStringLiteral("logins"), bench.logins },
+                        { QStringLiteral("burst_seconds"), double(burst.nsecsElapsed()) / 1e9 },
+                        { QStringLiteral("login_ms_median"), percentile(loginLatencies, 0.5) },
+                        { QStringLiteral("login_ms_max"), percentile(loginLatencies, 1.0) },
+                        { QStringLiteral("health_requests_during_burst"), int(underLoad.size()) },
+                        { QStringLiteral("health_ms_p99_idle"), idleP99 },
+                        { QStringLiteral("health_ms_p50_during_burst"),
+                            percentile(underLoad, 0.5) },
+                        { QStringLiteral("health_ms_p99_during_burst"), loadP99 },
+                        { QStringLiteral("health_p99_ratio_burst_to_idle"),
+                            idleP99 > 0 ? loadP99 / idleP99 : 0 },
+                    };
+                    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Indented);
+                    QCoreApplication::exit(exitCode);
+                });
         });
-    });
     return app.exec();
 }

@@ -28,8 +28,7 @@ SystemClock *SystemClock::instance()
 
 TestClock::TestClock(const QDateTime &start)
     : m_now(start.toUTC())
-{
-}
+{ }
 
 QDateTime TestClock::nowUtc() const
 {

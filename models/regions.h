@@ -24,9 +24,10 @@ class RegionTable
 public:
     // The table from the embedded resources.
     static const RegionTable &instance();
-    // A table parsed from the three CSV texts (code,name[,parent...] with a header line); for tests.
-    static RegionTable fromCsv(const QByteArray &provinces, const QByteArray &cities,
-                               const QByteArray &areas);
+    // A table parsed from the three CSV texts (code,name[,parent...] with a header line); for
+    // tests.
+    static RegionTable fromCsv(
+        const QByteArray &provinces, const QByteArray &cities, const QByteArray &areas);
 
     // Accepts 2-, 4- or 6-digit codes, and 6-digit codes ending in 00 or 0000 for cities and
     // provinces (440100 is the city 4401, 440000 the province 44).

@@ -27,7 +27,8 @@ struct ValidationResult
 // GB 11643 resident identity number: 18 characters, a 6-digit region prefix known to the region
 // table, a real birth date not after `today`, a 3-digit sequence and the ISO 7064 MOD 11-2 check
 // character (a digit or upper-case X).
-ValidationResult validateResidentId(const QString &id, const QDate &today, const RegionTable &regions);
+ValidationResult validateResidentId(
+    const QString &id, const QDate &today, const RegionTable &regions);
 // The check character (0-9 or X) for the first 17 digits of a resident id; '\0' if they are not
 // 17 digits.
 QChar residentIdCheckCharacter(QStringView first17);

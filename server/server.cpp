@@ -45,7 +45,8 @@ bool Server::openStorage(QString *error)
     try {
         m_database->connection();
     } catch (const DatabaseError &e) {
-        *error = QStringLiteral("cannot open %1: %2").arg(config.describe(), QString::fromStdString(e.what()));
+        *error = QStringLiteral("cannot open %1: %2")
+                     .arg(config.describe(), QString::fromStdString(e.what()));
         return false;
     }
     if (!m_database->migrate(error))
@@ -54,9 +55,8 @@ bool Server::openStorage(QString *error)
     m_hasher = std::make_unique<PasswordHasher>(m_options.passwordCost);
     m_localizer = std::make_unique<Localizer>();
     m_notifier = std::make_unique<DevelopmentNotifier>(*m_database);
-    m_context = std::make_unique<ServiceContext>(
-        ServiceContext { *m_database, *m_clock, *m_hasher, *m_notifier, *m_localizer,
-                         m_options.tokenLifetimeSeconds });
+    m_context = std::make_unique<ServiceContext>(ServiceContext { *m_database, *m_clock, *m_hasher,
+        *m_notifier, *m_localizer, m_options.tokenLifetimeSeconds });
     m_accounts = std::make_unique<AccountService>(*m_context);
     m_recovery = std::make_unique<RecoveryService>(*m_context, *m_accounts);
     return true;
@@ -66,7 +66,7 @@ bool Server::listen(QString *error)
 {
     QSslConfiguration tls;
     if (!tls::loadOrCreate(m_options.dataDir, m_options.certificatePath, m_options.privateKeyPath,
-                           &tls, &m_certificateGenerated, error)) {
+            &tls, &m_certificateGenerated, error)) {
         return false;
     }
     m_certificate = tls.localCertificate();

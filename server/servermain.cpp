@@ -63,8 +63,8 @@ void printDemoAccounts()
 {
     out() << "Demo accounts (password for all: " << demoAccounts().constFirst().password << "):\n";
     for (const DemoAccount &a : demoAccounts())
-        out() << "  " << Qt::left << qSetFieldWidth(13) << a.role << qSetFieldWidth(18) << a.username
-              << qSetFieldWidth(0) << a.name << "\n";
+        out() << "  " << Qt::left << qSetFieldWidth(13) << a.role << qSetFieldWidth(18)
+              << a.username << qSetFieldWidth(0) << a.name << "\n";
     out().flush();
 }
 
@@ -116,12 +116,13 @@ int runAdmin(Server &server, const QStringList &args)
         printDemoAccounts();
         return 0;
     }
-    err() << "usage: xueshi-server [options] admin COMMAND\n"
-             "commands:\n"
-             "  approve-institution USERNAME   let an institution publish classes\n"
-             "  list-users [ROLE]              learner, employer, institution or administrator\n"
-             "  outbox [N]                     the last N messages of the development notifier (20)\n"
-             "  load-demo                      create the demo accounts (idempotent)\n";
+    err()
+        << "usage: xueshi-server [options] admin COMMAND\n"
+           "commands:\n"
+           "  approve-institution USERNAME   let an institution publish classes\n"
+           "  list-users [ROLE]              learner, employer, institution or administrator\n"
+           "  outbox [N]                     the last N messages of the development notifier (20)\n"
+           "  load-demo                      create the demo accounts (idempotent)\n";
     return 2;
 }
 
@@ -141,29 +142,31 @@ int serverMain(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           QStringLiteral("Directory for the SQLite database and the generated certificate."),
-                                           QStringLiteral("dir"));
+        QStringLiteral("Directory for the SQLite database and the generated certificate."),
+        QStringLiteral("dir"));
     const QCommandLineOption databaseOption(QStringLiteral("database"),
-                                            QStringLiteral("postgres://user:password@host:port/db (default: SQLite in the data directory)."),
-                                            QStringLiteral("url"));
+        QStringLiteral(
+            "postgres://user:password@host:port/db (default: SQLite in the data directory)."),
+        QStringLiteral("url"));
     const QCommandLineOption listenOption(QStringLiteral("listen"),
-                                          QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)."),
-                                          QStringLiteral("address"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("HTTPS port (default 8443)."),
-                                        QStringLiteral("port"), QStringLiteral("8443"));
-    const QCommandLineOption certOption(QStringLiteral("cert"), QStringLiteral("PEM certificate (chain) file."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption keyOption(QStringLiteral("key"), QStringLiteral("PEM private key file."),
-                                       QStringLiteral("file"));
+        QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)."),
+        QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        QStringLiteral("HTTPS port (default 8443)."), QStringLiteral("port"),
+        QStringLiteral("8443"));
+    const QCommandLineOption certOption(QStringLiteral("cert"),
+        QStringLiteral("PEM certificate (chain) file."), QStringLiteral("file"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("key"), QStringLiteral("PEM private key file."), QStringLiteral("file"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Load the demo data before serving and print the demo accounts."));
+        QStringLiteral("Load the demo data before serving and print the demo accounts."));
     const QCommandLineOption workersOption(QStringLiteral("workers"),
-                                           QStringLiteral("Worker threads for requests (default 8)."),
-                                           QStringLiteral("n"), QStringLiteral("8"));
-    parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, certOption, keyOption,
-                        demoOption, workersOption });
-    parser.addPositionalArgument(QStringLiteral("admin"), QStringLiteral("Run an administrator command."),
-                                 QStringLiteral("[admin COMMAND ...]"));
+        QStringLiteral("Worker threads for requests (default 8)."), QStringLiteral("n"),
+        QStringLiteral("8"));
+    parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, certOption,
+        keyOption, demoOption, workersOption });
+    parser.addPositionalArgument(QStringLiteral("admin"),
+        QStringLiteral("Run an administrator command."), QStringLiteral("[admin COMMAND ...]"));
     parser.process(app);
 
     ServerOptions options;
@@ -231,12 +234,13 @@ int serverMain(int argc, char *argv[])
     installSignalHandlers();
     out() << "xueshi-server " << XUESHI_VERSION << " listening on https://"
           << (options.address.protocol() == QAbstractSocket::IPv6Protocol
-                  ? QLatin1Char('[') + options.address.toString() + QLatin1Char(']')
-                  : options.address.toString())
+                     ? QLatin1Char('[') + options.address.toString() + QLatin1Char(']')
+                     : options.address.toString())
           << ':' << server.port() << "/api/v1\n";
     out() << "Data: " << options.dataDir << "\n";
     if (server.certificateWasGenerated())
-        out() << "Generated a self-signed certificate for localhost in " << options.dataDir << "/tls\n";
+        out() << "Generated a self-signed certificate for localhost in " << options.dataDir
+              << "/tls\n";
     out() << "Certificate SHA-256 fingerprint: " << server.certificateFingerprint() << "\n";
     if (parser.isSet(demoOption))
         printDemoAccounts();

@@ -38,7 +38,7 @@ bool exists(Server &server, const QString &username)
 {
     return server.database()
         .exec(QStringLiteral("SELECT 1 FROM users WHERE username_key = ?"),
-              { AccountService::usernameKey(username) })
+            { AccountService::usernameKey(username) })
         .next();
 }
 
@@ -47,11 +47,12 @@ bool exists(Server &server, const QString &username)
 QList<DemoAccount> demoAccounts()
 {
     return {
-        { QStringLiteral("learner"), QStringLiteral("demo_learner"), DemoPassword, QStringLiteral("张明") },
+        { QStringLiteral("learner"), QStringLiteral("demo_learner"), DemoPassword,
+            QStringLiteral("张明") },
         { QStringLiteral("employer"), QStringLiteral("demo_employer"), DemoPassword,
-          QStringLiteral("广州天河环保工程有限公司") },
+            QStringLiteral("广州天河环保工程有限公司") },
         { QStringLiteral("institution"), QStringLiteral("demo_institution"), DemoPassword,
-          QStringLiteral("广州市专业技术人员继续教育培训中心") },
+            QStringLiteral("广州市专业技术人员继续教育培训中心") },
     };
 }
 
@@ -65,34 +66,41 @@ bool loadDemoData(Server &server, QString *error)
                 { QStringLiteral("username"), accounts[0].username },
                 { QStringLiteral("password"), accounts[0].password },
                 { QStringLiteral("realName"), accounts[0].name },
-                { QStringLiteral("residentId"), withResidentIdCheck(DemoRegion + QStringLiteral("19880512003")) },
+                { QStringLiteral("residentId"),
+                    withResidentIdCheck(DemoRegion + QStringLiteral("19880512003")) },
                 { QStringLiteral("mobile"), QStringLiteral("13800138000") },
                 { QStringLiteral("email"), QStringLiteral("zhangming@example.cn") },
             }));
         }
         if (!exists(server, accounts[1].username)) {
-            service.registerOrganisation(Role::Employer, bodyOf({
-                { QStringLiteral("username"), accounts[1].username },
-                { QStringLiteral("password"), accounts[1].password },
-                { QStringLiteral("name"), accounts[1].name },
-                { QStringLiteral("creditCode"), withCreditCodeCheck(QStringLiteral("91") + DemoRegion + QStringLiteral("MA59XK3T1")) },
-                { QStringLiteral("regionCode"), DemoRegion },
-                { QStringLiteral("contactPerson"), QStringLiteral("李华") },
-                { QStringLiteral("phone"), QStringLiteral("13900139000") },
-                { QStringLiteral("email"), QStringLiteral("hr@tianhe-env.example.cn") },
-            }));
+            service.registerOrganisation(Role::Employer,
+                bodyOf({
+                    { QStringLiteral("username"), accounts[1].username },
+                    { QStringLiteral("password"), accounts[1].password },
+                    { QStringLiteral("name"), accounts[1].name },
+                    { QStringLiteral("creditCode"),
+                        withCreditCodeCheck(
+                            QStringLiteral("91") + DemoRegion + QStringLiteral("MA59XK3T1")) },
+                    { QStringLiteral("regionCode"), DemoRegion },
+                    { QStringLiteral("contactPerson"), QStringLiteral("李华") },
+                    { QStringLiteral("phone"), QStringLiteral("13900139000") },
+                    { QStringLiteral("email"), QStringLiteral("hr@tianhe-env.example.cn") },
+                }));
         }
         if (!exists(server, accounts[2].username)) {
-            service.registerOrganisation(Role::Institution, bodyOf({
-                { QStringLiteral("username"), accounts[2].username },
-                { QStringLiteral("password"), accounts[2].password },
-                { QStringLiteral("name"), accounts[2].name },
-                { QStringLiteral("creditCode"), withCreditCodeCheck(QStringLiteral("52") + DemoRegion + QStringLiteral("MJ0123456")) },
-                { QStringLiteral("regionCode"), DemoRegion },
-                { QStringLiteral("contactPerson"), QStringLiteral("王芳") },
-                { QStringLiteral("phone"), QStringLiteral("020-38886666") },
-                { QStringLiteral("email"), QStringLiteral("office@gzpt-edu.example.cn") },
-            }));
+            service.registerOrganisation(Role::Institution,
+                bodyOf({
+                    { QStringLiteral("username"), accounts[2].username },
+                    { QStringLiteral("password"), accounts[2].password },
+                    { QStringLiteral("name"), accounts[2].name },
+                    { QStringLiteral("creditCode"),
+                        withCreditCodeCheck(
+                            QStringLiteral("52") + DemoRegion + QStringLiteral("MJ0123456")) },
+                    { QStringLiteral("regionCode"), DemoRegion },
+                    { QStringLiteral("contactPerson"), QStringLiteral("王芳") },
+                    { QStringLiteral("phone"), QStringLiteral("020-38886666") },
+                    { QStringLiteral("email"), QStringLiteral("office@gzpt-edu.example.cn") },
+                }));
         }
         if (!service.approveInstitution(accounts[2].username, error))
             return false;

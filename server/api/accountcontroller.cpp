@@ -1,5 +1,4 @@
 #include "controllers.h"
-
 #include "core/jsonbody.h"
 #include "router.h"
 #include "services/accountservice.h"
@@ -23,78 +22,81 @@ QJsonObject userEnvelope(const QJsonObject &user)
 void addHealthRoutes(Router &router)
 {
     router.add("GET", QStringLiteral("/api/v1/health"), Access::Public, Lane::Normal,
-               [](Router::Context &) {
-                   return HttpResponse::json(
-                       200, QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") },
-                                          { QStringLiteral("version"), QStringLiteral(XUESHI_VERSION) },
-                                          { QStringLiteral("time"),
-                                            QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } });
-               });
+        [](Router::Context &) {
+            return HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") },
+                    { QStringLiteral("version"), QStringLiteral(XUESHI_VERSION) },
+                    { QStringLiteral("time"),
+                        QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } });
+        });
 }
 
 void addAccountRoutes(Router &router, AccountService &accounts)
 {
-    const auto learnerFields = QSet<QString> { QStringLiteral("username"), QStringLiteral("password"),
-                                               QStringLiteral("realName"), QStringLiteral("residentId"),
-                                               QStringLiteral("mobile"), QStringLiteral("email") };
+    const auto learnerFields = QSet<QString> { QStringLiteral("username"),
+        QStringLiteral("password"), QStringLiteral("realName"), QStringLiteral("residentId"),
+        QStringLiteral("mobile"), QStringLiteral("email") };
     router.add("POST", QStringLiteral("/api/v1/accounts/learners"), Access::Public, Lane::Password,
-               [&accounts, learnerFields](Router::Context &c) {
-                   const JsonBody body(c.request.body, learnerFields);
-                   return HttpResponse::json(201, userEnvelope(accounts.registerLearner(body)));
-               });
+        [&accounts, learnerFields](Router::Context &c) {
+            const JsonBody body(c.request.body, learnerFields);
+            return HttpResponse::json(201, userEnvelope(accounts.registerLearner(body)));
+        });
 
-    const auto organisationFields = QSet<QString> {
-        QStringLiteral("username"), QStringLiteral("password"), QStringLiteral("name"),
-        QStringLiteral("creditCode"), QStringLiteral("regionCode"), QStringLiteral("contactPerson"),
-        QStringLiteral("phone"), QStringLiteral("email")
-    };
+    const auto organisationFields
+        = QSet<QString> { QStringLiteral("username"), QStringLiteral("password"),
+              QStringLiteral("name"), QStringLiteral("creditCode"), QStringLiteral("regionCode"),
+              QStringLiteral("contactPerson"), QStringLiteral("phone"), QStringLiteral("email") };
     for (const Role role : { Role::Employer, Role::Institution }) {
-        const QString path = role == Role::Employer ? QStringLiteral("/api/v1/accounts/employers")
-                                                    : QStringLiteral("/api/v1/accounts/institutions");
+        const QString path = role == Role::Employer
+            ? QStringLiteral("/api/v1/accounts/employers")
+            : QStringLiteral("/api/v1/accounts/institutions");
         router.add("POST", path, Access::Public, Lane::Password,
-                   [&accounts, organisationFields, role](Router::Context &c) {
-                       const JsonBody body(c.request.body, organisationFields);
-                       return HttpResponse::json(201, userEnvelope(accounts.registerOrganisation(role, body)));
-                   });
+            [&accounts, organisationFields, role](Router::Context &c) {
+                const JsonBody body(c.request.body, organisationFields);
+                return HttpResponse::json(
+                    201, userEnvelope(accounts.registerOrganisation(role, body)));
+            });
     }
 
     router.add("POST", QStringLiteral("/api/v1/session"), Access::Public, Lane::Password,
-               [&accounts](Router::Context &c) {
-                   const JsonBody body(c.request.body, { QStringLiteral("username"), QStringLiteral("password") });
-                   const AccountService::LoginResult r = accounts.login(
-                       body.requiredString(QStringLiteral("username")),
-                       body.requiredSecret(QStringLiteral("password")));
-                   return HttpResponse::json(
-                       200, QJsonObject { { QStringLiteral("token"), r.token },
-                                          { QStringLiteral("expiresAt"), r.expiresAt.toString(Qt::ISODate) },
-                                          { QStringLiteral("user"), r.user } });
-               });
+        [&accounts](Router::Context &c) {
+            const JsonBody body(
+                c.request.body, { QStringLiteral("username"), QStringLiteral("password") });
+            const AccountService::LoginResult r
+                = accounts.login(body.requiredString(QStringLiteral("username")),
+                    body.requiredSecret(QStringLiteral("password")));
+            return HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("token"), r.token },
+                    { QStringLiteral("expiresAt"), r.expiresAt.toString(Qt::ISODate) },
+                    { QStringLiteral("user"), r.user } });
+        });
 
     router.add("DELETE", QStringLiteral("/api/v1/session"), Access::User, Lane::Normal,
-               [&accounts](Router::Context &c) {
-                   accounts.logout(c.caller());
-                   return Router::noContent();
-               });
+        [&accounts](Router::Context &c) {
+            accounts.logout(c.caller());
+            return Router::noContent();
+        });
 
     router.add("GET", QStringLiteral("/api/v1/me"), Access::User, Lane::Normal,
-               [&accounts](Router::Context &c) {
-                   return HttpResponse::json(200, userEnvelope(accounts.userJson(c.caller().id)));
-               });
+        [&accounts](Router::Context &c) {
+            return HttpResponse::json(200, userEnvelope(accounts.userJson(c.caller().id)));
+        });
 
     router.add("GET", QStringLiteral("/api/v1/users/{id}"), Access::User, Lane::Normal,
-               [&accounts](Router::Context &c) {
-                   return HttpResponse::json(
-                       200, userEnvelope(accounts.userForCaller(c.caller(), c.param(QStringLiteral("id")))));
-               });
+        [&accounts](Router::Context &c) {
+            return HttpResponse::json(200,
+                userEnvelope(accounts.userForCaller(c.caller(), c.param(QStringLiteral("id")))));
+        });
 
     router.add("POST", QStringLiteral("/api/v1/me/password"), Access::User, Lane::Password,
-               [&accounts](Router::Context &c) {
-                   const JsonBody body(c.request.body, { QStringLiteral("currentPassword"),
-                                                         QStringLiteral("newPassword") });
-                   accounts.changePassword(c.caller(), body.requiredSecret(QStringLiteral("currentPassword")),
-                                           body.requiredSecret(QStringLiteral("newPassword")));
-                   return Router::noContent();
-               });
+        [&accounts](Router::Context &c) {
+            const JsonBody body(c.request.body,
+                { QStringLiteral("currentPassword"), QStringLiteral("newPassword") });
+            accounts.changePassword(c.caller(),
+                body.requiredSecret(QStringLiteral("currentPassword")),
+                body.requiredSecret(QStringLiteral("newPassword")));
+            return Router::noContent();
+        });
 }
 
 } // namespace xueshi::server

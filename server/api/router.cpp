@@ -18,23 +18,22 @@ namespace xueshi::server {
 namespace ec = xueshi::errorcode;
 
 Router::Router(AccountService &accounts, const Localizer &localizer, QThreadPool *normalPool,
-               QThreadPool *passwordPool)
+    QThreadPool *passwordPool)
     : m_accounts(accounts)
     , m_localizer(localizer)
     , m_normalPool(normalPool)
     , m_passwordPool(passwordPool)
-{
-}
+{ }
 
-void Router::add(const QByteArray &method, const QString &pattern, Access access, Lane lane,
-                 Handler handler)
+void Router::add(
+    const QByteArray &method, const QString &pattern, Access access, Lane lane, Handler handler)
 {
     m_routes.append({ method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), access, lane,
-                      std::move(handler) });
+        std::move(handler) });
 }
 
-bool Router::match(const QStringList &pattern, const QStringList &path,
-                   QHash<QString, QString> *params)
+bool Router::match(
+    const QStringList &pattern, const QStringList &path, QHash<QString, QString> *params)
 {
     if (pattern.size() != path.size())
         return false;
@@ -73,7 +72,7 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder respond)
         if (!allowed.isEmpty()) {
             HttpResponse r = errorResponse(
                 ApiError(405, ec::MethodNotAllowed, "Server",
-                         QT_TRANSLATE_NOOP("Server", "This address does not accept the method %1."))
+                    QT_TRANSLATE_NOOP("Server", "This address does not accept the method %1."))
                     .arg(QString::fromLatin1(request.method)),
                 language);
             r.headers.append({ "allow", allowed.join(", ") });
@@ -81,25 +80,25 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder respond)
             return;
         }
         respond(errorResponse(ApiError(404, ec::NotFound, "Server",
-                                       QT_TRANSLATE_NOOP("Server", "There is nothing at this address.")),
-                              language));
+                                  QT_TRANSLATE_NOOP("Server", "There is nothing at this address.")),
+            language));
         return;
     }
     QThreadPool *pool = found->lane == Lane::Password ? m_passwordPool : m_normalPool;
     const Route *route = found;
     pool->start([this, route, request = std::move(request), params = std::move(params),
-                 respond = std::move(respond)]() mutable {
+                    respond = std::move(respond)]() mutable {
         respond(run(*route, request, std::move(params)));
     });
 }
 
-HttpResponse Router::run(const Route &route, const HttpRequest &request,
-                         QHash<QString, QString> params)
+HttpResponse Router::run(
+    const Route &route, const HttpRequest &request, QHash<QString, QString> params)
 {
     QElapsedTimer timer;
     timer.start();
     Context context { request, languageFromAcceptLanguage(request.header("accept-language")),
-                      std::nullopt, std::move(params) };
+        std::nullopt, std::move(params) };
     HttpResponse response;
     try {
         if (route.access == Access::User)
@@ -110,28 +109,32 @@ HttpResponse Router::run(const Route &route, const HttpRequest &request,
     } catch (const DatabaseError &e) {
         // The SQL text can hold personal data: log the engine's message only.
         qCWarning(lcRequests, "database error on %s %s: %s", request.method.constData(),
-                  qPrintable(request.path), e.what());
+            qPrintable(request.path), e.what());
         response = errorResponse(ApiError(500, ec::InternalError, "Server",
-                                          QT_TRANSLATE_NOOP("Server", "The server could not complete the request. Nothing was changed; please try again later.")),
-                                 context.language);
+                                     QT_TRANSLATE_NOOP("Server",
+                                         "The server could not complete the request. Nothing was "
+                                         "changed; please try again later.")),
+            context.language);
     } catch (const std::exception &e) {
         qCWarning(lcRequests, "error on %s %s: %s", request.method.constData(),
-                  qPrintable(request.path), e.what());
+            qPrintable(request.path), e.what());
         response = errorResponse(ApiError(500, ec::InternalError, "Server",
-                                          QT_TRANSLATE_NOOP("Server", "The server could not complete the request. Nothing was changed; please try again later.")),
-                                 context.language);
+                                     QT_TRANSLATE_NOOP("Server",
+                                         "The server could not complete the request. Nothing was "
+                                         "changed; please try again later.")),
+            context.language);
     }
     // Paths carry ids, never personal data; bodies and queries are not logged.
     qCInfo(lcRequests, "%s %s %d %lldms", request.method.constData(), qPrintable(request.path),
-           response.status, timer.elapsed());
+        response.status, timer.elapsed());
     return response;
 }
 
 HttpResponse Router::errorResponse(const ApiError &e, Language language) const
 {
     QJsonObject error { { QStringLiteral("code"), e.code() },
-                        { QStringLiteral("message"),
-                          m_localizer.text(language, e.context(), e.sourceMessage(), e.args()) } };
+        { QStringLiteral("message"),
+            m_localizer.text(language, e.context(), e.sourceMessage(), e.args()) } };
     if (!e.fieldName().isEmpty())
         error.insert(QStringLiteral("field"), e.fieldName());
     if (!e.detailCode().isEmpty())
@@ -139,7 +142,8 @@ HttpResponse Router::errorResponse(const ApiError &e, Language language) const
     const QJsonObject extra = e.extraFields();
     for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
         error.insert(it.key(), it.value());
-    HttpResponse r = HttpResponse::json(e.status(), QJsonObject { { QStringLiteral("error"), error } });
+    HttpResponse r
+        = HttpResponse::json(e.status(), QJsonObject { { QStringLiteral("error"), error } });
     if (!e.headerName().isEmpty())
         r.headers.append({ e.headerName(), e.headerValue() });
     return r;
@@ -154,7 +158,8 @@ HttpResponse Router::protocolError(const HttpRequest &partial, int status, const
         message = QT_TRANSLATE_NOOP("Server", "The request took too long to arrive.");
         break;
     case 411:
-        message = QT_TRANSLATE_NOOP("Server", "The request must say how long its body is (Content-Length).");
+        message = QT_TRANSLATE_NOOP(
+            "Server", "The request must say how long its body is (Content-Length).");
         break;
     case 413:
         message = QT_TRANSLATE_NOOP("Server", "The request body is too large.");

@@ -46,11 +46,11 @@ public:
     using Handler = std::function<HttpResponse(Context &)>;
 
     Router(AccountService &accounts, const Localizer &localizer, QThreadPool *normalPool,
-           QThreadPool *passwordPool);
+        QThreadPool *passwordPool);
 
     // `pattern` like "/api/v1/users/{id}".
     void add(const QByteArray &method, const QString &pattern, Access access, Lane lane,
-             Handler handler);
+        Handler handler);
 
     // Called on the event loop with a complete request; answers through `respond` later.
     void dispatch(HttpRequest request, HttpServer::Responder respond);
@@ -70,9 +70,10 @@ private:
         Lane lane;
         Handler handler;
     };
-    static bool match(const QStringList &pattern, const QStringList &path,
-                      QHash<QString, QString> *params);
-    HttpResponse run(const Route &route, const HttpRequest &request, QHash<QString, QString> params);
+    static bool match(
+        const QStringList &pattern, const QStringList &path, QHash<QString, QString> *params);
+    HttpResponse run(
+        const Route &route, const HttpRequest &request, QHash<QString, QString> params);
 
     AccountService &m_accounts;
     const Localizer &m_localizer;

@@ -19,8 +19,7 @@ public:
         , m_code(QString::fromLatin1(code))
         , m_context(context)
         , m_message(sourceMessage)
-    {
-    }
+    { }
 
     const char *what() const noexcept override { return m_message; }
 

@@ -1,7 +1,6 @@
 #include "jsonbody.h"
 
 #include "apierror.h"
-
 #include "errorcodes.h"
 
 #include <QJsonDocument>
@@ -17,13 +16,13 @@ JsonBody::JsonBody(const QByteArray &body, const QSet<QString> &allowed)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         throw ApiError(400, ec::InvalidJson, "Server",
-                       QT_TRANSLATE_NOOP("Server", "The request body is not a valid JSON object."));
+            QT_TRANSLATE_NOOP("Server", "The request body is not a valid JSON object."));
     }
     m_object = doc.object();
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!allowed.contains(it.key())) {
             throw ApiError(400, ec::UnknownField, "Server",
-                           QT_TRANSLATE_NOOP("Server", "The field \"%1\" is not accepted here."))
+                QT_TRANSLATE_NOOP("Server", "The field \"%1\" is not accepted here."))
                 .field(it.key())
                 .arg(it.key());
         }
@@ -43,7 +42,7 @@ QString JsonBody::stringValue(const QString &field, bool trim) const
         return {};
     if (!v.isString()) {
         throw ApiError(400, ec::InvalidField, "Server",
-                       QT_TRANSLATE_NOOP("Server", "The field \"%1\" must be a string."))
+            QT_TRANSLATE_NOOP("Server", "The field \"%1\" must be a string."))
             .field(field)
             .detail(QStringLiteral("type"))
             .arg(field);
@@ -56,7 +55,7 @@ QString JsonBody::requiredString(const QString &field) const
     const QString s = stringValue(field, true);
     if (s.isEmpty()) {
         throw ApiError(400, ec::MissingField, "Server",
-                       QT_TRANSLATE_NOOP("Server", "The field \"%1\" is required."))
+            QT_TRANSLATE_NOOP("Server", "The field \"%1\" is required."))
             .field(field)
             .arg(field);
     }
@@ -68,7 +67,7 @@ QString JsonBody::requiredSecret(const QString &field) const
     const QString s = stringValue(field, false);
     if (s.isEmpty()) {
         throw ApiError(400, ec::MissingField, "Server",
-                       QT_TRANSLATE_NOOP("Server", "The field \"%1\" is required."))
+            QT_TRANSLATE_NOOP("Server", "The field \"%1\" is required."))
             .field(field)
             .arg(field);
     }

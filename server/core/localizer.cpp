@@ -7,8 +7,8 @@ Localizer::Localizer()
     loadTranslator(&m_chinese, Language::Chinese);
 }
 
-QString Localizer::text(Language language, const char *context, const char *source,
-                        const QStringList &args) const
+QString Localizer::text(
+    Language language, const char *context, const char *source, const QStringList &args) const
 {
     QString result;
     if (language == Language::Chinese)

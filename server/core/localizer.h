@@ -17,7 +17,7 @@ class Localizer final
 public:
     Localizer();
     QString text(Language language, const char *context, const char *source,
-                 const QStringList &args = {}) const;
+        const QStringList &args = {}) const;
 
 private:
     QTranslator m_chinese;

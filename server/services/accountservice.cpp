@@ -26,7 +26,8 @@ QString generate()
     randombytes_buf(bytes, sizeof bytes);
     const QByteArray raw(reinterpret_cast<const char *>(bytes), sizeof bytes);
     return QStringLiteral("xs_")
-        + QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        + QString::fromLatin1(
+            raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QByteArray hash(const QString &token)
@@ -60,34 +61,36 @@ QVariant nullableString(const std::optional<QString> &value)
 
 [[noreturn]] void throwUnauthorized()
 {
-    throw ApiError(401, ec::Unauthorized, "Server",
-                   QT_TRANSLATE_NOOP("Server", "Please log in first."));
+    throw ApiError(
+        401, ec::Unauthorized, "Server", QT_TRANSLATE_NOOP("Server", "Please log in first."));
 }
 
 } // namespace
 
 AccountService::AccountService(ServiceContext &context)
     : m_context(context)
-{
-}
+{ }
 
-QString AccountService::createUser(const QString &username, const QByteArray &passwordHash, Role role,
-                                   const QString &status, const QString &displayName)
+QString AccountService::createUser(const QString &username, const QByteArray &passwordHash,
+    Role role, const QString &status, const QString &displayName)
 {
     Database &db = m_context.database;
     const QString key = usernameKey(username);
     if (db.exec(QStringLiteral("SELECT 1 FROM users WHERE username_key = ?"), { key }).next()) {
         throw ApiError(409, ec::UsernameTaken, "Server",
-                       QT_TRANSLATE_NOOP("Server", "The username \"%1\" is already taken. Please choose another one."))
+            QT_TRANSLATE_NOOP(
+                "Server", "The username \"%1\" is already taken. Please choose another one."))
             .field(QStringLiteral("username"))
             .arg(username);
     }
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
-    db.exec(QStringLiteral("INSERT INTO users (id, username, username_key, role, status, password_hash,"
-                           " display_name, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
-            { id, username, key, roleToString(role), status,
-              QString::fromLatin1(passwordHash), displayName, now, now });
+    db.exec(
+        QStringLiteral("INSERT INTO users (id, username, username_key, role, status, password_hash,"
+                       " display_name, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?, 1)"),
+        { id, username, key, roleToString(role), status, QString::fromLatin1(passwordHash),
+            displayName, now, now });
     return id;
 }
 
@@ -103,8 +106,9 @@ QJsonObject AccountService::registerLearner(const JsonBody &body)
     requireValid(validateUsername(username), QStringLiteral("username"));
     requireValid(validatePassword(password), QStringLiteral("password"));
     requireValid(validateRealName(realName), QStringLiteral("realName"));
-    requireValid(validateResidentId(residentId, m_context.clock.todayInChina(), RegionTable::instance()),
-                 QStringLiteral("residentId"));
+    requireValid(
+        validateResidentId(residentId, m_context.clock.todayInChina(), RegionTable::instance()),
+        QStringLiteral("residentId"));
     requireValid(validateMobile(mobile), QStringLiteral("mobile"));
     if (email)
         requireValid(validateEmail(*email), QStringLiteral("email"));
@@ -115,21 +119,27 @@ QJsonObject AccountService::registerLearner(const JsonBody &body)
     QString id;
     try {
         Transaction tx(db);
-        if (db.exec(QStringLiteral("SELECT 1 FROM learners WHERE resident_id = ?"), { residentId }).next()) {
+        if (db.exec(QStringLiteral("SELECT 1 FROM learners WHERE resident_id = ?"), { residentId })
+                .next()) {
             throw ApiError(409, ec::ResidentIdTaken, "Server",
-                           QT_TRANSLATE_NOOP("Server", "An account with this resident ID number already exists. Use 'Recover username' if you forgot it."))
+                QT_TRANSLATE_NOOP("Server",
+                    "An account with this resident ID number already exists. Use 'Recover "
+                    "username' if you forgot it."))
                 .field(QStringLiteral("residentId"));
         }
         id = createUser(username, passwordHash, Role::Learner, QStringLiteral("active"), realName);
-        db.exec(QStringLiteral("INSERT INTO learners (user_id, real_name, resident_id, mobile, email)"
-                               " VALUES (?, ?, ?, ?, ?)"),
-                { id, realName, residentId, mobile, nullableString(email) });
+        db.exec(
+            QStringLiteral("INSERT INTO learners (user_id, real_name, resident_id, mobile, email)"
+                           " VALUES (?, ?, ?, ?, ?)"),
+            { id, realName, residentId, mobile, nullableString(email) });
         tx.commit();
     } catch (const DatabaseError &e) {
         // Two registrations raced past the checks above; the constraint decided.
         if (e.isUniqueViolation()) {
             throw ApiError(409, ec::Conflict, "Server",
-                           QT_TRANSLATE_NOOP("Server", "This username or resident ID number was registered a moment ago. Please check and try again."));
+                QT_TRANSLATE_NOOP("Server",
+                    "This username or resident ID number was registered a moment ago. Please check "
+                    "and try again."));
         }
         throw;
     }
@@ -154,7 +164,7 @@ QJsonObject AccountService::registerOrganisation(Role role, const JsonBody &body
     const RegionTable &regions = RegionTable::instance();
     if (!regions.contains(regionCode)) {
         throw ApiError(400, ec::InvalidField, "Server",
-                       QT_TRANSLATE_NOOP("Server", "The administrative region code is unknown."))
+            QT_TRANSLATE_NOOP("Server", "The administrative region code is unknown."))
             .field(QStringLiteral("regionCode"))
             .detail(QStringLiteral("region_unknown"));
     }
@@ -171,23 +181,30 @@ QJsonObject AccountService::registerOrganisation(Role role, const JsonBody &body
     QString id;
     try {
         Transaction tx(db);
-        if (db.exec(QStringLiteral("SELECT 1 FROM organisations WHERE kind = ? AND credit_code = ?"),
-                    { kind, creditCode })
+        if (db.exec(
+                  QStringLiteral("SELECT 1 FROM organisations WHERE kind = ? AND credit_code = ?"),
+                  { kind, creditCode })
                 .next()) {
             throw ApiError(409, ec::CreditCodeTaken, "Server",
-                           QT_TRANSLATE_NOOP("Server", "An organisation with this unified social credit code is already registered. Use 'Recover username' if you forgot its account."))
+                QT_TRANSLATE_NOOP("Server",
+                    "An organisation with this unified social credit code is already registered. "
+                    "Use 'Recover username' if you forgot its account."))
                 .field(QStringLiteral("creditCode"));
         }
         id = createUser(username, passwordHash, role, status, name);
-        db.exec(QStringLiteral("INSERT INTO organisations (user_id, kind, name, credit_code, region_code,"
-                               " contact_person, phone, email, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                { id, kind, name, creditCode, regions.normalized6(regionCode), contactPerson, phone,
-                  nullableString(email), QVariant(QMetaType(QMetaType::LongLong)) });
+        db.exec(
+            QStringLiteral(
+                "INSERT INTO organisations (user_id, kind, name, credit_code, region_code,"
+                " contact_person, phone, email, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            { id, kind, name, creditCode, regions.normalized6(regionCode), contactPerson, phone,
+                nullableString(email), QVariant(QMetaType(QMetaType::LongLong)) });
         tx.commit();
     } catch (const DatabaseError &e) {
         if (e.isUniqueViolation()) {
             throw ApiError(409, ec::Conflict, "Server",
-                           QT_TRANSLATE_NOOP("Server", "This username or credit code was registered a moment ago. Please check and try again."));
+                QT_TRANSLATE_NOOP("Server",
+                    "This username or credit code was registered a moment ago. Please check and "
+                    "try again."));
         }
         throw;
     }
@@ -197,15 +214,18 @@ QJsonObject AccountService::registerOrganisation(Role role, const JsonBody &body
 void AccountService::recordFailure(const QString &key, qint64 now)
 {
     Database &db = m_context.database;
-    db.exec(QStringLiteral("INSERT INTO login_failures (username_key, failed_at) VALUES (?, ?)"), { key, now });
+    db.exec(QStringLiteral("INSERT INTO login_failures (username_key, failed_at) VALUES (?, ?)"),
+        { key, now });
     QSqlQuery count = db.exec(
-        QStringLiteral("SELECT COUNT(*) FROM login_failures WHERE username_key = ? AND failed_at > ?"),
+        QStringLiteral(
+            "SELECT COUNT(*) FROM login_failures WHERE username_key = ? AND failed_at > ?"),
         { key, now - FailureWindowSeconds * 1000 });
     count.next();
     if (count.value(0).toInt() >= MaxFailedLogins) {
         db.exec(QStringLiteral("DELETE FROM login_locks WHERE username_key = ?"), { key });
-        db.exec(QStringLiteral("INSERT INTO login_locks (username_key, locked_until) VALUES (?, ?)"),
-                { key, now + LockSeconds * 1000 });
+        db.exec(
+            QStringLiteral("INSERT INTO login_locks (username_key, locked_until) VALUES (?, ?)"),
+            { key, now + LockSeconds * 1000 });
         db.exec(QStringLiteral("DELETE FROM login_failures WHERE username_key = ?"), { key });
     }
 }
@@ -218,21 +238,26 @@ AccountService::LoginResult AccountService::login(const QString &username, const
         const qint64 seconds = (remainingMs + 999) / 1000;
         const qint64 minutes = (seconds + 59) / 60;
         return ApiError(423, ec::AccountLocked, "Server",
-                        QT_TRANSLATE_NOOP("Server", "Too many failed logins: this account is locked for 15 minutes. Try again in %1 minute(s), or reset the password with 'Recover password'."))
+            QT_TRANSLATE_NOOP("Server",
+                "Too many failed logins: this account is locked for 15 minutes. Try again in %1 "
+                "minute(s), or reset the password with 'Recover password'."))
             .arg(QString::number(minutes))
             .extra(QStringLiteral("retryAfterSeconds"), double(seconds))
             .header("retry-after", QByteArray::number(seconds));
     };
 
     const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
-    QSqlQuery lock = db.exec(QStringLiteral("SELECT locked_until FROM login_locks WHERE username_key = ?"), { key });
+    QSqlQuery lock = db.exec(
+        QStringLiteral("SELECT locked_until FROM login_locks WHERE username_key = ?"), { key });
     if (lock.next() && lock.value(0).toLongLong() > now)
         throw lockedError(lock.value(0).toLongLong() - now);
 
-    QSqlQuery q = db.exec(QStringLiteral("SELECT id, password_hash FROM users WHERE username_key = ?"), { key });
+    QSqlQuery q = db.exec(
+        QStringLiteral("SELECT id, password_hash FROM users WHERE username_key = ?"), { key });
     const bool known = q.next();
     const QString id = known ? q.value(0).toString() : QString();
-    const QByteArray storedHash = known ? q.value(1).toString().toLatin1() : m_context.hasher.dummyHash();
+    const QByteArray storedHash
+        = known ? q.value(1).toString().toLatin1() : m_context.hasher.dummyHash();
     q.finish();
     // Verified for unknown usernames too, so the answer takes as long either way.
     const bool passwordOk = m_context.hasher.verify(storedHash, password) && known;
@@ -242,25 +267,28 @@ AccountService::LoginResult AccountService::login(const QString &username, const
     if (!passwordOk) {
         recordFailure(key, after);
         tx.commit();
-        QSqlQuery nowLocked = db.exec(QStringLiteral("SELECT locked_until FROM login_locks WHERE username_key = ?"), { key });
+        QSqlQuery nowLocked = db.exec(
+            QStringLiteral("SELECT locked_until FROM login_locks WHERE username_key = ?"), { key });
         if (nowLocked.next() && nowLocked.value(0).toLongLong() > after)
             throw lockedError(nowLocked.value(0).toLongLong() - after);
         throw ApiError(401, ec::InvalidCredentials, "Server",
-                       QT_TRANSLATE_NOOP("Server", "The username or password is wrong."));
+            QT_TRANSLATE_NOOP("Server", "The username or password is wrong."));
     }
     db.exec(QStringLiteral("DELETE FROM login_failures WHERE username_key = ?"), { key });
     db.exec(QStringLiteral("DELETE FROM login_locks WHERE username_key = ?"), { key });
     if (m_context.hasher.needsRehash(storedHash)) {
         db.exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"),
-                { QString::fromLatin1(m_context.hasher.hash(password)), id });
+            { QString::fromLatin1(m_context.hasher.hash(password)), id });
     }
     // Expired sessions of this user are swept here rather than by a timer.
-    db.exec(QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND expires_at <= ?"), { id, after });
+    db.exec(QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND expires_at <= ?"),
+        { id, after });
     LoginResult result;
     result.token = tokens::generate();
     const qint64 expires = after + m_context.tokenLifetimeSeconds * 1000;
-    db.exec(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"),
-            { QString::fromLatin1(tokens::hash(result.token)), id, after, expires });
+    db.exec(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+                           "VALUES (?, ?, ?, ?)"),
+        { QString::fromLatin1(tokens::hash(result.token)), id, after, expires });
     tx.commit();
     result.expiresAt = QDateTime::fromMSecsSinceEpoch(expires, Qt::UTC);
     result.user = userJson(id);
@@ -270,7 +298,7 @@ AccountService::LoginResult AccountService::login(const QString &username, const
 void AccountService::logout(const AuthenticatedUser &user)
 {
     m_context.database.exec(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"),
-                            { QString::fromLatin1(user.tokenHash) });
+        { QString::fromLatin1(user.tokenHash) });
 }
 
 AuthenticatedUser AccountService::authenticate(const QByteArray &authorizationHeader)
@@ -291,9 +319,9 @@ AuthenticatedUser AccountService::authenticate(const QByteArray &authorizationHe
     if (q.value(0).toLongLong() <= m_context.clock.nowUtc().toMSecsSinceEpoch()) {
         q.finish();
         m_context.database.exec(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"),
-                                { QString::fromLatin1(hash) });
+            { QString::fromLatin1(hash) });
         throw ApiError(401, ec::TokenExpired, "Server",
-                       QT_TRANSLATE_NOOP("Server", "Your session has expired. Please log in again."));
+            QT_TRANSLATE_NOOP("Server", "Your session has expired. Please log in again."));
     }
     AuthenticatedUser user;
     user.id = q.value(1).toString();
@@ -304,27 +332,29 @@ AuthenticatedUser AccountService::authenticate(const QByteArray &authorizationHe
     return user;
 }
 
-void AccountService::changePassword(const AuthenticatedUser &user, const QString &currentPassword,
-                                    const QString &newPassword)
+void AccountService::changePassword(
+    const AuthenticatedUser &user, const QString &currentPassword, const QString &newPassword)
 {
     requireValid(validatePassword(newPassword), QStringLiteral("newPassword"));
     Database &db = m_context.database;
-    QSqlQuery q = db.exec(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), { user.id });
+    QSqlQuery q
+        = db.exec(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), { user.id });
     if (!q.next())
         throwUnauthorized();
     const QByteArray stored = q.value(0).toString().toLatin1();
     q.finish();
     if (!m_context.hasher.verify(stored, currentPassword)) {
         throw ApiError(403, ec::InvalidCredentials, "Server",
-                       QT_TRANSLATE_NOOP("Server", "The current password is wrong."))
+            QT_TRANSLATE_NOOP("Server", "The current password is wrong."))
             .field(QStringLiteral("currentPassword"));
     }
     const QByteArray newHash = m_context.hasher.hash(newPassword);
     Transaction tx(db);
-    db.exec(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-            { QString::fromLatin1(newHash), m_context.clock.nowUtc().toMSecsSinceEpoch(), user.id });
+    db.exec(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ?, version = version "
+                           "+ 1 WHERE id = ?"),
+        { QString::fromLatin1(newHash), m_context.clock.nowUtc().toMSecsSinceEpoch(), user.id });
     db.exec(QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"),
-            { user.id, QString::fromLatin1(user.tokenHash) });
+        { user.id, QString::fromLatin1(user.tokenHash) });
     tx.commit();
 }
 
@@ -332,14 +362,16 @@ void AccountService::resetPassword(const QString &userId, const QByteArray &newP
 {
     // Runs inside the caller's transaction.
     Database &db = m_context.database;
-    QSqlQuery q = db.exec(QStringLiteral("SELECT username_key FROM users WHERE id = ?"), { userId });
+    QSqlQuery q
+        = db.exec(QStringLiteral("SELECT username_key FROM users WHERE id = ?"), { userId });
     if (!q.next())
         return;
     const QString key = q.value(0).toString();
     q.finish();
-    db.exec(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-            { QString::fromLatin1(newPasswordHash), m_context.clock.nowUtc().toMSecsSinceEpoch(),
-              userId });
+    db.exec(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ?, version = version "
+                           "+ 1 WHERE id = ?"),
+        { QString::fromLatin1(newPasswordHash), m_context.clock.nowUtc().toMSecsSinceEpoch(),
+            userId });
     db.exec(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"), { userId });
     db.exec(QStringLiteral("DELETE FROM login_failures WHERE username_key = ?"), { key });
     db.exec(QStringLiteral("DELETE FROM login_locks WHERE username_key = ?"), { key });
@@ -348,12 +380,13 @@ void AccountService::resetPassword(const QString &userId, const QByteArray &newP
 QJsonObject AccountService::userJson(const QString &userId)
 {
     Database &db = m_context.database;
-    QSqlQuery q = db.exec(QStringLiteral("SELECT id, username, role, status, display_name, created_at"
-                                         " FROM users WHERE id = ?"),
-                          { userId });
+    QSqlQuery q
+        = db.exec(QStringLiteral("SELECT id, username, role, status, display_name, created_at"
+                                 " FROM users WHERE id = ?"),
+            { userId });
     if (!q.next()) {
-        throw ApiError(404, ec::NotFound, "Server",
-                       QT_TRANSLATE_NOOP("Server", "The account was not found."));
+        throw ApiError(
+            404, ec::NotFound, "Server", QT_TRANSLATE_NOOP("Server", "The account was not found."));
     }
     QJsonObject user {
         { QStringLiteral("id"), q.value(0).toString() },
@@ -366,30 +399,37 @@ QJsonObject AccountService::userJson(const QString &userId)
         { QStringLiteral("organisation"), QJsonValue::Null },
     };
     q.finish();
-    QSqlQuery l = db.exec(QStringLiteral("SELECT real_name, resident_id, mobile, email FROM learners WHERE user_id = ?"),
-                          { userId });
+    QSqlQuery l = db.exec(
+        QStringLiteral(
+            "SELECT real_name, resident_id, mobile, email FROM learners WHERE user_id = ?"),
+        { userId });
     if (l.next()) {
         user.insert(QStringLiteral("learner"),
-                    QJsonObject { { QStringLiteral("realName"), l.value(0).toString() },
-                                  { QStringLiteral("residentId"), l.value(1).toString() },
-                                  { QStringLiteral("mobile"), l.value(2).toString() },
-                                  { QStringLiteral("email"), l.value(3).isNull() ? QJsonValue() : QJsonValue(l.value(3).toString()) } });
+            QJsonObject { { QStringLiteral("realName"), l.value(0).toString() },
+                { QStringLiteral("residentId"), l.value(1).toString() },
+                { QStringLiteral("mobile"), l.value(2).toString() },
+                { QStringLiteral("email"),
+                    l.value(3).isNull() ? QJsonValue() : QJsonValue(l.value(3).toString()) } });
     }
     l.finish();
-    QSqlQuery o = db.exec(QStringLiteral("SELECT name, credit_code, region_code, contact_person, phone, email,"
-                                         " approved_at, kind FROM organisations WHERE user_id = ?"),
-                          { userId });
+    QSqlQuery o = db.exec(
+        QStringLiteral("SELECT name, credit_code, region_code, contact_person, phone, email,"
+                       " approved_at, kind FROM organisations WHERE user_id = ?"),
+        { userId });
     if (o.next()) {
         const QString region = o.value(2).toString();
         user.insert(QStringLiteral("organisation"),
-                    QJsonObject { { QStringLiteral("name"), o.value(0).toString() },
-                                  { QStringLiteral("creditCode"), o.value(1).toString() },
-                                  { QStringLiteral("regionCode"), region },
-                                  { QStringLiteral("regionName"), RegionTable::instance().fullName(region) },
-                                  { QStringLiteral("contactPerson"), o.value(3).toString() },
-                                  { QStringLiteral("phone"), o.value(4).toString() },
-                                  { QStringLiteral("email"), o.value(5).isNull() ? QJsonValue() : QJsonValue(o.value(5).toString()) },
-                                  { QStringLiteral("approved"), o.value(7).toString() != QLatin1String("institution") || !o.value(6).isNull() } });
+            QJsonObject { { QStringLiteral("name"), o.value(0).toString() },
+                { QStringLiteral("creditCode"), o.value(1).toString() },
+                { QStringLiteral("regionCode"), region },
+                { QStringLiteral("regionName"), RegionTable::instance().fullName(region) },
+                { QStringLiteral("contactPerson"), o.value(3).toString() },
+                { QStringLiteral("phone"), o.value(4).toString() },
+                { QStringLiteral("email"),
+                    o.value(5).isNull() ? QJsonValue() : QJsonValue(o.value(5).toString()) },
+                { QStringLiteral("approved"),
+                    o.value(7).toString() != QLatin1String("institution")
+                        || !o.value(6).isNull() } });
     }
     return user;
 }
@@ -400,7 +440,7 @@ QJsonObject AccountService::userForCaller(const AuthenticatedUser &caller, const
         return userJson(userId);
     if (caller.id != userId) {
         throw ApiError(403, ec::Forbidden, "Server",
-                       QT_TRANSLATE_NOOP("Server", "You may not see this account."));
+            QT_TRANSLATE_NOOP("Server", "You may not see this account."));
     }
     return userJson(userId);
 }
@@ -409,8 +449,9 @@ bool AccountService::approveInstitution(const QString &username, QString *error)
 {
     Database &db = m_context.database;
     Transaction tx(db);
-    QSqlQuery q = db.exec(QStringLiteral("SELECT id, role, status FROM users WHERE username_key = ?"),
-                          { usernameKey(username) });
+    QSqlQuery q
+        = db.exec(QStringLiteral("SELECT id, role, status FROM users WHERE username_key = ?"),
+            { usernameKey(username) });
     if (!q.next()) {
         *error = QStringLiteral("no user named %1").arg(username);
         return false;
@@ -422,10 +463,13 @@ bool AccountService::approveInstitution(const QString &username, QString *error)
     }
     q.finish();
     const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
-    db.exec(QStringLiteral("UPDATE users SET status = 'active', updated_at = ?, version = version + 1 WHERE id = ?"),
-            { now, id });
-    db.exec(QStringLiteral("UPDATE organisations SET approved_at = ? WHERE user_id = ? AND approved_at IS NULL"),
-            { now, id });
+    db.exec(QStringLiteral("UPDATE users SET status = 'active', updated_at = ?, version = version "
+                           "+ 1 WHERE id = ?"),
+        { now, id });
+    db.exec(
+        QStringLiteral(
+            "UPDATE organisations SET approved_at = ? WHERE user_id = ? AND approved_at IS NULL"),
+        { now, id });
     tx.commit();
     return true;
 }
@@ -434,9 +478,11 @@ QList<QJsonObject> AccountService::listUsers(const QString &roleFilter)
 {
     QList<QJsonObject> out;
     QSqlQuery q = roleFilter.isEmpty()
-        ? m_context.database.exec(QStringLiteral("SELECT id FROM users ORDER BY created_at, username"))
-        : m_context.database.exec(QStringLiteral("SELECT id FROM users WHERE role = ? ORDER BY created_at, username"),
-                                  { roleFilter });
+        ? m_context.database.exec(
+            QStringLiteral("SELECT id FROM users ORDER BY created_at, username"))
+        : m_context.database.exec(
+            QStringLiteral("SELECT id FROM users WHERE role = ? ORDER BY created_at, username"),
+            { roleFilter });
     QStringList ids;
     while (q.next())
         ids.append(q.value(0).toString());

@@ -37,8 +37,8 @@ public:
     void logout(const AuthenticatedUser &user);
     // Throws 401 unauthorized / token_expired.
     AuthenticatedUser authenticate(const QByteArray &authorizationHeader);
-    void changePassword(const AuthenticatedUser &user, const QString &currentPassword,
-                        const QString &newPassword);
+    void changePassword(
+        const AuthenticatedUser &user, const QString &currentPassword, const QString &newPassword);
 
     // The account as its owner sees it; throws 404 for an unknown id.
     QJsonObject userJson(const QString &userId);
@@ -55,7 +55,7 @@ public:
 
 private:
     QString createUser(const QString &username, const QByteArray &passwordHash, Role role,
-                       const QString &status, const QString &displayName);
+        const QString &status, const QString &displayName);
     void recordFailure(const QString &key, qint64 now);
 
     ServiceContext &m_context;

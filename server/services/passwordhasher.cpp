@@ -1,7 +1,6 @@
 #include "passwordhasher.h"
 
 #include <sodium.h>
-
 #include <stdexcept>
 
 namespace xueshi::server {
@@ -19,7 +18,8 @@ PasswordHasher::PasswordHasher(Cost cost)
     }
     unsigned char random[16];
     randombytes_buf(random, sizeof random);
-    m_dummy = hash(QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(random), sizeof random).toHex()));
+    m_dummy = hash(QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(random), sizeof random).toHex()));
 }
 
 QByteArray PasswordHasher::hash(const QString &password) const
@@ -27,7 +27,7 @@ QByteArray PasswordHasher::hash(const QString &password) const
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(out, utf8.constData(), size_t(utf8.size()), m_opsLimit, m_memLimit,
-                              crypto_pwhash_ALG_ARGON2ID13)
+            crypto_pwhash_ALG_ARGON2ID13)
         != 0) {
         throw std::runtime_error("out of memory while hashing a password");
     }

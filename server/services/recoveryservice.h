@@ -34,19 +34,18 @@ public:
 
     // The user is found by resident id (learners) or by credit code and role (organisations).
     Started startUsernameRecovery(const std::optional<QString> &residentId,
-                                  const std::optional<QString> &creditCode,
-                                  const std::optional<QString> &role,
-                                  const std::optional<QString> &channel, Language language);
+        const std::optional<QString> &creditCode, const std::optional<QString> &role,
+        const std::optional<QString> &channel, Language language);
     QString finishUsernameRecovery(const QString &requestId, const QString &code);
 
-    Started startPasswordRecovery(const QString &username, const std::optional<QString> &channel,
-                                  Language language);
-    void finishPasswordRecovery(const QString &requestId, const QString &code,
-                                const QString &newPassword);
+    Started startPasswordRecovery(
+        const QString &username, const std::optional<QString> &channel, Language language);
+    void finishPasswordRecovery(
+        const QString &requestId, const QString &code, const QString &newPassword);
 
 private:
     Started issue(const QString &userId, Purpose purpose, const std::optional<QString> &channel,
-                  Language language);
+        Language language);
     // Checks the code inside the caller's transaction; returns the user id. A wrong code counts a
     // try and is committed even though the call then throws.
     QString consume(const QString &requestId, const QString &code, Purpose purpose);

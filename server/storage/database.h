@@ -39,8 +39,7 @@ public:
     DatabaseError(const QString &what, const QString &nativeCode)
         : std::runtime_error(what.toStdString())
         , m_nativeCode(nativeCode)
-    {
-    }
+    { }
     QString nativeCode() const { return m_nativeCode; }
     // A UNIQUE constraint refused the row (SQLite 2067/1555, PostgreSQL 23505).
     bool isUniqueViolation() const;

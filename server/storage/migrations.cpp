@@ -8,70 +8,73 @@ const QList<Migration> &migrations()
     // and compared exactly.
     static const QList<Migration> all = {
         { 1,
-          QStringLiteral("accounts, sessions, login throttling, recovery codes, notifier outbox"),
-          {
-              QStringLiteral("CREATE TABLE users ("
-                             " id TEXT PRIMARY KEY,"
-                             " username TEXT NOT NULL,"
-                             " username_key TEXT NOT NULL UNIQUE,"
-                             " role TEXT NOT NULL,"
-                             " status TEXT NOT NULL,"
-                             " password_hash TEXT NOT NULL,"
-                             " display_name TEXT NOT NULL,"
-                             " created_at BIGINT NOT NULL,"
-                             " updated_at BIGINT NOT NULL,"
-                             " version BIGINT NOT NULL DEFAULT 1)"),
-              QStringLiteral("CREATE TABLE learners ("
-                             " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
-                             " real_name TEXT NOT NULL,"
-                             " resident_id TEXT NOT NULL UNIQUE,"
-                             " mobile TEXT NOT NULL,"
-                             " email TEXT)"),
-              QStringLiteral("CREATE TABLE organisations ("
-                             " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
-                             " kind TEXT NOT NULL,"
-                             " name TEXT NOT NULL,"
-                             " credit_code TEXT NOT NULL,"
-                             " region_code TEXT NOT NULL,"
-                             " contact_person TEXT NOT NULL,"
-                             " phone TEXT NOT NULL,"
-                             " email TEXT,"
-                             " approved_at BIGINT,"
-                             " UNIQUE (kind, credit_code))"),
-              QStringLiteral("CREATE INDEX organisations_region ON organisations (kind, region_code)"),
-              QStringLiteral("CREATE TABLE sessions ("
-                             " token_hash TEXT PRIMARY KEY,"
-                             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
-                             " created_at BIGINT NOT NULL,"
-                             " expires_at BIGINT NOT NULL)"),
-              QStringLiteral("CREATE INDEX sessions_user ON sessions (user_id)"),
-              QStringLiteral("CREATE TABLE login_failures ("
-                             " id {{BIGINT_PK}},"
-                             " username_key TEXT NOT NULL,"
-                             " failed_at BIGINT NOT NULL)"),
-              QStringLiteral("CREATE INDEX login_failures_key ON login_failures (username_key, failed_at)"),
-              QStringLiteral("CREATE TABLE login_locks ("
-                             " username_key TEXT PRIMARY KEY,"
-                             " locked_until BIGINT NOT NULL)"),
-              QStringLiteral("CREATE TABLE verification_codes ("
-                             " id TEXT PRIMARY KEY,"
-                             " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
-                             " purpose TEXT NOT NULL,"
-                             " code_hash TEXT NOT NULL,"
-                             " channel TEXT NOT NULL,"
-                             " created_at BIGINT NOT NULL,"
-                             " expires_at BIGINT NOT NULL,"
-                             " tries INTEGER NOT NULL DEFAULT 0,"
-                             " used_at BIGINT)"),
-              QStringLiteral("CREATE INDEX verification_codes_user ON verification_codes (user_id, purpose, created_at)"),
-              QStringLiteral("CREATE TABLE notifier_outbox ("
-                             " id {{BIGINT_PK}},"
-                             " channel TEXT NOT NULL,"
-                             " destination TEXT NOT NULL,"
-                             " subject TEXT NOT NULL,"
-                             " body TEXT NOT NULL,"
-                             " created_at BIGINT NOT NULL)"),
-          } },
+            QStringLiteral("accounts, sessions, login throttling, recovery codes, notifier outbox"),
+            {
+                QStringLiteral("CREATE TABLE users ("
+                               " id TEXT PRIMARY KEY,"
+                               " username TEXT NOT NULL,"
+                               " username_key TEXT NOT NULL UNIQUE,"
+                               " role TEXT NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " password_hash TEXT NOT NULL,"
+                               " display_name TEXT NOT NULL,"
+                               " created_at BIGINT NOT NULL,"
+                               " updated_at BIGINT NOT NULL,"
+                               " version BIGINT NOT NULL DEFAULT 1)"),
+                QStringLiteral("CREATE TABLE learners ("
+                               " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+                               " real_name TEXT NOT NULL,"
+                               " resident_id TEXT NOT NULL UNIQUE,"
+                               " mobile TEXT NOT NULL,"
+                               " email TEXT)"),
+                QStringLiteral("CREATE TABLE organisations ("
+                               " user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+                               " kind TEXT NOT NULL,"
+                               " name TEXT NOT NULL,"
+                               " credit_code TEXT NOT NULL,"
+                               " region_code TEXT NOT NULL,"
+                               " contact_person TEXT NOT NULL,"
+                               " phone TEXT NOT NULL,"
+                               " email TEXT,"
+                               " approved_at BIGINT,"
+                               " UNIQUE (kind, credit_code))"),
+                QStringLiteral(
+                    "CREATE INDEX organisations_region ON organisations (kind, region_code)"),
+                QStringLiteral("CREATE TABLE sessions ("
+                               " token_hash TEXT PRIMARY KEY,"
+                               " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " created_at BIGINT NOT NULL,"
+                               " expires_at BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX sessions_user ON sessions (user_id)"),
+                QStringLiteral("CREATE TABLE login_failures ("
+                               " id {{BIGINT_PK}},"
+                               " username_key TEXT NOT NULL,"
+                               " failed_at BIGINT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE INDEX login_failures_key ON login_failures (username_key, failed_at)"),
+                QStringLiteral("CREATE TABLE login_locks ("
+                               " username_key TEXT PRIMARY KEY,"
+                               " locked_until BIGINT NOT NULL)"),
+                QStringLiteral("CREATE TABLE verification_codes ("
+                               " id TEXT PRIMARY KEY,"
+                               " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " purpose TEXT NOT NULL,"
+                               " code_hash TEXT NOT NULL,"
+                               " channel TEXT NOT NULL,"
+                               " created_at BIGINT NOT NULL,"
+                               " expires_at BIGINT NOT NULL,"
+                               " tries INTEGER NOT NULL DEFAULT 0,"
+                               " used_at BIGINT)"),
+                QStringLiteral("CREATE INDEX verification_codes_user ON verification_codes "
+                               "(user_id, purpose, created_at)"),
+                QStringLiteral("CREATE TABLE notifier_outbox ("
+                               " id {{BIGINT_PK}},"
+                               " channel TEXT NOT NULL,"
+                               " destination TEXT NOT NULL,"
+                               " subject TEXT NOT NULL,"
+                               " body TEXT NOT NULL,"
+                               " created_at BIGINT NOT NULL)"),
+            } },
     };
     return all;
 }

@@ -85,7 +85,8 @@ TestServer::TestServer(server::PasswordHasher::Cost cost)
     options.clock = &m_clock;
     m_postgresAdminUrl = qEnvironmentVariable("XUESHI_TEST_POSTGRES_URL");
     if (!m_postgresAdminUrl.isEmpty()) {
-        const QString url = createPostgresDatabase(m_postgresAdminUrl, &m_postgresDatabase, &m_error);
+        const QString url
+            = createPostgresDatabase(m_postgresAdminUrl, &m_postgresDatabase, &m_error);
         if (url.isEmpty()) {
             m_error = QStringLiteral("cannot create a PostgreSQL test database: ") + m_error;
             return;
@@ -165,7 +166,10 @@ QString TestReply::errorField() const
 
 QString TestReply::errorMessage() const
 {
-    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    return json.value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("message"))
+        .toString();
 }
 
 QByteArray TestReply::header(const QByteArray &name) const
@@ -179,16 +183,15 @@ QByteArray TestReply::header(const QByteArray &name) const
 
 TestClient::TestClient(const TestServer &server)
     : m_server(server)
-{
-}
+{ }
 
 TestReply TestClient::get(const QString &path, const QString &token, const QByteArray &language)
 {
     return send("GET", path, {}, token, language);
 }
 
-TestReply TestClient::post(const QString &path, const QJsonObject &body, const QString &token,
-                           const QByteArray &language)
+TestReply TestClient::post(
+    const QString &path, const QJsonObject &body, const QString &token, const QByteArray &language)
 {
     return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), token, language);
 }
@@ -204,14 +207,15 @@ TestReply TestClient::del(const QString &path, const QString &token)
 }
 
 TestReply TestClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                           const QString &token, const QByteArray &language)
+    const QString &token, const QByteArray &language)
 {
     QNetworkRequest request(m_server.url(path));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setCaCertificates({ m_server.certificate() });
     request.setSslConfiguration(tls);
     if (!body.isEmpty() || method == "POST")
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     if (!language.isEmpty())
@@ -241,28 +245,28 @@ QString creditCode(const QString &first17)
     return first17 + creditCodeCheckCharacter(first17);
 }
 
-QJsonObject learnerRegistration(const QString &username, const QString &residentIdFirst17,
-                                const QString &mobile)
+QJsonObject learnerRegistration(
+    const QString &username, const QString &residentIdFirst17, const QString &mobile)
 {
     return { { QStringLiteral("username"), username },
-             { QStringLiteral("password"), QStringLiteral("Secret123") },
-             { QStringLiteral("realName"), QStringLiteral("张三") },
-             { QStringLiteral("residentId"), residentId(residentIdFirst17) },
-             { QStringLiteral("mobile"), mobile },
-             { QStringLiteral("email"), QStringLiteral("zhangsan@example.cn") } };
+        { QStringLiteral("password"), QStringLiteral("Secret123") },
+        { QStringLiteral("realName"), QStringLiteral("张三") },
+        { QStringLiteral("residentId"), residentId(residentIdFirst17) },
+        { QStringLiteral("mobile"), mobile },
+        { QStringLiteral("email"), QStringLiteral("zhangsan@example.cn") } };
 }
 
-QJsonObject organisationRegistration(const QString &username, const QString &creditCodeFirst17,
-                                     const QString &phone)
+QJsonObject organisationRegistration(
+    const QString &username, const QString &creditCodeFirst17, const QString &phone)
 {
     return { { QStringLiteral("username"), username },
-             { QStringLiteral("password"), QStringLiteral("Secret123") },
-             { QStringLiteral("name"), QStringLiteral("广州测试科技有限公司") },
-             { QStringLiteral("creditCode"), creditCode(creditCodeFirst17) },
-             { QStringLiteral("regionCode"), QStringLiteral("440106") },
-             { QStringLiteral("contactPerson"), QStringLiteral("李四") },
-             { QStringLiteral("phone"), phone },
-             { QStringLiteral("email"), QStringLiteral("hr@example.cn") } };
+        { QStringLiteral("password"), QStringLiteral("Secret123") },
+        { QStringLiteral("name"), QStringLiteral("广州测试科技有限公司") },
+        { QStringLiteral("creditCode"), creditCode(creditCodeFirst17) },
+        { QStringLiteral("regionCode"), QStringLiteral("440106") },
+        { QStringLiteral("contactPerson"), QStringLiteral("李四") },
+        { QStringLiteral("phone"), phone },
+        { QStringLiteral("email"), QStringLiteral("hr@example.cn") } };
 }
 
 } // namespace xueshi::test

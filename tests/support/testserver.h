@@ -79,11 +79,11 @@ public:
 
     TestReply get(const QString &path, const QString &token = {}, const QByteArray &language = {});
     TestReply post(const QString &path, const QJsonObject &body, const QString &token = {},
-                   const QByteArray &language = {});
+        const QByteArray &language = {});
     TestReply postRaw(const QString &path, const QByteArray &body, const QString &token = {});
     TestReply del(const QString &path, const QString &token = {});
     TestReply send(const QByteArray &method, const QString &path, const QByteArray &body,
-                   const QString &token, const QByteArray &language);
+        const QString &token, const QByteArray &language);
 
     QNetworkAccessManager &network() { return m_network; }
 
@@ -94,9 +94,9 @@ private:
 
 // Fixtures for the demo-style accounts the suites register.
 QJsonObject learnerRegistration(const QString &username, const QString &residentIdFirst17,
-                                const QString &mobile = QStringLiteral("13800138000"));
+    const QString &mobile = QStringLiteral("13800138000"));
 QJsonObject organisationRegistration(const QString &username, const QString &creditCodeFirst17,
-                                     const QString &phone = QStringLiteral("13900139000"));
+    const QString &phone = QStringLiteral("13900139000"));
 QString residentId(const QString &first17);
 QString creditCode(const QString &first17);
 
