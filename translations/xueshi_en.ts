@@ -1,4 +1,1219 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>Server</name>
+    <message>
+        <source>This address does not accept the method %1.</source>
+        <translation>This address does not accept the method %1.</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>There is nothing at this address.</translation>
+    </message>
+    <message>
+        <source>The server could not complete the request. Nothing was changed; please try again later.</source>
+        <translation>The server could not complete the request. Nothing was changed; please try again later.</translation>
+    </message>
+    <message>
+        <source>The request is malformed.</source>
+        <translation>The request is malformed.</translation>
+    </message>
+    <message>
+        <source>The request took too long to arrive.</source>
+        <translation>The request took too long to arrive.</translation>
+    </message>
+    <message>
+        <source>The request must say how long its body is (Content-Length).</source>
+        <translation>The request must say how long its body is (Content-Length).</translation>
+    </message>
+    <message>
+        <source>The request body is too large.</source>
+        <translation>The request body is too large.</translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>The request headers are too large.</translation>
+    </message>
+    <message>
+        <source>Chunked request bodies are not supported.</source>
+        <translation>Chunked request bodies are not supported.</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.1 and HTTP/1.0 are supported.</source>
+        <translation>Only HTTP/1.1 and HTTP/1.0 are supported.</translation>
+    </message>
+    <message>
+        <source>The request body is not a valid JSON object.</source>
+        <translation>The request body is not a valid JSON object.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not accepted here.</source>
+        <translation>The field &quot;%1&quot; is not accepted here.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a string.</source>
+        <translation>The field &quot;%1&quot; must be a string.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is required.</source>
+        <translation>The field &quot;%1&quot; is required.</translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>Please log in first.</translation>
+    </message>
+    <message>
+        <source>The username &quot;%1&quot; is already taken. Please choose another one.</source>
+        <translation>The username &quot;%1&quot; is already taken. Please choose another one.</translation>
+    </message>
+    <message>
+        <source>An account with this resident ID number already exists. Use &apos;Recover username&apos; if you forgot it.</source>
+        <translation>An account with this resident ID number already exists. Use &apos;Recover username&apos; if you forgot it.</translation>
+    </message>
+    <message>
+        <source>This username or resident ID number was registered a moment ago. Please check and try again.</source>
+        <translation>This username or resident ID number was registered a moment ago. Please check and try again.</translation>
+    </message>
+    <message>
+        <source>The administrative region code is unknown.</source>
+        <translation>The administrative region code is unknown.</translation>
+    </message>
+    <message>
+        <source>An organisation with this unified social credit code is already registered. Use &apos;Recover username&apos; if you forgot its account.</source>
+        <translation>An organisation with this unified social credit code is already registered. Use &apos;Recover username&apos; if you forgot its account.</translation>
+    </message>
+    <message>
+        <source>This username or credit code was registered a moment ago. Please check and try again.</source>
+        <translation>This username or credit code was registered a moment ago. Please check and try again.</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: this account is locked for 15 minutes. Try again in %1 minute(s), or reset the password with &apos;Recover password&apos;.</source>
+        <translation>Too many failed logins: this account is locked for 15 minutes. Try again in %1 minute(s), or reset the password with &apos;Recover password&apos;.</translation>
+    </message>
+    <message>
+        <source>The username or password is wrong.</source>
+        <translation>The username or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please log in again.</source>
+        <translation>Your session has expired. Please log in again.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>The account was not found.</source>
+        <translation>The account was not found.</translation>
+    </message>
+    <message>
+        <source>You may not see this account.</source>
+        <translation>You may not see this account.</translation>
+    </message>
+    <message>
+        <source>No account matches what you entered.</source>
+        <translation>No account matches what you entered.</translation>
+    </message>
+    <message>
+        <source>Say whether the organisation is an employer or an institution.</source>
+        <translation>Say whether the organisation is an employer or an institution.</translation>
+    </message>
+    <message>
+        <source>Enter either a resident ID number or a unified social credit code.</source>
+        <translation>Enter either a resident ID number or a unified social credit code.</translation>
+    </message>
+    <message>
+        <source>The channel must be &quot;mobile&quot; or &quot;email&quot;.</source>
+        <translation>The channel must be &quot;mobile&quot; or &quot;email&quot;.</translation>
+    </message>
+    <message>
+        <source>No mobile number is registered for this account; choose e-mail.</source>
+        <translation>No mobile number is registered for this account; choose e-mail.</translation>
+    </message>
+    <message>
+        <source>No e-mail address is registered for this account; choose the mobile number.</source>
+        <translation>No e-mail address is registered for this account; choose the mobile number.</translation>
+    </message>
+    <message>
+        <source>A code was sent less than a minute ago. Please wait %1 seconds before asking for another.</source>
+        <translation>A code was sent less than a minute ago. Please wait %1 seconds before asking for another.</translation>
+    </message>
+    <message>
+        <source>Xueshi verification code</source>
+        <translation>Xueshi verification code</translation>
+    </message>
+    <message>
+        <source>[Xueshi] Your verification code for recovering your username is %1. It is valid for 10 minutes. If you did not ask for it, ignore this message.</source>
+        <translation>[Xueshi] Your verification code for recovering your username is %1. It is valid for 10 minutes. If you did not ask for it, ignore this message.</translation>
+    </message>
+    <message>
+        <source>[Xueshi] Your verification code for resetting your password is %1. It is valid for 10 minutes. If you did not ask for it, ignore this message.</source>
+        <translation>[Xueshi] Your verification code for resetting your password is %1. It is valid for 10 minutes. If you did not ask for it, ignore this message.</translation>
+    </message>
+    <message>
+        <source>This verification request is unknown. Please ask for a new code.</source>
+        <translation>This verification request is unknown. Please ask for a new code.</translation>
+    </message>
+    <message>
+        <source>This verification code has already been used or replaced by a newer one. Please ask for a new code.</source>
+        <translation>This verification code has already been used or replaced by a newer one. Please ask for a new code.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes were entered. Please ask for a new code.</source>
+        <translation>Too many wrong codes were entered. Please ask for a new code.</translation>
+    </message>
+    <message>
+        <source>The verification code has expired (codes are valid for 10 minutes). Please ask for a new code.</source>
+        <translation>The verification code has expired (codes are valid for 10 minutes). Please ask for a new code.</translation>
+    </message>
+    <message>
+        <source>The verification code is wrong. %1 tries left.</source>
+        <translation>The verification code is wrong. %1 tries left.</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>The resident ID number must have 18 characters.</source>
+        <translation>The resident ID number must have 18 characters.</translation>
+    </message>
+    <message>
+        <source>The resident ID number may contain only digits and an X as the last character.</source>
+        <translation>The resident ID number may contain only digits and an X as the last character.</translation>
+    </message>
+    <message>
+        <source>The region code at the start of the resident ID number is unknown.</source>
+        <translation>The region code at the start of the resident ID number is unknown.</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number is not a real date.</source>
+        <translation>The birth date in the resident ID number is not a real date.</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number is before 1900.</source>
+        <translation>The birth date in the resident ID number is before 1900.</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number is in the future.</source>
+        <translation>The birth date in the resident ID number is in the future.</translation>
+    </message>
+    <message>
+        <source>Use an upper-case X as the last character of the resident ID number.</source>
+        <translation>Use an upper-case X as the last character of the resident ID number.</translation>
+    </message>
+    <message>
+        <source>The check digit of the resident ID number is wrong. Check the number for typing errors.</source>
+        <translation>The check digit of the resident ID number is wrong. Check the number for typing errors.</translation>
+    </message>
+    <message>
+        <source>The unified social credit code must have 18 characters.</source>
+        <translation>The unified social credit code must have 18 characters.</translation>
+    </message>
+    <message>
+        <source>The unified social credit code may contain only digits and the letters A to Y except I, O, S, V and Z.</source>
+        <translation>The unified social credit code may contain only digits and the letters A to Y except I, O, S, V and Z.</translation>
+    </message>
+    <message>
+        <source>Use upper-case letters in the unified social credit code.</source>
+        <translation>Use upper-case letters in the unified social credit code.</translation>
+    </message>
+    <message>
+        <source>The check character of the unified social credit code is wrong. Check the code for typing errors.</source>
+        <translation>The check character of the unified social credit code is wrong. Check the code for typing errors.</translation>
+    </message>
+    <message>
+        <source>The mobile number must have 11 digits.</source>
+        <translation>The mobile number must have 11 digits.</translation>
+    </message>
+    <message>
+        <source>The mobile number must start with 13 to 19, like 13812345678.</source>
+        <translation>The mobile number must start with 13 to 19, like 13812345678.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is too long; it may have at most 254 characters.</source>
+        <translation>The e-mail address is too long; it may have at most 254 characters.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address like name@example.com.</source>
+        <translation>Enter an e-mail address like name@example.com.</translation>
+    </message>
+    <message>
+        <source>The user name must have 4 to 32 characters.</source>
+        <translation>The user name must have 4 to 32 characters.</translation>
+    </message>
+    <message>
+        <source>The user name must start with a letter (a-z, A-Z).</source>
+        <translation>The user name must start with a letter (a-z, A-Z).</translation>
+    </message>
+    <message>
+        <source>The user name may contain only letters a-z and A-Z, digits, underscores, dots and hyphens.</source>
+        <translation>The user name may contain only letters a-z and A-Z, digits, underscores, dots and hyphens.</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>The password may have at most 128 characters.</source>
+        <translation>The password may have at most 128 characters.</translation>
+    </message>
+    <message>
+        <source>The password must contain at least one letter.</source>
+        <translation>The password must contain at least one letter.</translation>
+    </message>
+    <message>
+        <source>The password must contain at least one digit.</source>
+        <translation>The password must contain at least one digit.</translation>
+    </message>
+    <message>
+        <source>The name must not contain line breaks, tabs or other control characters.</source>
+        <translation>The name must not contain line breaks, tabs or other control characters.</translation>
+    </message>
+    <message>
+        <source>The name must have 2 to 50 characters.</source>
+        <translation>The name must have 2 to 50 characters.</translation>
+    </message>
+    <message>
+        <source>The organisation name must not contain line breaks, tabs or other control characters.</source>
+        <translation>The organisation name must not contain line breaks, tabs or other control characters.</translation>
+    </message>
+    <message>
+        <source>The organisation name must have 2 to 100 characters.</source>
+        <translation>The organisation name must have 2 to 100 characters.</translation>
+    </message>
+    <message>
+        <source>Enter a mobile number like 13812345678 or a landline number like 020-12345678 (with an optional extension: 020-12345678-123).</source>
+        <translation>Enter a mobile number like 13812345678 or a landline number like 020-12345678 (with an optional extension: 020-12345678-123).</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::AccountPage</name>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, with letters and digits</source>
+        <translation>At least 8 characters, with letters and digits</translation>
+    </message>
+    <message>
+        <source>Enter the new password again.</source>
+        <translation>Enter the new password again.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>Awaiting administrator approval</source>
+        <translation>Awaiting administrator approval</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Approved: may run training classes</source>
+        <translation>Approved: may run training classes</translation>
+    </message>
+    <message>
+        <source>Not yet approved by an administrator</source>
+        <translation>Not yet approved by an administrator</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <source>The password has been changed. Other devices logged in with this account have been logged out.</source>
+        <translation>The password has been changed. Other devices logged in with this account have been logged out.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Your account details, your password, and logging out.</source>
+        <translation>Your account details, your password, and logging out.</translation>
+    </message>
+    <message>
+        <source>Account details</source>
+        <translation>Account details</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>Personal information</source>
+        <translation>Personal information</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Real name</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>Resident ID number</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Administrative region</source>
+        <translation>Administrative region</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>Personal data is partly hidden on screen to protect your privacy.</source>
+        <translation>Personal data is partly hidden on screen to protect your privacy.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Confirm new password</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>End the session on this computer. You need your password to log in again.</source>
+        <translation>End the session on this computer. You need your password to log in again.</translation>
+    </message>
+    <message>
+        <source>Institution details</source>
+        <translation>Institution details</translation>
+    </message>
+    <message>
+        <source>Employer details</source>
+        <translation>Employer details</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ApiClient</name>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>Enter the server address.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid server address.</source>
+        <translation>&quot;%1&quot; is not a valid server address.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https://: the connection is always encrypted.</source>
+        <translation>The server address must start with https://: the connection is always encrypted.</translation>
+    </message>
+    <message>
+        <source>The certificate of the server %1 has changed since you trusted it. This may be an attack: do not continue unless the administrator confirms the new certificate.</source>
+        <translation>The certificate of the server %1 has changed since you trusted it. This may be an attack: do not continue unless the administrator confirms the new certificate.</translation>
+    </message>
+    <message>
+        <source>The certificate of the server %1 is not trusted yet.</source>
+        <translation>The certificate of the server %1 is not trusted yet.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this program cannot read. Is %1 a Xueshi server?</source>
+        <translation>The server sent an answer this program cannot read. Is %1 a Xueshi server?</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>The server refused the request (%1).</translation>
+    </message>
+    <message>
+        <source>The server had a problem answering (HTTP %1). Please try again later.</source>
+        <translation>The server had a problem answering (HTTP %1). Please try again later.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1). Is %2 a Xueshi server?</source>
+        <translation>The server refused the request (HTTP %1). Is %2 a Xueshi server?</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection. Check that the server is running and the address is right.</source>
+        <translation>The server %1 refused the connection. Check that the server is running and the address is right.</translation>
+    </message>
+    <message>
+        <source>The server %1 was not found. Check the address and your network connection.</source>
+        <translation>The server %1 was not found. Check the address and your network connection.</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer in time. Check your network connection and try again.</source>
+        <translation>The server %1 did not answer in time. Check your network connection and try again.</translation>
+    </message>
+    <message>
+        <source>The server %1 closed the connection unexpectedly. Please try again.</source>
+        <translation>The server %1 closed the connection unexpectedly. Please try again.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be established: %2</source>
+        <translation>A secure connection to %1 could not be established: %2</translation>
+    </message>
+    <message>
+        <source>The network is not available. Check your network connection.</source>
+        <translation>The network is not available. Check your network connection.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server %1: %2</source>
+        <translation>Cannot connect to the server %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CertificateTrustDialog</name>
+    <message>
+        <source>Server certificate</source>
+        <translation>Server certificate</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed</source>
+        <translation>The certificate of %1 has changed</translation>
+    </message>
+    <message>
+        <source>Warning: the server now presents a different certificate from the one you trusted before. The administrator may have replaced it, or someone may be impersonating the server to read your password (a man-in-the-middle attack). Do not continue unless the administrator confirms the new fingerprint.</source>
+        <translation>Warning: the server now presents a different certificate from the one you trusted before. The administrator may have replaced it, or someone may be impersonating the server to read your password (a man-in-the-middle attack). Do not continue unless the administrator confirms the new fingerprint.</translation>
+    </message>
+    <message>
+        <source>Compare the new fingerprint with the one the administrator gives you. Trust the new certificate only if they are exactly the same.</source>
+        <translation>Compare the new fingerprint with the one the administrator gives you. Trust the new certificate only if they are exactly the same.</translation>
+    </message>
+    <message>
+        <source>Fingerprint you trusted before (SHA-256):</source>
+        <translation>Fingerprint you trusted before (SHA-256):</translation>
+    </message>
+    <message>
+        <source>New fingerprint (SHA-256):</source>
+        <translation>New fingerprint (SHA-256):</translation>
+    </message>
+    <message>
+        <source>I have checked the new fingerprint with the administrator</source>
+        <translation>I have checked the new fingerprint with the administrator</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Trust the new certificate</translation>
+    </message>
+    <message>
+        <source>Do you trust the server %1?</source>
+        <translation>Do you trust the server %1?</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1 from this computer, and its certificate is not issued by a public certificate authority (the Xueshi server creates its own certificate when it starts for the first time). Check that the fingerprint below is the server&apos;s before you continue.</source>
+        <translation>This is the first connection to %1 from this computer, and its certificate is not issued by a public certificate authority (the Xueshi server creates its own certificate when it starts for the first time). Check that the fingerprint below is the server&apos;s before you continue.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):</source>
+        <translation>Certificate fingerprint (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Trust and continue</source>
+        <translation>Trust and continue</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>How to check: the server prints its fingerprint when it starts (&quot;Certificate SHA-256 fingerprint: …&quot;); ask its administrator for it and compare every character. Once trusted, the certificate is remembered for this server and you will not be asked again unless it changes.</source>
+        <translation>How to check: the server prints its fingerprint when it starts (&quot;Certificate SHA-256 fingerprint: …&quot;); ask its administrator for it and compare every character. Once trusted, the certificate is remembered for this server and you will not be asked again unless it changes.</translation>
+    </message>
+    <message>
+        <source>The server sent no certificate; it cannot be trusted.</source>
+        <translation>The server sent no certificate; it cannot be trusted.</translation>
+    </message>
+    <message>
+        <source>Issued to: %1
+Issued by: %2
+Valid from %3 to %4
+Why it is not trusted automatically: %5</source>
+        <translation>Issued to: %1
+Issued by: %2
+Valid from %3 to %4
+Why it is not trusted automatically: %5</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClientController</name>
+    <message>
+        <source>You have logged out.</source>
+        <translation>You have logged out.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please log in again.</source>
+        <translation>Your session has ended. Please log in again.</translation>
+    </message>
+    <message>
+        <source>Administrator accounts are managed on the server with &quot;xueshi-server admin&quot;; the client has no window for them.</source>
+        <translation>Administrator accounts are managed on the server with &quot;xueshi-server admin&quot;; the client has no window for them.</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CountdownButton</name>
+    <message>
+        <source>Resend (%1 s)</source>
+        <translation>Resend (%1 s)</translation>
+    </message>
+    <message>
+        <source>Resend code</source>
+        <translation>Resend code</translation>
+    </message>
+    <message>
+        <source>Send code</source>
+        <translation>Send code</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::LoginWindow</name>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Certificate trusted. Logging in…</source>
+        <translation>Certificate trusted. Logging in…</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed logins: the account is locked for %n minute(s).</source>
+        <translation>
+            <numerusform>Too many failed logins: the account is locked for %n minute.</numerusform>
+            <numerusform>Too many failed logins: the account is locked for %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registration complete. Log in with your new account.</source>
+        <translation>Registration complete. Log in with your new account.</translation>
+    </message>
+    <message>
+        <source>Your username has been filled in. Enter your password to log in.</source>
+        <translation>Your username has been filled in. Enter your password to log in.</translation>
+    </message>
+    <message>
+        <source>Your password has been reset. Log in with the new password.</source>
+        <translation>Your password has been reset. Log in with the new password.</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Continuing education for professional technical personnel</source>
+        <translation>Continuing education for professional technical personnel</translation>
+    </message>
+    <message>
+        <source>For professionals, their employers and training institutions: study public courses, enrol in training classes, record and confirm credit hours.</source>
+        <translation>For professionals, their employers and training institutions: study public courses, enrol in training classes, record and confirm credit hours.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>User login</source>
+        <translation>User login</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Your username</source>
+        <translation>Your username</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Recover username</source>
+        <translation>Recover username</translation>
+    </message>
+    <message>
+        <source>Recover password</source>
+        <translation>Recover password</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::PasswordRecoveryDialog</name>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, with letters and digits</source>
+        <translation>At least 8 characters, with letters and digits</translation>
+    </message>
+    <message>
+        <source>Enter the new password again.</source>
+        <translation>Enter the new password again.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>Sending the verification code…</source>
+        <translation>Sending the verification code…</translation>
+    </message>
+    <message>
+        <source>Resetting the password…</source>
+        <translation>Resetting the password…</translation>
+    </message>
+    <message>
+        <source>Your password has been reset, and you have been logged out everywhere. Log in with the new password.</source>
+        <translation>Your password has been reset, and you have been logged out everywhere. Log in with the new password.</translation>
+    </message>
+    <message>
+        <source>Recover password</source>
+        <translation>Recover password</translation>
+    </message>
+    <message>
+        <source>A verification code is sent to the mobile phone or e-mail registered with your account. Enter it with a new password.</source>
+        <translation>A verification code is sent to the mobile phone or e-mail registered with your account. Enter it with a new password.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Confirm new password</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Back to login</source>
+        <translation>Back to login</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RecoveryDialog</name>
+    <message>
+        <source>The verification code has been sent by e-mail to %1.</source>
+        <translation>The verification code has been sent by e-mail to %1.</translation>
+    </message>
+    <message>
+        <source>The verification code has been sent by SMS to %1.</source>
+        <translation>The verification code has been sent by SMS to %1.</translation>
+    </message>
+    <message>
+        <source>It is valid until %1.</source>
+        <translation>It is valid until %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can request a new code in %n second(s).</source>
+        <translation>
+            <numerusform>You can request a new code in %n second.</numerusform>
+            <numerusform>You can request a new code in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(s) left.</source>
+        <translation>
+            <numerusform>%n try left.</numerusform>
+            <numerusform>%n tries left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request a new code.</source>
+        <translation>Request a new code.</translation>
+    </message>
+    <message>
+        <source>Send the code by</source>
+        <translation>Send the code by</translation>
+    </message>
+    <message>
+        <source>SMS to the mobile phone</source>
+        <translation>SMS to the mobile phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Verification code</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RegionSelector</name>
+    <message>
+        <source>Select province</source>
+        <translation>Select province</translation>
+    </message>
+    <message>
+        <source>Select city</source>
+        <translation>Select city</translation>
+    </message>
+    <message>
+        <source>Select district</source>
+        <translation>Select district</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>District / county</source>
+        <translation>District / county</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RegistrationDialog</name>
+    <message>
+        <source>4–32 letters, digits, _ . or -, starting with a letter</source>
+        <translation>4–32 letters, digits, _ . or -, starting with a letter</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, with letters and digits</source>
+        <translation>At least 8 characters, with letters and digits</translation>
+    </message>
+    <message>
+        <source>Enter the password again.</source>
+        <translation>Enter the password again.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>Enter the same password again</source>
+        <translation>Enter the same password again</translation>
+    </message>
+    <message>
+        <source>As on your resident identity card</source>
+        <translation>As on your resident identity card</translation>
+    </message>
+    <message>
+        <source>18 characters; the last may be X</source>
+        <translation>18 characters; the last may be X</translation>
+    </message>
+    <message>
+        <source>11 digits; verification codes are sent here</source>
+        <translation>11 digits; verification codes are sent here</translation>
+    </message>
+    <message>
+        <source>Optional; for verification codes and notices</source>
+        <translation>Optional; for verification codes and notices</translation>
+    </message>
+    <message>
+        <source>The full registered name</source>
+        <translation>The full registered name</translation>
+    </message>
+    <message>
+        <source>18 characters, as on the business licence</source>
+        <translation>18 characters, as on the business licence</translation>
+    </message>
+    <message>
+        <source>Choose the province, city and district.</source>
+        <translation>Choose the province, city and district.</translation>
+    </message>
+    <message>
+        <source>Learners see the training classes of their employer&apos;s region</source>
+        <translation>Learners see the training classes of their employer&apos;s region</translation>
+    </message>
+    <message>
+        <source>Where the organisation is registered</source>
+        <translation>Where the organisation is registered</translation>
+    </message>
+    <message>
+        <source>Who handles continuing education matters</source>
+        <translation>Who handles continuing education matters</translation>
+    </message>
+    <message>
+        <source>A mobile number or a landline such as 020-12345678</source>
+        <translation>A mobile number or a landline such as 020-12345678</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Registering…</translation>
+    </message>
+    <message>
+        <source>The server did not accept the registration: %1</source>
+        <translation>The server did not accept the registration: %1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Employer registration</source>
+        <translation>Employer registration</translation>
+    </message>
+    <message>
+        <source>Register your organisation so that your staff can bind to it and you can confirm their hours.</source>
+        <translation>Register your organisation so that your staff can bind to it and you can confirm their hours.</translation>
+    </message>
+    <message>
+        <source>Training institution registration</source>
+        <translation>Training institution registration</translation>
+    </message>
+    <message>
+        <source>A training institution can run training classes after an administrator has approved it.</source>
+        <translation>A training institution can run training classes after an administrator has approved it.</translation>
+    </message>
+    <message>
+        <source>Training institution</source>
+        <translation>Training institution</translation>
+    </message>
+    <message>
+        <source>Personal registration</source>
+        <translation>Personal registration</translation>
+    </message>
+    <message>
+        <source>For professional technical personnel. You can log in as soon as you have registered.</source>
+        <translation>For professional technical personnel. You can log in as soon as you have registered.</translation>
+    </message>
+    <message>
+        <source>I am registering as:</source>
+        <translation>I am registering as:</translation>
+    </message>
+    <message>
+        <source>Professional (individual)</source>
+        <translation>Professional (individual)</translation>
+    </message>
+    <message>
+        <source>Employer (work unit)</source>
+        <translation>Employer (work unit)</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>Personal information</source>
+        <translation>Personal information</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Real name</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>Resident ID number</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>E-mail (optional)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Administrative region</source>
+        <translation>Administrative region</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>The account is created on the server %1.</source>
+        <translation>The account is created on the server %1.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Registration successful</source>
+        <translation>Registration successful</translation>
+    </message>
+    <message>
+        <source>The training institution account &quot;%1&quot; has been created. An administrator must approve the institution before it can run training classes; until then you can log in and see your account.</source>
+        <translation>The training institution account &quot;%1&quot; has been created. An administrator must approve the institution before it can run training classes; until then you can log in and see your account.</translation>
+    </message>
+    <message>
+        <source>The employer account &quot;%1&quot; has been created. You can log in with it now.</source>
+        <translation>The employer account &quot;%1&quot; has been created. You can log in with it now.</translation>
+    </message>
+    <message>
+        <source>Your account &quot;%1&quot; has been created. You can log in with it now. Keep your username and password safe; if you forget them, use &quot;Recover username&quot; or &quot;Recover password&quot; on the login window.</source>
+        <translation>Your account &quot;%1&quot; has been created. You can log in with it now. Keep your username and password safe; if you forget them, use &quot;Recover username&quot; or &quot;Recover password&quot; on the login window.</translation>
+    </message>
+    <message>
+        <source>Back to login</source>
+        <translation>Back to login</translation>
+    </message>
+    <message>
+        <source>Employer details</source>
+        <translation>Employer details</translation>
+    </message>
+    <message>
+        <source>Institution details</source>
+        <translation>Institution details</translation>
+    </message>
+    <message>
+        <source>Account details</source>
+        <translation>Account details</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RoleWindow</name>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;Continuing education for professional technical personnel: public courses, training classes, credit hours and certificates.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;Continuing education for professional technical personnel: public courses, training classes, credit hours and certificates.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation>Logged in as %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>User: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Your training institution is awaiting approval by an administrator. You can log in and see your account, but you can run training classes only after the approval.</source>
+        <translation>Your training institution is awaiting approval by an administrator. You can log in and see your account, but you can run training classes only after the approval.</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Xueshi</source>
+        <translation>&amp;About Xueshi</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::Session</name>
+    <message>
+        <source>The server&apos;s answer to the login is incomplete.</source>
+        <translation>The server&apos;s answer to the login is incomplete.</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::UiText</name>
+    <message>
+        <source>Xueshi</source>
+        <translation>Xueshi</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Training institution</source>
+        <translation>Training institution</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Not provided</source>
+        <translation>Not provided</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::UsernameRecoveryDialog</name>
+    <message>
+        <source>Sending the verification code…</source>
+        <translation>Sending the verification code…</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Checking the code…</translation>
+    </message>
+    <message>
+        <source>Recover username</source>
+        <translation>Recover username</translation>
+    </message>
+    <message>
+        <source>Enter the resident ID number (for an organisation: the unified social credit code) you registered with. A verification code is sent to the registered mobile phone or e-mail; with it, your username is shown.</source>
+        <translation>Enter the resident ID number (for an organisation: the unified social credit code) you registered with. A verification code is sent to the registered mobile phone or e-mail; with it, your username is shown.</translation>
+    </message>
+    <message>
+        <source>Account of</source>
+        <translation>Account of</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Training institution</source>
+        <translation>Training institution</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>Resident ID number</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Show my username</source>
+        <translation>Show my username</translation>
+    </message>
+    <message>
+        <source>Your username is:</source>
+        <translation>Your username is:</translation>
+    </message>
+    <message>
+        <source>Log in with this username</source>
+        <translation>Log in with this username</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1216 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Server</name>
+    <message>
+        <source>This address does not accept the method %1.</source>
+        <translation>此地址不支持 %1 方法。</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>此地址不存在。</translation>
+    </message>
+    <message>
+        <source>The server could not complete the request. Nothing was changed; please try again later.</source>
+        <translation>服务器未能完成请求，未作任何更改。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The request is malformed.</source>
+        <translation>请求格式不正确。</translation>
+    </message>
+    <message>
+        <source>The request took too long to arrive.</source>
+        <translation>请求传输时间过长。</translation>
+    </message>
+    <message>
+        <source>The request must say how long its body is (Content-Length).</source>
+        <translation>请求必须注明正文长度（Content-Length）。</translation>
+    </message>
+    <message>
+        <source>The request body is too large.</source>
+        <translation>请求正文过大。</translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>请求头过大。</translation>
+    </message>
+    <message>
+        <source>Chunked request bodies are not supported.</source>
+        <translation>不支持分块传输的请求正文。</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.1 and HTTP/1.0 are supported.</source>
+        <translation>仅支持 HTTP/1.1 和 HTTP/1.0。</translation>
+    </message>
+    <message>
+        <source>The request body is not a valid JSON object.</source>
+        <translation>请求正文不是有效的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not accepted here.</source>
+        <translation>此处不接受字段“%1”。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a string.</source>
+        <translation>字段“%1”必须是字符串。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is required.</source>
+        <translation>缺少必填字段“%1”。</translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>The username &quot;%1&quot; is already taken. Please choose another one.</source>
+        <translation>用户名“%1”已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <source>An account with this resident ID number already exists. Use &apos;Recover username&apos; if you forgot it.</source>
+        <translation>此身份证号已注册过账号。如忘记账号，请使用【账号找回】。</translation>
+    </message>
+    <message>
+        <source>This username or resident ID number was registered a moment ago. Please check and try again.</source>
+        <translation>此用户名或身份证号刚刚已被注册，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>The administrative region code is unknown.</source>
+        <translation>行政区划代码不存在。</translation>
+    </message>
+    <message>
+        <source>An organisation with this unified social credit code is already registered. Use &apos;Recover username&apos; if you forgot its account.</source>
+        <translation>此统一社会信用代码已注册过单位账号。如忘记账号，请使用【账号找回】。</translation>
+    </message>
+    <message>
+        <source>This username or credit code was registered a moment ago. Please check and try again.</source>
+        <translation>此用户名或统一社会信用代码刚刚已被注册，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: this account is locked for 15 minutes. Try again in %1 minute(s), or reset the password with &apos;Recover password&apos;.</source>
+        <translation>登录失败次数过多，此账号已被锁定 15 分钟。请在 %1 分钟后重试，或通过【密码找回】重置密码。</translation>
+    </message>
+    <message>
+        <source>The username or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please log in again.</source>
+        <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>The account was not found.</source>
+        <translation>找不到该账号。</translation>
+    </message>
+    <message>
+        <source>You may not see this account.</source>
+        <translation>您无权查看此账号。</translation>
+    </message>
+    <message>
+        <source>No account matches what you entered.</source>
+        <translation>没有与您输入的信息相符的账号。</translation>
+    </message>
+    <message>
+        <source>Say whether the organisation is an employer or an institution.</source>
+        <translation>请说明单位是法人单位还是培训机构。</translation>
+    </message>
+    <message>
+        <source>Enter either a resident ID number or a unified social credit code.</source>
+        <translation>请输入身份证号或统一社会信用代码（二者之一）。</translation>
+    </message>
+    <message>
+        <source>The channel must be &quot;mobile&quot; or &quot;email&quot;.</source>
+        <translation>接收方式必须是“mobile”（手机）或“email”（电子邮箱）。</translation>
+    </message>
+    <message>
+        <source>No mobile number is registered for this account; choose e-mail.</source>
+        <translation>此账号未登记手机号码，请选择电子邮箱。</translation>
+    </message>
+    <message>
+        <source>No e-mail address is registered for this account; choose the mobile number.</source>
+        <translation>此账号未登记电子邮箱，请选择手机。</translation>
+    </message>
+    <message>
+        <source>A code was sent less than a minute ago. Please wait %1 seconds before asking for another.</source>
+        <translation>验证码发送未满一分钟，请等待 %1 秒后再获取。</translation>
+    </message>
+    <message>
+        <source>Xueshi verification code</source>
+        <translation>学时验证码</translation>
+    </message>
+    <message>
+        <source>[Xueshi] Your verification code for recovering your username is %1. It is valid for 10 minutes. If you did not ask for it, ignore this message.</source>
+        <translation>【学时】您找回账号的验证码是 %1，10 分钟内有效。如非本人操作，请忽略本消息。</translation>
+    </message>
+    <message>
+        <source>[Xueshi] Your verification code for resetting your password is %1. It is valid for 10 minutes. If you did not ask for it, ignore this message.</source>
+        <translation>【学时】您重置密码的验证码是 %1，10 分钟内有效。如非本人操作，请忽略本消息。</translation>
+    </message>
+    <message>
+        <source>This verification request is unknown. Please ask for a new code.</source>
+        <translation>此验证请求不存在，请重新获取验证码。</translation>
+    </message>
+    <message>
+        <source>This verification code has already been used or replaced by a newer one. Please ask for a new code.</source>
+        <translation>此验证码已被使用或已被新的验证码取代，请重新获取验证码。</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes were entered. Please ask for a new code.</source>
+        <translation>验证码输错次数过多，请重新获取验证码。</translation>
+    </message>
+    <message>
+        <source>The verification code has expired (codes are valid for 10 minutes). Please ask for a new code.</source>
+        <translation>验证码已过期（有效期 10 分钟），请重新获取验证码。</translation>
+    </message>
+    <message>
+        <source>The verification code is wrong. %1 tries left.</source>
+        <translation>验证码错误，还可尝试 %1 次。</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>The resident ID number must have 18 characters.</source>
+        <translation>身份证号必须是 18 位。</translation>
+    </message>
+    <message>
+        <source>The resident ID number may contain only digits and an X as the last character.</source>
+        <translation>身份证号只能包含数字，最后一位可以是 X。</translation>
+    </message>
+    <message>
+        <source>The region code at the start of the resident ID number is unknown.</source>
+        <translation>身份证号开头的行政区划代码不存在。</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number is not a real date.</source>
+        <translation>身份证号中的出生日期不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number is before 1900.</source>
+        <translation>身份证号中的出生日期早于 1900 年。</translation>
+    </message>
+    <message>
+        <source>The birth date in the resident ID number is in the future.</source>
+        <translation>身份证号中的出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>Use an upper-case X as the last character of the resident ID number.</source>
+        <translation>身份证号最后一位请使用大写 X。</translation>
+    </message>
+    <message>
+        <source>The check digit of the resident ID number is wrong. Check the number for typing errors.</source>
+        <translation>身份证号的校验位不正确，请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code must have 18 characters.</source>
+        <translation>统一社会信用代码必须是 18 位。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code may contain only digits and the letters A to Y except I, O, S, V and Z.</source>
+        <translation>统一社会信用代码只能包含数字和字母 A–Y（不含 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+        <source>Use upper-case letters in the unified social credit code.</source>
+        <translation>统一社会信用代码中的字母请使用大写。</translation>
+    </message>
+    <message>
+        <source>The check character of the unified social credit code is wrong. Check the code for typing errors.</source>
+        <translation>统一社会信用代码的校验码不正确，请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The mobile number must have 11 digits.</source>
+        <translation>手机号码必须是 11 位数字。</translation>
+    </message>
+    <message>
+        <source>The mobile number must start with 13 to 19, like 13812345678.</source>
+        <translation>手机号码须以 13 至 19 开头，如 13812345678。</translation>
+    </message>
+    <message>
+        <source>The e-mail address is too long; it may have at most 254 characters.</source>
+        <translation>电子邮箱地址过长，最多 254 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address like name@example.com.</source>
+        <translation>请输入正确的电子邮箱地址，如 name@example.com。</translation>
+    </message>
+    <message>
+        <source>The user name must have 4 to 32 characters.</source>
+        <translation>用户名须为 4 至 32 个字符。</translation>
+    </message>
+    <message>
+        <source>The user name must start with a letter (a-z, A-Z).</source>
+        <translation>用户名须以字母（a-z、A-Z）开头。</translation>
+    </message>
+    <message>
+        <source>The user name may contain only letters a-z and A-Z, digits, underscores, dots and hyphens.</source>
+        <translation>用户名只能包含字母 a-z 和 A-Z、数字、下划线、点和连字符。</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>密码至少 8 位。</translation>
+    </message>
+    <message>
+        <source>The password may have at most 128 characters.</source>
+        <translation>密码最多 128 位。</translation>
+    </message>
+    <message>
+        <source>The password must contain at least one letter.</source>
+        <translation>密码须至少包含一个字母。</translation>
+    </message>
+    <message>
+        <source>The password must contain at least one digit.</source>
+        <translation>密码须至少包含一个数字。</translation>
+    </message>
+    <message>
+        <source>The name must not contain line breaks, tabs or other control characters.</source>
+        <translation>姓名不能包含换行符、制表符等控制字符。</translation>
+    </message>
+    <message>
+        <source>The name must have 2 to 50 characters.</source>
+        <translation>姓名须为 2 至 50 个字符。</translation>
+    </message>
+    <message>
+        <source>The organisation name must not contain line breaks, tabs or other control characters.</source>
+        <translation>单位名称不能包含换行符、制表符等控制字符。</translation>
+    </message>
+    <message>
+        <source>The organisation name must have 2 to 100 characters.</source>
+        <translation>单位名称须为 2 至 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter a mobile number like 13812345678 or a landline number like 020-12345678 (with an optional extension: 020-12345678-123).</source>
+        <translation>请输入手机号码（如 13812345678）或固定电话（如 020-12345678，可带分机号：020-12345678-123）。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::AccountPage</name>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, with letters and digits</source>
+        <translation>至少 8 位，须同时包含字母和数字</translation>
+    </message>
+    <message>
+        <source>Enter the new password again.</source>
+        <translation>请再次输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Awaiting administrator approval</source>
+        <translation>待管理员审核</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Approved: may run training classes</source>
+        <translation>已审核通过，可开展培训班</translation>
+    </message>
+    <message>
+        <source>Not yet approved by an administrator</source>
+        <translation>尚未通过管理员审核</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>正在修改密码…</translation>
+    </message>
+    <message>
+        <source>The password has been changed. Other devices logged in with this account have been logged out.</source>
+        <translation>密码已修改。此账号在其他设备上的登录已失效。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Your account details, your password, and logging out.</source>
+        <translation>查看账号信息、修改密码或退出登录。</translation>
+    </message>
+    <message>
+        <source>Account details</source>
+        <translation>账号信息</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>Personal information</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Administrative region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Personal data is partly hidden on screen to protect your privacy.</source>
+        <translation>为保护您的隐私，个人信息在屏幕上部分隐去显示。</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>End the session on this computer. You need your password to log in again.</source>
+        <translation>结束本机上的登录。再次登录时需要输入密码。</translation>
+    </message>
+    <message>
+        <source>Institution details</source>
+        <translation>机构信息</translation>
+    </message>
+    <message>
+        <source>Employer details</source>
+        <translation>单位信息</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ApiClient</name>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>请输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid server address.</source>
+        <translation>“%1”不是有效的服务器地址。</translation>
+    </message>
+    <message>
+        <source>The server address must start with https://: the connection is always encrypted.</source>
+        <translation>服务器地址必须以 https:// 开头：与服务器的连接始终加密。</translation>
+    </message>
+    <message>
+        <source>The certificate of the server %1 has changed since you trusted it. This may be an attack: do not continue unless the administrator confirms the new certificate.</source>
+        <translation>服务器 %1 的证书与您此前信任的证书不同。这可能是攻击：除非管理员确认了新证书，否则请勿继续。</translation>
+    </message>
+    <message>
+        <source>The certificate of the server %1 is not trusted yet.</source>
+        <translation>服务器 %1 的证书尚未被信任。</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this program cannot read. Is %1 a Xueshi server?</source>
+        <translation>服务器返回了本程序无法识别的内容。%1 是学时服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>服务器拒绝了请求（%1）。</translation>
+    </message>
+    <message>
+        <source>The server had a problem answering (HTTP %1). Please try again later.</source>
+        <translation>服务器处理请求时出现问题（HTTP %1）。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1). Is %2 a Xueshi server?</source>
+        <translation>服务器拒绝了请求（HTTP %1）。%2 是学时服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection. Check that the server is running and the address is right.</source>
+        <translation>服务器 %1 拒绝连接。请确认服务器正在运行且地址正确。</translation>
+    </message>
+    <message>
+        <source>The server %1 was not found. Check the address and your network connection.</source>
+        <translation>找不到服务器 %1。请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer in time. Check your network connection and try again.</source>
+        <translation>服务器 %1 未能及时响应。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The server %1 closed the connection unexpectedly. Please try again.</source>
+        <translation>服务器 %1 意外断开了连接。请重试。</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be established: %2</source>
+        <translation>无法与 %1 建立安全连接：%2</translation>
+    </message>
+    <message>
+        <source>The network is not available. Check your network connection.</source>
+        <translation>网络不可用。请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server %1: %2</source>
+        <translation>无法连接服务器 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CertificateTrustDialog</name>
+    <message>
+        <source>Server certificate</source>
+        <translation>服务器证书</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed</source>
+        <translation>%1 的证书已更改</translation>
+    </message>
+    <message>
+        <source>Warning: the server now presents a different certificate from the one you trusted before. The administrator may have replaced it, or someone may be impersonating the server to read your password (a man-in-the-middle attack). Do not continue unless the administrator confirms the new fingerprint.</source>
+        <translation>警告：服务器现在出示的证书与您此前信任的证书不同。可能是管理员更换了证书，也可能是有人冒充服务器以窃取您的密码（中间人攻击）。除非管理员确认了新的指纹，否则请勿继续。</translation>
+    </message>
+    <message>
+        <source>Compare the new fingerprint with the one the administrator gives you. Trust the new certificate only if they are exactly the same.</source>
+        <translation>请将新指纹与管理员提供的指纹逐一比对，完全一致时才信任新证书。</translation>
+    </message>
+    <message>
+        <source>Fingerprint you trusted before (SHA-256):</source>
+        <translation>此前信任的指纹（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>New fingerprint (SHA-256):</source>
+        <translation>新指纹（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>I have checked the new fingerprint with the administrator</source>
+        <translation>我已向管理员核实新指纹</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>信任新证书并继续</translation>
+    </message>
+    <message>
+        <source>Do you trust the server %1?</source>
+        <translation>是否信任服务器 %1？</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1 from this computer, and its certificate is not issued by a public certificate authority (the Xueshi server creates its own certificate when it starts for the first time). Check that the fingerprint below is the server&apos;s before you continue.</source>
+        <translation>这是本机第一次连接 %1，其证书并非由公共证书机构签发（学时服务器首次启动时会自动生成自己的证书）。继续之前，请确认下面的指纹确实属于该服务器。</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):</source>
+        <translation>证书指纹（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>Trust and continue</source>
+        <translation>信任并继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>How to check: the server prints its fingerprint when it starts (&quot;Certificate SHA-256 fingerprint: …&quot;); ask its administrator for it and compare every character. Once trusted, the certificate is remembered for this server and you will not be asked again unless it changes.</source>
+        <translation>核对方法：服务器启动时会打印其指纹（“Certificate SHA-256 fingerprint: …”），请向服务器管理员索取并逐字比对。信任后，本机会记住该服务器的证书，除非证书更改，否则不会再次询问。</translation>
+    </message>
+    <message>
+        <source>The server sent no certificate; it cannot be trusted.</source>
+        <translation>服务器未提供证书，无法信任。</translation>
+    </message>
+    <message>
+        <source>Issued to: %1
+Issued by: %2
+Valid from %3 to %4
+Why it is not trusted automatically: %5</source>
+        <translation>颁发给：%1
+颁发者：%2
+有效期：%3 至 %4
+未被自动信任的原因：%5</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClientController</name>
+    <message>
+        <source>You have logged out.</source>
+        <translation>您已退出登录。</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please log in again.</source>
+        <translation>登录已失效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Administrator accounts are managed on the server with &quot;xueshi-server admin&quot;; the client has no window for them.</source>
+        <translation>管理员账号请在服务器上使用“xueshi-server admin”命令管理，客户端不提供管理员窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CountdownButton</name>
+    <message>
+        <source>Resend (%1 s)</source>
+        <translation>重新发送（%1 秒）</translation>
+    </message>
+    <message>
+        <source>Resend code</source>
+        <translation>重新发送验证码</translation>
+    </message>
+    <message>
+        <source>Send code</source>
+        <translation>发送验证码</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::LoginWindow</name>
+    <message>
+        <source>Enter your username.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Certificate trusted. Logging in…</source>
+        <translation>已信任证书，正在登录…</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed logins: the account is locked for %n minute(s).</source>
+        <translation>
+            <numerusform>登录失败次数过多，账号已被锁定 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registration complete. Log in with your new account.</source>
+        <translation>注册成功，请使用新账号登录。</translation>
+    </message>
+    <message>
+        <source>Your username has been filled in. Enter your password to log in.</source>
+        <translation>已填入您的用户名，请输入密码登录。</translation>
+    </message>
+    <message>
+        <source>Your password has been reset. Log in with the new password.</source>
+        <translation>密码已重置，请使用新密码登录。</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Continuing education for professional technical personnel</source>
+        <translation>专业技术人员继续教育</translation>
+    </message>
+    <message>
+        <source>For professionals, their employers and training institutions: study public courses, enrol in training classes, record and confirm credit hours.</source>
+        <translation>面向专业技术人员、法人单位和培训机构：学习公需课、报名培训班、申报和确认学时。</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>User login</source>
+        <translation>用户登录</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Your username</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Recover username</source>
+        <translation>账号找回</translation>
+    </message>
+    <message>
+        <source>Recover password</source>
+        <translation>密码找回</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::PasswordRecoveryDialog</name>
+    <message>
+        <source>Enter your username.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, with letters and digits</source>
+        <translation>至少 8 位，须同时包含字母和数字</translation>
+    </message>
+    <message>
+        <source>Enter the new password again.</source>
+        <translation>请再次输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Sending the verification code…</source>
+        <translation>正在发送验证码…</translation>
+    </message>
+    <message>
+        <source>Resetting the password…</source>
+        <translation>正在重置密码…</translation>
+    </message>
+    <message>
+        <source>Your password has been reset, and you have been logged out everywhere. Log in with the new password.</source>
+        <translation>密码已重置，此账号在所有设备上的登录均已失效。请使用新密码登录。</translation>
+    </message>
+    <message>
+        <source>Recover password</source>
+        <translation>密码找回</translation>
+    </message>
+    <message>
+        <source>A verification code is sent to the mobile phone or e-mail registered with your account. Enter it with a new password.</source>
+        <translation>验证码将发送到账号注册时填写的手机或电子邮箱。请输入验证码并设置新密码。</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Back to login</source>
+        <translation>返回登录</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RecoveryDialog</name>
+    <message>
+        <source>The verification code has been sent by e-mail to %1.</source>
+        <translation>验证码已发送至电子邮箱 %1。</translation>
+    </message>
+    <message>
+        <source>The verification code has been sent by SMS to %1.</source>
+        <translation>验证码已通过短信发送至 %1。</translation>
+    </message>
+    <message>
+        <source>It is valid until %1.</source>
+        <translation>有效期至 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can request a new code in %n second(s).</source>
+        <translation>
+            <numerusform>%n 秒后可重新获取验证码。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(s) left.</source>
+        <translation>
+            <numerusform>还可尝试 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request a new code.</source>
+        <translation>请重新获取验证码。</translation>
+    </message>
+    <message>
+        <source>Send the code by</source>
+        <translation>接收方式</translation>
+    </message>
+    <message>
+        <source>SMS to the mobile phone</source>
+        <translation>手机短信</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 位数字</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RegionSelector</name>
+    <message>
+        <source>Select province</source>
+        <translation>请选择省份</translation>
+    </message>
+    <message>
+        <source>Select city</source>
+        <translation>请选择城市</translation>
+    </message>
+    <message>
+        <source>Select district</source>
+        <translation>请选择区县</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>District / county</source>
+        <translation>区县</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RegistrationDialog</name>
+    <message>
+        <source>4–32 letters, digits, _ . or -, starting with a letter</source>
+        <translation>4–32 位字母、数字或 _ . -，以字母开头</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, with letters and digits</source>
+        <translation>至少 8 位，须同时包含字母和数字</translation>
+    </message>
+    <message>
+        <source>Enter the password again.</source>
+        <translation>请再次输入密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Enter the same password again</source>
+        <translation>请再次输入相同的密码</translation>
+    </message>
+    <message>
+        <source>As on your resident identity card</source>
+        <translation>与居民身份证上的姓名一致</translation>
+    </message>
+    <message>
+        <source>18 characters; the last may be X</source>
+        <translation>18 位，最后一位可以是 X</translation>
+    </message>
+    <message>
+        <source>11 digits; verification codes are sent here</source>
+        <translation>11 位手机号码，用于接收验证码</translation>
+    </message>
+    <message>
+        <source>Optional; for verification codes and notices</source>
+        <translation>选填，用于接收验证码和通知</translation>
+    </message>
+    <message>
+        <source>The full registered name</source>
+        <translation>与营业执照或登记证书一致的全称</translation>
+    </message>
+    <message>
+        <source>18 characters, as on the business licence</source>
+        <translation>18 位，见营业执照或登记证书</translation>
+    </message>
+    <message>
+        <source>Choose the province, city and district.</source>
+        <translation>请选择省、市和区县。</translation>
+    </message>
+    <message>
+        <source>Learners see the training classes of their employer&apos;s region</source>
+        <translation>专业技术人员可看到其工作单位所在行政区划内的培训班</translation>
+    </message>
+    <message>
+        <source>Where the organisation is registered</source>
+        <translation>单位登记所在地</translation>
+    </message>
+    <message>
+        <source>Who handles continuing education matters</source>
+        <translation>负责继续教育事务的人员</translation>
+    </message>
+    <message>
+        <source>A mobile number or a landline such as 020-12345678</source>
+        <translation>手机号码或固定电话，如 020-12345678</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <source>The server did not accept the registration: %1</source>
+        <translation>服务器未接受注册：%1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Employer registration</source>
+        <translation>法人单位注册</translation>
+    </message>
+    <message>
+        <source>Register your organisation so that your staff can bind to it and you can confirm their hours.</source>
+        <translation>注册本单位后，本单位的专业技术人员可与单位绑定，由单位确认其学时。</translation>
+    </message>
+    <message>
+        <source>Training institution registration</source>
+        <translation>培训机构注册</translation>
+    </message>
+    <message>
+        <source>A training institution can run training classes after an administrator has approved it.</source>
+        <translation>培训机构须经管理员审核通过后方可开展培训班。</translation>
+    </message>
+    <message>
+        <source>Training institution</source>
+        <translation>培训机构</translation>
+    </message>
+    <message>
+        <source>Personal registration</source>
+        <translation>个人注册</translation>
+    </message>
+    <message>
+        <source>For professional technical personnel. You can log in as soon as you have registered.</source>
+        <translation>适用于专业技术人员，注册成功后即可登录。</translation>
+    </message>
+    <message>
+        <source>I am registering as:</source>
+        <translation>注册类型：</translation>
+    </message>
+    <message>
+        <source>Professional (individual)</source>
+        <translation>个人（专业技术人员）</translation>
+    </message>
+    <message>
+        <source>Employer (work unit)</source>
+        <translation>法人单位（工作单位）</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>Personal information</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>电子邮箱（选填）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Administrative region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>The account is created on the server %1.</source>
+        <translation>账号将在服务器 %1 上创建。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Registration successful</source>
+        <translation>注册成功</translation>
+    </message>
+    <message>
+        <source>The training institution account &quot;%1&quot; has been created. An administrator must approve the institution before it can run training classes; until then you can log in and see your account.</source>
+        <translation>培训机构账号“%1”已创建。须经管理员审核通过后方可开展培训班；审核期间可以登录查看账号信息。</translation>
+    </message>
+    <message>
+        <source>The employer account &quot;%1&quot; has been created. You can log in with it now.</source>
+        <translation>法人单位账号“%1”已创建，现在即可用此账号登录。</translation>
+    </message>
+    <message>
+        <source>Your account &quot;%1&quot; has been created. You can log in with it now. Keep your username and password safe; if you forget them, use &quot;Recover username&quot; or &quot;Recover password&quot; on the login window.</source>
+        <translation>账号“%1”已创建，现在即可用此账号登录。请牢记您的用户名和密码；若忘记账号或密码，请在登录界面点击【账号找回】或【密码找回】。</translation>
+    </message>
+    <message>
+        <source>Back to login</source>
+        <translation>返回登录</translation>
+    </message>
+    <message>
+        <source>Employer details</source>
+        <translation>单位信息</translation>
+    </message>
+    <message>
+        <source>Institution details</source>
+        <translation>机构信息</translation>
+    </message>
+    <message>
+        <source>Account details</source>
+        <translation>账号信息</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RoleWindow</name>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;Continuing education for professional technical personnel: public courses, training classes, credit hours and certificates.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;专业技术人员继续教育：公需课、培训班、学时与继续教育证书。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation>当前用户：%1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>User: %1 (%2)</source>
+        <translation>用户：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Your training institution is awaiting approval by an administrator. You can log in and see your account, but you can run training classes only after the approval.</source>
+        <translation>您的培训机构正在等待管理员审核。审核通过前可以登录查看账号信息，但暂不能开展培训班。</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>退出登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Xueshi</source>
+        <translation>关于学时(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::Session</name>
+    <message>
+        <source>The server&apos;s answer to the login is incomplete.</source>
+        <translation>服务器返回的登录信息不完整。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::UiText</name>
+    <message>
+        <source>Xueshi</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>专业技术人员</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>法人单位</translation>
+    </message>
+    <message>
+        <source>Training institution</source>
+        <translation>培训机构</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Not provided</source>
+        <translation>未填写</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::UsernameRecoveryDialog</name>
+    <message>
+        <source>Sending the verification code…</source>
+        <translation>正在发送验证码…</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>正在核对验证码…</translation>
+    </message>
+    <message>
+        <source>Recover username</source>
+        <translation>账号找回</translation>
+    </message>
+    <message>
+        <source>Enter the resident ID number (for an organisation: the unified social credit code) you registered with. A verification code is sent to the registered mobile phone or e-mail; with it, your username is shown.</source>
+        <translation>请输入注册时填写的身份证号（单位请输入统一社会信用代码）。验证码将发送到注册时填写的手机或电子邮箱，验证通过后即显示您的用户名。</translation>
+    </message>
+    <message>
+        <source>Account of</source>
+        <translation>账号类型</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>法人单位</translation>
+    </message>
+    <message>
+        <source>Training institution</source>
+        <translation>培训机构</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Show my username</source>
+        <translation>找回账号</translation>
+    </message>
+    <message>
+        <source>Your username is:</source>
+        <translation>您的用户名是：</translation>
+    </message>
+    <message>
+        <source>Log in with this username</source>
+        <translation>用此账号登录</translation>
+    </message>
+</context>
 </TS>

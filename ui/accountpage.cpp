@@ -332,7 +332,7 @@ void AccountPage::retranslateUi()
     m_mobileCaption->setText(tr("Mobile phone"));
     m_emailCaption->setText(tr("E-mail"));
     m_organisationGroup->setTitle(
-        m_user.role == Role::Institution ? tr("Training institution") : tr("Employer"));
+        m_user.role == Role::Institution ? tr("Institution details") : tr("Employer details"));
     m_organisationNameCaption->setText(tr("Name"));
     m_creditCodeCaption->setText(tr("Unified social credit code"));
     m_regionCaption->setText(tr("Administrative region"));

@@ -143,6 +143,7 @@ CertificateTrustDialog::CertificateTrustDialog(const CertificateProblem &problem
 
     retranslateUi();
     updateTrustButton();
+    ui::fitToContents(this);
 }
 
 CertificateTrustDialog *CertificateTrustDialog::ask(QWidget *parent, ServerTrust *trust,
@@ -208,7 +209,7 @@ void CertificateTrustDialog::retranslateUi()
     m_cancelButton->setText(tr("Cancel"));
 
     m_verifyLabel->setText(
-        tr("How to check: the server prints its fingerprint when it starts (\"SHA-256 "
+        tr("How to check: the server prints its fingerprint when it starts (\"Certificate SHA-256 "
            "fingerprint: …\"); ask its administrator for it and compare every character. Once "
            "trusted, the certificate is remembered for this server and you will not be asked "
            "again unless it changes."));

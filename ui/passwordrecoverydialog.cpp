@@ -119,6 +119,7 @@ PasswordRecoveryDialog::PasswordRecoveryDialog(ClientCore *core, QWidget *parent
     retranslateUi();
     updateButtons();
     m_usernameLineEdit->setFocus();
+    ui::fitToContents(this);
 }
 
 void PasswordRecoveryDialog::setUsername(const QString &username)

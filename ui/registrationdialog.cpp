@@ -122,11 +122,17 @@ RegistrationDialog::RegistrationDialog(ClientCore *core, QWidget *parent)
         QStringLiteral("confirmPassword"), &m_confirmPasswordLabel, &m_confirmPasswordMessageLabel);
     m_confirmPasswordLineEdit->setEchoMode(QLineEdit::Password);
     m_confirmPasswordLineEdit->setMaxLength(128);
-    columns->addWidget(m_accountGroup, 1, Qt::AlignTop);
+    auto *accountColumn = new QVBoxLayout;
+    accountColumn->setContentsMargins(0, 0, 0, 0);
+    accountColumn->addWidget(m_accountGroup);
+    accountColumn->addStretch(1);
+    columns->addLayout(accountColumn, 1);
 
     // Role details: a learner's person, or an organisation.
-    m_detailsStack = new QStackedWidget(formPage);
-    m_learnerGroup = new QGroupBox(m_detailsStack);
+    // Only the group of the chosen role is shown.
+    auto *detailsColumn = new QVBoxLayout;
+    detailsColumn->setContentsMargins(0, 0, 0, 0);
+    m_learnerGroup = new QGroupBox(formPage);
     m_learnerGroup->setObjectName(QStringLiteral("learnerGroupBox"));
     auto *learnerLayout = new QFormLayout(m_learnerGroup);
     learnerLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -145,9 +151,9 @@ RegistrationDialog::RegistrationDialog(ClientCore *core, QWidget *parent)
         &m_emailLabel, &m_emailMessageLabel);
     m_emailLineEdit->setMaxLength(254);
     m_emailLineEdit->setInputMethodHints(Qt::ImhEmailCharactersOnly);
-    m_detailsStack->addWidget(m_learnerGroup);
+    detailsColumn->addWidget(m_learnerGroup);
 
-    m_organisationGroup = new QGroupBox(m_detailsStack);
+    m_organisationGroup = new QGroupBox(formPage);
     m_organisationGroup->setObjectName(QStringLiteral("organisationGroupBox"));
     auto *organisationLayout = new QFormLayout(m_organisationGroup);
     organisationLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -175,17 +181,9 @@ RegistrationDialog::RegistrationDialog(ClientCore *core, QWidget *parent)
         = addLineEdit(m_organisationGroup, organisationLayout, QStringLiteral("organisationEmail"),
             &m_organisationEmailLabel, &m_organisationEmailMessageLabel);
     m_organisationEmailLineEdit->setMaxLength(254);
-    m_detailsStack->addWidget(m_organisationGroup);
-    columns->addWidget(m_detailsStack, 1, Qt::AlignTop);
-    // The stack's height follows the page shown, not the tallest page.
-    connect(m_detailsStack, &QStackedWidget::currentChanged, this, [this](int index) {
-        for (int i = 0; i < m_detailsStack->count(); ++i) {
-            m_detailsStack->widget(i)->setSizePolicy(
-                QSizePolicy::Preferred, i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-        }
-        m_detailsStack->adjustSize();
-    });
-
+    detailsColumn->addWidget(m_organisationGroup);
+    detailsColumn->addStretch(1);
+    columns->addLayout(detailsColumn, 1);
     m_serverLabel = ui::createMessageLabel(QStringLiteral("serverLabel"), formPage);
     formLayout->addWidget(m_serverLabel);
     m_statusLabel = ui::createMessageLabel(QStringLiteral("statusLabel"), formPage);
@@ -261,6 +259,7 @@ RegistrationDialog::RegistrationDialog(ClientCore *core, QWidget *parent)
     setRole(Role::Learner);
     retranslateUi();
     m_usernameLineEdit->setFocus();
+    ui::fitToContents(this);
 }
 
 QLineEdit *RegistrationDialog::addLineEdit(QWidget *page, QFormLayout *layout, const QString &name,
@@ -377,8 +376,8 @@ void RegistrationDialog::setRole(Role role)
     m_role = role;
     if (QAbstractButton *button = m_roleGroup->button(int(role)))
         button->setChecked(true);
-    m_detailsStack->setCurrentWidget(
-        role == Role::Learner ? static_cast<QWidget *>(m_learnerGroup) : m_organisationGroup);
+    m_learnerGroup->setVisible(role == Role::Learner);
+    m_organisationGroup->setVisible(role != Role::Learner);
     m_organisationForm->update();
     retranslateUi();
     updateRegisterButton();
@@ -487,7 +486,8 @@ void RegistrationDialog::setBusy(bool busy)
     m_busy = busy;
     m_busyIndicator->setVisible(busy);
     m_accountGroup->setEnabled(!busy);
-    m_detailsStack->setEnabled(!busy);
+    m_learnerGroup->setEnabled(!busy);
+    m_organisationGroup->setEnabled(!busy);
     for (QAbstractButton *button : m_roleGroup->buttons())
         button->setEnabled(!busy);
     updateRegisterButton();
@@ -508,13 +508,13 @@ void RegistrationDialog::retranslateUi()
         m_titleLabel->setText(tr("Employer registration"));
         m_roleHintLabel->setText(tr("Register your organisation so that your staff can bind "
                                     "to it and you can confirm their hours."));
-        m_organisationGroup->setTitle(tr("Employer"));
+        m_organisationGroup->setTitle(tr("Employer details"));
         break;
     case Role::Institution:
         m_titleLabel->setText(tr("Training institution registration"));
         m_roleHintLabel->setText(tr("A training institution can run training classes after "
                                     "an administrator has approved it."));
-        m_organisationGroup->setTitle(tr("Training institution"));
+        m_organisationGroup->setTitle(tr("Institution details"));
         break;
     default:
         m_titleLabel->setText(tr("Personal registration"));
@@ -528,7 +528,7 @@ void RegistrationDialog::retranslateUi()
     m_employerRadioButton->setText(tr("Employer (work unit)"));
     m_institutionRadioButton->setText(tr("Training institution"));
 
-    m_accountGroup->setTitle(tr("Account"));
+    m_accountGroup->setTitle(tr("Account details"));
     m_usernameLabel->setText(tr("Username"));
     m_passwordLabel->setText(tr("Password"));
     m_confirmPasswordLabel->setText(tr("Confirm password"));

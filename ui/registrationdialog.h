@@ -85,7 +85,6 @@ private:
     QLineEdit *m_confirmPasswordLineEdit;
     QLabel *m_confirmPasswordMessageLabel;
 
-    QStackedWidget *m_detailsStack;
     QGroupBox *m_learnerGroup;
     QLabel *m_realNameLabel;
     QLineEdit *m_realNameLineEdit;

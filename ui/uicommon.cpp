@@ -1,9 +1,11 @@
 #include "uicommon.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QFont>
 #include <QIcon>
 #include <QLabel>
+#include <QLayout>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -99,6 +101,44 @@ QWidget *fieldWithMessage(QWidget *input, QLabel *message, QWidget *parent)
     layout->addWidget(input);
     layout->addWidget(message);
     return container;
+}
+
+namespace {
+
+// Resizes its window once, when it is first shown: only then are fonts, style sheets and
+// layouts final, so heightForWidth() is right.
+class FitOnFirstShow final : public QObject
+{
+public:
+    explicit FitOnFirstShow(QWidget *window)
+        : QObject(window)
+    {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show) {
+            auto *window = static_cast<QWidget *>(watched);
+            window->removeEventFilter(this);
+            if (QLayout *layout = window->layout())
+                layout->activate();
+            const int width = std::max(window->minimumWidth(), window->sizeHint().width());
+            const int height = window->hasHeightForWidth() ? window->heightForWidth(width)
+                                                           : window->sizeHint().height();
+            window->resize(width, std::max(height, window->minimumSizeHint().height()));
+            deleteLater();
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+void fitToContents(QWidget *window)
+{
+    new FitOnFirstShow(window);
 }
 
 void makePrimary(QPushButton *button)

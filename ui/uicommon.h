@@ -40,6 +40,11 @@ void setMessage(QLabel *label, const QString &text, Severity severity);
 // An input with its message label underneath, as one widget for a form row.
 QWidget *fieldWithMessage(QWidget *input, QLabel *message, QWidget *parent);
 
+// Sizes a window to its contents at its preferred width before it is first shown. Qt sizes a
+// new top-level window whose layout has height-for-width (word-wrapped labels) as if it were
+// narrow, which makes it far too tall.
+void fitToContents(QWidget *window);
+
 // Visual roles the application style sheet knows.
 void makePrimary(QPushButton *button);
 void makeLink(QPushButton *button);

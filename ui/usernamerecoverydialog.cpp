@@ -145,6 +145,7 @@ UsernameRecoveryDialog::UsernameRecoveryDialog(ClientCore *core, QWidget *parent
     setRole(Role::Learner);
     retranslateUi();
     m_residentIdLineEdit->setFocus();
+    ui::fitToContents(this);
 }
 
 void UsernameRecoveryDialog::setRole(Role role)
