@@ -142,6 +142,15 @@ qint64 FakeReply::readData(char *data, qint64 maxSize)
 void FakeReply::ignoreSslErrorsImplementation(const QList<QSslError> &errors)
 {
     m_ignored = errors;
+    if (auto *network = qobject_cast<FakeNetworkAccessManager *>(parent()))
+        network->recordIgnored(errors);
+}
+
+void FakeReply::ignoreSslErrors()
+{
+    m_ignoredAll = true;
+    if (auto *network = qobject_cast<FakeNetworkAccessManager *>(parent()))
+        network->recordIgnoreAll();
 }
 
 FakeNetworkAccessManager::FakeNetworkAccessManager(QObject *parent)

@@ -58,7 +58,7 @@ public:
 
     void deliver();
     void abort() override;
-    void ignoreSslErrors() override { m_ignoredAll = true; }
+    void ignoreSslErrors() override;
     qint64 bytesAvailable() const override;
     bool isSequential() const override { return true; }
     // The errors the client asked to ignore, if any.
@@ -101,6 +101,11 @@ public:
     // Delivers the held replies and stops holding.
     void release();
     QList<QPointer<FakeReply>> replies() const { return m_replies; }
+    // What replies were told to ignore (replies are deleted after they finish, this is not).
+    QList<QList<QSslError>> ignoredSslErrors() const { return m_ignoredSslErrors; }
+    int ignoreAllCount() const { return m_ignoreAllCount; }
+    void recordIgnored(const QList<QSslError> &errors) { m_ignoredSslErrors.append(errors); }
+    void recordIgnoreAll() { ++m_ignoreAllCount; }
 
 protected:
     QNetworkReply *createRequest(
@@ -112,6 +117,8 @@ private:
     QList<QPointer<FakeReply>> m_replies;
     QList<QPointer<FakeReply>> m_held;
     bool m_holding = false;
+    QList<QList<QSslError>> m_ignoredSslErrors;
+    int m_ignoreAllCount = 0;
 };
 
 // Settings in a temporary INI file, the fake network, a test clock and the client core.
