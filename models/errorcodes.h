@@ -28,6 +28,7 @@ inline constexpr char CodeInvalid[] = "code_invalid";
 inline constexpr char CodeExpired[] = "code_expired";
 inline constexpr char CodeTriesExhausted[] = "code_tries_exhausted";
 inline constexpr char CodeUsed[] = "code_used";
+inline constexpr char CursorInvalid[] = "cursor_invalid";
 inline constexpr char NoContactChannel[] = "no_contact_channel";
 inline constexpr char AwaitingApproval[] = "awaiting_approval";
 inline constexpr char InternalError[] = "internal_error";

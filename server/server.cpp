@@ -3,11 +3,14 @@
 #include "api/controllers.h"
 #include "api/router.h"
 #include "clock.h"
+#include "content/contentstore.h"
 #include "core/localizer.h"
 #include "services/accountservice.h"
 #include "services/notifier.h"
 #include "services/recoveryservice.h"
 #include "services/servicecontext.h"
+#include "sync/changelog.h"
+#include "sync/syncservice.h"
 #include "tls/tlsmaterial.h"
 
 #include <QDir>
@@ -55,10 +58,21 @@ bool Server::openStorage(QString *error)
     m_hasher = std::make_unique<PasswordHasher>(m_options.passwordCost);
     m_localizer = std::make_unique<Localizer>();
     m_notifier = std::make_unique<DevelopmentNotifier>(*m_database);
+    m_changeLog = std::make_unique<ChangeLog>(*m_database, *m_clock);
+    try {
+        m_changeLog->initialise();
+    } catch (const DatabaseError &e) {
+        *error = QStringLiteral("cannot initialise the change log: %1")
+                     .arg(QString::fromStdString(e.what()));
+        return false;
+    }
+    m_content = std::make_unique<ContentStore>(
+        QDir(m_options.dataDir).filePath(QStringLiteral("content")));
     m_context = std::make_unique<ServiceContext>(ServiceContext { *m_database, *m_clock, *m_hasher,
-        *m_notifier, *m_localizer, m_options.tokenLifetimeSeconds });
+        *m_notifier, *m_localizer, *m_changeLog, m_options.tokenLifetimeSeconds });
     m_accounts = std::make_unique<AccountService>(*m_context);
     m_recovery = std::make_unique<RecoveryService>(*m_context, *m_accounts);
+    m_sync = std::make_unique<SyncService>(*m_context, *m_accounts);
     return true;
 }
 
@@ -75,6 +89,8 @@ bool Server::listen(QString *error)
     addHealthRoutes(*m_router);
     addAccountRoutes(*m_router, *m_accounts);
     addRecoveryRoutes(*m_router, *m_recovery);
+    addSyncRoutes(*m_router, *m_sync);
+    addContentRoutes(*m_router, *m_content);
 
     m_http = std::make_unique<HttpServer>();
     m_http->setLimits(m_options.limits);

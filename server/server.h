@@ -20,6 +20,9 @@ class Clock;
 namespace xueshi::server {
 
 class AccountService;
+class ChangeLog;
+class ContentStore;
+class SyncService;
 class DevelopmentNotifier;
 class Localizer;
 class RecoveryService;
@@ -67,6 +70,9 @@ public:
     Database &database() { return *m_database; }
     AccountService &accounts() { return *m_accounts; }
     DevelopmentNotifier &outbox() { return *m_notifier; }
+    ChangeLog &changeLog() { return *m_changeLog; }
+    ContentStore &content() { return *m_content; }
+    SyncService &sync() { return *m_sync; }
     const Clock &clock() const { return *m_clock; }
     const ServerOptions &options() const { return m_options; }
 
@@ -77,9 +83,12 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Localizer> m_localizer;
     std::unique_ptr<DevelopmentNotifier> m_notifier;
+    std::unique_ptr<ChangeLog> m_changeLog;
+    std::unique_ptr<ContentStore> m_content;
     std::unique_ptr<ServiceContext> m_context;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<RecoveryService> m_recovery;
+    std::unique_ptr<SyncService> m_sync;
     QThreadPool m_normalPool;
     QThreadPool m_passwordPool;
     std::unique_ptr<Router> m_router;

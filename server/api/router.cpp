@@ -132,16 +132,7 @@ HttpResponse Router::run(
 
 HttpResponse Router::errorResponse(const ApiError &e, Language language) const
 {
-    QJsonObject error { { QStringLiteral("code"), e.code() },
-        { QStringLiteral("message"),
-            m_localizer.text(language, e.context(), e.sourceMessage(), e.args()) } };
-    if (!e.fieldName().isEmpty())
-        error.insert(QStringLiteral("field"), e.fieldName());
-    if (!e.detailCode().isEmpty())
-        error.insert(QStringLiteral("detail"), e.detailCode());
-    const QJsonObject extra = e.extraFields();
-    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
-        error.insert(it.key(), it.value());
+    const QJsonObject error = m_localizer.errorObject(e, language);
     HttpResponse r
         = HttpResponse::json(e.status(), QJsonObject { { QStringLiteral("error"), error } });
     if (!e.headerName().isEmpty())

@@ -1,5 +1,7 @@
 #include "localizer.h"
 
+#include "apierror.h"
+
 namespace xueshi::server {
 
 Localizer::Localizer()
@@ -18,6 +20,20 @@ QString Localizer::text(
     for (const QString &a : args)
         result = result.arg(a);
     return result;
+}
+
+QJsonObject Localizer::errorObject(const ApiError &e, Language language) const
+{
+    QJsonObject error { { QStringLiteral("code"), e.code() },
+        { QStringLiteral("message"), text(language, e.context(), e.sourceMessage(), e.args()) } };
+    if (!e.fieldName().isEmpty())
+        error.insert(QStringLiteral("field"), e.fieldName());
+    if (!e.detailCode().isEmpty())
+        error.insert(QStringLiteral("detail"), e.detailCode());
+    const QJsonObject extra = e.extraFields();
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+        error.insert(it.key(), it.value());
+    return error;
 }
 
 } // namespace xueshi::server

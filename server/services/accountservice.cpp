@@ -7,6 +7,7 @@
 #include "passwordhasher.h"
 #include "regions.h"
 #include "storage/database.h"
+#include "sync/changelog.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -132,6 +133,7 @@ QJsonObject AccountService::registerLearner(const JsonBody &body)
             QStringLiteral("INSERT INTO learners (user_id, real_name, resident_id, mobile, email)"
                            " VALUES (?, ?, ?, ?, ?)"),
             { id, realName, residentId, mobile, nullableString(email) });
+        publishAccount(id);
         tx.commit();
     } catch (const DatabaseError &e) {
         // Two registrations raced past the checks above; the constraint decided.
@@ -198,6 +200,7 @@ QJsonObject AccountService::registerOrganisation(Role role, const JsonBody &body
                 " contact_person, phone, email, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             { id, kind, name, creditCode, regions.normalized6(regionCode), contactPerson, phone,
                 nullableString(email), QVariant(QMetaType(QMetaType::LongLong)) });
+        publishAccount(id);
         tx.commit();
     } catch (const DatabaseError &e) {
         if (e.isUniqueViolation()) {
@@ -355,6 +358,7 @@ void AccountService::changePassword(
         { QString::fromLatin1(newHash), m_context.clock.nowUtc().toMSecsSinceEpoch(), user.id });
     db.exec(QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"),
         { user.id, QString::fromLatin1(user.tokenHash) });
+    publishAccount(user.id);
     tx.commit();
 }
 
@@ -375,6 +379,7 @@ void AccountService::resetPassword(const QString &userId, const QByteArray &newP
     db.exec(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"), { userId });
     db.exec(QStringLiteral("DELETE FROM login_failures WHERE username_key = ?"), { key });
     db.exec(QStringLiteral("DELETE FROM login_locks WHERE username_key = ?"), { key });
+    publishAccount(userId);
 }
 
 QJsonObject AccountService::userJson(const QString &userId)
@@ -470,6 +475,7 @@ bool AccountService::approveInstitution(const QString &username, QString *error)
         QStringLiteral(
             "UPDATE organisations SET approved_at = ? WHERE user_id = ? AND approved_at IS NULL"),
         { now, id });
+    publishAccount(id);
     tx.commit();
     return true;
 }
@@ -489,6 +495,31 @@ QList<QJsonObject> AccountService::listUsers(const QString &roleFilter)
     for (const QString &id : std::as_const(ids))
         out.append(userJson(id));
     return out;
+}
+
+void AccountService::publishAccount(const QString &userId)
+{
+    const QJsonObject user = userJson(userId);
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral("SELECT version FROM users WHERE id = ?"), { userId });
+    if (!q.next())
+        return;
+    const qint64 version = q.value(0).toLongLong();
+    q.finish();
+    ChangeLog &log = m_context.changes;
+    log.append(QStringLiteral("profile"), userId, version, ChangeLog::Op::Upsert, user,
+        { ChangeLog::userAudience(userId) });
+    if (user.value(QStringLiteral("role")).toString() == QLatin1String("employer")) {
+        // The directory entry learners search for their employer: no contact details.
+        const QJsonObject org = user.value(QStringLiteral("organisation")).toObject();
+        log.append(QStringLiteral("employer"), userId, version, ChangeLog::Op::Upsert,
+            QJsonObject { { QStringLiteral("id"), userId },
+                { QStringLiteral("name"), org.value(QStringLiteral("name")) },
+                { QStringLiteral("creditCode"), org.value(QStringLiteral("creditCode")) },
+                { QStringLiteral("regionCode"), org.value(QStringLiteral("regionCode")) },
+                { QStringLiteral("regionName"), org.value(QStringLiteral("regionName")) } },
+            { ChangeLog::publicAudience() });
+    }
 }
 
 } // namespace xueshi::server

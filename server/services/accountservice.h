@@ -52,6 +52,9 @@ public:
     // token and clearing the lockout.
     void resetPassword(const QString &userId, const QByteArray &newPasswordHash);
     static QString usernameKey(const QString &username) { return username.trimmed().toLower(); }
+    // Inside the caller's transaction: appends the account's current state to the change log
+    // (its own profile; for an employer also its public directory entry).
+    void publishAccount(const QString &userId);
 
 private:
     QString createUser(const QString &username, const QByteArray &passwordHash, Role role,

@@ -15,6 +15,7 @@ class Database;
 class PasswordHasher;
 class Notifier;
 class Localizer;
+class ChangeLog;
 
 // What every service shares: storage, time, hashing, delivery, and the policy numbers.
 struct ServiceContext
@@ -24,6 +25,7 @@ struct ServiceContext
     const PasswordHasher &hasher;
     Notifier &notifier;
     const Localizer &localizer;
+    ChangeLog &changes;
     qint64 tokenLifetimeSeconds = 7 * 24 * 3600;
 };
 

@@ -61,6 +61,9 @@ public:
 
     const DatabaseConfig &config() const { return m_config; }
     bool isPostgres() const { return m_config.kind == DatabaseConfig::Kind::Postgres; }
+    // Appended to a SELECT that reads a row the transaction will then change: locks the row on
+    // PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers.
+    QString forUpdate() const { return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString(); }
 
     // The open connection of the calling thread; throws DatabaseError when it cannot open.
     QSqlDatabase connection();

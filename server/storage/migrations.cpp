@@ -75,6 +75,52 @@ const QList<Migration> &migrations()
                                " body TEXT NOT NULL,"
                                " created_at BIGINT NOT NULL)"),
             } },
+        { 2,
+            QStringLiteral(
+                "change log with audiences, applied mutations, hour records, server epoch"),
+            {
+                QStringLiteral(
+                    "CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE change_counter (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)"),
+                QStringLiteral("INSERT INTO change_counter (id, n) VALUES (1, 0)"),
+                QStringLiteral("CREATE TABLE change_log ("
+                               " seq BIGINT PRIMARY KEY,"
+                               " entity_type TEXT NOT NULL,"
+                               " entity_id TEXT NOT NULL,"
+                               " version BIGINT NOT NULL,"
+                               " op TEXT NOT NULL,"
+                               " data TEXT,"
+                               " changed_at BIGINT NOT NULL)"),
+                QStringLiteral("CREATE TABLE change_audience ("
+                               " audience TEXT NOT NULL,"
+                               " seq BIGINT NOT NULL REFERENCES change_log(seq) ON DELETE CASCADE,"
+                               " PRIMARY KEY (audience, seq))"),
+                QStringLiteral("CREATE TABLE applied_mutations ("
+                               " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " mutation_id TEXT NOT NULL,"
+                               " result TEXT NOT NULL,"
+                               " applied_at BIGINT NOT NULL,"
+                               " PRIMARY KEY (user_id, mutation_id))"),
+                QStringLiteral(
+                    "ALTER TABLE users ADD COLUMN scope_version BIGINT NOT NULL DEFAULT 1"),
+                QStringLiteral("CREATE TABLE hour_records ("
+                               " id TEXT PRIMARY KEY,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " year INTEGER NOT NULL,"
+                               " source TEXT NOT NULL,"
+                               " subject_type TEXT NOT NULL,"
+                               " hours_tenths INTEGER NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " title TEXT NOT NULL,"
+                               " start_date TEXT,"
+                               " end_date TEXT,"
+                               " version BIGINT NOT NULL DEFAULT 1,"
+                               " created_at BIGINT NOT NULL,"
+                               " updated_at BIGINT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE INDEX hour_records_learner ON hour_records (learner_id, year)"),
+            } },
     };
     return all;
 }

@@ -121,7 +121,10 @@ QUrl TestServer::baseUrl() const
 QUrl TestServer::url(const QString &path) const
 {
     QUrl u = baseUrl();
-    u.setPath(QStringLiteral("/api/v1") + path);
+    const qsizetype question = path.indexOf(QLatin1Char('?'));
+    u.setPath(QStringLiteral("/api/v1") + path.left(question));
+    if (question >= 0)
+        u.setQuery(path.mid(question + 1), QUrl::StrictMode);
     return u;
 }
 
@@ -218,8 +221,9 @@ TestReply TestClient::send(const QByteArray &method, const QString &path, const 
             QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    if (!language.isEmpty())
-        request.setRawHeader("Accept-Language", language);
+    // QNetworkAccessManager would send the system locale (en-US in tests) otherwise; "*" asks for
+    // the server's default language.
+    request.setRawHeader("Accept-Language", language.isEmpty() ? QByteArrayLiteral("*") : language);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished())

@@ -1,0 +1,100 @@
+#include "changelog.h"
+
+#include "clock.h"
+#include "regions.h"
+#include "storage/database.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace xueshi::server {
+
+ChangeLog::ChangeLog(Database &database, const Clock &clock)
+    : m_database(database)
+    , m_clock(clock)
+{ }
+
+void ChangeLog::initialise()
+{
+    Transaction tx(m_database);
+    if (!m_database.exec(QStringLiteral("SELECT 1 FROM server_meta WHERE key = 'epoch'")).next()) {
+        m_database.exec(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('epoch', ?)"),
+            { QUuid::createUuid().toString(QUuid::Id128).left(16) });
+    }
+    // The region table ships with the server; it is published into the feed once per version
+    // of the table, so clients receive it like any other public data.
+    const RegionTable &regions = RegionTable::instance();
+    const QString published = QString::number(regions.size());
+    QSqlQuery done
+        = m_database.exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'regions'"));
+    const bool already = done.next();
+    if (already && done.value(0).toString() == published) {
+        tx.commit();
+        return;
+    }
+    done.finish();
+    QList<Region> pending = regions.provinces();
+    while (!pending.isEmpty()) {
+        const Region region = pending.takeFirst();
+        const QString code = regions.normalized6(region.code);
+        append(QStringLiteral("region"), code, 1, Op::Upsert,
+            QJsonObject { { QStringLiteral("code"), code }, { QStringLiteral("name"), region.name },
+                { QStringLiteral("parentCode"),
+                    region.parentCode.isEmpty() ? QString()
+                                                : regions.normalized6(region.parentCode) },
+                { QStringLiteral("level"), region.level },
+                { QStringLiteral("fullName"), regions.fullName(region.code) } },
+            { publicAudience() });
+        pending.append(regions.children(region.code));
+    }
+    if (already)
+        m_database.exec(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'regions'"),
+            { published });
+    else
+        m_database.exec(
+            QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('regions', ?)"),
+            { published });
+    tx.commit();
+}
+
+QString ChangeLog::epoch()
+{
+    QSqlQuery q
+        = m_database.exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+QString ChangeLog::newEpoch()
+{
+    const QString epoch = QUuid::createUuid().toString(QUuid::Id128).left(16);
+    m_database.exec(
+        QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'epoch'"), { epoch });
+    return epoch;
+}
+
+qint64 ChangeLog::append(const QString &type, const QString &id, qint64 version, Op op,
+    const QJsonObject &data, const QStringList &audiences)
+{
+    QSqlQuery counter = m_database.exec(
+        QStringLiteral("UPDATE change_counter SET n = n + 1 WHERE id = 1 RETURNING n"));
+    if (!counter.next())
+        throw DatabaseError(QStringLiteral("the change counter is missing"), QString());
+    const qint64 seq = counter.value(0).toLongLong();
+    counter.finish();
+    m_database.exec(
+        QStringLiteral(
+            "INSERT INTO change_log (seq, entity_type, entity_id, version, op, data, changed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        { seq, type, id, version,
+            op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"),
+            op == Op::Upsert
+                ? QVariant(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)))
+                : QVariant(QMetaType(QMetaType::QString)),
+            m_clock.nowUtc().toMSecsSinceEpoch() });
+    for (const QString &audience : audiences)
+        m_database.exec(QStringLiteral("INSERT INTO change_audience (audience, seq) VALUES (?, ?)"),
+            { audience, seq });
+    return seq;
+}
+
+} // namespace xueshi::server

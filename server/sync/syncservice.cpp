@@ -1,0 +1,366 @@
+#include "syncservice.h"
+
+#include "changelog.h"
+#include "clock.h"
+#include "core/apierror.h"
+#include "core/localizer.h"
+#include "errorcodes.h"
+#include "services/accountservice.h"
+#include "storage/database.h"
+#include "validators.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace xueshi::server {
+
+namespace ec = xueshi::errorcode;
+
+namespace {
+
+struct Cursor
+{
+    QString epoch;
+    qint64 scope = 0;
+    qint64 seq = 0;
+};
+
+QString formatCursor(const Cursor &c)
+{
+    return QStringLiteral("v1.%1.%2.%3").arg(c.epoch).arg(c.scope).arg(c.seq);
+}
+
+[[noreturn]] void throwBadCursor()
+{
+    throw ApiError(400, ec::InvalidField, "Server",
+        QT_TRANSLATE_NOOP("Server", "The sync cursor is malformed."))
+        .field(QStringLiteral("since"));
+}
+
+Cursor parseCursor(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char('.'));
+    if (parts.size() != 4 || parts.at(0) != QLatin1String("v1") || parts.at(1).isEmpty())
+        throwBadCursor();
+    Cursor c;
+    bool ok1 = false;
+    bool ok2 = false;
+    c.epoch = parts.at(1);
+    c.scope = parts.at(2).toLongLong(&ok1);
+    c.seq = parts.at(3).toLongLong(&ok2);
+    if (!ok1 || !ok2 || c.seq < 0)
+        throwBadCursor();
+    return c;
+}
+
+QString placeholders(qsizetype n)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < n; ++i)
+        marks.append(QStringLiteral("?"));
+    return marks.join(QStringLiteral(", "));
+}
+
+[[noreturn]] void throwBadBatch(const char *message, const QString &field)
+{
+    throw ApiError(400, ec::InvalidField, "Server", message).field(field);
+}
+
+} // namespace
+
+SyncService::SyncService(ServiceContext &context, AccountService &accounts)
+    : m_context(context)
+    , m_accounts(accounts)
+{ }
+
+QStringList SyncService::audiencesOf(const AuthenticatedUser &caller)
+{
+    QStringList audiences { ChangeLog::publicAudience(), ChangeLog::userAudience(caller.id) };
+    if (caller.role == Role::Employer)
+        audiences.append(ChangeLog::employerStaffAudience(caller.id));
+    if (caller.role == Role::Institution)
+        audiences.append(ChangeLog::institutionAudience(caller.id));
+    return audiences;
+}
+
+QJsonObject SyncService::changes(const AuthenticatedUser &caller, const QString &since, int limit)
+{
+    Database &db = m_context.database;
+    Cursor current;
+    current.epoch = m_context.changes.epoch();
+    QSqlQuery scope
+        = db.exec(QStringLiteral("SELECT scope_version FROM users WHERE id = ?"), { caller.id });
+    current.scope = scope.next() ? scope.value(0).toLongLong() : 1;
+    scope.finish();
+    if (!since.isEmpty()) {
+        const Cursor given = parseCursor(since);
+        if (given.epoch != current.epoch || given.scope != current.scope) {
+            throw ApiError(410, ec::CursorInvalid, "Server",
+                QT_TRANSLATE_NOOP("Server",
+                    "The local copy of your data is out of date and will be downloaded again."));
+        }
+        current.seq = given.seq;
+    }
+
+    const QStringList audiences = audiencesOf(caller);
+    QVariantList binds;
+    for (const QString &a : audiences)
+        binds.append(a);
+    binds.append(current.seq);
+    QVariantList pageBinds = binds;
+    pageBinds.append(limit);
+    // The (audience, seq) primary key serves this as a few index range scans: the cost follows
+    // the caller's own changes, not the size of the log.
+    QSqlQuery q
+        = db.exec(QStringLiteral("SELECT c.seq, c.entity_type, c.entity_id, c.version, c.op, c.data"
+                                 " FROM change_log c WHERE c.seq IN ("
+                                 " SELECT DISTINCT a.seq FROM change_audience a"
+                                 " WHERE a.audience IN (%1) AND a.seq > ? ORDER BY a.seq LIMIT ?)"
+                                 " ORDER BY c.seq")
+                      .arg(placeholders(audiences.size())),
+            pageBinds);
+    QJsonArray list;
+    qint64 last = current.seq;
+    while (q.next()) {
+        last = q.value(0).toLongLong();
+        const bool upsert = q.value(4).toString() == QLatin1String("upsert");
+        list.append(QJsonObject {
+            { QStringLiteral("seq"), double(last) },
+            { QStringLiteral("type"), q.value(1).toString() },
+            { QStringLiteral("id"), q.value(2).toString() },
+            { QStringLiteral("version"), double(q.value(3).toLongLong()) },
+            { QStringLiteral("op"), q.value(4).toString() },
+            { QStringLiteral("data"),
+                upsert
+                    ? QJsonValue(QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object())
+                    : QJsonValue() },
+        });
+    }
+    q.finish();
+    binds.last() = last;
+    QSqlQuery rest = db.exec(QStringLiteral("SELECT COUNT(DISTINCT seq) FROM change_audience"
+                                            " WHERE audience IN (%1) AND seq > ?")
+                                 .arg(placeholders(audiences.size())),
+        binds);
+    const qint64 remaining = rest.next() ? rest.value(0).toLongLong() : 0;
+    current.seq = last;
+    return QJsonObject { { QStringLiteral("changes"), list },
+        { QStringLiteral("cursor"), formatCursor(current) },
+        { QStringLiteral("more"), remaining > 0 },
+        { QStringLiteral("remaining"), double(remaining) } };
+}
+
+QJsonObject SyncService::applyMutations(
+    const AuthenticatedUser &caller, const QJsonValue &value, Language language)
+{
+    if (!value.isArray())
+        throwBadBatch(QT_TRANSLATE_NOOP("Server", "\"mutations\" must be a list."),
+            QStringLiteral("mutations"));
+    const QJsonArray array = value.toArray();
+    if (array.size() > MaxBatch) {
+        throw ApiError(413, ec::PayloadTooLarge, "Server",
+            QT_TRANSLATE_NOOP("Server", "Send at most %1 mutations at a time."))
+            .field(QStringLiteral("mutations"))
+            .arg(QString::number(MaxBatch));
+    }
+    // Checked whole before anything is applied: a malformed batch changes nothing.
+    QList<Mutation> batch;
+    const QSet<QString> allowed { QStringLiteral("id"), QStringLiteral("type"),
+        QStringLiteral("target"), QStringLiteral("baseVersion"), QStringLiteral("payload") };
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString at = QStringLiteral("mutations[%1]").arg(i);
+        if (!array.at(i).isObject())
+            throwBadBatch(QT_TRANSLATE_NOOP("Server", "Each mutation must be an object."), at);
+        const QJsonObject o = array.at(i).toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            if (!allowed.contains(it.key())) {
+                throw ApiError(400, ec::UnknownField, "Server",
+                    QT_TRANSLATE_NOOP("Server", "The field \"%1\" is not accepted here."))
+                    .field(at + QLatin1Char('.') + it.key())
+                    .arg(it.key());
+            }
+        }
+        Mutation m;
+        m.id = o.value(QStringLiteral("id")).toString();
+        m.type = o.value(QStringLiteral("type")).toString();
+        m.target = o.value(QStringLiteral("target")).toString();
+        const QJsonValue base = o.value(QStringLiteral("baseVersion"));
+        if (QUuid(m.id).isNull() || m.id.size() != 36)
+            throwBadBatch(QT_TRANSLATE_NOOP("Server", "A mutation needs a UUID as its id."),
+                at + QStringLiteral(".id"));
+        if (m.type.isEmpty() || m.type.size() > 64)
+            throwBadBatch(QT_TRANSLATE_NOOP("Server", "A mutation needs a type."),
+                at + QStringLiteral(".type"));
+        if (m.target.size() > 64)
+            throwBadBatch(QT_TRANSLATE_NOOP("Server", "The mutation's target is too long."),
+                at + QStringLiteral(".target"));
+        if (!base.isUndefined() && !base.isNull()
+            && (!base.isDouble() || base.toDouble() < 0
+                || base.toDouble() != double(qint64(base.toDouble()))))
+            throwBadBatch(QT_TRANSLATE_NOOP("Server", "baseVersion must be a whole number."),
+                at + QStringLiteral(".baseVersion"));
+        m.baseVersion = qint64(base.toDouble());
+        const QJsonValue payload = o.value(QStringLiteral("payload"));
+        if (!payload.isUndefined() && !payload.isNull() && !payload.isObject())
+            throwBadBatch(QT_TRANSLATE_NOOP("Server", "The payload must be an object."),
+                at + QStringLiteral(".payload"));
+        m.payload = payload.toObject();
+        m.id = m.id.toLower();
+        batch.append(m);
+    }
+
+    QJsonArray results;
+    for (const Mutation &m : std::as_const(batch))
+        results.append(applyOne(caller, m, language));
+    return QJsonObject { { QStringLiteral("results"), results } };
+}
+
+std::optional<QJsonObject> SyncService::storedResult(
+    const QString &userId, const QString &mutationId)
+{
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral(
+            "SELECT result FROM applied_mutations WHERE user_id = ? AND mutation_id = ?"),
+        { userId, mutationId });
+    if (!q.next())
+        return std::nullopt;
+    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+}
+
+QJsonObject SyncService::applyOne(
+    const AuthenticatedUser &caller, const Mutation &m, Language language)
+{
+    Database &db = m_context.database;
+    const auto record = [&](const QJsonObject &result) {
+        db.exec(QStringLiteral(
+                    "INSERT INTO applied_mutations (user_id, mutation_id, result, applied_at)"
+                    " VALUES (?, ?, ?, ?)"),
+            { caller.id, m.id,
+                QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)),
+                m_context.clock.nowUtc().toMSecsSinceEpoch() });
+    };
+
+    std::optional<QJsonObject> rejected;
+    try {
+        Transaction tx(db);
+        if (auto stored = storedResult(caller.id, m.id))
+            return *stored;
+        try {
+            const QJsonObject result = execute(caller, m);
+            record(result);
+            tx.commit();
+            return result;
+        } catch (const ApiError &e) {
+            rejected = QJsonObject { { QStringLiteral("id"), m.id },
+                { QStringLiteral("status"), QStringLiteral("rejected") },
+                { QStringLiteral("error"), m_context.localizer.errorObject(e, language) } };
+        }
+        // The transaction rolls back here, undoing anything the refused mutation did.
+    } catch (const DatabaseError &e) {
+        // The same mutation was applied by a concurrent request (a client retrying while the first
+        // attempt was still running): its outcome is the answer.
+        if (!e.isUniqueViolation())
+            throw;
+        if (auto stored = storedResult(caller.id, m.id))
+            return *stored;
+        throw;
+    }
+    // A refusal is recorded too, so a replayed batch gets the same answers.
+    Transaction tx(db);
+    if (auto stored = storedResult(caller.id, m.id))
+        return *stored;
+    record(*rejected);
+    tx.commit();
+    return *rejected;
+}
+
+QJsonObject SyncService::execute(const AuthenticatedUser &caller, const Mutation &m)
+{
+    if (m.type == QLatin1String("profile.update"))
+        return updateProfile(caller, m);
+    throw ApiError(400, ec::InvalidField, "Server",
+        QT_TRANSLATE_NOOP("Server", "The change \"%1\" is not known to this server."))
+        .field(QStringLiteral("type"))
+        .arg(m.type);
+}
+
+QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mutation &m)
+{
+    if (m.target != caller.id) {
+        throw ApiError(403, ec::Forbidden, "Server",
+            QT_TRANSLATE_NOOP("Server", "You may change only your own profile."))
+            .field(QStringLiteral("target"));
+    }
+    Database &db = m_context.database;
+    const bool learner = caller.role == Role::Learner;
+    const QSet<QString> allowed = learner
+        ? QSet<QString> { QStringLiteral("mobile"), QStringLiteral("email") }
+        : QSet<QString> { QStringLiteral("contactPerson"), QStringLiteral("phone"),
+              QStringLiteral("email") };
+    for (auto it = m.payload.constBegin(); it != m.payload.constEnd(); ++it) {
+        if (!allowed.contains(it.key())) {
+            throw ApiError(400, ec::UnknownField, "Server",
+                QT_TRANSLATE_NOOP("Server", "The field \"%1\" is not accepted here."))
+                .field(it.key())
+                .arg(it.key());
+        }
+        if (!it.value().isString()) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "The field \"%1\" must be a string."))
+                .field(it.key())
+                .arg(it.key());
+        }
+    }
+
+    QSqlQuery v = db.exec(
+        QStringLiteral("SELECT version FROM users WHERE id = ?") + db.forUpdate(), { caller.id });
+    if (!v.next())
+        throw ApiError(
+            404, ec::NotFound, "Server", QT_TRANSLATE_NOOP("Server", "The account was not found."));
+    const qint64 version = v.value(0).toLongLong();
+    v.finish();
+    if (version != m.baseVersion) {
+        return QJsonObject { { QStringLiteral("id"), m.id },
+            { QStringLiteral("status"), QStringLiteral("conflict") },
+            { QStringLiteral("current"),
+                QJsonObject { { QStringLiteral("type"), QStringLiteral("profile") },
+                    { QStringLiteral("id"), caller.id },
+                    { QStringLiteral("version"), double(version) },
+                    { QStringLiteral("data"), m_accounts.userJson(caller.id) } } } };
+    }
+
+    const auto text
+        = [&](const char *key) { return m.payload.value(QLatin1String(key)).toString().trimmed(); };
+    const auto has = [&](const char *key) { return m.payload.contains(QLatin1String(key)); };
+    const QVariant nullText(QMetaType(QMetaType::QString));
+    if (has("email") && !text("email").isEmpty())
+        requireValid(validateEmail(text("email")), QStringLiteral("email"));
+    const QString table = learner ? QStringLiteral("learners") : QStringLiteral("organisations");
+    if (has("email"))
+        db.exec(QStringLiteral("UPDATE %1 SET email = ? WHERE user_id = ?").arg(table),
+            { text("email").isEmpty() ? nullText : QVariant(text("email")), caller.id });
+    if (learner && has("mobile")) {
+        requireValid(validateMobile(text("mobile")), QStringLiteral("mobile"));
+        db.exec(QStringLiteral("UPDATE learners SET mobile = ? WHERE user_id = ?"),
+            { text("mobile"), caller.id });
+    }
+    if (!learner && has("phone")) {
+        requireValid(validatePhone(text("phone")), QStringLiteral("phone"));
+        db.exec(QStringLiteral("UPDATE organisations SET phone = ? WHERE user_id = ?"),
+            { text("phone"), caller.id });
+    }
+    if (!learner && has("contactPerson")) {
+        requireValid(validateRealName(text("contactPerson")), QStringLiteral("contactPerson"));
+        db.exec(QStringLiteral("UPDATE organisations SET contact_person = ? WHERE user_id = ?"),
+            { text("contactPerson"), caller.id });
+    }
+    db.exec(QStringLiteral("UPDATE users SET version = version + 1, updated_at = ? WHERE id = ?"),
+        { m_context.clock.nowUtc().toMSecsSinceEpoch(), caller.id });
+    m_accounts.publishAccount(caller.id);
+    return QJsonObject { { QStringLiteral("id"), m.id },
+        { QStringLiteral("status"), QStringLiteral("applied") },
+        { QStringLiteral("version"), double(version + 1) } };
+}
+
+} // namespace xueshi::server

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "services/servicecontext.h"
+#include "translations.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace xueshi::server {
+
+class AccountService;
+
+// The sync routes' logic (docs/sync.md): the change feed filtered to the caller's audiences, and
+// the mutation batches, each mutation applied at most once in its own transaction, with the same
+// permission and rule checks as the other routes.
+class SyncService final
+{
+public:
+    static constexpr int DefaultPageSize = 500;
+    static constexpr int MaxPageSize = 1000;
+    static constexpr int MaxBatch = 100;
+
+    SyncService(ServiceContext &context, AccountService &accounts);
+
+    QJsonObject changes(const AuthenticatedUser &caller, const QString &since, int limit);
+    // `mutations` as sent; a malformed batch throws 400 before anything is applied.
+    QJsonObject applyMutations(
+        const AuthenticatedUser &caller, const QJsonValue &mutations, Language language);
+
+    static QStringList audiencesOf(const AuthenticatedUser &caller);
+
+private:
+    struct Mutation
+    {
+        QString id;
+        QString type;
+        QString target;
+        qint64 baseVersion = 0;
+        QJsonObject payload;
+    };
+    QJsonObject applyOne(const AuthenticatedUser &caller, const Mutation &m, Language language);
+    // Runs the mutation's effect in the open transaction; returns the "applied" or "conflict"
+    // result, or throws ApiError for "rejected".
+    QJsonObject execute(const AuthenticatedUser &caller, const Mutation &m);
+    QJsonObject updateProfile(const AuthenticatedUser &caller, const Mutation &m);
+    std::optional<QJsonObject> storedResult(const QString &userId, const QString &mutationId);
+
+    ServiceContext &m_context;
+    AccountService &m_accounts;
+};
+
+} // namespace xueshi::server
