@@ -33,19 +33,53 @@ void ChangeLog::initialise()
         return;
     }
     done.finish();
+    QList<QJsonObject> rows;
     QList<Region> pending = regions.provinces();
     while (!pending.isEmpty()) {
         const Region region = pending.takeFirst();
         const QString code = regions.normalized6(region.code);
-        append(QStringLiteral("region"), code, 1, Op::Upsert,
-            QJsonObject { { QStringLiteral("code"), code }, { QStringLiteral("name"), region.name },
-                { QStringLiteral("parentCode"),
-                    region.parentCode.isEmpty() ? QString()
-                                                : regions.normalized6(region.parentCode) },
-                { QStringLiteral("level"), region.level },
-                { QStringLiteral("fullName"), regions.fullName(region.code) } },
-            { publicAudience() });
+        rows.append(QJsonObject { { QStringLiteral("code"), code },
+            { QStringLiteral("name"), region.name },
+            { QStringLiteral("parentCode"),
+                region.parentCode.isEmpty() ? QString() : regions.normalized6(region.parentCode) },
+            { QStringLiteral("level"), region.level },
+            { QStringLiteral("fullName"), regions.fullName(region.code) } });
         pending.append(regions.children(region.code));
+    }
+    // Thousands of rows: one block of sequence numbers and multi-row INSERTs, since PostgreSQL
+    // pays a round trip per statement.
+    QSqlQuery block = m_database.exec(
+        QStringLiteral("UPDATE change_counter SET n = n + ? WHERE id = 1 RETURNING n"),
+        { rows.size() });
+    if (!block.next())
+        throw DatabaseError(QStringLiteral("the change counter is missing"), QString());
+    qint64 seq = block.value(0).toLongLong() - rows.size();
+    block.finish();
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    constexpr qsizetype Chunk = 200;
+    for (qsizetype start = 0; start < rows.size(); start += Chunk) {
+        const qsizetype end = std::min(rows.size(), start + Chunk);
+        QStringList logMarks;
+        QStringList audienceMarks;
+        QVariantList logValues;
+        QVariantList audienceValues;
+        for (qsizetype i = start; i < end; ++i) {
+            ++seq;
+            logMarks.append(QStringLiteral("(?, 'region', ?, 1, 'upsert', ?, ?)"));
+            logValues << seq << rows.at(i).value(QStringLiteral("code")).toString()
+                      << QString::fromUtf8(QJsonDocument(rows.at(i)).toJson(QJsonDocument::Compact))
+                      << now;
+            audienceMarks.append(QStringLiteral("(?, ?)"));
+            audienceValues << publicAudience() << seq;
+        }
+        m_database.exec(
+            QStringLiteral("INSERT INTO change_log (seq, entity_type, entity_id, version, op, data,"
+                           " changed_at) VALUES ")
+                + logMarks.join(QStringLiteral(", ")),
+            logValues);
+        m_database.exec(QStringLiteral("INSERT INTO change_audience (audience, seq) VALUES ")
+                + audienceMarks.join(QStringLiteral(", ")),
+            audienceValues);
     }
     if (already)
         m_database.exec(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'regions'"),
