@@ -1,0 +1,980 @@
+#include "localstore.h"
+
+#include <QAtomicInteger>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace xueshi {
+
+namespace {
+
+QAtomicInteger<quint64> connectionCounter;
+
+QString toText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject toObject(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+OutboxMutation::State stateFromName(const QString &name, bool *ok)
+{
+    *ok = true;
+    if (name == QLatin1String("pending"))
+        return OutboxMutation::State::Pending;
+    if (name == QLatin1String("rejected"))
+        return OutboxMutation::State::Rejected;
+    if (name == QLatin1String("conflict"))
+        return OutboxMutation::State::Conflict;
+    *ok = false;
+    return OutboxMutation::State::Pending;
+}
+
+const QString MutationColumns = QStringLiteral(
+    "seq, id, type, entity_type, target, base_version, payload, created_at, state, attempts,"
+    " last_error, result");
+
+// Reads one outbox row selected with MutationColumns; false when the row is unusable.
+bool readMutation(const QSqlQuery &q, OutboxMutation *m)
+{
+    bool stateOk = false;
+    m->seq = q.value(0).toLongLong();
+    m->id = q.value(1).toString();
+    m->type = q.value(2).toString();
+    m->entityType = q.value(3).toString();
+    m->target = q.value(4).toString();
+    m->baseVersion = q.value(5).toLongLong();
+    QJsonParseError error {};
+    const QJsonDocument payload = QJsonDocument::fromJson(q.value(6).toString().toUtf8(), &error);
+    m->payload = payload.object();
+    m->createdAt = QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
+    m->state = stateFromName(q.value(8).toString(), &stateOk);
+    m->attempts = q.value(9).toInt();
+    m->lastError = toObject(q.value(10));
+    m->result = toObject(q.value(11));
+    return stateOk && !m->id.isEmpty() && !m->type.isEmpty()
+        && error.error == QJsonParseError::NoError && payload.isObject();
+}
+
+// The numbered migrations: migration N brings the schema from version N-1 to N. Never edit one
+// that has shipped; add the next.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> list {
+        // 1: the entity cache, the outbox and the meta rows.
+        {
+            QStringLiteral("CREATE TABLE entities ("
+                           " type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,"
+                           " data TEXT NOT NULL, PRIMARY KEY (type, id))"),
+            // The primary key's index serves lookups by type alone (its first column), so no
+            // second index on type is needed: it would only slow down every applied change.
+            QStringLiteral("CREATE TABLE outbox ("
+                           " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " id TEXT NOT NULL UNIQUE,"
+                           " type TEXT NOT NULL,"
+                           " entity_type TEXT NOT NULL,"
+                           " target TEXT NOT NULL,"
+                           " base_version INTEGER NOT NULL,"
+                           " payload TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " state TEXT NOT NULL DEFAULT 'pending'"
+                           "  CHECK (state IN ('pending', 'rejected', 'conflict')),"
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " last_error TEXT,"
+                           " result TEXT,"
+                           // The entity as it was before the local effect, to undo it on discard.
+                           " before TEXT)"),
+            QStringLiteral("CREATE INDEX outbox_entity ON outbox (entity_type, target)"),
+        },
+    };
+    return list;
+}
+
+} // namespace
+
+// Joins the outermost open transaction or begins one (BEGIN IMMEDIATE: the write lock is taken
+// up front). Rolls back unless committed, also when an exception unwinds through it.
+class StoreTransaction final
+{
+public:
+    explicit StoreTransaction(LocalStore &store)
+        : m_store(store)
+        , m_ok(store.begin())
+    { }
+    ~StoreTransaction()
+    {
+        if (m_ok && !m_done)
+            m_store.rollback();
+    }
+    StoreTransaction(const StoreTransaction &) = delete;
+    StoreTransaction &operator=(const StoreTransaction &) = delete;
+
+    bool ok() const { return m_ok; }
+    bool commit()
+    {
+        m_done = true;
+        return m_ok && m_store.commit();
+    }
+
+private:
+    LocalStore &m_store;
+    bool m_ok;
+    bool m_done = false;
+};
+
+QJsonObject OutboxMutation::toJson() const
+{
+    return QJsonObject { { QStringLiteral("id"), id }, { QStringLiteral("type"), type },
+        { QStringLiteral("target"), target },
+        { QStringLiteral("baseVersion"), double(baseVersion) },
+        { QStringLiteral("payload"), payload } };
+}
+
+QString OutboxMutation::stateName(State state)
+{
+    switch (state) {
+    case State::Pending:
+        return QStringLiteral("pending");
+    case State::Rejected:
+        return QStringLiteral("rejected");
+    case State::Conflict:
+        return QStringLiteral("conflict");
+    }
+    return {};
+}
+
+LocalStore::LocalStore()
+    : m_connection(QStringLiteral("xueshi-localstore-%1").arg(++connectionCounter))
+{ }
+
+LocalStore::~LocalStore()
+{
+    close();
+}
+
+QString LocalStore::defaultPath(const QString &serverKey, const QString &userId)
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString server = QString::fromLatin1(
+        QCryptographicHash::hash(serverKey.toUtf8(), QCryptographicHash::Sha1).toHex());
+    QString user = userId;
+    user.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
+    return base + QStringLiteral("/cache/") + server + QLatin1Char('/') + user
+        + QStringLiteral(".sqlite");
+}
+
+bool LocalStore::fail(const QString &message) const
+{
+    m_error = message;
+    return false;
+}
+
+void LocalStore::crashPoint(const char *where) const
+{
+    if (m_crashPoint)
+        m_crashPoint(where);
+}
+
+QSqlDatabase LocalStore::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool LocalStore::open(const QString &path)
+{
+    close();
+    m_path = path;
+    m_movedAside.clear();
+    m_rescued = 0;
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return fail(QStringLiteral("cannot create the directory of %1").arg(path));
+    bool corrupt = false;
+    if (openFile(path, &corrupt)) {
+        m_open = true;
+        return true;
+    }
+    if (!corrupt)
+        return false;
+    qWarning(
+        "LocalStore: %s is unusable (%s); rebuilding it", qPrintable(path), qPrintable(m_error));
+    if (!rebuild())
+        return false;
+    m_open = true;
+    return true;
+}
+
+bool LocalStore::openFile(const QString &path, bool *corrupt)
+{
+    *corrupt = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            const QString message = db.lastError().text();
+            db = QSqlDatabase();
+            closeConnection();
+            return fail(QStringLiteral("cannot open %1: %2").arg(path, message));
+        }
+    }
+    // From here on a failure means the file is not a sound database of ours.
+    if (!prepareFile()) {
+        *corrupt = QFileInfo(path).size() > 0;
+        closeConnection();
+        return false;
+    }
+    return true;
+}
+
+bool LocalStore::prepareFile()
+{
+    QSqlQuery q(database());
+    // A known page size lets a rebuild repair a destroyed header to rescue the outbox.
+    if (!q.exec(QStringLiteral("PRAGMA page_size = 4096")))
+        return fail(q.lastError().text());
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
+        || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return fail(QStringLiteral("cannot use WAL: %1").arg(q.lastError().text()));
+    q.finish();
+    // FULL: a committed transaction survives a power cut, not only a crash of the process.
+    for (const QString &pragma :
+        { QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA busy_timeout = 5000"),
+            QStringLiteral("PRAGMA foreign_keys = ON") }) {
+        if (!q.exec(pragma))
+            return fail(q.lastError().text());
+        q.finish();
+    }
+    return check() && migrate();
+}
+
+bool LocalStore::check()
+{
+    // quick_check: the structural checks of integrity_check without the slow index
+    // cross-checks, so opening a large cache stays fast.
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+        return fail(q.lastError().text());
+    QStringList problems;
+    while (q.next())
+        problems.append(q.value(0).toString());
+    if (problems != QStringList { QStringLiteral("ok") })
+        return fail(
+            QStringLiteral("integrity check failed: ") + problems.join(QLatin1String("; ")));
+    return true;
+}
+
+int LocalStore::schemaVersion() const
+{
+    return meta(QStringLiteral("schema_version")).toInt();
+}
+
+bool LocalStore::migrate()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT)")))
+        return fail(q.lastError().text());
+    const int current = schemaVersion();
+    if (current > SchemaVersion)
+        return fail(
+            QStringLiteral("the cache was made by a newer version (schema %1)").arg(current));
+    for (int version = current + 1; version <= SchemaVersion; ++version) {
+        StoreTransaction tx(*this);
+        if (!tx.ok())
+            return false;
+        for (const QString &statement : migrations().at(version - 1)) {
+            if (!q.exec(statement))
+                return fail(
+                    QStringLiteral("migration %1: %2").arg(version).arg(q.lastError().text()));
+        }
+        if (!setMeta(QStringLiteral("schema_version"), QString::number(version)))
+            return false;
+        if (!tx.commit())
+            return false;
+    }
+    return true;
+}
+
+void LocalStore::closeConnection()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+    m_depth = 0;
+    m_failed = false;
+}
+
+void LocalStore::close()
+{
+    closeConnection();
+    m_open = false;
+}
+
+namespace {
+
+// A copy of a file whose first 100 bytes (the SQLite header) were destroyed, with a plausible
+// header in their place: the pages after it are often intact, and the outbox can be read from
+// them. Assumes the 4096-byte pages every cache is created with.
+QString repairedCopy(const QString &path, const QString &copyPath)
+{
+    QFile::remove(copyPath);
+    QFile::remove(copyPath + QStringLiteral("-wal"));
+    QFile::remove(copyPath + QStringLiteral("-shm"));
+    if (!QFile::copy(path, copyPath))
+        return {};
+    QFile copy(copyPath);
+    if (!copy.open(QIODevice::ReadWrite) || copy.size() < 4096)
+        return {};
+    const quint32 pages = quint32(copy.size() / 4096);
+    QByteArray header(100, '\0');
+    const auto put32 = [&](int at, quint32 value) {
+        for (int i = 0; i < 4; ++i)
+            header[at + i] = char((value >> (24 - 8 * i)) & 0xff);
+    };
+    header.replace(0, 16, QByteArray("SQLite format 3\0", 16));
+    header[16] = char(0x10); // page size 4096, big-endian
+    header[17] = char(0x00);
+    header[18] = 1; // legacy (rollback journal) read/write versions: no WAL needed
+    header[19] = 1;
+    header[20] = 0;
+    header[21] = 64;
+    header[22] = 32;
+    header[23] = 32;
+    put32(24, 1); // change counter
+    put32(28, pages); // database size, valid since the change counter matches offset 92
+    put32(40, 1); // schema cookie
+    put32(44, 4); // schema format
+    put32(56, 1); // UTF-8
+    put32(92, 1);
+    put32(96, 3037002); // the SQLite version that wrote it: any will do
+    copy.seek(0);
+    const bool written = copy.write(header) == header.size();
+    copy.close();
+    return written ? copyPath : QString();
+}
+
+} // namespace
+
+QList<OutboxMutation> LocalStore::rescueOutbox(const QString &path) const
+{
+    const auto readFrom = [this](const QString &file, const QString &suffix) {
+        QList<OutboxMutation> rescued;
+        const QString name = m_connection + suffix;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(file);
+            if (db.open()) {
+                // Row by row, so one damaged row or page costs that row only.
+                QList<qint64> seqs;
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT seq FROM outbox ORDER BY seq"))) {
+                    while (q.next())
+                        seqs.append(q.value(0).toLongLong());
+                }
+                const bool listed = !q.lastError().isValid();
+                q.finish();
+                if (!listed) {
+                    // The listing broke off: probe every number the table ever handed out.
+                    qint64 maxSeq = seqs.isEmpty() ? 0 : seqs.last();
+                    if (q.exec(
+                            QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'"))
+                        && q.next())
+                        maxSeq = std::max(maxSeq, q.value(0).toLongLong());
+                    q.finish();
+                    const qint64 from = seqs.isEmpty() ? 1 : seqs.last() + 1;
+                    for (qint64 s = from; s <= std::min<qint64>(maxSeq, from + 1'000'000); ++s)
+                        seqs.append(s);
+                }
+                QSqlQuery row(db);
+                row.prepare(QStringLiteral("SELECT ") + MutationColumns
+                    + QStringLiteral(" FROM outbox WHERE seq = ?"));
+                for (const qint64 seq : std::as_const(seqs)) {
+                    row.bindValue(0, seq);
+                    OutboxMutation m;
+                    if (row.exec() && row.next() && readMutation(row, &m))
+                        rescued.append(m);
+                    row.finish();
+                }
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return rescued;
+    };
+
+    QList<OutboxMutation> rescued = readFrom(path, QStringLiteral("-rescue"));
+    if (rescued.isEmpty()) {
+        const QString copy = repairedCopy(path, path + QStringLiteral(".rescue"));
+        if (!copy.isEmpty())
+            rescued = readFrom(copy, QStringLiteral("-rescue-repaired"));
+        QFile::remove(path + QStringLiteral(".rescue"));
+        QFile::remove(path + QStringLiteral(".rescue-wal"));
+        QFile::remove(path + QStringLiteral(".rescue-shm"));
+        QFile::remove(path + QStringLiteral(".rescue-journal"));
+    }
+    return rescued;
+}
+
+bool LocalStore::rebuild()
+{
+    closeConnection();
+    const QList<OutboxMutation> rescued = rescueOutbox(m_path);
+
+    const QString aside = m_path + QStringLiteral(".corrupt-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmsszzz"));
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        if (QFile::exists(m_path + suffix) && !QFile::rename(m_path + suffix, aside + suffix)) {
+            // Cannot keep it for inspection; it must not stay in the way either.
+            if (!QFile::remove(m_path + suffix))
+                return fail(QStringLiteral("cannot move %1 aside").arg(m_path + suffix));
+        }
+    }
+    m_movedAside = aside;
+
+    bool corrupt = false;
+    if (!openFile(m_path, &corrupt))
+        return false;
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    for (const OutboxMutation &m : rescued) {
+        if (!insertOutboxRow(m, QJsonValue()))
+            return false;
+    }
+    if (!tx.commit())
+        return false;
+    m_rescued = int(rescued.size());
+    qWarning("LocalStore: rebuilt %s, %d outbox rows kept, the damaged file is %s",
+        qPrintable(m_path), m_rescued, qPrintable(aside));
+    return true;
+}
+
+bool LocalStore::begin()
+{
+    if (!m_open && !QSqlDatabase::contains(m_connection))
+        return fail(QStringLiteral("the local store is not open"));
+    if (m_depth++ > 0)
+        return true;
+    m_failed = false;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        --m_depth;
+        return fail(q.lastError().text());
+    }
+    return true;
+}
+
+bool LocalStore::commit()
+{
+    if (--m_depth > 0)
+        return !m_failed;
+    QSqlQuery q(database());
+    if (m_failed) {
+        q.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        fail(q.lastError().text());
+        QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    return true;
+}
+
+void LocalStore::rollback()
+{
+    if (--m_depth > 0) {
+        m_failed = true;
+        return;
+    }
+    QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
+}
+
+QString LocalStore::meta(const QString &key) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+bool LocalStore::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    return true;
+}
+
+QDateTime LocalStore::lastSyncAt() const
+{
+    const QString text = meta(QStringLiteral("lastSyncAt"));
+    if (text.isEmpty())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(text.toLongLong(), Qt::UTC);
+}
+
+bool LocalStore::setLastSyncAt(const QDateTime &when)
+{
+    return setMeta(QStringLiteral("lastSyncAt"), QString::number(when.toMSecsSinceEpoch()));
+}
+
+bool LocalStore::applyPage(const QJsonArray &changes, const QString &cursor)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    QSqlQuery upsert(database());
+    upsert.prepare(QStringLiteral(
+        "INSERT INTO entities (type, id, version, data) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, data = excluded.data"
+        " WHERE excluded.version >= entities.version"));
+    QSqlQuery remove(database());
+    remove.prepare(
+        QStringLiteral("DELETE FROM entities WHERE type = ? AND id = ? AND version <= ?"));
+    const qsizetype middle = changes.size() / 2;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        if (i == middle)
+            crashPoint("applyPage:mid");
+        const QJsonObject change = changes.at(i).toObject();
+        const QString type = change.value(QLatin1String("type")).toString();
+        const QString id = change.value(QLatin1String("id")).toString();
+        const QJsonValue version = change.value(QLatin1String("version"));
+        const QString op = change.value(QLatin1String("op")).toString();
+        if (type.isEmpty() || id.isEmpty() || !version.isDouble())
+            return fail(QStringLiteral("change %1 of the page is malformed").arg(i));
+        if (op == QLatin1String("upsert")) {
+            const QJsonValue data = change.value(QLatin1String("data"));
+            if (!data.isObject())
+                return fail(QStringLiteral("change %1 of the page has no data").arg(i));
+            upsert.bindValue(0, type);
+            upsert.bindValue(1, id);
+            upsert.bindValue(2, qint64(version.toDouble()));
+            upsert.bindValue(3, toText(data.toObject()));
+            if (!upsert.exec())
+                return fail(upsert.lastError().text());
+        } else if (op == QLatin1String("delete")) {
+            remove.bindValue(0, type);
+            remove.bindValue(1, id);
+            remove.bindValue(2, qint64(version.toDouble()));
+            if (!remove.exec())
+                return fail(remove.lastError().text());
+        } else {
+            return fail(QStringLiteral("change %1 of the page has an unknown op").arg(i));
+        }
+    }
+    if (!setMeta(QStringLiteral("cursor"), cursor))
+        return false;
+    crashPoint("applyPage:beforeCommit");
+    return tx.commit();
+}
+
+std::optional<CachedEntity> LocalStore::entity(const QString &type, const QString &id) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT version, data FROM entities WHERE type = ? AND id = ?"));
+    q.addBindValue(type);
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return CachedEntity { type, id, q.value(0).toLongLong(), toObject(q.value(1)) };
+}
+
+QList<CachedEntity> LocalStore::entities(const QString &type) const
+{
+    QList<CachedEntity> list;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, version, data FROM entities WHERE type = ? ORDER BY id"));
+    q.addBindValue(type);
+    if (!q.exec())
+        return list;
+    while (q.next())
+        list.append({ type, q.value(0).toString(), q.value(1).toLongLong(), toObject(q.value(2)) });
+    return list;
+}
+
+qint64 LocalStore::entityCount(const QString &type) const
+{
+    QSqlQuery q(database());
+    if (type.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM entities"));
+    } else {
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM entities WHERE type = ?"));
+        q.addBindValue(type);
+    }
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+bool LocalStore::writeEntity(const CachedEntity &e, bool onlyIfNotOlder)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO entities (type, id, version, data) VALUES (?, ?, ?, ?)"
+                             " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version,"
+                             " data = excluded.data")
+        + (onlyIfNotOlder ? QStringLiteral(" WHERE excluded.version >= entities.version")
+                          : QString()));
+    q.addBindValue(e.type);
+    q.addBindValue(e.id);
+    q.addBindValue(e.version);
+    q.addBindValue(toText(e.data));
+    if (!q.exec())
+        return fail(q.lastError().text());
+    return true;
+}
+
+bool LocalStore::putEntity(const CachedEntity &e)
+{
+    StoreTransaction tx(*this);
+    return tx.ok() && writeEntity(e, false) && tx.commit();
+}
+
+bool LocalStore::deleteEntity(const QString &type, const QString &id, qint64 version)
+{
+    QSqlQuery q(database());
+    if (version < 0) {
+        q.prepare(QStringLiteral("DELETE FROM entities WHERE type = ? AND id = ?"));
+    } else {
+        q.prepare(
+            QStringLiteral("DELETE FROM entities WHERE type = ? AND id = ? AND version <= ?"));
+    }
+    q.addBindValue(type);
+    q.addBindValue(id);
+    if (version >= 0)
+        q.addBindValue(version);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    return true;
+}
+
+bool LocalStore::removeEntity(const QString &type, const QString &id)
+{
+    StoreTransaction tx(*this);
+    return tx.ok() && deleteEntity(type, id, -1) && tx.commit();
+}
+
+bool LocalStore::insertOutboxRow(const OutboxMutation &m, const QJsonValue &before)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO outbox (id, type, entity_type, target, base_version, payload, created_at,"
+        " state, attempts, last_error, result, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)"));
+    const QVariant null(QMetaType(QMetaType::QString));
+    q.addBindValue(m.id);
+    q.addBindValue(m.type);
+    q.addBindValue(m.entityType);
+    q.addBindValue(m.target);
+    q.addBindValue(m.baseVersion);
+    q.addBindValue(toText(m.payload));
+    q.addBindValue(m.createdAt.toMSecsSinceEpoch());
+    q.addBindValue(OutboxMutation::stateName(m.state));
+    q.addBindValue(m.attempts);
+    q.addBindValue(m.lastError.isEmpty() ? null : QVariant(toText(m.lastError)));
+    q.addBindValue(m.result.isEmpty() ? null : QVariant(toText(m.result)));
+    q.addBindValue(before.isObject() ? QVariant(toText(before.toObject())) : null);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    return true;
+}
+
+QString LocalStore::enqueue(OutboxMutation mutation, const LocalEffect &localEffect)
+{
+    if (mutation.id.isEmpty())
+        mutation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!mutation.createdAt.isValid())
+        mutation.createdAt = QDateTime::currentDateTimeUtc();
+    mutation.state = OutboxMutation::State::Pending;
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return {};
+    QJsonValue before;
+    if (const auto e = entity(mutation.entityType, mutation.target))
+        before = QJsonObject { { QStringLiteral("version"), double(e->version) },
+            { QStringLiteral("data"), e->data } };
+    if (localEffect && !localEffect()) {
+        if (m_error.isEmpty())
+            m_error = QStringLiteral("the local effect failed");
+        return {};
+    }
+    crashPoint("enqueue:afterEffect");
+    if (!insertOutboxRow(mutation, before))
+        return {};
+    crashPoint("enqueue:beforeCommit");
+    if (!tx.commit())
+        return {};
+    return mutation.id;
+}
+
+QList<OutboxMutation> LocalStore::selectMutations(
+    const QString &where, const QVariantList &binds) const
+{
+    QList<OutboxMutation> list;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT ") + MutationColumns + QStringLiteral(" FROM outbox ") + where);
+    for (const QVariant &bind : binds)
+        q.addBindValue(bind);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return list;
+    }
+    while (q.next()) {
+        OutboxMutation m;
+        if (readMutation(q, &m))
+            list.append(m);
+    }
+    return list;
+}
+
+QList<OutboxMutation> LocalStore::pendingMutations(int limit) const
+{
+    return selectMutations(
+        QStringLiteral("WHERE state = 'pending' ORDER BY seq LIMIT ?"), { limit });
+}
+
+QList<OutboxMutation> LocalStore::problems() const
+{
+    return selectMutations(QStringLiteral("WHERE state != 'pending' ORDER BY seq"), {});
+}
+
+QList<OutboxMutation> LocalStore::allMutations() const
+{
+    return selectMutations(QStringLiteral("ORDER BY seq"), {});
+}
+
+std::optional<OutboxMutation> LocalStore::mutation(const QString &id) const
+{
+    const QList<OutboxMutation> list = selectMutations(QStringLiteral("WHERE id = ?"), { id });
+    if (list.isEmpty())
+        return std::nullopt;
+    return list.first();
+}
+
+int LocalStore::pendingCount() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+int LocalStore::problemCount() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state != 'pending'"))
+        || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool LocalStore::noteAttempt(const QStringList &ids)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?"));
+    for (const QString &id : ids) {
+        q.bindValue(0, id);
+        if (!q.exec())
+            return fail(q.lastError().text());
+    }
+    return tx.commit();
+}
+
+bool LocalStore::markApplied(const QString &id, qint64 newVersion)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    const std::optional<OutboxMutation> m = mutation(id);
+    if (!m)
+        return fail(QStringLiteral("no mutation %1 in the outbox").arg(id));
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    // The cached entity already shows this change (its local effect): it is now that version.
+    q.prepare(QStringLiteral(
+        "UPDATE entities SET version = ? WHERE type = ? AND id = ? AND version = ?"));
+    q.addBindValue(newVersion);
+    q.addBindValue(m->entityType);
+    q.addBindValue(m->target);
+    q.addBindValue(m->baseVersion);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    q.prepare(
+        QStringLiteral("UPDATE outbox SET base_version = ? WHERE entity_type = ? AND target = ?"
+                       " AND base_version = ? AND state = 'pending' AND seq > ?"));
+    q.addBindValue(newVersion);
+    q.addBindValue(m->entityType);
+    q.addBindValue(m->target);
+    q.addBindValue(m->baseVersion);
+    q.addBindValue(m->seq);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    return tx.commit();
+}
+
+bool LocalStore::markRejected(const QString &id, const QJsonObject &error)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE outbox SET state = 'rejected', last_error = ?, result = NULL WHERE id = ?"));
+    q.addBindValue(toText(error));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    return q.numRowsAffected() == 1 || fail(QStringLiteral("no mutation %1").arg(id));
+}
+
+bool LocalStore::markConflict(const QString &id, const QJsonObject &current)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE outbox SET state = 'conflict', result = ?, last_error = NULL WHERE id = ?"));
+    q.addBindValue(toText(current));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return fail(QStringLiteral("no mutation %1").arg(id));
+    const QString type = current.value(QLatin1String("type")).toString();
+    const QString entityId = current.value(QLatin1String("id")).toString();
+    const QJsonValue version = current.value(QLatin1String("version"));
+    const QJsonValue data = current.value(QLatin1String("data"));
+    if (!type.isEmpty() && !entityId.isEmpty() && version.isDouble()) {
+        const bool ok = data.isObject()
+            ? writeEntity({ type, entityId, qint64(version.toDouble()), data.toObject() }, false)
+            : deleteEntity(type, entityId, -1);
+        if (!ok)
+            return false;
+    }
+    return tx.commit();
+}
+
+bool LocalStore::retry(const QString &id)
+{
+    const std::optional<OutboxMutation> m = mutation(id);
+    if (!m)
+        return fail(QStringLiteral("no mutation %1").arg(id));
+    qint64 base = m->baseVersion;
+    const QJsonValue current = m->result.value(QLatin1String("version"));
+    if (m->state == OutboxMutation::State::Conflict && current.isDouble())
+        base = qint64(current.toDouble());
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'pending', base_version = ?,"
+                             " last_error = NULL, result = NULL WHERE id = ?"));
+    q.addBindValue(base);
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    return true;
+}
+
+bool LocalStore::discard(const QString &id)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    const std::optional<OutboxMutation> m = mutation(id);
+    if (!m)
+        return fail(QStringLiteral("no mutation %1").arg(id));
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT before FROM outbox WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return fail(q.lastError().text());
+    const QVariant before = q.value(0);
+    q.finish();
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE entity_type = ? AND target = ?"));
+    q.addBindValue(m->entityType);
+    q.addBindValue(m->target);
+    if (!q.exec() || !q.next())
+        return fail(q.lastError().text());
+    const bool alone = q.value(0).toInt() == 0;
+    q.finish();
+    const std::optional<CachedEntity> now = entity(m->entityType, m->target);
+    // Undo the local effect only when nothing else has touched the entity since.
+    if (alone && (now ? now->version : 0) == m->baseVersion) {
+        const QJsonObject old = toObject(before);
+        const bool ok = before.isNull()
+            ? deleteEntity(m->entityType, m->target, -1)
+            : writeEntity(
+                { m->entityType, m->target, qint64(old.value(QLatin1String("version")).toDouble()),
+                    old.value(QLatin1String("data")).toObject() },
+                false);
+        if (!ok)
+            return false;
+    }
+    return tx.commit();
+}
+
+bool LocalStore::replacePayload(const QString &id, const QJsonObject &payload, qint64 baseVersion,
+    const LocalEffect &localEffect)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE outbox SET payload = ?, base_version = ?, state = 'pending',"
+                             " last_error = NULL, result = NULL WHERE id = ?"));
+    q.addBindValue(toText(payload));
+    q.addBindValue(baseVersion);
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return fail(QStringLiteral("no mutation %1").arg(id));
+    if (localEffect && !localEffect())
+        return false;
+    return tx.commit();
+}
+
+bool LocalStore::resetCache()
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("DELETE FROM entities"))
+        || !q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'cursor'")))
+        return fail(q.lastError().text());
+    return tx.commit();
+}
+
+} // namespace xueshi

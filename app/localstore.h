@@ -1,0 +1,183 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace xueshi {
+
+// One row the server let this user see (docs/sync.md "Entities"), as cached locally.
+struct CachedEntity
+{
+    QString type;
+    QString id;
+    qint64 version = 0;
+    QJsonObject data;
+};
+
+// Something the user did offline, waiting in the outbox to be sent (docs/sync.md "Push").
+struct OutboxMutation
+{
+    enum class State {
+        Pending, // waiting to be sent
+        Rejected, // the server refused it: `lastError` says why
+        Conflict, // the entity changed on the server first: `result` holds the current row
+    };
+
+    qint64 seq = 0; // local order
+    QString id; // UUID, made by the client; the server applies each id once
+    QString type; // "profile.update"
+    QString entityType; // the cached entity it changes: "profile"
+    QString target; // the entity's id
+    qint64 baseVersion = 0; // the entity's version the change was made against
+    QJsonObject payload;
+    QDateTime createdAt;
+    State state = State::Pending;
+    int attempts = 0; // how many times it was sent
+    QJsonObject lastError; // rejected: {"code","message","field"}
+    QJsonObject result; // conflict: the server's current row {"type","id","version","data"}
+
+    // The wire form for POST /sync/mutations.
+    QJsonObject toJson() const;
+    static QString stateName(State state);
+};
+
+// The one owner of the client's SQLite cache file (one file per server and user): the entities
+// pulled from the change feed with the feed's cursor, and the outbox of what the user did offline.
+// Every change runs in an explicit transaction, so a crash (or SIGKILL) leaves either all of it or
+// none: a page of changes lands together with its cursor, and an outbox row together with its
+// local effect. The file is checked at open; a corrupt one is moved aside and rebuilt, with the
+// outbox rescued first: unsent work is never dropped. Not thread-safe: use it from one thread.
+class LocalStore final
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    LocalStore();
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    // <AppDataLocation>/cache/<sha1 of serverKey>/<userId>.sqlite
+    static QString defaultPath(const QString &serverKey, const QString &userId);
+
+    // Opens (creating, migrating, checking and if need be rebuilding) the file. False with the
+    // reason in lastError() when it cannot be used at all.
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+    QString lastError() const { return m_error; }
+    // Where the last open() moved a corrupt file, or empty when it was fine.
+    QString movedAsideTo() const { return m_movedAside; }
+    // How many outbox rows the last rebuild saved from the corrupt file.
+    int rescuedMutations() const { return m_rescued; }
+    int schemaVersion() const;
+    // The connection, for read queries of later features (json_extract on entities.data). Write
+    // through this class only.
+    QSqlDatabase database() const;
+
+    QString meta(const QString &key) const;
+    bool setMeta(const QString &key, const QString &value);
+    // The change feed's cursor after the last applied page; empty: pull from the start.
+    QString cursor() const { return meta(QStringLiteral("cursor")); }
+    QDateTime lastSyncAt() const;
+    bool setLastSyncAt(const QDateTime &when);
+
+    // Applies one page of the change feed and stores its cursor, in one transaction. The server
+    // is the authority: its rows replace the cached ones, except that a change older than the
+    // cached row is skipped (after a conflict stored the server's current row, the feed may
+    // still bring the older changes before it).
+    bool applyPage(const QJsonArray &changes, const QString &cursor);
+    std::optional<CachedEntity> entity(const QString &type, const QString &id) const;
+    QList<CachedEntity> entities(const QString &type) const;
+    qint64 entityCount(const QString &type = {}) const;
+    // Writes one entity (a local effect, or the server's current row). Joins the caller's
+    // transaction when there is one.
+    bool putEntity(const CachedEntity &entity);
+    bool removeEntity(const QString &type, const QString &id);
+
+    // Runs `localEffect` (which writes through putEntity/removeEntity and returns false to give
+    // up) and adds `mutation` to the outbox, in one transaction. `mutation.id` is made when empty.
+    // Returns the mutation's id, or an empty string.
+    using LocalEffect = std::function<bool()>;
+    QString enqueue(OutboxMutation mutation, const LocalEffect &localEffect = {});
+    // Pending mutations in order; `limit` < 0: all.
+    QList<OutboxMutation> pendingMutations(int limit = -1) const;
+    // Rejected and conflicting mutations, in order.
+    QList<OutboxMutation> problems() const;
+    QList<OutboxMutation> allMutations() const;
+    std::optional<OutboxMutation> mutation(const QString &id) const;
+    int pendingCount() const;
+    int problemCount() const;
+
+    // Counts one more attempt to send these mutations.
+    bool noteAttempt(const QStringList &ids);
+    // The server applied it: the row goes, the cached entity takes the new version, and pending
+    // mutations made after it on the same entity against the same version move to the new one
+    // (they were made on top of this one's local effect).
+    bool markApplied(const QString &id, qint64 newVersion);
+    bool markRejected(const QString &id, const QJsonObject &error);
+    // Sets it aside with the server's current row, which also replaces the cached entity.
+    bool markConflict(const QString &id, const QJsonObject &current);
+    // Back to pending. A conflict is rebased on the server's current version: retrying it means
+    // "apply my change over theirs".
+    bool retry(const QString &id);
+    // Drops it; when it was the only outbox row for its entity and the cached entity is still at
+    // its base version, the entity is restored to how it was before the local effect.
+    bool discard(const QString &id);
+    // "Edit": a new payload and base version, back to pending, with the edit's local effect in
+    // the same transaction.
+    bool replacePayload(const QString &id, const QJsonObject &payload, qint64 baseVersion,
+        const LocalEffect &localEffect = {});
+
+    // Forgets every cached entity and the cursor (the server said the cursor is invalid); the
+    // outbox stays.
+    bool resetCache();
+
+    // Tests: called at named points inside transactions ("applyPage:mid", "applyPage:beforeCommit",
+    // "enqueue:afterEffect", "enqueue:beforeCommit"); a hook that throws or kills the process
+    // simulates a crash there.
+    using CrashPoint = std::function<void(const char *where)>;
+    void setCrashPoint(CrashPoint hook) { m_crashPoint = std::move(hook); }
+
+private:
+    friend class StoreTransaction;
+
+    bool openFile(const QString &path, bool *corrupt);
+    bool prepareFile();
+    bool migrate();
+    bool check();
+    void closeConnection();
+    bool rebuild();
+    QList<OutboxMutation> rescueOutbox(const QString &path) const;
+    bool insertOutboxRow(const OutboxMutation &m, const QJsonValue &before);
+    bool writeEntity(const CachedEntity &entity, bool onlyIfNotOlder);
+    bool deleteEntity(const QString &type, const QString &id, qint64 version);
+    QList<OutboxMutation> selectMutations(const QString &where, const QVariantList &binds) const;
+    void crashPoint(const char *where) const;
+    bool fail(const QString &message) const;
+
+    bool begin();
+    bool commit();
+    void rollback();
+
+    QString m_connection;
+    QString m_path;
+    bool m_open = false;
+    int m_depth = 0; // nested StoreTransactions join the outermost
+    bool m_failed = false; // an inner one failed: the outermost rolls back
+    mutable QString m_error;
+    QString m_movedAside;
+    int m_rescued = 0;
+    CrashPoint m_crashPoint;
+};
+
+} // namespace xueshi
