@@ -445,6 +445,14 @@
         <source>Employer details</source>
         <translation>Employer details</translation>
     </message>
+    <message>
+        <source>Needed to confirm that it is you</source>
+        <translation>Needed to confirm that it is you</translation>
+    </message>
+    <message>
+        <source>Enter the new password again</source>
+        <translation>Enter the new password again</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::ApiClient</name>

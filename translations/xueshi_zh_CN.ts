@@ -445,6 +445,14 @@
         <source>Employer details</source>
         <translation>单位信息</translation>
     </message>
+    <message>
+        <source>Needed to confirm that it is you</source>
+        <translation>用于确认是您本人操作</translation>
+    </message>
+    <message>
+        <source>Enter the new password again</source>
+        <translation>请再次输入新密码</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::ApiClient</name>

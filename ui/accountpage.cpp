@@ -33,7 +33,7 @@ QFormLayout *createForm(QGroupBox *group)
 {
     auto *form = new QFormLayout(group);
     form->setHorizontalSpacing(24);
-    form->setVerticalSpacing(10);
+    form->setVerticalSpacing(8);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     return form;
 }
@@ -54,7 +54,7 @@ AccountPage::AccountPage(ClientCore *core, QWidget *parent)
 
     auto *content = new QWidget;
     auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(28, 22, 28, 22);
+    contentLayout->setContentsMargins(28, 18, 28, 18);
     contentLayout->setSpacing(10);
 
     m_titleLabel = new QLabel(content);
@@ -145,11 +145,13 @@ AccountPage::AccountPage(ClientCore *core, QWidget *parent)
     passwordLayout->addWidget(m_passwordStatusLabel);
     right->addWidget(m_passwordGroup);
 
-    m_passwordForm->addLineEdit(QStringLiteral("currentPassword"), m_currentPasswordLineEdit,
-        m_currentPasswordMessageLabel, [this] {
+    m_passwordForm->addLineEdit(
+        QStringLiteral("currentPassword"), m_currentPasswordLineEdit, m_currentPasswordMessageLabel,
+        [this] {
             return m_currentPasswordLineEdit->text().isEmpty() ? tr("Enter your current password.")
                                                                : QString();
-        });
+        },
+        [] { return tr("Needed to confirm that it is you"); });
     m_passwordForm->addLineEdit(
         QStringLiteral("newPassword"), m_newPasswordLineEdit, m_newPasswordMessageLabel,
         [this] {
@@ -162,14 +164,16 @@ AccountPage::AccountPage(ClientCore *core, QWidget *parent)
             return QString();
         },
         [] { return tr("At least 8 characters, with letters and digits"); });
-    m_passwordForm->addLineEdit(QStringLiteral("confirmPassword"), m_confirmPasswordLineEdit,
-        m_confirmPasswordMessageLabel, [this] {
+    m_passwordForm->addLineEdit(
+        QStringLiteral("confirmPassword"), m_confirmPasswordLineEdit, m_confirmPasswordMessageLabel,
+        [this] {
             if (m_confirmPasswordLineEdit->text().isEmpty())
                 return tr("Enter the new password again.");
             if (m_confirmPasswordLineEdit->text() != m_newPasswordLineEdit->text())
                 return tr("The two passwords are not the same.");
             return QString();
-        });
+        },
+        [] { return tr("Enter the new password again"); });
     for (QLineEdit *edit : { m_currentPasswordLineEdit, m_newPasswordLineEdit })
         connect(edit, &QLineEdit::textChanged, m_passwordForm, &FormValidator::update);
     connect(m_passwordForm, &FormValidator::validityChanged, this,

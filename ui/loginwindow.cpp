@@ -55,7 +55,7 @@ LoginWindow::LoginWindow(ClientCore *core, QWidget *parent)
     auto *brandLayout = new QVBoxLayout(brandPanel);
     brandLayout->setContentsMargins(32, 48, 32, 28);
     auto *logo = new QLabel(brandPanel);
-    logo->setPixmap(ui::applicationIcon().pixmap(64, 64));
+    logo->setPixmap(ui::applicationIcon(true).pixmap(64, 64));
     m_productLabel->setObjectName(QStringLiteral("productLabel"));
     ui::makeHeading(m_productLabel, 16);
     m_taglineLabel->setWordWrap(true);

@@ -218,7 +218,7 @@ RegistrationDialog::RegistrationDialog(ClientCore *core, QWidget *parent)
     auto *successLayout = new QVBoxLayout(successPage);
     successLayout->setContentsMargins(48, 40, 48, 24);
     auto *successIcon = new QLabel(successPage);
-    successIcon->setPixmap(style()->standardIcon(QStyle::SP_DialogApplyButton).pixmap(48, 48));
+    successIcon->setPixmap(ui::successPixmap(56));
     successIcon->setAlignment(Qt::AlignHCenter);
     m_successTitleLabel = new QLabel(successPage);
     m_successTitleLabel->setObjectName(QStringLiteral("successTitleLabel"));
@@ -228,6 +228,7 @@ RegistrationDialog::RegistrationDialog(ClientCore *core, QWidget *parent)
     m_successLabel->setObjectName(QStringLiteral("successLabel"));
     m_successLabel->setWordWrap(true);
     m_successLabel->setAlignment(Qt::AlignHCenter);
+    m_successLabel->setMaximumWidth(560);
     m_backToLoginButton = new QPushButton(successPage);
     m_backToLoginButton->setObjectName(QStringLiteral("backToLoginButton"));
     ui::makePrimary(m_backToLoginButton);
@@ -235,7 +236,7 @@ RegistrationDialog::RegistrationDialog(ClientCore *core, QWidget *parent)
     successLayout->addWidget(successIcon);
     successLayout->addWidget(m_successTitleLabel);
     successLayout->addSpacing(12);
-    successLayout->addWidget(m_successLabel);
+    successLayout->addWidget(m_successLabel, 0, Qt::AlignHCenter);
     successLayout->addSpacing(24);
     successLayout->addWidget(m_backToLoginButton, 0, Qt::AlignHCenter);
     successLayout->addStretch(2);

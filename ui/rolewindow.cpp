@@ -48,7 +48,7 @@ RoleWindow::RoleWindow(ClientCore *core, const User &user, QWidget *parent)
     , m_user(user)
 {
     setWindowIcon(ui::applicationIcon());
-    resize(1120, 740);
+    resize(1120, 760);
     setMinimumSize(900, 600);
 
     auto *central = new QWidget(this);
@@ -64,7 +64,7 @@ RoleWindow::RoleWindow(ClientCore *core, const User &user, QWidget *parent)
     headerLayout->setContentsMargins(20, 12, 20, 12);
     headerLayout->setSpacing(12);
     auto *logo = new QLabel(header);
-    logo->setPixmap(ui::applicationIcon().pixmap(40, 40));
+    logo->setPixmap(ui::applicationIcon(true).pixmap(40, 40));
     m_productLabel = new QLabel(header);
     m_productLabel->setObjectName(QStringLiteral("productLabel"));
     ui::makeHeading(m_productLabel, 6);
@@ -152,8 +152,7 @@ RoleWindow::RoleWindow(ClientCore *core, const User &user, QWidget *parent)
     m_accountPage = new AccountPage(core, this);
     connect(m_accountPage, &AccountPage::logoutRequested, this, &RoleWindow::logoutRequested);
     addSection(
-        QStringLiteral("account"), style()->standardIcon(QStyle::SP_DirHomeIcon),
-        [] { return tr("Account"); }, m_accountPage);
+        QStringLiteral("account"), ui::accountIcon(), [] { return tr("Account"); }, m_accountPage);
 
     setUser(user);
 }

@@ -164,8 +164,11 @@ void makeHeading(QLabel *label, int pointSizeDelta)
     label->setFont(font);
 }
 
-QIcon applicationIcon()
+QIcon applicationIcon(bool inverted)
 {
+    const QColor brand { QLatin1String(BrandColor) };
+    const QColor background = inverted ? QColor(Qt::white) : brand;
+    const QColor foreground = inverted ? brand : QColor(Qt::white);
     QIcon icon;
     for (int size : { 16, 24, 32, 48, 64, 128, 256 }) {
         QPixmap pixmap(size, size);
@@ -174,14 +177,55 @@ QIcon applicationIcon()
         painter.setRenderHint(QPainter::Antialiasing);
         QPainterPath path;
         path.addRoundedRect(QRectF(0, 0, size, size), size * 0.2, size * 0.2);
-        painter.fillPath(path, QColor(QLatin1String(BrandColor)));
+        painter.fillPath(path, background);
         QFont font(QStringList { QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Sans") });
         font.setPixelSize(int(size * 0.66));
         font.setBold(true);
         painter.setFont(font);
-        painter.setPen(Qt::white);
+        painter.setPen(foreground);
         // U+5B66 学, the first character of the product name.
         painter.drawText(QRectF(0, 0, size, size), Qt::AlignCenter, QString(QChar(0x5B66)));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+QPixmap successPixmap(int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x1b, 0x7f, 0x3b));
+    painter.drawEllipse(QRectF(0, 0, size, size));
+    QPen pen(Qt::white, size * 0.1, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    painter.setPen(pen);
+    const qreal s = size;
+    painter.drawPolyline(QPolygonF {
+        QPointF(s * 0.28, s * 0.52), QPointF(s * 0.44, s * 0.68), QPointF(s * 0.73, s * 0.36) });
+    painter.end();
+    return pixmap;
+}
+
+QIcon accountIcon()
+{
+    QIcon icon;
+    for (int size : { 16, 20, 24, 32, 48 }) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(QLatin1String(BrandColor)));
+        const qreal s = size;
+        painter.drawEllipse(QRectF(s * 0.32, s * 0.08, s * 0.36, s * 0.36));
+        QPainterPath body;
+        body.moveTo(s * 0.12, s * 0.95);
+        body.cubicTo(s * 0.12, s * 0.55, s * 0.88, s * 0.55, s * 0.88, s * 0.95);
+        body.closeSubpath();
+        painter.drawPath(body);
         painter.end();
         icon.addPixmap(pixmap);
     }

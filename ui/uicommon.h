@@ -51,8 +51,13 @@ void makeLink(QPushButton *button);
 // A section title (larger, bold).
 void makeHeading(QLabel *label, int pointSizeDelta = 4);
 
-// The application icon, drawn so it needs no image files: "学" on the brand colour.
-QIcon applicationIcon();
+// The application icon, drawn so it needs no image files: "学" on the brand colour (inverted:
+// in the brand colour on white, for use on the brand colour).
+QIcon applicationIcon(bool inverted = false);
+// A green circle with a white check mark, for completed steps.
+QPixmap successPixmap(int size);
+// The navigation icon of the account section: a person.
+QIcon accountIcon();
 // Fusion style, palette and the style sheet of the whole client.
 void applyTheme(QApplication &application);
 
