@@ -4,6 +4,7 @@
 #include "server.h"
 #include "services/accountservice.h"
 #include "services/notifier.h"
+#include "sync/changelog.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -105,6 +106,13 @@ int runAdmin(Server &server, const QStringList &args)
             out() << n.createdAt.toString(Qt::ISODate) << "  " << n.channel << "  " << n.destination
                   << "\n  " << n.subject << "\n  " << n.body << "\n\n";
         }
+        return 0;
+    }
+    if (command == QLatin1String("new-epoch") && args.size() == 1) {
+        // After restoring a backup, clients may hold cursors past the restored log: make them all
+        // rebuild their caches (their outboxes are kept and sent again).
+        out() << "New epoch " << server.changeLog().newEpoch()
+              << ": every client will download its data again at its next sync.\n";
         return 0;
     }
     if (command == QLatin1String("load-demo") && args.size() == 1) {
