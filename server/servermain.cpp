@@ -130,7 +130,8 @@ int runAdmin(Server &server, const QStringList &args)
            "  approve-institution USERNAME   let an institution publish classes\n"
            "  list-users [ROLE]              learner, employer, institution or administrator\n"
            "  outbox [N]                     the last N messages of the development notifier (20)\n"
-           "  load-demo                      create the demo accounts (idempotent)\n";
+           "  load-demo                      create the demo accounts (idempotent)\n"
+           "  new-epoch                      after restoring a backup: clients download their data again\n";
     return 2;
 }
 
@@ -226,7 +227,10 @@ int serverMain(int argc, char *argv[])
             err() << "error: unknown command " << positional.first() << " (try --help)\n";
             return 2;
         }
-        return runAdmin(server, positional.mid(1));
+        const int code = runAdmin(server, positional.mid(1));
+        out().flush();
+        err().flush();
+        return code;
     }
 
     if (parser.isSet(demoOption)) {
