@@ -8,6 +8,9 @@
 
 namespace xueshi {
 
+class OfflineCredentials;
+class TokenStore;
+
 // What a learner enters to register (POST /accounts/learners).
 struct LearnerRegistration
 {
@@ -49,7 +52,10 @@ struct RecoveryTicket
 };
 
 // The user's session with the server: logging in and out, the current user, and the account calls
-// that need no session (registration, recovery). The token lives in memory only.
+// that need no session (registration, recovery). With OfflineCredentials, a login that fails for
+// want of a network opens an offline session when the password matches this computer's verifier
+// of the last online login (R9); with a TokenStore, the token is kept (keychain or private file)
+// and deleted at logout. Without them the session is online only and the token lives in memory.
 class Session final : public QObject
 {
     Q_OBJECT
@@ -61,16 +67,37 @@ public:
     explicit Session(ApiClient *api, QObject *parent = nullptr);
 
     ApiClient *api() const { return m_api; }
-    bool isLoggedIn() const { return !m_token.isEmpty(); }
+    // Both optional (null: not used) and must outlive the session.
+    void setOfflineCredentials(OfflineCredentials *credentials);
+    OfflineCredentials *offlineCredentials() const { return m_offlineCredentials; }
+    void setTokenStore(TokenStore *tokens);
+    TokenStore *tokenStore() const { return m_tokenStore; }
+
+    bool isLoggedIn() const { return !m_token.isEmpty() || m_offline; }
+    // Logged in offline: user() is the snapshot of the last online login on this computer, at
+    // lastOnlineLogin(); the token, if one was kept, is used when the network returns. The UI
+    // shows "离线模式". A successful refreshUser() ends offline mode.
+    bool isOffline() const { return m_offline; }
+    QDateTime lastOnlineLogin() const { return m_lastOnlineLogin; }
+    // "host:port" of the server of the current session.
+    QString serverKey() const { return m_server; }
     const User &user() const { return m_user; }
     QDateTime expiresAt() const { return m_expiresAt; }
 
     // POST /session; on success the session holds the token and user and emits loggedIn()
-    // before the callback runs.
+    // before the callback runs, keeps the token and renews the offline verifier. When the server
+    // cannot be reached and this user logged in online here before, the password is checked
+    // offline: a match opens an offline session (offlineModeChanged(true), loggedIn(), then the
+    // callback with a result whose body has "offline": true); a wrong password answers
+    // invalid_credentials, too many account_locked (retryAfterSeconds), as the server would.
     void login(const QString &username, const QString &password, const QObject *context,
         Callback callback);
-    // Revokes the token on the server (best effort) and forgets it at once; emits loggedOut().
+    // Revokes the token on the server (best effort), forgets it at once and deletes the kept
+    // token; emits loggedOut(). The offline verifier stays, so the user can log in offline again.
     void logout();
+    // Removes what this computer keeps for `username` on this server (the current user when
+    // empty): the offline login verifier and the kept token.
+    void forgetThisComputer(const QString &username = {});
     // GET /me: refreshes user() and emits userChanged().
     void refreshUser(const QObject *context, Callback callback);
     void changePassword(const QString &currentPassword, const QString &newPassword,
@@ -99,14 +126,27 @@ signals:
     // The server no longer accepts the token (expired or revoked); the session is closed.
     void sessionExpired(const QString &message);
     void userChanged(const xueshi::User &user);
+    void offlineModeChanged(bool offline);
 
 private:
     void clear();
+    void forgetAccount(const QString &server, const QString &username);
+    void loginOffline(const QString &server, const QString &username, const QString &password,
+        const ApiResult &networkFailure, Callback callback);
 
     ApiClient *m_api;
+    OfflineCredentials *m_offlineCredentials = nullptr;
+    TokenStore *m_tokenStore = nullptr;
+    QString m_server; // serverKey() at login
     QString m_token;
     QDateTime m_expiresAt;
     User m_user;
+    QJsonObject m_userJson; // the API's User object, kept for the offline snapshot
+    bool m_offline = false;
+    QDateTime m_lastOnlineLogin;
+    quint64 m_attempt = 0; // bumped by clear(): late offline answers of an old login are dropped
+    QString m_resetServer; // the account of the pending password reset
+    QString m_resetUsername;
 };
 
 } // namespace xueshi
