@@ -118,7 +118,11 @@ QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, cons
     const QObject *context, Callback callback)
 {
     QUrl url = m_serverUrl;
-    url.setPath(ApiPrefix + path);
+    // A query ("/sync/changes?since=...") goes to the query, not into the path's encoding.
+    const qsizetype question = path.indexOf(QLatin1Char('?'));
+    url.setPath(ApiPrefix + path.left(question));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1));
 
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");

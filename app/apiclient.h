@@ -86,8 +86,8 @@ public:
     void setTimeout(int milliseconds);
     QNetworkAccessManager *network() const { return m_network; }
 
-    // `path` is relative to /api/v1, e.g. "/session". The returned reply may be aborted; it is
-    // deleted after it finishes.
+    // `path` is relative to /api/v1, e.g. "/session", and may end in a percent-encoded query
+    // ("?since=..."). The returned reply may be aborted; it is deleted after it finishes.
     QNetworkReply *get(const QString &path, const QObject *context, Callback callback);
     QNetworkReply *post(
         const QString &path, const QJsonObject &body, const QObject *context, Callback callback);

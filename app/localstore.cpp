@@ -883,23 +883,43 @@ bool LocalStore::markConflict(const QString &id, const QJsonObject &current)
     return tx.commit();
 }
 
-bool LocalStore::retry(const QString &id)
+namespace {
+
+// The server records the outcome of every id it saw, refusals and conflicts included, and answers
+// that id with it for ever: sending a set-aside mutation again needs a new id. (A pending one
+// keeps its id: it may have been applied already, with the answer lost.)
+QString idForResend(const OutboxMutation &m)
+{
+    return m.state == OutboxMutation::State::Pending
+        ? m.id
+        : QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+QString LocalStore::retry(const QString &id)
 {
     const std::optional<OutboxMutation> m = mutation(id);
-    if (!m)
-        return fail(QStringLiteral("no mutation %1").arg(id));
+    if (!m) {
+        fail(QStringLiteral("no mutation %1").arg(id));
+        return {};
+    }
     qint64 base = m->baseVersion;
     const QJsonValue current = m->result.value(QLatin1String("version"));
     if (m->state == OutboxMutation::State::Conflict && current.isDouble())
         base = qint64(current.toDouble());
+    const QString newId = idForResend(*m);
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 'pending', base_version = ?,"
+    q.prepare(QStringLiteral("UPDATE outbox SET id = ?, state = 'pending', base_version = ?,"
                              " last_error = NULL, result = NULL WHERE id = ?"));
+    q.addBindValue(newId);
     q.addBindValue(base);
     q.addBindValue(id);
-    if (!q.exec())
-        return fail(q.lastError().text());
-    return true;
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return {};
+    }
+    return newId;
 }
 
 bool LocalStore::discard(const QString &id)
@@ -944,25 +964,34 @@ bool LocalStore::discard(const QString &id)
     return tx.commit();
 }
 
-bool LocalStore::replacePayload(const QString &id, const QJsonObject &payload, qint64 baseVersion,
-    const LocalEffect &localEffect)
+QString LocalStore::replacePayload(const QString &id, const QJsonObject &payload,
+    qint64 baseVersion, const LocalEffect &localEffect)
 {
     StoreTransaction tx(*this);
     if (!tx.ok())
-        return false;
+        return {};
+    const std::optional<OutboxMutation> m = mutation(id);
+    if (!m) {
+        fail(QStringLiteral("no mutation %1").arg(id));
+        return {};
+    }
+    const QString newId = idForResend(*m);
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("UPDATE outbox SET payload = ?, base_version = ?, state = 'pending',"
-                             " last_error = NULL, result = NULL WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE outbox SET id = ?, payload = ?, base_version = ?,"
+                             " state = 'pending', last_error = NULL, result = NULL WHERE id = ?"));
+    q.addBindValue(newId);
     q.addBindValue(toText(payload));
     q.addBindValue(baseVersion);
     q.addBindValue(id);
-    if (!q.exec())
-        return fail(q.lastError().text());
-    if (q.numRowsAffected() != 1)
-        return fail(QStringLiteral("no mutation %1").arg(id));
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return {};
+    }
     if (localEffect && !localEffect())
-        return false;
-    return tx.commit();
+        return {};
+    if (!tx.commit())
+        return {};
+    return newId;
 }
 
 bool LocalStore::resetCache()

@@ -128,14 +128,15 @@ public:
     // Sets it aside with the server's current row, which also replaces the cached entity.
     bool markConflict(const QString &id, const QJsonObject &current);
     // Back to pending. A conflict is rebased on the server's current version: retrying it means
-    // "apply my change over theirs".
-    bool retry(const QString &id);
+    // "apply my change over theirs". A set-aside mutation gets a new id (the server answers an
+    // id it has seen with its recorded outcome for ever); returns it, or empty on failure.
+    QString retry(const QString &id);
     // Drops it; when it was the only outbox row for its entity and the cached entity is still at
     // its base version, the entity is restored to how it was before the local effect.
     bool discard(const QString &id);
     // "Edit": a new payload and base version, back to pending, with the edit's local effect in
-    // the same transaction.
-    bool replacePayload(const QString &id, const QJsonObject &payload, qint64 baseVersion,
+    // the same transaction. Returns the (new, as for retry) id, or empty on failure.
+    QString replacePayload(const QString &id, const QJsonObject &payload, qint64 baseVersion,
         const LocalEffect &localEffect = {});
 
     // Forgets every cached entity and the cursor (the server said the cursor is invalid); the

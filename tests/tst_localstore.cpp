@@ -350,26 +350,33 @@ private slots:
                      .toString(),
             QStringLiteral("theirs"));
 
-        // Retry: a conflict is rebased on the server's version.
-        QVERIFY(store.retry(conflict));
-        QCOMPARE(store.mutation(conflict)->state, OutboxMutation::State::Pending);
-        QCOMPARE(store.mutation(conflict)->baseVersion, 5);
-        QVERIFY(store.mutation(conflict)->result.isEmpty());
-        // Edit: a new payload, pending again.
-        QVERIFY(store.replacePayload(
-            rejected, { { QStringLiteral("text"), QStringLiteral("fixed") } }, 1));
-        QCOMPARE(store.mutation(rejected)->state, OutboxMutation::State::Pending);
-        QCOMPARE(store.mutation(rejected)->payload.value(QStringLiteral("text")).toString(),
+        // Retry: a conflict is rebased on the server's version, under a new id.
+        const QString retried = store.retry(conflict);
+        QVERIFY(!retried.isEmpty());
+        QVERIFY(retried != conflict);
+        QVERIFY(!store.mutation(conflict));
+        QCOMPARE(store.mutation(retried)->state, OutboxMutation::State::Pending);
+        QCOMPARE(store.mutation(retried)->baseVersion, 5);
+        QVERIFY(store.mutation(retried)->result.isEmpty());
+        // Edit: a new payload, pending again, under a new id.
+        const QString edited = store.replacePayload(
+            rejected, { { QStringLiteral("text"), QStringLiteral("fixed") } }, 1);
+        QVERIFY(!edited.isEmpty());
+        QVERIFY(edited != rejected);
+        QCOMPARE(store.mutation(edited)->state, OutboxMutation::State::Pending);
+        QCOMPARE(store.mutation(edited)->payload.value(QStringLiteral("text")).toString(),
             QStringLiteral("fixed"));
-        QVERIFY(store.mutation(rejected)->lastError.isEmpty());
+        QVERIFY(store.mutation(edited)->lastError.isEmpty());
         QCOMPARE(store.problemCount(), 0);
         // Order is kept: the edited one is still first.
-        QCOMPARE(store.pendingMutations().at(0).id, rejected);
+        QCOMPARE(store.pendingMutations().at(0).id, edited);
+        // A pending one keeps its id: it may have been applied with the answer lost.
+        QCOMPARE(store.replacePayload(later, {}, 0), later);
 
         // Discard: gone, and its local effect undone (nothing else touched n1).
-        QVERIFY(store.markRejected(rejected, error));
-        QVERIFY(store.discard(rejected));
-        QVERIFY(!store.mutation(rejected));
+        QVERIFY(store.markRejected(edited, error));
+        QVERIFY(store.discard(edited));
+        QVERIFY(!store.mutation(edited));
         QCOMPARE(store.entity(QStringLiteral("note"), QStringLiteral("n1"))
                      ->data.value(QStringLiteral("text"))
                      .toString(),
@@ -379,7 +386,7 @@ private slots:
         QVERIFY(!store.entity(QStringLiteral("note"), QStringLiteral("n3")));
         QCOMPARE(store.pendingCount(), 1);
         QVERIFY(!store.discard(later));
-        QVERIFY(!store.retry(later));
+        QVERIFY(store.retry(later).isEmpty());
     }
 
     void resetCache_keepsOutbox()

@@ -1,0 +1,511 @@
+#include "syncengine.h"
+
+#include "clock.h"
+
+#include <QJsonArray>
+#include <QNetworkInformation>
+#include <QSet>
+#include <QUrl>
+
+namespace xueshi {
+
+namespace {
+
+// A profile.update's local effect: the payload's fields in the learner's or the organisation's
+// part of the cached User object, the way the server applies them.
+QJsonObject applyProfileUpdate(const QJsonObject &data, const QJsonObject &payload)
+{
+    QJsonObject user = data;
+    const QString part = user.value(QLatin1String("learner")).isObject()
+        ? QStringLiteral("learner")
+        : QStringLiteral("organisation");
+    QJsonObject details = user.value(part).toObject();
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
+        const QString value = it.value().toString().trimmed();
+        details.insert(it.key(),
+            value.isEmpty() && it.key() == QLatin1String("email") ? QJsonValue()
+                                                                  : QJsonValue(value));
+    }
+    user.insert(part, details);
+    return user;
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(ApiClient *api, LocalStore *store, const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_store(store)
+    , m_clock(clock ? clock : SystemClock::instance())
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::requestSync);
+    m_periodicTimer.setInterval(DefaultPeriodMs);
+    connect(&m_periodicTimer, &QTimer::timeout, this, [this] {
+        if (!m_paused)
+            requestSync();
+    });
+    // Writes made in one go (one event-loop turn) are pushed together.
+    m_soonTimer.setSingleShot(true);
+    m_soonTimer.setInterval(0);
+    connect(&m_soonTimer, &QTimer::timeout, this, [this] {
+        if (!m_paused)
+            requestSync();
+    });
+    registerMutationType(
+        QStringLiteral("profile.update"), QStringLiteral("profile"), applyProfileUpdate);
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::setPageSize(int changes)
+{
+    m_pageSize = std::clamp(changes, 1, 1000);
+}
+
+void SyncEngine::setBatchSize(int mutations)
+{
+    m_batchSize = std::clamp(mutations, 1, MaxBatch);
+}
+
+void SyncEngine::setPeriodicInterval(int milliseconds)
+{
+    if (milliseconds <= 0) {
+        m_periodicTimer.stop();
+        m_periodicTimer.setInterval(0);
+        return;
+    }
+    m_periodicTimer.setInterval(milliseconds);
+    if (m_started)
+        m_periodicTimer.start();
+}
+
+void SyncEngine::setBackoff(int initialMs, int maxMs, Backoff::Random random)
+{
+    m_backoff.setLimits(initialMs, maxMs);
+    if (random)
+        m_backoff.setRandom(std::move(random));
+}
+
+void SyncEngine::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_stopped = false;
+    if (m_periodicTimer.interval() > 0)
+        m_periodicTimer.start();
+    if (m_watchNetwork
+        && QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability reachability) {
+                setNetworkReachable(reachability == QNetworkInformation::Reachability::Online);
+            });
+    }
+    // Without a backend, the periodic sync and the backoff retries notice the network's return.
+    emitCounts();
+    requestSync();
+}
+
+void SyncEngine::stop()
+{
+    m_started = false;
+    m_stopped = true;
+    m_periodicTimer.stop();
+    m_retryTimer.stop();
+    m_soonTimer.stop();
+    m_again = false;
+}
+
+void SyncEngine::syncNow()
+{
+    m_paused = false;
+    m_stopped = false;
+    requestSync();
+}
+
+void SyncEngine::setNetworkReachable(bool reachable)
+{
+    if (!reachable) {
+        if (!m_running)
+            setState(State::Offline);
+        return;
+    }
+    // Back online: no reason to wait out the backoff.
+    m_backoff.reset();
+    if (!m_paused)
+        requestSync();
+}
+
+QDateTime SyncEngine::lastSync() const
+{
+    return m_store->lastSyncAt();
+}
+
+int SyncEngine::pendingCount() const
+{
+    return m_store->pendingCount();
+}
+
+QList<OutboxMutation> SyncEngine::problems() const
+{
+    return m_store->problems();
+}
+
+void SyncEngine::registerMutationType(
+    const QString &type, const QString &entityType, LocalEffect effect)
+{
+    m_types.insert(type, { entityType, std::move(effect) });
+}
+
+QString SyncEngine::queueMutation(
+    const QString &type, const QString &target, const QJsonObject &payload)
+{
+    const auto found = m_types.constFind(type);
+    if (found == m_types.constEnd()) {
+        m_message = QStringLiteral("unknown mutation type %1").arg(type);
+        return {};
+    }
+    const MutationType kind = found.value();
+    const std::optional<CachedEntity> cached = m_store->entity(kind.entityType, target);
+    OutboxMutation m;
+    m.type = type;
+    m.entityType = kind.entityType;
+    m.target = target;
+    m.baseVersion = cached ? cached->version : 0;
+    m.payload = payload;
+    m.createdAt = m_clock->nowUtc();
+    const QString id = m_store->enqueue(m, [&] {
+        if (!kind.effect)
+            return true;
+        CachedEntity updated = cached.value_or(CachedEntity { kind.entityType, target, 0, {} });
+        updated.data = kind.effect(updated.data, payload);
+        return m_store->putEntity(updated);
+    });
+    if (id.isEmpty()) {
+        m_message
+            = tr("The change could not be saved on this computer: %1").arg(m_store->lastError());
+        return {};
+    }
+    emitCounts();
+    emit entitiesChanged({ kind.entityType });
+    if (m_started)
+        m_soonTimer.start();
+    return id;
+}
+
+QString SyncEngine::queueProfileUpdate(const QJsonObject &payload)
+{
+    return queueMutation(QStringLiteral("profile.update"), m_userId, payload);
+}
+
+QString SyncEngine::retryMutation(const QString &id)
+{
+    const QString newId = m_store->retry(id);
+    if (newId.isEmpty())
+        return {};
+    emitCounts();
+    emit problemsChanged();
+    if (m_started)
+        m_soonTimer.start();
+    return newId;
+}
+
+QString SyncEngine::editMutation(const QString &id, const QJsonObject &payload)
+{
+    const std::optional<OutboxMutation> m = m_store->mutation(id);
+    if (!m)
+        return {};
+    const std::optional<CachedEntity> cached = m_store->entity(m->entityType, m->target);
+    const MutationType kind = m_types.value(m->type);
+    // Edited against what the user sees now, which after a conflict is the server's row; the
+    // edit shows locally at once, in the same transaction.
+    const QString newId
+        = m_store->replacePayload(id, payload, cached ? cached->version : m->baseVersion, [&] {
+              if (!kind.effect || !cached)
+                  return true;
+              CachedEntity updated = *cached;
+              updated.data = kind.effect(updated.data, payload);
+              return m_store->putEntity(updated);
+          });
+    if (newId.isEmpty())
+        return {};
+    emit entitiesChanged({ m->entityType });
+    emitCounts();
+    emit problemsChanged();
+    if (m_started)
+        m_soonTimer.start();
+    return newId;
+}
+
+bool SyncEngine::discardMutation(const QString &id)
+{
+    const std::optional<OutboxMutation> m = m_store->mutation(id);
+    if (!m || !m_store->discard(id))
+        return false;
+    emitCounts();
+    emit problemsChanged();
+    emit entitiesChanged({ m->entityType });
+    return true;
+}
+
+void SyncEngine::emitCounts()
+{
+    const int pending = m_store->pendingCount();
+    if (pending != m_lastPending) {
+        m_lastPending = pending;
+        emit pendingCountChanged(pending);
+    }
+}
+
+void SyncEngine::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void SyncEngine::requestSync()
+{
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_retryTimer.stop();
+    run();
+}
+
+void SyncEngine::run()
+{
+    if (!m_store->isOpen()) {
+        failLocally(tr("The local cache is not open."));
+        return;
+    }
+    m_running = true;
+    m_again = false;
+    m_resetThisRun = false;
+    m_done = 0;
+    setState(State::Syncing);
+    // Push first: the pull then brings the server's own version of what was pushed.
+    pushNext();
+}
+
+void SyncEngine::pushNext()
+{
+    // In order, and at most one mutation per entity in a batch: a later one on the same entity
+    // was made on top of the earlier one and gets its base version when that one is applied.
+    const QList<OutboxMutation> pending = m_store->pendingMutations(m_batchSize);
+    QJsonArray batch;
+    QStringList ids;
+    QSet<QString> entities;
+    for (const OutboxMutation &m : pending) {
+        const QString key = m.entityType + QLatin1Char('\n') + m.target;
+        if (entities.contains(key))
+            break;
+        entities.insert(key);
+        batch.append(m.toJson());
+        ids.append(m.id);
+    }
+    if (ids.isEmpty()) {
+        pullNext();
+        return;
+    }
+    if (!m_store->noteAttempt(ids)) {
+        failLocally(m_store->lastError());
+        return;
+    }
+    m_api->post(QStringLiteral("/sync/mutations"), { { QStringLiteral("mutations"), batch } }, this,
+        [this, ids](const ApiResult &result) { onPushed(ids, result); });
+}
+
+void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
+{
+    if (!result.ok()) {
+        fail(result.error);
+        return;
+    }
+    const QJsonArray results = result.body.value(QLatin1String("results")).toArray();
+    QSet<QString> open(ids.cbegin(), ids.cend());
+    bool setAside = false;
+    bool entitiesTouched = false;
+    QStringList types;
+    for (const QJsonValue &value : results) {
+        const QJsonObject r = value.toObject();
+        const QString id = r.value(QLatin1String("id")).toString().toLower();
+        if (!open.contains(id))
+            continue;
+        const QString status = r.value(QLatin1String("status")).toString();
+        bool ok = true;
+        if (status == QLatin1String("applied") && r.value(QLatin1String("version")).isDouble()) {
+            ok = m_store->markApplied(id, qint64(r.value(QLatin1String("version")).toDouble()));
+        } else if (status == QLatin1String("rejected")) {
+            ok = m_store->markRejected(id, r.value(QLatin1String("error")).toObject());
+            setAside = true;
+        } else if (status == QLatin1String("conflict")) {
+            const QJsonObject current = r.value(QLatin1String("current")).toObject();
+            ok = m_store->markConflict(id, current);
+            setAside = true;
+            entitiesTouched = true;
+            types.append(current.value(QLatin1String("type")).toString());
+        } else {
+            continue; // unreadable: stays open, handled below
+        }
+        if (!ok) {
+            failLocally(m_store->lastError());
+            return;
+        }
+        open.remove(id);
+    }
+    emitCounts();
+    if (setAside)
+        emit problemsChanged();
+    if (entitiesTouched)
+        emit entitiesChanged(types);
+    if (!open.isEmpty()) {
+        // Sending the same ids again is safe (the server applies each once), so this is retried.
+        ApiError error;
+        error.kind = ApiError::Kind::Protocol;
+        error.code = QStringLiteral("invalid_response");
+        error.message = tr("The server did not answer for every change sent. They will be sent "
+                           "again.");
+        fail(error);
+        return;
+    }
+    pushNext();
+}
+
+void SyncEngine::pullNext()
+{
+    QString path = QStringLiteral("/sync/changes?limit=%1").arg(m_pageSize);
+    const QString cursor = m_store->cursor();
+    if (!cursor.isEmpty())
+        path += QStringLiteral("&since=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
+    m_api->get(path, this, [this](const ApiResult &result) { onPulled(result); });
+}
+
+void SyncEngine::onPulled(const ApiResult &result)
+{
+    if (!result.ok()) {
+        if (result.error.httpStatus == 410 && !m_resetThisRun) {
+            // The server's history no longer matches the cache (a restore, or what the user may
+            // see changed): start over, keeping what the user did offline.
+            m_resetThisRun = true;
+            if (!m_store->resetCache()) {
+                failLocally(m_store->lastError());
+                return;
+            }
+            m_done = 0;
+            emit cacheReset();
+            pullNext();
+            return;
+        }
+        fail(result.error);
+        return;
+    }
+    const QJsonValue changes = result.body.value(QLatin1String("changes"));
+    const QJsonValue cursor = result.body.value(QLatin1String("cursor"));
+    const QJsonValue remaining = result.body.value(QLatin1String("remaining"));
+    const bool more = result.body.value(QLatin1String("more")).toBool();
+    if (!changes.isArray() || !cursor.isString() || cursor.toString().isEmpty()) {
+        ApiError error;
+        error.kind = ApiError::Kind::Protocol;
+        error.httpStatus = result.httpStatus;
+        error.code = QStringLiteral("invalid_response");
+        error.message = tr("The server sent changes this program cannot read.");
+        fail(error);
+        return;
+    }
+    const QJsonArray list = changes.toArray();
+    if (!m_store->applyPage(list, cursor.toString())) {
+        // A page that does not apply is either unreadable (the server's fault, maybe passing) or
+        // a local disk problem; nothing of it landed, so trying again later is safe.
+        ApiError error;
+        error.kind = ApiError::Kind::Protocol;
+        error.code = QStringLiteral("invalid_response");
+        error.message
+            = tr("The changes from the server could not be stored: %1").arg(m_store->lastError());
+        fail(error);
+        return;
+    }
+    m_done += int(list.size());
+    emit progress(m_done, m_done + int(remaining.toDouble()));
+    if (!list.isEmpty()) {
+        QSet<QString> types;
+        for (const QJsonValue &change : list)
+            types.insert(change.toObject().value(QLatin1String("type")).toString());
+        emit entitiesChanged(QStringList(types.cbegin(), types.cend()));
+    }
+    // `more` with an empty page would ask for the same page for ever.
+    if (more && !list.isEmpty()) {
+        pullNext();
+        return;
+    }
+    succeed();
+}
+
+void SyncEngine::succeed()
+{
+    const QDateTime now = m_clock->nowUtc();
+    m_store->setLastSyncAt(now);
+    m_backoff.reset();
+    m_message.clear();
+    m_running = false;
+    setState(State::Idle);
+    emit lastSyncChanged(now);
+    emit syncFinished(true, QString());
+    finishRun();
+}
+
+void SyncEngine::fail(const ApiError &error)
+{
+    m_running = false;
+    m_message = error.message;
+    bool retry = false;
+    int delay = 0;
+    State state = State::Error;
+    if (error.kind == ApiError::Kind::Network) {
+        state = State::Offline;
+        retry = true;
+    } else if (error.kind == ApiError::Kind::Certificate) {
+        // Retrying cannot help until the user decides about the certificate.
+        m_paused = true;
+    } else if (error.kind == ApiError::Kind::Protocol) {
+        retry = true;
+    } else if (error.httpStatus == 401) {
+        m_paused = true;
+        emit authenticationRequired(error.message);
+    } else if (error.httpStatus >= 500 || error.httpStatus == 429 || error.httpStatus == 408
+        || error.httpStatus == 410) {
+        retry = true;
+        delay = std::max(0, error.retryAfterSeconds()) * 1000;
+    }
+    // Other 4xx: the request itself is refused; the next periodic sync or syncNow() tries again.
+    m_again = false;
+    setState(state);
+    emit syncFinished(false, m_message);
+    if (retry && !m_stopped) {
+        m_retryDelay = std::max(delay, m_backoff.next());
+        m_retryTimer.start(m_retryDelay);
+        emit retryScheduled(m_retryDelay);
+    }
+}
+
+void SyncEngine::failLocally(const QString &message)
+{
+    m_running = false;
+    m_again = false;
+    m_message = tr("The local cache could not be updated: %1").arg(message);
+    setState(State::Error);
+    emit syncFinished(false, m_message);
+}
+
+void SyncEngine::finishRun()
+{
+    if (m_again) {
+        m_again = false;
+        QMetaObject::invokeMethod(this, &SyncEngine::requestSync, Qt::QueuedConnection);
+    }
+}
+
+} // namespace xueshi
