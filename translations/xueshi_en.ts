@@ -171,6 +171,62 @@
         <source>The verification code is wrong. %1 tries left.</source>
         <translation>The verification code is wrong. %1 tries left.</translation>
     </message>
+    <message>
+        <source>limit must be a number from 1 to %1.</source>
+        <translation>limit must be a number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>This file is not on the server.</source>
+        <translation>This file is not on the server.</translation>
+    </message>
+    <message>
+        <source>The sync cursor is malformed.</source>
+        <translation>The sync cursor is malformed.</translation>
+    </message>
+    <message>
+        <source>The local copy of your data is out of date and will be downloaded again.</source>
+        <translation>The local copy of your data is out of date and will be downloaded again.</translation>
+    </message>
+    <message>
+        <source>&quot;mutations&quot; must be a list.</source>
+        <translation>&quot;mutations&quot; must be a list.</translation>
+    </message>
+    <message>
+        <source>Send at most %1 mutations at a time.</source>
+        <translation>Send at most %1 mutations at a time.</translation>
+    </message>
+    <message>
+        <source>Each mutation must be an object.</source>
+        <translation>Each mutation must be an object.</translation>
+    </message>
+    <message>
+        <source>A mutation needs a UUID as its id.</source>
+        <translation>A mutation needs a UUID as its id.</translation>
+    </message>
+    <message>
+        <source>A mutation needs a type.</source>
+        <translation>A mutation needs a type.</translation>
+    </message>
+    <message>
+        <source>The mutation&apos;s target is too long.</source>
+        <translation>The mutation&apos;s target is too long.</translation>
+    </message>
+    <message>
+        <source>baseVersion must be a whole number.</source>
+        <translation>baseVersion must be a whole number.</translation>
+    </message>
+    <message>
+        <source>The payload must be an object.</source>
+        <translation>The payload must be an object.</translation>
+    </message>
+    <message>
+        <source>The change &quot;%1&quot; is not known to this server.</source>
+        <translation>The change &quot;%1&quot; is not known to this server.</translation>
+    </message>
+    <message>
+        <source>You may change only your own profile.</source>
+        <translation>You may change only your own profile.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -610,6 +666,53 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::ContentCache</name>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>The download was cancelled.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid content identifier.</source>
+        <translation>&quot;%1&quot; is not a valid content identifier.</translation>
+    </message>
+    <message>
+        <source>The download cannot be saved: the folder %1 cannot be created.</source>
+        <translation>The download cannot be saved: the folder %1 cannot be created.</translation>
+    </message>
+    <message>
+        <source>The download cannot be saved: %1</source>
+        <translation>The download cannot be saved: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answers to the download do not fit together. Please try again later.</source>
+        <translation>The server&apos;s answers to the download do not fit together. Please try again later.</translation>
+    </message>
+    <message>
+        <source>The download stopped: the certificate of the server %1 is not trusted.</source>
+        <translation>The download stopped: the certificate of the server %1 is not trusted.</translation>
+    </message>
+    <message>
+        <source>The download was interrupted (%1). It will resume where it stopped.</source>
+        <translation>The download was interrupted (%1). It will resume where it stopped.</translation>
+    </message>
+    <message>
+        <source>The server refused the download (HTTP %1).</source>
+        <translation>The server refused the download (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server refused the download (HTTP %1): %2</source>
+        <translation>The server refused the download (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged (its checksum does not match) and was deleted. Please try again.</source>
+        <translation>The downloaded file is damaged (its checksum does not match) and was deleted. Please try again.</translation>
+    </message>
+    <message>
+        <source>The download cannot be saved: %1 cannot be created.</source>
+        <translation>The download cannot be saved: %1 cannot be created.</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::CountdownButton</name>
     <message>
         <source>Resend (%1 s)</source>
@@ -723,6 +826,34 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::OfflineCredentials</name>
+    <message>
+        <source>Offline login is possible only after you have logged in online once on this computer.</source>
+        <translation>Offline login is possible only after you have logged in online once on this computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords: offline login is locked for %n minute(s).</source>
+        <translation>
+            <numerusform>Too many wrong passwords: offline login is locked for %n minute.</numerusform>
+            <numerusform>Too many wrong passwords: offline login is locked for %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong password. Too many wrong passwords: offline login is locked for %n minute(s).</source>
+        <translation>
+            <numerusform>Wrong password. Too many wrong passwords: offline login is locked for %n minute.</numerusform>
+            <numerusform>Wrong password. Too many wrong passwords: offline login is locked for %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong password (checked offline against your last online login on this computer). %n try(s) left.</source>
+        <translation>
+            <numerusform>Wrong password (checked offline against your last online login on this computer). %n try left.</numerusform>
+            <numerusform>Wrong password (checked offline against your last online login on this computer). %n tries left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xueshi::PasswordRecoveryDialog</name>
     <message>
         <source>Enter your username.</source>
@@ -779,6 +910,14 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Back to login</source>
         <translation>Back to login</translation>
+    </message>
+    <message>
+        <source>The username you log in with</source>
+        <translation>The username you log in with</translation>
+    </message>
+    <message>
+        <source>Enter the new password again</source>
+        <translation>Enter the new password again</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1275,44 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>The server&apos;s answer to the login is incomplete.</source>
         <translation>The server&apos;s answer to the login is incomplete.</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::SyncEngine</name>
+    <message>
+        <source>The change could not be saved on this computer: %1</source>
+        <translation>The change could not be saved on this computer: %1</translation>
+    </message>
+    <message>
+        <source>The local cache is not open.</source>
+        <translation>The local cache is not open.</translation>
+    </message>
+    <message>
+        <source>The server did not answer for every change sent. They will be sent again.</source>
+        <translation>The server did not answer for every change sent. They will be sent again.</translation>
+    </message>
+    <message>
+        <source>The server sent changes this program cannot read.</source>
+        <translation>The server sent changes this program cannot read.</translation>
+    </message>
+    <message>
+        <source>The changes from the server could not be stored: %1</source>
+        <translation>The changes from the server could not be stored: %1</translation>
+    </message>
+    <message>
+        <source>The local cache could not be updated: %1</source>
+        <translation>The local cache could not be updated: %1</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::TokenStore</name>
+    <message>
+        <source>the system keychain</source>
+        <translation>the system keychain</translation>
+    </message>
+    <message>
+        <source>a file only you can read: %1</source>
+        <translation>a file only you can read: %1</translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,62 @@
         <source>The verification code is wrong. %1 tries left.</source>
         <translation>验证码错误，还可尝试 %1 次。</translation>
     </message>
+    <message>
+        <source>limit must be a number from 1 to %1.</source>
+        <translation>limit 必须是 1 到 %1 之间的数字。</translation>
+    </message>
+    <message>
+        <source>This file is not on the server.</source>
+        <translation>服务器上没有此文件。</translation>
+    </message>
+    <message>
+        <source>The sync cursor is malformed.</source>
+        <translation>同步游标格式不正确。</translation>
+    </message>
+    <message>
+        <source>The local copy of your data is out of date and will be downloaded again.</source>
+        <translation>本机的数据副本已过期，将重新下载。</translation>
+    </message>
+    <message>
+        <source>&quot;mutations&quot; must be a list.</source>
+        <translation>“mutations”必须是列表。</translation>
+    </message>
+    <message>
+        <source>Send at most %1 mutations at a time.</source>
+        <translation>每次最多提交 %1 项更改。</translation>
+    </message>
+    <message>
+        <source>Each mutation must be an object.</source>
+        <translation>每项更改都必须是对象。</translation>
+    </message>
+    <message>
+        <source>A mutation needs a UUID as its id.</source>
+        <translation>每项更改都需要以 UUID 作为 id。</translation>
+    </message>
+    <message>
+        <source>A mutation needs a type.</source>
+        <translation>每项更改都需要注明类型。</translation>
+    </message>
+    <message>
+        <source>The mutation&apos;s target is too long.</source>
+        <translation>更改的目标过长。</translation>
+    </message>
+    <message>
+        <source>baseVersion must be a whole number.</source>
+        <translation>baseVersion 必须是整数。</translation>
+    </message>
+    <message>
+        <source>The payload must be an object.</source>
+        <translation>更改内容必须是对象。</translation>
+    </message>
+    <message>
+        <source>The change &quot;%1&quot; is not known to this server.</source>
+        <translation>服务器不认识更改类型“%1”。</translation>
+    </message>
+    <message>
+        <source>You may change only your own profile.</source>
+        <translation>您只能修改自己的个人信息。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -610,6 +666,53 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::ContentCache</name>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid content identifier.</source>
+        <translation>“%1”不是有效的内容标识。</translation>
+    </message>
+    <message>
+        <source>The download cannot be saved: the folder %1 cannot be created.</source>
+        <translation>无法保存下载内容：无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The download cannot be saved: %1</source>
+        <translation>无法保存下载内容：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answers to the download do not fit together. Please try again later.</source>
+        <translation>服务器返回的下载数据前后不一致，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The download stopped: the certificate of the server %1 is not trusted.</source>
+        <translation>下载已停止：服务器 %1 的证书不受信任。</translation>
+    </message>
+    <message>
+        <source>The download was interrupted (%1). It will resume where it stopped.</source>
+        <translation>下载中断（%1），稍后将从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The server refused the download (HTTP %1).</source>
+        <translation>服务器拒绝了下载请求（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The server refused the download (HTTP %1): %2</source>
+        <translation>服务器拒绝了下载请求（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged (its checksum does not match) and was deleted. Please try again.</source>
+        <translation>下载的文件已损坏（校验值不符），已删除，请重试。</translation>
+    </message>
+    <message>
+        <source>The download cannot be saved: %1 cannot be created.</source>
+        <translation>无法保存下载内容：无法创建 %1。</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::CountdownButton</name>
     <message>
         <source>Resend (%1 s)</source>
@@ -722,6 +825,31 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::OfflineCredentials</name>
+    <message>
+        <source>Offline login is possible only after you have logged in online once on this computer.</source>
+        <translation>只有在本机联网登录过一次之后，才能离线登录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords: offline login is locked for %n minute(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，离线登录已锁定 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong password. Too many wrong passwords: offline login is locked for %n minute(s).</source>
+        <translation>
+            <numerusform>密码错误。密码错误次数过多，离线登录已锁定 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong password (checked offline against your last online login on this computer). %n try(s) left.</source>
+        <translation>
+            <numerusform>密码错误（已按本机最近一次联网登录离线核对）。还可尝试 %n 次。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xueshi::PasswordRecoveryDialog</name>
     <message>
         <source>Enter your username.</source>
@@ -778,6 +906,14 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Back to login</source>
         <translation>返回登录</translation>
+    </message>
+    <message>
+        <source>The username you log in with</source>
+        <translation>登录时使用的用户名</translation>
+    </message>
+    <message>
+        <source>Enter the new password again</source>
+        <translation>请再次输入新密码</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1269,44 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>The server&apos;s answer to the login is incomplete.</source>
         <translation>服务器返回的登录信息不完整。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::SyncEngine</name>
+    <message>
+        <source>The change could not be saved on this computer: %1</source>
+        <translation>无法在本机保存此项更改：%1</translation>
+    </message>
+    <message>
+        <source>The local cache is not open.</source>
+        <translation>本地缓存未打开。</translation>
+    </message>
+    <message>
+        <source>The server did not answer for every change sent. They will be sent again.</source>
+        <translation>服务器未对所有已提交的更改作出答复，这些更改将重新提交。</translation>
+    </message>
+    <message>
+        <source>The server sent changes this program cannot read.</source>
+        <translation>服务器发来的更改本程序无法识别。</translation>
+    </message>
+    <message>
+        <source>The changes from the server could not be stored: %1</source>
+        <translation>无法保存来自服务器的更改：%1</translation>
+    </message>
+    <message>
+        <source>The local cache could not be updated: %1</source>
+        <translation>无法更新本地缓存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::TokenStore</name>
+    <message>
+        <source>the system keychain</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>a file only you can read: %1</source>
+        <translation>仅您本人可读取的文件：%1</translation>
     </message>
 </context>
 <context>

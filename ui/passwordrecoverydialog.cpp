@@ -50,6 +50,7 @@ PasswordRecoveryDialog::PasswordRecoveryDialog(ClientCore *core, QWidget *parent
     }
     m_resetButton->setObjectName(QStringLiteral("resetButton"));
     ui::makePrimary(m_resetButton);
+    m_resetButton->setMinimumWidth(150);
     m_backToLoginButton->setObjectName(QStringLiteral("backToLoginButton"));
     ui::makePrimary(m_backToLoginButton);
     m_backToLoginButton->hide();
@@ -62,7 +63,10 @@ PasswordRecoveryDialog::PasswordRecoveryDialog(ClientCore *core, QWidget *parent
         ui::fieldWithMessage(m_newPasswordLineEdit, m_newPasswordMessageLabel, this));
     form->addRow(m_confirmPasswordLabel,
         ui::fieldWithMessage(m_confirmPasswordLineEdit, m_confirmPasswordMessageLabel, this));
-    form->addRow(QString(), m_resetButton);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_resetButton);
+    buttonRow->addStretch(1);
+    form->addRow(QString(), buttonRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 16);
@@ -78,24 +82,28 @@ PasswordRecoveryDialog::PasswordRecoveryDialog(ClientCore *core, QWidget *parent
     layout->addLayout(buttons);
 
     m_usernameForm->addLineEdit(
-        QStringLiteral("username"), m_usernameLineEdit, m_usernameMessageLabel, [this] {
+        QStringLiteral("username"), m_usernameLineEdit, m_usernameMessageLabel,
+        [this] {
             return m_usernameLineEdit->text().trimmed().isEmpty() ? tr("Enter your username.")
                                                                   : QString();
-        });
+        },
+        [] { return tr("The username you log in with"); });
     m_passwordForm->addLineEdit(
         QStringLiteral("newPassword"), m_newPasswordLineEdit, m_newPasswordMessageLabel,
         [this] {
             return UiText::validationMessage(validatePassword(m_newPasswordLineEdit->text()));
         },
         [] { return tr("At least 8 characters, with letters and digits"); });
-    m_passwordForm->addLineEdit(QStringLiteral("confirmPassword"), m_confirmPasswordLineEdit,
-        m_confirmPasswordMessageLabel, [this] {
+    m_passwordForm->addLineEdit(
+        QStringLiteral("confirmPassword"), m_confirmPasswordLineEdit, m_confirmPasswordMessageLabel,
+        [this] {
             if (m_confirmPasswordLineEdit->text().isEmpty())
                 return tr("Enter the new password again.");
             if (m_confirmPasswordLineEdit->text() != m_newPasswordLineEdit->text())
                 return tr("The two passwords are not the same.");
             return QString();
-        });
+        },
+        [] { return tr("Enter the new password again"); });
     connect(m_newPasswordLineEdit, &QLineEdit::textChanged, m_passwordForm, &FormValidator::update);
     for (FormValidator *f : { m_usernameForm, m_passwordForm })
         connect(f, &FormValidator::validityChanged, this, [this] { updateButtons(); });

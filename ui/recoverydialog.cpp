@@ -107,10 +107,10 @@ void RecoveryDialog::handleTicket(const ApiResult &result, const std::function<v
         : tr("The verification code has been sent by SMS to %1.");
     QString text = where.arg(m_ticket.destination);
     if (m_ticket.expiresAt.isValid())
-        text += QLatin1Char(' ')
-            + tr("It is valid until %1.")
-                  .arg(QLocale().toString(
-                      m_ticket.expiresAt.toLocalTime().time(), QLocale::ShortFormat));
+        text = ui::joinSentences(text,
+            tr("It is valid until %1.")
+                .arg(QLocale().toString(
+                    m_ticket.expiresAt.toLocalTime().time(), QLocale::ShortFormat)));
     ui::setMessage(m_destinationLabel, text, ui::Severity::Success);
     setStatus(QString(), ui::Severity::Info);
     m_codeLineEdit->clear();
@@ -131,13 +131,13 @@ bool RecoveryDialog::showError(const ApiError &error, const std::function<void()
         if (seconds > 0) {
             m_sendCodeButton->startCountdown(seconds);
             if (!message.contains(QString::number(seconds)))
-                message += QLatin1Char(' ')
-                    + tr("You can request a new code in %n second(s).", nullptr, seconds);
+                message = ui::joinSentences(
+                    message, tr("You can request a new code in %n second(s).", nullptr, seconds));
         }
     } else if (error.code == QLatin1String(errorcode::CodeInvalid)) {
         const int tries = error.triesLeft();
         if (tries >= 0 && !message.contains(QString::number(tries)))
-            message += QLatin1Char(' ') + tr("%n try(s) left.", nullptr, tries);
+            message = ui::joinSentences(message, tr("%n try(s) left.", nullptr, tries));
         m_codeLineEdit->selectAll();
         m_codeLineEdit->setFocus();
     }
@@ -149,7 +149,9 @@ bool RecoveryDialog::showError(const ApiError &error, const std::function<void()
         m_codeLineEdit->clear();
         m_destinationLabel->clear();
         m_sendCodeButton->stopCountdown();
-        message += QLatin1Char(' ') + tr("Request a new code.");
+        // The server's message says to ask for a new code; say it when there is none.
+        if (message.isEmpty())
+            message = tr("Request a new code.");
     }
     setStatus(message, ui::Severity::Error);
     updateButtons();

@@ -92,6 +92,17 @@ void setMessage(QLabel *label, const QString &text, Severity severity)
     label->setText(text);
 }
 
+QString joinSentences(const QString &first, const QString &second)
+{
+    if (first.isEmpty())
+        return second;
+    if (second.isEmpty())
+        return first;
+    const QChar last = first.back();
+    const bool wide = last.unicode() >= 0x3000; // CJK punctuation and ideographs
+    return wide ? first + second : first + QLatin1Char(' ') + second;
+}
+
 QWidget *fieldWithMessage(QWidget *input, QLabel *message, QWidget *parent)
 {
     auto *container = new QWidget(parent);

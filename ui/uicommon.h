@@ -37,6 +37,10 @@ enum class Severity { Hint, Info, Success, Warning, Error };
 QLabel *createMessageLabel(const QString &objectName, QWidget *parent);
 void setMessage(QLabel *label, const QString &text, Severity severity);
 
+// Two sentences as one text: separated by a space after Latin punctuation, directly after
+// Chinese punctuation ("…发送。有效期至…").
+QString joinSentences(const QString &first, const QString &second);
+
 // An input with its message label underneath, as one widget for a form row.
 QWidget *fieldWithMessage(QWidget *input, QLabel *message, QWidget *parent);
 

@@ -72,6 +72,7 @@ UsernameRecoveryDialog::UsernameRecoveryDialog(ClientCore *core, QWidget *parent
     }
     m_verifyButton->setObjectName(QStringLiteral("verifyButton"));
     ui::makePrimary(m_verifyButton);
+    m_verifyButton->setMinimumWidth(150);
 
     m_resultFrame->setObjectName(QStringLiteral("resultFrame"));
     m_resultFrame->setFrameShape(QFrame::StyledPanel);
@@ -104,7 +105,10 @@ UsernameRecoveryDialog::UsernameRecoveryDialog(ClientCore *core, QWidget *parent
     m_form->addRow(m_creditCodeLabel,
         ui::fieldWithMessage(m_creditCodeLineEdit, m_creditCodeMessageLabel, this));
     addCodeRows(m_form);
-    m_form->addRow(QString(), m_verifyButton);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_verifyButton);
+    buttonRow->addStretch(1);
+    m_form->addRow(QString(), buttonRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 16);
