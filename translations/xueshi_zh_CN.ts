@@ -1302,11 +1302,11 @@ Why it is not trusted automatically: %5</source>
     <name>xueshi::TokenStore</name>
     <message>
         <source>the system keychain</source>
-        <translation>系统密钥环</translation>
+        <translation>系统钥匙串</translation>
     </message>
     <message>
         <source>a file only you can read: %1</source>
-        <translation>仅您本人可读取的文件：%1</translation>
+        <translation>仅当前用户可读的文件 %1</translation>
     </message>
 </context>
 <context>
