@@ -209,19 +209,20 @@ void TokenStore::store(const QString &server, const QString &username, const QSt
             return;
         }
         QPointer<TokenStore> self(this);
-        m_keychain->writeSecret(key, token, [self, path, done, next, toFile](const auto &result) {
-            if (!self)
-                return;
-            if (result.ok()) {
-                // No plaintext copy may linger from an earlier fallback.
-                QFile::remove(path);
-                done(true);
-                next();
-                return;
-            }
-            self->fallBackToFile(result.error);
-            toFile();
-        });
+        askKeychain([&](auto answer) { m_keychain->writeSecret(key, token, answer); },
+            [self, path, done, next, toFile](const SecretBackend::Result &result) {
+                if (!self)
+                    return;
+                if (result.ok()) {
+                    // No plaintext copy may linger from an earlier fallback.
+                    QFile::remove(path);
+                    done(true);
+                    next();
+                    return;
+                }
+                self->fallBackToFile(result.error);
+                toFile();
+            });
     });
 }
 
@@ -236,18 +237,19 @@ void TokenStore::load(
             return;
         }
         QPointer<TokenStore> self(this);
-        m_keychain->readSecret(key, [self, key, done, next](const auto &result) {
-            if (!self)
-                return;
-            if (result.ok()) {
-                done(result.secret);
-            } else {
-                if (result.status != SecretBackend::Result::Status::NotFound)
-                    self->fallBackToFile(result.error);
-                done(self->readFile(key));
-            }
-            next();
-        });
+        askKeychain([&](auto answer) { m_keychain->readSecret(key, answer); },
+            [self, key, done, next](const SecretBackend::Result &result) {
+                if (!self)
+                    return;
+                if (result.ok()) {
+                    done(result.secret);
+                } else {
+                    if (result.status != SecretBackend::Result::Status::NotFound)
+                        self->fallBackToFile(result.error);
+                    done(self->readFile(key));
+                }
+                next();
+            });
     });
 }
 
@@ -263,17 +265,37 @@ void TokenStore::remove(
             return;
         }
         QPointer<TokenStore> self(this);
-        m_keychain->deleteSecret(key, [self, done, next, fileRemoved](const auto &result) {
-            if (!self)
-                return;
-            const bool gone
-                = result.ok() || result.status == SecretBackend::Result::Status::NotFound;
-            if (!gone)
-                self->fallBackToFile(result.error);
-            done(fileRemoved && gone);
-            next();
-        });
+        askKeychain([&](auto answer) { m_keychain->deleteSecret(key, answer); },
+            [self, done, next, fileRemoved](const SecretBackend::Result &result) {
+                if (!self)
+                    return;
+                const bool gone
+                    = result.ok() || result.status == SecretBackend::Result::Status::NotFound;
+                if (!gone)
+                    self->fallBackToFile(result.error);
+                done(fileRemoved && gone);
+                next();
+            });
     });
+}
+
+void TokenStore::askKeychain(
+    const std::function<void(SecretBackend::Callback)> &ask, SecretBackend::Callback then)
+{
+    // The first of the keychain's answer and the deadline wins; the other is dropped.
+    auto answered = std::make_shared<bool>(false);
+    auto once = [answered, then = std::move(then)](const SecretBackend::Result &result) {
+        if (std::exchange(*answered, true))
+            return;
+        then(result);
+    };
+    QTimer::singleShot(m_keychainTimeoutMs, this, [once] {
+        SecretBackend::Result result;
+        result.status = SecretBackend::Result::Status::Unavailable;
+        result.error = QStringLiteral("the keychain did not answer in time");
+        once(result);
+    });
+    ask(once);
 }
 
 void TokenStore::retryKeychain()

@@ -94,6 +94,9 @@ public:
         DoneCallback done = {});
     // Tries the keychain again on the next operation after a fallback was remembered.
     void retryKeychain();
+    // A keychain that has not answered after this long counts as unusable (a stuck D-Bus
+    // service must not hold up a login or a logout forever). 30 s by default.
+    void setKeychainTimeout(int milliseconds) { m_keychainTimeoutMs = milliseconds; }
     // True while operations are queued or running.
     bool isBusy() const { return m_running || !m_queue.empty(); }
 
@@ -106,6 +109,8 @@ private:
 
     void enqueue(Operation operation);
     void runNext();
+    void askKeychain(
+        const std::function<void(SecretBackend::Callback)> &ask, SecretBackend::Callback then);
     void fallBackToFile(const QString &reason);
     bool useKeychain() const;
     QString markerPath() const;
@@ -118,6 +123,7 @@ private:
     Backend m_backend = Backend::File;
     std::deque<Operation> m_queue;
     bool m_running = false;
+    int m_keychainTimeoutMs = 30'000;
 };
 
 } // namespace xueshi

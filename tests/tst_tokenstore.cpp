@@ -26,6 +26,7 @@ public:
     struct State
     {
         bool available = true;
+        bool answers = true; // false: a stuck service that never answers
         QHash<QString, QString> secrets;
         int calls = 0;
     };
@@ -60,6 +61,8 @@ private:
     template<typename Work> void answer(Callback callback, Work work)
     {
         ++m_state->calls;
+        if (!m_state->answers)
+            return;
         QTimer::singleShot(0, [state = m_state, callback = std::move(callback), work] {
             Result result;
             if (!state->available) {
@@ -248,6 +251,20 @@ private slots:
         QCOMPARE(state->secrets.value(Server + QStringLiteral("/zhangsan")),
             QStringLiteral("token-new"));
         QVERIFY(!QFileInfo::exists(path));
+    }
+
+    void keychainNeverAnswering_timesOutToTheFile()
+    {
+        auto state = std::make_shared<FakeKeychain::State>();
+        state->answers = false;
+        TokenStore tokens(temporaryDirectory(), std::make_unique<FakeKeychain>(state));
+        tokens.setKeychainTimeout(50);
+        QVERIFY(store(tokens, QStringLiteral("zhangsan"), QStringLiteral("token-abc")));
+        QCOMPARE(state->calls, 1);
+        QCOMPARE(tokens.backend(), TokenStore::Backend::File);
+        QCOMPARE(load(tokens, QStringLiteral("zhangsan")), QStringLiteral("token-abc"));
+        QVERIFY(remove(tokens, QStringLiteral("zhangsan")));
+        QCOMPARE(state->calls, 1); // no more waiting on it
     }
 
     void keychainFailingOnRead_fallsBackToTheFile()
