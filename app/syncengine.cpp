@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QNetworkInformation>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 
@@ -53,7 +54,7 @@ SyncEngine::SyncEngine(ApiClient *api, LocalStore *store, const Clock *clock, QO
             requestSync();
     });
     registerMutationType(
-        QStringLiteral("profile.update"), QStringLiteral("profile"), applyProfileUpdate);
+        QStringLiteral("profile.update"), QStringLiteral("profile"), applyProfileUpdate, true);
 }
 
 SyncEngine::~SyncEngine() = default;
@@ -93,6 +94,11 @@ void SyncEngine::start()
         return;
     m_started = true;
     m_stopped = false;
+    // Who the file belongs to, for whoever inspects it (one file per server and user).
+    if (m_store->isOpen() && m_store->meta(QStringLiteral("userId")).isEmpty()) {
+        m_store->setMeta(QStringLiteral("userId"), m_userId);
+        m_store->setMeta(QStringLiteral("serverKey"), m_api->serverKey());
+    }
     if (m_periodicTimer.interval() > 0)
         m_periodicTimer.start();
     if (m_watchNetwork
@@ -153,9 +159,9 @@ QList<OutboxMutation> SyncEngine::problems() const
 }
 
 void SyncEngine::registerMutationType(
-    const QString &type, const QString &entityType, LocalEffect effect)
+    const QString &type, const QString &entityType, LocalEffect effect, bool mustExist)
 {
-    m_types.insert(type, { entityType, std::move(effect) });
+    m_types.insert(type, { entityType, std::move(effect), mustExist });
 }
 
 QString SyncEngine::queueMutation(
@@ -168,6 +174,12 @@ QString SyncEngine::queueMutation(
     }
     const MutationType kind = found.value();
     const std::optional<CachedEntity> cached = m_store->entity(kind.entityType, target);
+    if (kind.mustExist && !cached) {
+        // Its base version is unknown: the server would answer with a conflict.
+        m_message = tr("This cannot be changed yet: connect to the server once so that the data "
+                       "is on this computer.");
+        return {};
+    }
     OutboxMutation m;
     m.type = type;
     m.entityType = kind.entityType;
@@ -322,6 +334,26 @@ void SyncEngine::pushNext()
 void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
 {
     if (!result.ok()) {
+        // The server refuses a whole batch for one malformed mutation and names it
+        // ("mutations[3].target"): that one is set aside so it cannot block the others.
+        static const QRegularExpression culprit(QStringLiteral("^mutations\\[(\\d+)\\]"));
+        const QRegularExpressionMatch match = culprit.match(result.error.field);
+        const qsizetype index = match.hasMatch() ? match.captured(1).toLongLong() : -1;
+        if (result.error.httpStatus == 400 && index >= 0 && index < ids.size()) {
+            QJsonObject error = result.error.object;
+            if (error.isEmpty())
+                error = { { QStringLiteral("code"), result.error.code },
+                    { QStringLiteral("message"), result.error.message },
+                    { QStringLiteral("field"), result.error.field } };
+            if (!m_store->markRejected(ids.at(index), error)) {
+                failLocally(m_store->lastError());
+                return;
+            }
+            emitCounts();
+            emit problemsChanged();
+            pushNext();
+            return;
+        }
         fail(result.error);
         return;
     }

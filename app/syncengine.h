@@ -88,7 +88,10 @@ public:
 
     // Declares a mutation type: the cached entity type it changes and how (for its local effect
     // now and when the user edits it). "profile.update" is declared by the engine.
-    void registerMutationType(const QString &type, const QString &entityType, LocalEffect effect);
+    // `mustExist`: the entity must be cached already (an update, not a creation); queueing it
+    // before the first sync brought the entity is refused.
+    void registerMutationType(
+        const QString &type, const QString &entityType, LocalEffect effect, bool mustExist = false);
     // Queues a mutation of a declared type against the cached entity's version and applies its
     // local effect, in one transaction. Returns the mutation's id, or empty (see lastMessage()).
     QString queueMutation(const QString &type, const QString &target, const QJsonObject &payload);
@@ -139,6 +142,7 @@ private:
     {
         QString entityType;
         LocalEffect effect;
+        bool mustExist = false;
     };
 
     ApiClient *m_api;

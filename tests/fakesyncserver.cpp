@@ -159,8 +159,15 @@ FakeResponse FakeSyncServer::mutations(const FakeRequest &request)
         return FakeResponse::error(
             413, QStringLiteral("payload_too_large"), QStringLiteral("Too many."));
     QStringList ids;
-    for (const QJsonValue &m : batch)
-        ids.append(m.toObject().value(QStringLiteral("id")).toString());
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const QJsonObject m = batch.at(i).toObject();
+        // Like the real server: a malformed mutation refuses the whole batch, naming it.
+        if (m.value(QStringLiteral("target")).toString().size() > 64)
+            return FakeResponse::error(400, QStringLiteral("invalid_field"),
+                QStringLiteral("The mutation's target is too long."),
+                QStringLiteral("mutations[%1].target").arg(i));
+        ids.append(m.value(QStringLiteral("id")).toString());
+    }
     m_batches.append(ids);
     QJsonArray results;
     for (const QJsonValue &m : batch) {

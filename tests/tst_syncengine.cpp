@@ -342,6 +342,30 @@ private slots:
         QVERIFY(!f.store.entity(QStringLiteral("note"), QStringLiteral("e")));
     }
 
+    void malformedMutation_batchRefused_thatOneSetAside()
+    {
+        Fixture f;
+        f.engine->registerMutationType(QStringLiteral("note.put"), QStringLiteral("note"),
+            [](const QJsonObject &, const QJsonObject &payload) { return payload; });
+        QVERIFY(f.sync());
+        const QString before = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("a"), note(QStringLiteral("1")));
+        const QString bad = f.engine->queueMutation(
+            QStringLiteral("note.put"), QString(65, QLatin1Char('x')), note(QStringLiteral("2")));
+        const QString after = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("b"), note(QStringLiteral("3")));
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.timesApplied(before), 1);
+        QCOMPARE(f.server.timesApplied(after), 1);
+        QCOMPARE(f.server.timesApplied(bad), 0);
+        const QList<OutboxMutation> problems = f.engine->problems();
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().id, bad);
+        QCOMPARE(problems.first().lastError.value(QStringLiteral("field")).toString(),
+            QStringLiteral("mutations[1].target"));
+        QCOMPARE(f.engine->pendingCount(), 0);
+    }
+
     void networkErrors_retriedWithBackoff()
     {
         Fixture f;

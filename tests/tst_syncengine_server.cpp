@@ -16,6 +16,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
@@ -279,6 +281,51 @@ private slots:
         QVERIFY(f.store.cursor() != oldCursor);
         QCOMPARE(f.engine->problems().size(), 1);
         QCOMPARE(f.engine->problems().first().id, bad);
+    }
+
+    void silentServer_timeout_offlineAndRetried()
+    {
+        Fixture f;
+        // Before the first sync there is no profile to change.
+        QVERIFY(f.engine->queueProfileUpdate({ { QStringLiteral("email"), QString() } }).isEmpty());
+        QVERIFY(!f.engine->lastMessage().isEmpty());
+        QCOMPARE(f.engine->pendingCount(), 0);
+        QVERIFY(f.sync());
+        // Accepts connections and never says a word.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> sockets;
+        connect(&silent, &QTcpServer::newConnection, &silent, [&] {
+            while (QTcpSocket *socket = silent.nextPendingConnection())
+                sockets.append(socket);
+        });
+        QUrl url = f.server.baseUrl();
+        url.setPort(silent.serverPort());
+        f.api.setServerUrl(url);
+        f.api.setTimeout(300);
+        const QString id = f.engine->queueProfileUpdate(
+            { { QStringLiteral("email"), QStringLiteral("late@example.cn") } });
+        QSignalSpy retries(f.engine.get(), &SyncEngine::retryScheduled);
+        f.engine->setBackoff(60'000, 300'000, [] { return 0.0; });
+        QVERIFY(!f.sync());
+        QCOMPARE(f.engine->state(), SyncEngine::State::Offline);
+        QVERIFY(!f.engine->lastMessage().isEmpty());
+        QCOMPARE(retries.size(), 1);
+        QCOMPARE(f.engine->pendingCount(), 1);
+        QVERIFY(!sockets.isEmpty());
+
+        // Once the server answers again, the change is delivered.
+        f.api.setServerUrl(f.server.baseUrl());
+        f.api.setTimeout(30'000);
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->pendingCount(), 0);
+        QCOMPARE(f.me()
+                     .value(QStringLiteral("learner"))
+                     .toObject()
+                     .value(QStringLiteral("email"))
+                     .toString(),
+            QStringLiteral("late@example.cn"));
+        Q_UNUSED(id);
     }
 
     void untrustedCertificate_clearError_notRetried()
