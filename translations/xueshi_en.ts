@@ -1303,6 +1303,10 @@ Why it is not trusted automatically: %5</translation>
         <source>The local cache could not be updated: %1</source>
         <translation>The local cache could not be updated: %1</translation>
     </message>
+    <message>
+        <source>This cannot be changed yet: connect to the server once so that the data is on this computer.</source>
+        <translation>This cannot be changed yet: connect to the server once so that the data is on this computer.</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::TokenStore</name>

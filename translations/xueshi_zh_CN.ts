@@ -1297,6 +1297,10 @@ Why it is not trusted automatically: %5</source>
         <source>The local cache could not be updated: %1</source>
         <translation>无法更新本地缓存：%1</translation>
     </message>
+    <message>
+        <source>This cannot be changed yet: connect to the server once so that the data is on this computer.</source>
+        <translation>暂时无法修改：请先连接一次服务器，把数据下载到本机。</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::TokenStore</name>
