@@ -99,6 +99,11 @@ FakeResponse FakeSyncServer::handle(const FakeRequest &request)
     if (fault == Fault::Unauthorized)
         return FakeResponse::error(
             401, QStringLiteral("unauthorized"), QStringLiteral("The session has expired."));
+    if (fault == Fault::RateLimited)
+        return FakeResponse::error(429, QStringLiteral("rate_limited"),
+            QStringLiteral("Slow down."), {}, { { QStringLiteral("retryAfterSeconds"), 2 } });
+    if (fault == Fault::Forbidden)
+        return FakeResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("No."));
     if (fault == Fault::MalformedJson)
         return FakeResponse::raw(200, "{\"changes\": [", "application/json");
 

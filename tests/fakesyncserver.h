@@ -28,6 +28,8 @@ public:
         Unauthorized, // 401
         MalformedJson, // 200 with a body that is not JSON
         DropAfterCommit, // the request is carried out, then the connection drops
+        RateLimited, // 429 with retryAfterSeconds 2
+        Forbidden, // 403
     };
 
     struct Entity

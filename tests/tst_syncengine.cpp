@@ -485,6 +485,42 @@ private slots:
         QVERIFY(f.sync());
     }
 
+    void rateLimited_waitsRetryAfter_otherRefusalsNotRetried()
+    {
+        Fixture f;
+        f.server.failNext(QStringLiteral("/sync/changes"), FakeSyncServer::Fault::RateLimited);
+        QSignalSpy retries(f.engine.get(), &SyncEngine::retryScheduled);
+        QVERIFY(!f.sync());
+        QCOMPARE(retries.size(), 1);
+        QCOMPARE(retries.first().at(0).toInt(), 2000);
+        QCOMPARE(f.engine->retryDelay(), 2000);
+        // stop() cancels the retry.
+        f.engine->stop();
+        QCOMPARE(f.engine->retryDelay(), -1);
+
+        // A refusal that will not change by itself is not retried blindly.
+        f.server.failNext(QStringLiteral("/sync/changes"), FakeSyncServer::Fault::Forbidden);
+        QVERIFY(!f.sync());
+        QCOMPARE(retries.size(), 1);
+        QCOMPARE(f.engine->state(), SyncEngine::State::Error);
+        QVERIFY(!f.engine->lastMessage().isEmpty());
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->state(), SyncEngine::State::Idle);
+    }
+
+    void start_withNetworkWatch_worksWithOrWithoutBackend()
+    {
+        Fixture f;
+        f.engine->setWatchNetwork(true);
+        QSignalSpy finished(f.engine.get(), &SyncEngine::syncFinished);
+        f.engine->start();
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(finished.first().at(0).toBool());
+        QVERIFY(f.engine->isStarted());
+        f.engine->stop();
+        QVERIFY(!f.engine->isStarted());
+    }
+
     void untrustedCertificate_clearError_notRetried()
     {
         Fixture f;
