@@ -6,6 +6,7 @@
 #include "content/contentstore.h"
 #include "core/localizer.h"
 #include "services/accountservice.h"
+#include "services/bindingservice.h"
 #include "services/notifier.h"
 #include "services/recoveryservice.h"
 #include "services/servicecontext.h"
@@ -72,7 +73,8 @@ bool Server::openStorage(QString *error)
         *m_notifier, *m_localizer, *m_changeLog, m_options.tokenLifetimeSeconds });
     m_accounts = std::make_unique<AccountService>(*m_context);
     m_recovery = std::make_unique<RecoveryService>(*m_context, *m_accounts);
-    m_sync = std::make_unique<SyncService>(*m_context, *m_accounts);
+    m_bindings = std::make_unique<BindingService>(*m_context, *m_accounts);
+    m_sync = std::make_unique<SyncService>(*m_context, *m_accounts, *m_bindings);
     return true;
 }
 

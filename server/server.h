@@ -20,6 +20,7 @@ class Clock;
 namespace xueshi::server {
 
 class AccountService;
+class BindingService;
 class ChangeLog;
 class ContentStore;
 class SyncService;
@@ -73,6 +74,7 @@ public:
     ChangeLog &changeLog() { return *m_changeLog; }
     ContentStore &content() { return *m_content; }
     SyncService &sync() { return *m_sync; }
+    BindingService &bindings() { return *m_bindings; }
     const Clock &clock() const { return *m_clock; }
     const ServerOptions &options() const { return m_options; }
 
@@ -88,6 +90,7 @@ private:
     std::unique_ptr<ServiceContext> m_context;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<RecoveryService> m_recovery;
+    std::unique_ptr<BindingService> m_bindings;
     std::unique_ptr<SyncService> m_sync;
     QThreadPool m_normalPool;
     QThreadPool m_passwordPool;

@@ -404,17 +404,26 @@ QJsonObject AccountService::userJson(const QString &userId)
         { QStringLiteral("organisation"), QJsonValue::Null },
     };
     q.finish();
-    QSqlQuery l = db.exec(
-        QStringLiteral(
-            "SELECT real_name, resident_id, mobile, email FROM learners WHERE user_id = ?"),
-        { userId });
+    QSqlQuery l
+        = db.exec(QStringLiteral("SELECT real_name, resident_id, mobile, email, gender, education,"
+                                 " professional_title, professional_series, position"
+                                 " FROM learners WHERE user_id = ?"),
+            { userId });
     if (l.next()) {
+        const auto optional = [&l](int column) {
+            return l.value(column).isNull() || l.value(column).toString().isEmpty()
+                ? QJsonValue()
+                : QJsonValue(l.value(column).toString());
+        };
         user.insert(QStringLiteral("learner"),
             QJsonObject { { QStringLiteral("realName"), l.value(0).toString() },
                 { QStringLiteral("residentId"), l.value(1).toString() },
                 { QStringLiteral("mobile"), l.value(2).toString() },
-                { QStringLiteral("email"),
-                    l.value(3).isNull() ? QJsonValue() : QJsonValue(l.value(3).toString()) } });
+                { QStringLiteral("email"), optional(3) }, { QStringLiteral("gender"), optional(4) },
+                { QStringLiteral("education"), optional(5) },
+                { QStringLiteral("professionalTitle"), optional(6) },
+                { QStringLiteral("professionalSeries"), optional(7) },
+                { QStringLiteral("position"), optional(8) } });
     }
     l.finish();
     QSqlQuery o = db.exec(

@@ -121,6 +121,25 @@ const QList<Migration> &migrations()
                 QStringLiteral(
                     "CREATE INDEX hour_records_learner ON hour_records (learner_id, year)"),
             } },
+        { 3, QStringLiteral("learner profile details and employer bindings"),
+            {
+                QStringLiteral("ALTER TABLE learners ADD COLUMN gender TEXT"),
+                QStringLiteral("ALTER TABLE learners ADD COLUMN education TEXT"),
+                QStringLiteral("ALTER TABLE learners ADD COLUMN professional_title TEXT"),
+                QStringLiteral("ALTER TABLE learners ADD COLUMN professional_series TEXT"),
+                QStringLiteral("ALTER TABLE learners ADD COLUMN position TEXT"),
+                QStringLiteral("CREATE TABLE bindings ("
+                               " id TEXT PRIMARY KEY,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " employer_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " status TEXT NOT NULL,"
+                               " reason TEXT,"
+                               " requested_at BIGINT NOT NULL,"
+                               " decided_at BIGINT,"
+                               " version BIGINT NOT NULL DEFAULT 1)"),
+                QStringLiteral("CREATE INDEX bindings_learner ON bindings (learner_id, requested_at)"),
+                QStringLiteral("CREATE INDEX bindings_employer ON bindings (employer_id, status)"),
+            } },
     };
     return all;
 }

@@ -1,6 +1,7 @@
 #include "changelog.h"
 
 #include "clock.h"
+#include "professionalseries.h"
 #include "regions.h"
 #include "storage/database.h"
 
@@ -20,6 +21,26 @@ void ChangeLog::initialise()
     if (!m_database.exec(QStringLiteral("SELECT 1 FROM server_meta WHERE key = 'epoch'")).next()) {
         m_database.exec(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('epoch', ?)"),
             { QUuid::createUuid().toString(QUuid::Id128).left(16) });
+    }
+    // The professional series ship with the server too, published once per list.
+    const QString seriesVersion = QString::number(professionalSeries().size());
+    QSqlQuery seriesDone
+        = m_database.exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'series'"));
+    const bool seriesKnown = seriesDone.next();
+    const bool seriesCurrent = seriesKnown && seriesDone.value(0).toString() == seriesVersion;
+    seriesDone.finish();
+    if (!seriesCurrent) {
+        int order = 0;
+        for (const ProfessionalSeries &series : professionalSeries()) {
+            append(QStringLiteral("professionalSeries"), series.code, 1, Op::Upsert,
+                QJsonObject { { QStringLiteral("code"), series.code },
+                    { QStringLiteral("name"), series.name }, { QStringLiteral("order"), order++ } },
+                { publicAudience() });
+        }
+        m_database.exec(seriesKnown
+                ? QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'series'")
+                : QStringLiteral("INSERT INTO server_meta (value, key) VALUES (?, 'series')"),
+            { seriesVersion });
     }
     // The region table ships with the server; it is published into the feed once per version
     // of the table, so clients receive it like any other public data.

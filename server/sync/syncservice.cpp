@@ -5,7 +5,10 @@
 #include "core/apierror.h"
 #include "core/localizer.h"
 #include "errorcodes.h"
+#include "professionalseries.h"
+#include "regions.h"
 #include "services/accountservice.h"
+#include "services/bindingservice.h"
 #include "storage/database.h"
 #include "validators.h"
 
@@ -69,9 +72,11 @@ QString placeholders(qsizetype n)
 
 } // namespace
 
-SyncService::SyncService(ServiceContext &context, AccountService &accounts)
+SyncService::SyncService(
+    ServiceContext &context, AccountService &accounts, BindingService &bindings)
     : m_context(context)
     , m_accounts(accounts)
+    , m_bindings(bindings)
 { }
 
 QStringList SyncService::audiencesOf(const AuthenticatedUser &caller)
@@ -279,6 +284,9 @@ QJsonObject SyncService::execute(const AuthenticatedUser &caller, const Mutation
 {
     if (m.type == QLatin1String("profile.update"))
         return updateProfile(caller, m);
+    if (m.type == QLatin1String("binding.request") || m.type == QLatin1String("binding.withdraw")
+        || m.type == QLatin1String("binding.confirm") || m.type == QLatin1String("binding.reject"))
+        return executeBinding(caller, m);
     throw ApiError(400, ec::InvalidField, "Server",
         QT_TRANSLATE_NOOP("Server", "The change \"%1\" is not known to this server."))
         .field(QStringLiteral("type"))
@@ -294,10 +302,12 @@ QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mu
     }
     Database &db = m_context.database;
     const bool learner = caller.role == Role::Learner;
-    const QSet<QString> allowed = learner
-        ? QSet<QString> { QStringLiteral("mobile"), QStringLiteral("email") }
-        : QSet<QString> { QStringLiteral("contactPerson"), QStringLiteral("phone"),
-              QStringLiteral("email") };
+    const QSet<QString> allowed = learner ? QSet<QString> { QStringLiteral("mobile"),
+        QStringLiteral("email"), QStringLiteral("realName"), QStringLiteral("residentId"),
+        QStringLiteral("gender"), QStringLiteral("education"), QStringLiteral("professionalTitle"),
+        QStringLiteral("professionalSeries"), QStringLiteral("position") }
+                                          : QSet<QString> { QStringLiteral("contactPerson"),
+                                                QStringLiteral("phone"), QStringLiteral("email") };
     for (auto it = m.payload.constBegin(); it != m.payload.constEnd(); ++it) {
         if (!allowed.contains(it.key())) {
             throw ApiError(400, ec::UnknownField, "Server",
@@ -355,12 +365,121 @@ QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mu
         db.exec(QStringLiteral("UPDATE organisations SET contact_person = ? WHERE user_id = ?"),
             { text("contactPerson"), caller.id });
     }
+    if (learner)
+        updateLearnerDetails(caller, m.payload);
     db.exec(QStringLiteral("UPDATE users SET version = version + 1, updated_at = ? WHERE id = ?"),
         { m_context.clock.nowUtc().toMSecsSinceEpoch(), caller.id });
     m_accounts.publishAccount(caller.id);
+    if (learner)
+        m_bindings.publishForLearner(caller.id);
     return QJsonObject { { QStringLiteral("id"), m.id },
         { QStringLiteral("status"), QStringLiteral("applied") },
         { QStringLiteral("version"), double(version + 1) } };
+}
+
+void SyncService::updateLearnerDetails(const AuthenticatedUser &caller, const QJsonObject &payload)
+{
+    Database &db = m_context.database;
+    const auto text
+        = [&](const char *key) { return payload.value(QLatin1String(key)).toString().trimmed(); };
+    const auto has = [&](const char *key) { return payload.contains(QLatin1String(key)); };
+    const QVariant nullText(QMetaType(QMetaType::QString));
+    const auto optional
+        = [&](const char *key) { return text(key).isEmpty() ? nullText : QVariant(text(key)); };
+
+    // A confirmed binding fixes who the person is (SPEC: the employer confirmed these).
+    if ((has("realName") || has("residentId")) && m_bindings.confirmedEmployer(caller.id)) {
+        QSqlQuery current = db.exec(
+            QStringLiteral("SELECT real_name, resident_id FROM learners WHERE user_id = ?"),
+            { caller.id });
+        current.next();
+        const bool nameChanges = has("realName") && text("realName") != current.value(0).toString();
+        const bool idChanges
+            = has("residentId") && text("residentId") != current.value(1).toString();
+        current.finish();
+        if (nameChanges || idChanges) {
+            throw ApiError(400, ec::FieldLocked, "Server",
+                QT_TRANSLATE_NOOP("Server",
+                    "Your employer has confirmed your real name and resident ID number; they can "
+                    "no longer be changed here."))
+                .field(nameChanges ? QStringLiteral("realName") : QStringLiteral("residentId"));
+        }
+    }
+    if (has("realName")) {
+        requireValid(validateRealName(text("realName")), QStringLiteral("realName"));
+        db.exec(QStringLiteral("UPDATE learners SET real_name = ? WHERE user_id = ?"),
+            { text("realName"), caller.id });
+        db.exec(QStringLiteral("UPDATE users SET display_name = ? WHERE id = ?"),
+            { text("realName"), caller.id });
+    }
+    if (has("residentId")) {
+        requireValid(validateResidentId(text("residentId"), m_context.clock.todayInChina(),
+                         RegionTable::instance()),
+            QStringLiteral("residentId"));
+        if (db.exec(QStringLiteral("SELECT 1 FROM learners WHERE resident_id = ? AND user_id <> ?"),
+                  { text("residentId"), caller.id })
+                .next()) {
+            throw ApiError(409, ec::ResidentIdTaken, "Server",
+                QT_TRANSLATE_NOOP("Server",
+                    "An account with this resident ID number already exists. Use 'Recover "
+                    "username' if you forgot it."))
+                .field(QStringLiteral("residentId"));
+        }
+        db.exec(QStringLiteral("UPDATE learners SET resident_id = ? WHERE user_id = ?"),
+            { text("residentId"), caller.id });
+    }
+    if (has("gender")) {
+        if (!text("gender").isEmpty() && !isKnownGender(text("gender"))) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "Choose a gender from the list."))
+                .field(QStringLiteral("gender"));
+        }
+        db.exec(QStringLiteral("UPDATE learners SET gender = ? WHERE user_id = ?"),
+            { optional("gender"), caller.id });
+    }
+    if (has("education")) {
+        if (!text("education").isEmpty() && !isKnownEducation(text("education"))) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "Choose an education level from the list."))
+                .field(QStringLiteral("education"));
+        }
+        db.exec(QStringLiteral("UPDATE learners SET education = ? WHERE user_id = ?"),
+            { optional("education"), caller.id });
+    }
+    if (has("professionalSeries")) {
+        if (!text("professionalSeries").isEmpty()
+            && !isKnownProfessionalSeries(text("professionalSeries"))) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "Choose a professional series from the list."))
+                .field(QStringLiteral("professionalSeries"));
+        }
+        db.exec(QStringLiteral("UPDATE learners SET professional_series = ? WHERE user_id = ?"),
+            { optional("professionalSeries"), caller.id });
+    }
+    for (const char *key : { "professionalTitle", "position" }) {
+        if (!has(key))
+            continue;
+        if (text(key).size() > 50) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "This field may have at most 50 characters."))
+                .field(QLatin1String(key));
+        }
+        const QString column = QLatin1String(key) == QLatin1String("position")
+            ? QStringLiteral("position")
+            : QStringLiteral("professional_title");
+        db.exec(QStringLiteral("UPDATE learners SET %1 = ? WHERE user_id = ?").arg(column),
+            { optional(key), caller.id });
+    }
+}
+
+QJsonObject SyncService::executeBinding(const AuthenticatedUser &caller, const Mutation &m)
+{
+    if (m.type == QLatin1String("binding.request"))
+        return m_bindings.request(caller, m.id, m.target, m.payload);
+    if (m.type == QLatin1String("binding.withdraw"))
+        return m_bindings.withdraw(caller, m.id, m.target, m.baseVersion);
+    return m_bindings.decide(caller, m.id, m.target, m.baseVersion,
+        m.type == QLatin1String("binding.confirm"), m.payload);
 }
 
 } // namespace xueshi::server

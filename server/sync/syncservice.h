@@ -10,6 +10,7 @@
 namespace xueshi::server {
 
 class AccountService;
+class BindingService;
 
 // The sync routes' logic (docs/sync.md): the change feed filtered to the caller's audiences, and
 // the mutation batches, each mutation applied at most once in its own transaction, with the same
@@ -21,7 +22,7 @@ public:
     static constexpr int MaxPageSize = 1000;
     static constexpr int MaxBatch = 100;
 
-    SyncService(ServiceContext &context, AccountService &accounts);
+    SyncService(ServiceContext &context, AccountService &accounts, BindingService &bindings);
 
     QJsonObject changes(const AuthenticatedUser &caller, const QString &since, int limit);
     // `mutations` as sent; a malformed batch throws 400 before anything is applied.
@@ -44,10 +45,13 @@ private:
     // result, or throws ApiError for "rejected".
     QJsonObject execute(const AuthenticatedUser &caller, const Mutation &m);
     QJsonObject updateProfile(const AuthenticatedUser &caller, const Mutation &m);
+    void updateLearnerDetails(const AuthenticatedUser &caller, const QJsonObject &payload);
+    QJsonObject executeBinding(const AuthenticatedUser &caller, const Mutation &m);
     std::optional<QJsonObject> storedResult(const QString &userId, const QString &mutationId);
 
     ServiceContext &m_context;
     AccountService &m_accounts;
+    BindingService &m_bindings;
 };
 
 } // namespace xueshi::server

@@ -1,0 +1,333 @@
+#include "bindingservice.h"
+
+#include "accountservice.h"
+#include "clock.h"
+#include "core/apierror.h"
+#include "errorcodes.h"
+#include "storage/database.h"
+#include "sync/changelog.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace xueshi::server {
+
+namespace ec = xueshi::errorcode;
+
+namespace {
+
+QString isoUtc(const QVariant &msecs)
+{
+    if (msecs.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(msecs.toLongLong(), Qt::UTC).toString(Qt::ISODate);
+}
+
+QJsonObject applied(const QString &mutationId, qint64 version)
+{
+    return { { QStringLiteral("id"), mutationId },
+        { QStringLiteral("status"), QStringLiteral("applied") },
+        { QStringLiteral("version"), double(version) } };
+}
+
+} // namespace
+
+BindingService::BindingService(ServiceContext &context, AccountService &accounts)
+    : m_context(context)
+    , m_accounts(accounts)
+{ }
+
+QJsonObject BindingService::bindingJson(const QString &bindingId)
+{
+    Database &db = m_context.database;
+    QSqlQuery q = db.exec(
+        QStringLiteral("SELECT b.id, b.learner_id, b.employer_id, b.status, b.reason,"
+                       " b.requested_at, b.decided_at, b.version, o.name, o.region_code"
+                       " FROM bindings b JOIN organisations o ON o.user_id = b.employer_id"
+                       " WHERE b.id = ?"),
+        { bindingId });
+    if (!q.next())
+        return {};
+    QJsonObject binding { { QStringLiteral("id"), q.value(0).toString() },
+        { QStringLiteral("learnerId"), q.value(1).toString() },
+        { QStringLiteral("employerId"), q.value(2).toString() },
+        { QStringLiteral("status"), q.value(3).toString() },
+        { QStringLiteral("reason"),
+            q.value(4).isNull() ? QJsonValue() : QJsonValue(q.value(4).toString()) },
+        { QStringLiteral("requestedAt"), isoUtc(q.value(5)) },
+        { QStringLiteral("decidedAt"),
+            q.value(6).isNull() ? QJsonValue() : QJsonValue(isoUtc(q.value(6))) },
+        { QStringLiteral("version"), double(q.value(7).toLongLong()) },
+        { QStringLiteral("employerName"), q.value(8).toString() },
+        { QStringLiteral("employerRegionCode"), q.value(9).toString() } };
+    const QString learnerId = q.value(1).toString();
+    q.finish();
+    // The learner's details as the HR office needs them to confirm the person: in full, since
+    // this office is the one the learner asked (DESIGN.md, personal data).
+    const QJsonObject user = m_accounts.userJson(learnerId);
+    QJsonObject learner = user.value(QStringLiteral("learner")).toObject();
+    learner.remove(QStringLiteral("binding"));
+    learner.insert(QStringLiteral("username"), user.value(QStringLiteral("username")));
+    binding.insert(QStringLiteral("learner"), learner);
+    return binding;
+}
+
+void BindingService::publish(const QString &bindingId)
+{
+    const QJsonObject binding = bindingJson(bindingId);
+    if (binding.isEmpty())
+        return;
+    m_context.changes.append(QStringLiteral("binding"), bindingId,
+        qint64(binding.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, binding,
+        { ChangeLog::userAudience(binding.value(QStringLiteral("learnerId")).toString()),
+            ChangeLog::employerStaffAudience(
+                binding.value(QStringLiteral("employerId")).toString()) });
+}
+
+void BindingService::publishForLearner(const QString &learnerId)
+{
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral(
+            "SELECT id FROM bindings WHERE learner_id = ? AND status IN ('pending', 'confirmed')"),
+        { learnerId });
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    for (const QString &id : std::as_const(ids))
+        publish(id);
+}
+
+std::optional<QString> BindingService::confirmedEmployer(const QString &learnerId)
+{
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral(
+            "SELECT employer_id FROM bindings WHERE learner_id = ? AND status = 'confirmed'"),
+        { learnerId });
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+void BindingService::requireStudyAllowed(const AuthenticatedUser &caller)
+{
+    if (caller.role != Role::Learner) {
+        throw ApiError(403, ec::Forbidden, "Server",
+            QT_TRANSLATE_NOOP("Server", "Only learners can study courses and classes."));
+    }
+    if (!confirmedEmployer(caller.id)) {
+        throw ApiError(403, ec::StudyLocked, "Server",
+            QT_TRANSLATE_NOOP("Server",
+                "Your employer has not confirmed your identity yet. You can study once it confirms "
+                "your binding request in 人员基本信息维护."));
+    }
+}
+
+void BindingService::setStatus(
+    const QString &bindingId, const QString &status, const QVariant &reason)
+{
+    m_context.database.exec(
+        QStringLiteral("UPDATE bindings SET status = ?, reason = ?, decided_at = ?,"
+                       " version = version + 1 WHERE id = ?"),
+        { status, reason, m_context.clock.nowUtc().toMSecsSinceEpoch(), bindingId });
+}
+
+QJsonObject BindingService::conflict(const QString &mutationId, const QString &bindingId)
+{
+    const QJsonObject current = bindingJson(bindingId);
+    return { { QStringLiteral("id"), mutationId },
+        { QStringLiteral("status"), QStringLiteral("conflict") },
+        { QStringLiteral("current"),
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("binding") },
+                { QStringLiteral("id"), bindingId },
+                { QStringLiteral("version"), current.value(QStringLiteral("version")) },
+                { QStringLiteral("data"), current } } } };
+}
+
+QJsonObject BindingService::request(const AuthenticatedUser &caller, const QString &mutationId,
+    const QString &bindingId, const QJsonObject &payload)
+{
+    if (caller.role != Role::Learner) {
+        throw ApiError(403, ec::Forbidden, "Server",
+            QT_TRANSLATE_NOOP("Server", "Only learners send binding requests."));
+    }
+    if (QUuid(bindingId).isNull() || bindingId.size() != 36) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP("Server", "A binding request needs a new UUID as its target."))
+            .field(QStringLiteral("target"));
+    }
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
+        if (it.key() != QLatin1String("employerId")) {
+            throw ApiError(400, ec::UnknownField, "Server",
+                QT_TRANSLATE_NOOP("Server", "The field \"%1\" is not accepted here."))
+                .field(it.key())
+                .arg(it.key());
+        }
+    }
+    Database &db = m_context.database;
+    if (db.exec(QStringLiteral("SELECT 1 FROM bindings WHERE id = ?"), { bindingId }).next()) {
+        throw ApiError(409, ec::Conflict, "Server",
+            QT_TRANSLATE_NOOP("Server", "This binding request already exists."))
+            .field(QStringLiteral("target"));
+    }
+    const QString employerId = payload.value(QStringLiteral("employerId")).toString();
+    QSqlQuery employer = db.exec(
+        QStringLiteral("SELECT 1 FROM users WHERE id = ? AND role = 'employer'"), { employerId });
+    if (employerId.isEmpty() || !employer.next()) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP("Server",
+                "This employer is not registered in the system. The employer must first register "
+                "in the continuing education system."))
+            .field(QStringLiteral("employerId"))
+            .detail(QStringLiteral("employer_unknown"));
+    }
+    employer.finish();
+
+    // The profile must be filled before the HR office is asked to confirm it.
+    QSqlQuery profile = db.exec(
+        QStringLiteral("SELECT gender, education FROM learners WHERE user_id = ?"), { caller.id });
+    if (!profile.next())
+        throw ApiError(403, ec::Forbidden, "Server",
+            QT_TRANSLATE_NOOP("Server", "Only learners send binding requests."));
+    const QString missing = profile.value(0).toString().isEmpty() ? QStringLiteral("gender")
+        : profile.value(1).toString().isEmpty()                   ? QStringLiteral("education")
+                                                                  : QString();
+    profile.finish();
+    if (!missing.isEmpty()) {
+        throw ApiError(400, ec::ProfileIncomplete, "Server",
+            QT_TRANSLATE_NOOP("Server",
+                "Fill in your personal information (人员基本信息) before sending the request."))
+            .field(missing);
+    }
+
+    QSqlQuery current
+        = db.exec(QStringLiteral("SELECT id, employer_id, status FROM bindings WHERE learner_id = ?"
+                                 " AND status IN ('pending', 'confirmed')")
+                + db.forUpdate(),
+            { caller.id });
+    QStringList superseded;
+    while (current.next()) {
+        if (current.value(2).toString() == QLatin1String("confirmed")
+            && current.value(1).toString() == employerId) {
+            throw ApiError(409, ec::Conflict, "Server",
+                QT_TRANSLATE_NOOP("Server", "This employer has already confirmed you."))
+                .field(QStringLiteral("employerId"))
+                .detail(QStringLiteral("already_bound"));
+        }
+        if (current.value(2).toString() == QLatin1String("pending"))
+            superseded.append(current.value(0).toString());
+    }
+    current.finish();
+    // One open request at a time: a new one replaces the one waiting.
+    for (const QString &old : std::as_const(superseded)) {
+        setStatus(old, QStringLiteral("withdrawn"), QVariant(QMetaType(QMetaType::QString)));
+        publish(old);
+    }
+    db.exec(QStringLiteral(
+                "INSERT INTO bindings (id, learner_id, employer_id, status, requested_at, version)"
+                " VALUES (?, ?, ?, 'pending', ?, 1)"),
+        { bindingId, caller.id, employerId, m_context.clock.nowUtc().toMSecsSinceEpoch() });
+    publish(bindingId);
+    return applied(mutationId, 1);
+}
+
+QJsonObject BindingService::withdraw(const AuthenticatedUser &caller, const QString &mutationId,
+    const QString &bindingId, qint64 baseVersion)
+{
+    Database &db = m_context.database;
+    QSqlQuery q
+        = db.exec(QStringLiteral("SELECT learner_id, status, version FROM bindings WHERE id = ?")
+                + db.forUpdate(),
+            { bindingId });
+    if (!q.next() || q.value(0).toString() != caller.id) {
+        throw ApiError(404, ec::NotFound, "Server",
+            QT_TRANSLATE_NOOP("Server", "This binding request was not found."))
+            .field(QStringLiteral("target"));
+    }
+    const QString status = q.value(1).toString();
+    const qint64 version = q.value(2).toLongLong();
+    q.finish();
+    if (version != baseVersion || status != QLatin1String("pending"))
+        return conflict(mutationId, bindingId);
+    setStatus(bindingId, QStringLiteral("withdrawn"), QVariant(QMetaType(QMetaType::QString)));
+    publish(bindingId);
+    return applied(mutationId, version + 1);
+}
+
+QJsonObject BindingService::decide(const AuthenticatedUser &caller, const QString &mutationId,
+    const QString &bindingId, qint64 baseVersion, bool confirm, const QJsonObject &payload)
+{
+    if (caller.role != Role::Employer) {
+        throw ApiError(403, ec::Forbidden, "Server",
+            QT_TRANSLATE_NOOP(
+                "Server", "Only the employer a request is addressed to can decide it."));
+    }
+    Database &db = m_context.database;
+    QSqlQuery q = db.exec(
+        QStringLiteral("SELECT learner_id, employer_id, status, version FROM bindings WHERE id = ?")
+            + db.forUpdate(),
+        { bindingId });
+    if (!q.next()) {
+        throw ApiError(404, ec::NotFound, "Server",
+            QT_TRANSLATE_NOOP("Server", "This binding request was not found."))
+            .field(QStringLiteral("target"));
+    }
+    const QString learnerId = q.value(0).toString();
+    const QString employerId = q.value(1).toString();
+    const QString status = q.value(2).toString();
+    const qint64 version = q.value(3).toLongLong();
+    q.finish();
+    if (employerId != caller.id) {
+        throw ApiError(403, ec::Forbidden, "Server",
+            QT_TRANSLATE_NOOP(
+                "Server", "Only the employer a request is addressed to can decide it."))
+            .field(QStringLiteral("target"));
+    }
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
+        if (it.key() != QLatin1String("reason")) {
+            throw ApiError(400, ec::UnknownField, "Server",
+                QT_TRANSLATE_NOOP("Server", "The field \"%1\" is not accepted here."))
+                .field(it.key())
+                .arg(it.key());
+        }
+    }
+    const QString reason = payload.value(QStringLiteral("reason")).toString().trimmed();
+    if (!confirm && reason.isEmpty()) {
+        throw ApiError(400, ec::MissingField, "Server",
+            QT_TRANSLATE_NOOP("Server", "Give the reason for rejecting the request."))
+            .field(QStringLiteral("reason"));
+    }
+    if (reason.size() > 200) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP("Server", "The reason may have at most 200 characters."))
+            .field(QStringLiteral("reason"));
+    }
+    // Decided on what the HR officer saw: a request the learner withdrew or replaced since then
+    // comes back as a conflict, never decided blindly.
+    if (version != baseVersion || status != QLatin1String("pending"))
+        return conflict(mutationId, bindingId);
+
+    if (confirm) {
+        QSqlQuery previous = db.exec(QStringLiteral("SELECT id FROM bindings WHERE learner_id = ? "
+                                                    "AND status = 'confirmed' AND id <> ?"),
+            { learnerId, bindingId });
+        QStringList ended;
+        while (previous.next())
+            ended.append(previous.value(0).toString());
+        previous.finish();
+        for (const QString &old : std::as_const(ended)) {
+            setStatus(old, QStringLiteral("ended"), QVariant(QMetaType(QMetaType::QString)));
+            publish(old);
+        }
+        setStatus(bindingId, QStringLiteral("confirmed"), QVariant(QMetaType(QMetaType::QString)));
+        // What the learner may see depends on the employer's region: their cache is rebuilt.
+        db.exec(QStringLiteral("UPDATE users SET scope_version = scope_version + 1 WHERE id = ?"),
+            { learnerId });
+    } else {
+        setStatus(bindingId, QStringLiteral("rejected"), reason);
+    }
+    publish(bindingId);
+    return applied(mutationId, version + 1);
+}
+
+} // namespace xueshi::server

@@ -1,0 +1,475 @@
+// Employer bindings (R4) on the server, through the sync API over HTTPS: the state machine
+// (request, confirm, reject, resubmit, rebinding with history), the study lock, the fields a
+// confirmation fixes, and who may act on what. Runs on SQLite and PostgreSQL.
+#include "core/apierror.h"
+#include "services/bindingservice.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QTest>
+#include <QUuid>
+
+using namespace xueshi;
+using namespace xueshi::test;
+
+namespace {
+
+struct Account
+{
+    QString id;
+    QString token;
+};
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+class TestBinding : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void request_incompleteProfile_rejected();
+    void request_unknownEmployer_rejectedWithManualWording();
+    void confirm_unlocksStudyAndShowsInBothFeeds();
+    void reject_needsReason_thenResubmit();
+    void rebinding_newEmployerConfirms_oldEnded_historyKept();
+    void confirmed_fixesNameAndId_otherFieldsEditable();
+    void decide_otherEmployersRequest_refused();
+    void decide_afterLearnerWithdrew_conflictNotApplied();
+    void request_replacesPendingRequest();
+    void confirm_invalidatesLearnersCursor();
+
+private:
+    Account registerLearner(const QString &username, const QString &first17);
+    Account registerEmployer(const QString &username, const QString &creditFirst17);
+    QJsonObject mutate(const Account &who, const QString &type, const QString &target, qint64 base,
+        const QJsonObject &payload = {});
+    void completeProfile(const Account &learner);
+    QList<QJsonObject> bindingsIn(const Account &who);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestClient> m_client;
+};
+
+void TestBinding::init()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->isRunning(), qPrintable(m_server->errorString()));
+    m_client = std::make_unique<TestClient>(*m_server);
+}
+
+void TestBinding::cleanup()
+{
+    m_client.reset();
+    m_server.reset();
+}
+
+Account TestBinding::registerLearner(const QString &username, const QString &first17)
+{
+    const TestReply reg = m_client->post(
+        QStringLiteral("/accounts/learners"), learnerRegistration(username, first17));
+    const TestReply session = m_client->post(QStringLiteral("/session"),
+        { { QStringLiteral("username"), username },
+            { QStringLiteral("password"), QStringLiteral("Secret123") } });
+    return {
+        reg.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString(),
+        session.json.value(QStringLiteral("token")).toString()
+    };
+}
+
+Account TestBinding::registerEmployer(const QString &username, const QString &creditFirst17)
+{
+    const TestReply reg = m_client->post(
+        QStringLiteral("/accounts/employers"), organisationRegistration(username, creditFirst17));
+    const TestReply session = m_client->post(QStringLiteral("/session"),
+        { { QStringLiteral("username"), username },
+            { QStringLiteral("password"), QStringLiteral("Secret123") } });
+    return {
+        reg.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString(),
+        session.json.value(QStringLiteral("token")).toString()
+    };
+}
+
+QJsonObject TestBinding::mutate(const Account &who, const QString &type, const QString &target,
+    qint64 base, const QJsonObject &payload)
+{
+    const TestReply r = m_client->post(QStringLiteral("/sync/mutations"),
+        { { QStringLiteral("mutations"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), newId() },
+                { QStringLiteral("type"), type }, { QStringLiteral("target"), target },
+                { QStringLiteral("baseVersion"), double(base) },
+                { QStringLiteral("payload"), payload } } } } },
+        who.token);
+    return r.json.value(QStringLiteral("results")).toArray().at(0).toObject();
+}
+
+void TestBinding::completeProfile(const Account &learner)
+{
+    const TestReply me = m_client->get(QStringLiteral("/me"), learner.token);
+    Q_UNUSED(me);
+    QSqlQuery v = m_server->server().database().exec(
+        QStringLiteral("SELECT version FROM users WHERE id = ?"), { learner.id });
+    QVERIFY(v.next());
+    const QJsonObject r = mutate(learner, QStringLiteral("profile.update"), learner.id,
+        v.value(0).toLongLong(),
+        { { QStringLiteral("gender"), QStringLiteral("female") },
+            { QStringLiteral("education"), QStringLiteral("bachelor") },
+            { QStringLiteral("professionalTitle"), QStringLiteral("工程师") },
+            { QStringLiteral("professionalSeries"), QStringLiteral("engineering-environmental") },
+            { QStringLiteral("position"), QStringLiteral("环评工程师") } });
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+}
+
+QList<QJsonObject> TestBinding::bindingsIn(const Account &who)
+{
+    QHash<QString, QJsonObject> latest;
+    QString cursor;
+    for (int page = 0; page < 100; ++page) {
+        const TestReply r = m_client->get(QStringLiteral("/sync/changes?limit=1000&since=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(cursor)),
+            who.token);
+        for (const QJsonValue &v : r.json.value(QStringLiteral("changes")).toArray()) {
+            const QJsonObject c = v.toObject();
+            if (c.value(QStringLiteral("type")).toString() == QLatin1String("binding"))
+                latest.insert(c.value(QStringLiteral("id")).toString(),
+                    c.value(QStringLiteral("data")).toObject());
+        }
+        cursor = r.json.value(QStringLiteral("cursor")).toString();
+        if (!r.json.value(QStringLiteral("more")).toBool())
+            break;
+    }
+    return latest.values();
+}
+
+void TestBinding::request_incompleteProfile_rejected()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("incomplete"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_a"), QStringLiteral("91440106MA59XK3T1"));
+    const QJsonObject r = mutate(learner, QStringLiteral("binding.request"), newId(), 0,
+        { { QStringLiteral("employerId"), employer.id } });
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(r.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("profile_incomplete"));
+    QCOMPARE(r.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QStringLiteral("gender"));
+    QVERIFY(bindingsIn(employer).isEmpty());
+}
+
+void TestBinding::request_unknownEmployer_rejectedWithManualWording()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("lonely"), QStringLiteral("44010619900101123"));
+    completeProfile(learner);
+    const QJsonObject r = mutate(learner, QStringLiteral("binding.request"), newId(), 0,
+        { { QStringLiteral("employerId"), newId() } });
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    const QJsonObject error = r.value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("detail")).toString(), QStringLiteral("employer_unknown"));
+    QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("注册")),
+        qPrintable(error.value(QStringLiteral("message")).toString()));
+    // A learner is not an employer either.
+    const QJsonObject asLearner = mutate(learner, QStringLiteral("binding.request"), newId(), 0,
+        { { QStringLiteral("employerId"), learner.id } });
+    QCOMPARE(asLearner.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+}
+
+void TestBinding::confirm_unlocksStudyAndShowsInBothFeeds()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("student"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_b"), QStringLiteral("91440106MA59XK3T1"));
+    completeProfile(learner);
+    server::AuthenticatedUser caller;
+    caller.id = learner.id;
+    caller.role = Role::Learner;
+    bool locked = false;
+    try {
+        m_server->server().bindings().requireStudyAllowed(caller);
+    } catch (const server::ApiError &e) {
+        locked = e.code() == QLatin1String("study_locked") && e.status() == 403;
+    }
+    QVERIFY(locked);
+
+    const QString bindingId = newId();
+    QCOMPARE(mutate(learner, QStringLiteral("binding.request"), bindingId, 0,
+                 { { QStringLiteral("employerId"), employer.id } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QList<QJsonObject> seen = bindingsIn(employer);
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.first().value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+    // The HR office sees the person in full, to check who they are.
+    const QJsonObject person = seen.first().value(QStringLiteral("learner")).toObject();
+    QCOMPARE(person.value(QStringLiteral("residentId")).toString(),
+        residentId(QStringLiteral("44010619900101123")));
+    QCOMPARE(person.value(QStringLiteral("professionalSeries")).toString(),
+        QStringLiteral("engineering-environmental"));
+
+    const QJsonObject confirmed = mutate(employer, QStringLiteral("binding.confirm"), bindingId, 1);
+    QCOMPARE(confirmed.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(confirmed.value(QStringLiteral("version")).toInt(), 2);
+    const QList<QJsonObject> mine = bindingsIn(learner);
+    QCOMPARE(mine.size(), 1);
+    QCOMPARE(mine.first().value(QStringLiteral("status")).toString(), QStringLiteral("confirmed"));
+    QCOMPARE(mine.first().value(QStringLiteral("employerName")).toString(),
+        QStringLiteral("广州测试科技有限公司"));
+    m_server->server().bindings().requireStudyAllowed(caller);
+}
+
+void TestBinding::reject_needsReason_thenResubmit()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("rejectee"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_c"), QStringLiteral("91440106MA59XK3T1"));
+    completeProfile(learner);
+    const QString first = newId();
+    mutate(learner, QStringLiteral("binding.request"), first, 0,
+        { { QStringLiteral("employerId"), employer.id } });
+    const QJsonObject noReason = mutate(employer, QStringLiteral("binding.reject"), first, 1);
+    QCOMPARE(noReason.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(noReason.value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("field"))
+                 .toString(),
+        QStringLiteral("reason"));
+    QCOMPARE(mutate(employer, QStringLiteral("binding.reject"), first, 1,
+                 { { QStringLiteral("reason"), QStringLiteral("查无此人，请核对身份证号") } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    QList<QJsonObject> mine = bindingsIn(learner);
+    QCOMPARE(mine.size(), 1);
+    QCOMPARE(mine.first().value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(mine.first().value(QStringLiteral("reason")).toString(),
+        QStringLiteral("查无此人，请核对身份证号"));
+
+    // Corrected and resubmitted: a new request, the rejected one kept in the history.
+    const QString second = newId();
+    QCOMPARE(mutate(learner, QStringLiteral("binding.request"), second, 0,
+                 { { QStringLiteral("employerId"), employer.id } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(mutate(employer, QStringLiteral("binding.confirm"), second, 1)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    mine = bindingsIn(learner);
+    QCOMPARE(mine.size(), 2);
+}
+
+void TestBinding::rebinding_newEmployerConfirms_oldEnded_historyKept()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("mover"), QStringLiteral("44010619900101123"));
+    const Account oldEmployer
+        = registerEmployer(QStringLiteral("emp_old"), QStringLiteral("91440106MA59XK3T1"));
+    const Account newEmployer
+        = registerEmployer(QStringLiteral("emp_new"), QStringLiteral("91440106MA59XK3T2"));
+    completeProfile(learner);
+    const QString first = newId();
+    mutate(learner, QStringLiteral("binding.request"), first, 0,
+        { { QStringLiteral("employerId"), oldEmployer.id } });
+    mutate(oldEmployer, QStringLiteral("binding.confirm"), first, 1);
+    // Asking the same employer again is refused.
+    QCOMPARE(mutate(learner, QStringLiteral("binding.request"), newId(), 0,
+                 { { QStringLiteral("employerId"), oldEmployer.id } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("rejected"));
+
+    const QString second = newId();
+    mutate(learner, QStringLiteral("binding.request"), second, 0,
+        { { QStringLiteral("employerId"), newEmployer.id } });
+    // Until the new employer confirms, the old binding stands.
+    QCOMPARE(m_server->server().bindings().confirmedEmployer(learner.id).value_or(QString()),
+        oldEmployer.id);
+    QCOMPARE(mutate(newEmployer, QStringLiteral("binding.confirm"), second, 1)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(m_server->server().bindings().confirmedEmployer(learner.id).value_or(QString()),
+        newEmployer.id);
+
+    QHash<QString, QString> statuses;
+    for (const QJsonObject &b : bindingsIn(learner))
+        statuses.insert(
+            b.value(QStringLiteral("id")).toString(), b.value(QStringLiteral("status")).toString());
+    QCOMPARE(statuses.value(first), QStringLiteral("ended"));
+    QCOMPARE(statuses.value(second), QStringLiteral("confirmed"));
+    // The old employer sees the binding ended; the new one only its own.
+    const QList<QJsonObject> oldView = bindingsIn(oldEmployer);
+    QCOMPARE(oldView.size(), 1);
+    QCOMPARE(oldView.first().value(QStringLiteral("status")).toString(), QStringLiteral("ended"));
+    QCOMPARE(bindingsIn(newEmployer).size(), 1);
+}
+
+void TestBinding::confirmed_fixesNameAndId_otherFieldsEditable()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("fixed"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_d"), QStringLiteral("91440106MA59XK3T1"));
+    completeProfile(learner);
+    // Before confirmation the name can still be corrected.
+    QCOMPARE(mutate(learner, QStringLiteral("profile.update"), learner.id, 2,
+                 { { QStringLiteral("realName"), QStringLiteral("张三丰") } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QString id = newId();
+    mutate(learner, QStringLiteral("binding.request"), id, 0,
+        { { QStringLiteral("employerId"), employer.id } });
+    mutate(employer, QStringLiteral("binding.confirm"), id, 1);
+
+    const QJsonObject name = mutate(learner, QStringLiteral("profile.update"), learner.id, 3,
+        { { QStringLiteral("realName"), QStringLiteral("李四") } });
+    QCOMPARE(name.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(
+        name.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("field_locked"));
+    const QJsonObject idChange = mutate(learner, QStringLiteral("profile.update"), learner.id, 3,
+        { { QStringLiteral("residentId"), residentId(QStringLiteral("44010619900101124")) } });
+    QCOMPARE(idChange.value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("field"))
+                 .toString(),
+        QStringLiteral("residentId"));
+    const QJsonObject other = mutate(learner, QStringLiteral("profile.update"), learner.id, 3,
+        { { QStringLiteral("position"), QStringLiteral("高级工程师") },
+            { QStringLiteral("mobile"), QStringLiteral("13912345678") } });
+    QCOMPARE(other.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    // The HR office sees the new details.
+    const QList<QJsonObject> seen = bindingsIn(employer);
+    QCOMPARE(seen.first()
+                 .value(QStringLiteral("learner"))
+                 .toObject()
+                 .value(QStringLiteral("position"))
+                 .toString(),
+        QStringLiteral("高级工程师"));
+    QCOMPARE(seen.first()
+                 .value(QStringLiteral("learner"))
+                 .toObject()
+                 .value(QStringLiteral("realName"))
+                 .toString(),
+        QStringLiteral("张三丰"));
+}
+
+void TestBinding::decide_otherEmployersRequest_refused()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("target"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_e"), QStringLiteral("91440106MA59XK3T1"));
+    const Account stranger
+        = registerEmployer(QStringLiteral("emp_f"), QStringLiteral("91440106MA59XK3T2"));
+    completeProfile(learner);
+    const QString id = newId();
+    mutate(learner, QStringLiteral("binding.request"), id, 0,
+        { { QStringLiteral("employerId"), employer.id } });
+    const QJsonObject r = mutate(stranger, QStringLiteral("binding.confirm"), id, 1);
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(r.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("forbidden"));
+    QVERIFY(bindingsIn(stranger).isEmpty());
+    // Nor can the learner confirm it.
+    QCOMPARE(mutate(learner, QStringLiteral("binding.confirm"), id, 1)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("rejected"));
+    QVERIFY(!m_server->server().bindings().confirmedEmployer(learner.id));
+}
+
+void TestBinding::decide_afterLearnerWithdrew_conflictNotApplied()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("changer"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_g"), QStringLiteral("91440106MA59XK3T1"));
+    completeProfile(learner);
+    const QString id = newId();
+    mutate(learner, QStringLiteral("binding.request"), id, 0,
+        { { QStringLiteral("employerId"), employer.id } });
+    // HR saw version 1 offline; meanwhile the learner withdrew it.
+    QCOMPARE(mutate(learner, QStringLiteral("binding.withdraw"), id, 1)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QJsonObject decision = mutate(employer, QStringLiteral("binding.confirm"), id, 1);
+    QCOMPARE(decision.value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
+    const QJsonObject current = decision.value(QStringLiteral("current")).toObject();
+    QCOMPARE(current.value(QStringLiteral("version")).toInt(), 2);
+    QCOMPARE(
+        current.value(QStringLiteral("data")).toObject().value(QStringLiteral("status")).toString(),
+        QStringLiteral("withdrawn"));
+    QVERIFY(!m_server->server().bindings().confirmedEmployer(learner.id));
+}
+
+void TestBinding::request_replacesPendingRequest()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("hesitant"), QStringLiteral("44010619900101123"));
+    const Account first
+        = registerEmployer(QStringLiteral("emp_h"), QStringLiteral("91440106MA59XK3T1"));
+    const Account second
+        = registerEmployer(QStringLiteral("emp_i"), QStringLiteral("91440106MA59XK3T2"));
+    completeProfile(learner);
+    const QString a = newId();
+    const QString b = newId();
+    mutate(learner, QStringLiteral("binding.request"), a, 0,
+        { { QStringLiteral("employerId"), first.id } });
+    mutate(learner, QStringLiteral("binding.request"), b, 0,
+        { { QStringLiteral("employerId"), second.id } });
+    const QList<QJsonObject> firstView = bindingsIn(first);
+    QCOMPARE(
+        firstView.first().value(QStringLiteral("status")).toString(), QStringLiteral("withdrawn"));
+    // The first employer decided on what it saw before: a conflict, not a confirmation.
+    QCOMPARE(mutate(first, QStringLiteral("binding.confirm"), a, 1)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("conflict"));
+}
+
+void TestBinding::confirm_invalidatesLearnersCursor()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("rescoped"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_j"), QStringLiteral("91440106MA59XK3T1"));
+    completeProfile(learner);
+    QString cursor;
+    for (int i = 0; i < 100; ++i) {
+        const TestReply r = m_client->get(QStringLiteral("/sync/changes?limit=1000&since=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(cursor)),
+            learner.token);
+        cursor = r.json.value(QStringLiteral("cursor")).toString();
+        if (!r.json.value(QStringLiteral("more")).toBool())
+            break;
+    }
+    const QString id = newId();
+    mutate(learner, QStringLiteral("binding.request"), id, 0,
+        { { QStringLiteral("employerId"), employer.id } });
+    QCOMPARE(
+        m_client->get(QStringLiteral("/sync/changes?since=") + cursor, learner.token).status, 200);
+    mutate(employer, QStringLiteral("binding.confirm"), id, 1);
+    // What the learner may see now depends on the employer's region: the cache is rebuilt.
+    const TestReply r
+        = m_client->get(QStringLiteral("/sync/changes?since=") + cursor, learner.token);
+    QCOMPARE(r.status, 410);
+    QCOMPARE(r.errorCode(), QStringLiteral("cursor_invalid"));
+}
+
+QTEST_GUILESS_MAIN(TestBinding)
+#include "tst_binding.moc"
