@@ -13,10 +13,9 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <memory>
+#include <sodium.h>
 #include <vector>
 
 namespace {
@@ -49,7 +48,8 @@ struct Bench
     }
 };
 
-// Asks /health every 10 ms, one request after the other, until `stop` says so; records each latency in ms.
+// Asks /health every 10 ms, one request after the other, until `stop` says so; records each latency
+// in ms.
 void pollHealth(const Bench &bench, QNetworkAccessManager *network, std::vector<double> *latencies,
     const std::function<bool()> &stop, const std::function<void()> &done)
 {
@@ -64,7 +64,8 @@ void pollHealth(const Bench &bench, QNetworkAccessManager *network, std::vector<
             return;
         }
         // Paced, not flat out: a poller that never pauses would be a load of its own.
-        QTimer::singleShot(10, network, [=, &bench] { pollHealth(bench, network, latencies, stop, done); });
+        QTimer::singleShot(
+            10, network, [=, &bench] { pollHealth(bench, network, latencies, stop, done); });
     });
 }
 
@@ -110,7 +111,7 @@ int main(int argc, char *argv[])
         QElapsedTimer t;
         t.start();
         if (crypto_pwhash_str(out, "Xueshi2026", 10, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE)
+                crypto_pwhash_MEMLIMIT_INTERACTIVE)
             != 0)
             return 2;
         hashTimes.push_back(double(t.nsecsElapsed()) / 1e6);
@@ -163,10 +164,11 @@ int main(int argc, char *argv[])
                     const double loadP99 = percentile(underLoad, 0.99);
                     const QJsonObject result {
                         { QStringLiteral("logins"), bench.logins },
-                { QStringLiteral("argon2id_ms_one_hash"), hashMs },
-                // The least a burst can take: every hash, spread over the password threads.
-                { QStringLiteral("burst_ratio_to_hashing_floor"),
-                  double(burst.nsecsElapsed()) / 1e6 / (bench.logins * hashMs / passwordThreads) },
+                        { QStringLiteral("argon2id_ms_one_hash"), hashMs },
+                        // The least a burst can take: every hash, spread over the password threads.
+                        { QStringLiteral("burst_ratio_to_hashing_floor"),
+                            double(burst.nsecsElapsed()) / 1e6
+                                / (bench.logins * hashMs / passwordThreads) },
                         { QStringLiteral("burst_seconds"), double(burst.nsecsElapsed()) / 1e9 },
                         { QStringLiteral("login_ms_median"), percentile(loginLatencies, 0.5) },
                         { QStringLiteral("login_ms_max"), percentile(loginLatencies, 1.0) },

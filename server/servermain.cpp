@@ -131,7 +131,8 @@ int runAdmin(Server &server, const QStringList &args)
            "  list-users [ROLE]              learner, employer, institution or administrator\n"
            "  outbox [N]                     the last N messages of the development notifier (20)\n"
            "  load-demo                      create the demo accounts (idempotent)\n"
-           "  new-epoch                      after restoring a backup: clients download their data again\n";
+           "  new-epoch                      after restoring a backup: clients download their data "
+           "again\n";
     return 2;
 }
 

@@ -24,7 +24,7 @@ namespace tls {
 // basicConstraints CA:FALSE, keyUsage digitalSignature, extendedKeyUsage serverAuth, a random
 // serial. Returns an empty pair and sets *error on failure.
 PemPair generateSelfSigned(const QStringList &dnsNames, const QList<QHostAddress> &addresses,
-                           int validDays, QString *error);
+    int validDays, QString *error);
 
 // Loads the certificate and key from the given files; when both paths are empty, loads
 // `dataDir`/tls/server.crt and server.key, generating and saving them first (key file mode 0600)
@@ -32,7 +32,7 @@ PemPair generateSelfSigned(const QStringList &dnsNames, const QList<QHostAddress
 // (TLS 1.2 or later). Returns false with *error on any failure (missing file, unreadable, key not
 // matching the certificate).
 bool loadOrCreate(const QString &dataDir, const QString &certPath, const QString &keyPath,
-                  QSslConfiguration *configuration, bool *generated, QString *error);
+    QSslConfiguration *configuration, bool *generated, QString *error);
 
 // "AB:CD:..." upper-case hex of the SHA-256 of the certificate's DER form, as browsers and
 // `openssl x509 -fingerprint -sha256` show it.
