@@ -137,7 +137,8 @@ const QList<Migration> &migrations()
                                " requested_at BIGINT NOT NULL,"
                                " decided_at BIGINT,"
                                " version BIGINT NOT NULL DEFAULT 1)"),
-                QStringLiteral("CREATE INDEX bindings_learner ON bindings (learner_id, requested_at)"),
+                QStringLiteral(
+                    "CREATE INDEX bindings_learner ON bindings (learner_id, requested_at)"),
                 QStringLiteral("CREATE INDEX bindings_employer ON bindings (employer_id, status)"),
             } },
     };
