@@ -1,6 +1,15 @@
 #include "clientcore.h"
 
 #include "clock.h"
+#include "contentcache.h"
+#include "localstore.h"
+#include "offlinecredentials.h"
+#include "syncengine.h"
+#include "tokenstore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QRegularExpression>
 
 namespace xueshi {
 
@@ -16,6 +25,16 @@ ClientCore::ClientCore(
 {
     m_api->setLanguage(settings->language());
     connect(m_languages, &LanguageSwitcher::languageChanged, this, &ClientCore::languageChanged);
+    // Connected before any window's slots, so the engine exists when the role window opens and
+    // is stopped before the window goes.
+    connect(m_session, &Session::loggedIn, this, &ClientCore::startSync);
+    connect(m_session, &Session::loggedOut, this, &ClientCore::stopSync);
+    connect(m_session, &Session::sessionExpired, this, &ClientCore::stopSync);
+}
+
+ClientCore::~ClientCore()
+{
+    stopSync();
 }
 
 void ClientCore::setLanguage(Language language)
@@ -23,6 +42,84 @@ void ClientCore::setLanguage(Language language)
     m_settings->setLanguage(language);
     m_api->setLanguage(language);
     m_languages->setLanguage(language);
+}
+
+void ClientCore::enableLocalData(const QString &directory, std::unique_ptr<SecretBackend> keychain)
+{
+    if (hasLocalData())
+        return;
+    m_dataDirectory = QDir::cleanPath(directory);
+    QDir().mkpath(m_dataDirectory);
+    const QString credentials = m_dataDirectory + QStringLiteral("/credentials");
+    privatefiles::ensureDirectory(credentials);
+    m_offline = new OfflineCredentials(
+        credentials + QStringLiteral("/offline-logins.json"), m_clock, this);
+    m_tokens = new TokenStore(credentials + QStringLiteral("/tokens"), std::move(keychain), this);
+    m_content
+        = new ContentCache(m_api, m_trust, m_dataDirectory + QStringLiteral("/content"), this);
+    m_session->setOfflineCredentials(m_offline);
+    m_session->setTokenStore(m_tokens);
+}
+
+QString ClientCore::localStorePath(const QString &serverKey, const QString &userId) const
+{
+    // The same layout as LocalStore::defaultPath(), under the chosen directory.
+    const QString server = QString::fromLatin1(
+        QCryptographicHash::hash(serverKey.toUtf8(), QCryptographicHash::Sha1).toHex());
+    QString user = userId;
+    user.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
+    return m_dataDirectory + QStringLiteral("/cache/") + server + QLatin1Char('/') + user
+        + QStringLiteral(".sqlite");
+}
+
+void ClientCore::startSync(const User &user)
+{
+    stopSync();
+    if (!hasLocalData())
+        return;
+    auto store = std::make_unique<LocalStore>();
+    if (!store->open(localStorePath(m_session->serverKey(), user.id))) {
+        // The client still works online; the settings page and the status bar say why syncing
+        // is off.
+        m_storeError = store->lastError();
+        qWarning("local store: %s", qPrintable(m_storeError));
+        emit syncEngineChanged(nullptr);
+        return;
+    }
+    m_storeError.clear();
+    m_store = std::move(store);
+    auto *engine = new SyncEngine(m_api, m_store.get(), m_clock, this);
+    engine->setUserId(user.id);
+    if (m_engineSetup)
+        m_engineSetup(engine);
+    m_engine = engine;
+    // A sync that reaches the server ends offline mode: GET /me confirms the kept token and
+    // refreshes the user.
+    connect(engine, &SyncEngine::syncFinished, this, [this](bool ok) {
+        if (ok && m_session->isOffline())
+            m_session->refreshUser(this, {});
+    });
+    emit syncEngineChanged(engine);
+    engine->start();
+}
+
+void ClientCore::stopSync()
+{
+    if (!m_engine && !m_store)
+        return;
+    if (SyncEngine *engine = m_engine) {
+        engine->stop();
+        m_engine = nullptr;
+        // Later: a signal of this engine may be what ended the session. Its replies' callbacks
+        // are dropped with it; the outbox stays in the file.
+        engine->disconnect(this);
+        LocalStore *store = m_store.release();
+        connect(engine, &QObject::destroyed, [store] { delete store; });
+        engine->deleteLater();
+    } else {
+        m_store.reset();
+    }
+    emit syncEngineChanged(nullptr);
 }
 
 } // namespace xueshi

@@ -2,6 +2,7 @@
 #include "clientcontroller.h"
 #include "clientcore.h"
 #include "loginwindow.h"
+#include "tokenstore.h"
 #include "uicommon.h"
 
 #include <QApplication>
@@ -32,6 +33,8 @@ int main(int argc, char *argv[])
     xueshi::AppSettings settings;
     QNetworkAccessManager network;
     xueshi::ClientCore core(&settings, &network);
+    core.enableLocalData(
+        xueshi::AppSettings::dataDirectory(), xueshi::TokenStore::systemKeychain());
     core.setLanguage(settings.language());
     xueshi::ui::applyTheme(application);
 

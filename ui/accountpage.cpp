@@ -3,7 +3,10 @@
 #include "certificatetrustdialog.h"
 #include "clientcore.h"
 #include "formvalidator.h"
+#include "localstore.h"
+#include "profileeditdialog.h"
 #include "regions.h"
+#include "syncengine.h"
 #include "uicommon.h"
 #include "validators.h"
 
@@ -110,6 +113,20 @@ AccountPage::AccountPage(ClientCore *core, QWidget *parent)
     left->addWidget(m_organisationGroup);
     m_maskNoteLabel = ui::createMessageLabel(QStringLiteral("maskNoteLabel"), content);
     left->addWidget(m_maskNoteLabel);
+    m_contactWidget = new QWidget(content);
+    auto *contactLayout = new QHBoxLayout(m_contactWidget);
+    contactLayout->setContentsMargins(0, 0, 0, 0);
+    contactLayout->setSpacing(12);
+    m_editContactButton = new QPushButton(m_contactWidget);
+    m_editContactButton->setObjectName(QStringLiteral("editContactButton"));
+    m_editContactButton->setAutoDefault(false);
+    m_profilePendingLabel
+        = ui::createMessageLabel(QStringLiteral("profilePendingLabel"), m_contactWidget);
+    contactLayout->addWidget(m_editContactButton, 0, Qt::AlignTop);
+    contactLayout->addWidget(m_profilePendingLabel, 1);
+    left->addWidget(m_contactWidget);
+    m_contactWidget->hide();
+    connect(m_editContactButton, &QPushButton::clicked, this, &AccountPage::editContactDetails);
 
     // Change the password.
     m_passwordGroup = createGroup(QStringLiteral("passwordGroupBox"), content);
@@ -229,9 +246,83 @@ void AccountPage::setUser(const User &user)
     showUser();
 }
 
+void AccountPage::setEngine(SyncEngine *engine)
+{
+    if (m_engine)
+        m_engine->disconnect(this);
+    m_engine = engine;
+    if (engine) {
+        connect(engine, &SyncEngine::entitiesChanged, this, [this](const QStringList &types) {
+            if (types.contains(QLatin1String("profile")))
+                showUser();
+        });
+        connect(engine, &SyncEngine::pendingCountChanged, this, &AccountPage::showUser);
+        connect(engine, &SyncEngine::problemsChanged, this, &AccountPage::showUser);
+    }
+    showUser();
+}
+
+User AccountPage::shownUser(QJsonObject *cached) const
+{
+    const LocalStore *store = m_engine ? m_core->localStore() : nullptr;
+    if (store && !m_user.id.isEmpty()) {
+        if (const std::optional<CachedEntity> profile
+            = store->entity(QStringLiteral("profile"), m_user.id)) {
+            const User user = User::fromJson(profile->data);
+            if (user.isValid()) {
+                if (cached)
+                    *cached = profile->data;
+                return user;
+            }
+        }
+    }
+    return m_user;
+}
+
+void AccountPage::editContactDetails()
+{
+    QJsonObject cached;
+    shownUser(&cached);
+    if (!m_engine || cached.isEmpty())
+        return;
+    auto *dialog = new ProfileEditDialog(cached, {}, {}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!m_engine)
+            return;
+        if (m_engine->queueProfileUpdate(dialog->payload()).isEmpty())
+            ui::setMessage(m_profilePendingLabel, m_engine->lastMessage(), ui::Severity::Error);
+        showUser();
+    });
+    dialog->open();
+}
+
 void AccountPage::showUser()
 {
-    const User &user = m_user;
+    QJsonObject cached;
+    const User user = shownUser(&cached);
+    m_contactWidget->setVisible(m_engine != nullptr);
+    if (m_engine) {
+        int pending = 0;
+        const LocalStore *store = m_core->localStore();
+        for (const OutboxMutation &m : store->pendingMutations()) {
+            if (m.entityType == QLatin1String("profile"))
+                ++pending;
+        }
+        m_editContactButton->setEnabled(!cached.isEmpty());
+        if (cached.isEmpty())
+            ui::setMessage(m_profilePendingLabel,
+                tr("Contact details can be changed here after the first sync."),
+                ui::Severity::Hint);
+        else if (pending > 0)
+            ui::setMessage(m_profilePendingLabel,
+                tr("%n change(s) not yet sent to the server: the values above are this "
+                   "computer's.",
+                    nullptr, pending),
+                ui::Severity::Warning);
+        else
+            ui::setMessage(m_profilePendingLabel, QString(), ui::Severity::Hint);
+    }
     m_usernameValueLabel->setText(user.username);
     m_roleValueLabel->setText(UiText::roleName(user.role));
     if (user.isAwaitingApproval()) {
@@ -358,6 +449,7 @@ void AccountPage::retranslateUi()
            "again."),
         ui::Severity::Hint);
     m_logoutButton->setText(tr("Log out"));
+    m_editContactButton->setText(tr("Change contact details"));
     m_passwordForm->update();
     showUser();
 }

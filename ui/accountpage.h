@@ -1,7 +1,9 @@
 #pragma once
 
+#include "syncengine.h"
 #include "user.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QFormLayout;
@@ -16,7 +18,9 @@ class ClientCore;
 class FormValidator;
 
 // The "account" section of every role window: who I am (account, person or organisation, with
-// personal data masked), changing the password, and logging out.
+// personal data masked), changing the password, and logging out. With a sync engine it shows the
+// cached profile, so a contact change made offline ("修改联系方式", queued in the outbox) shows at
+// once, marked as waiting to be sent until the server has it.
 class AccountPage final : public QWidget
 {
     Q_OBJECT
@@ -26,9 +30,12 @@ public:
     explicit AccountPage(ClientCore *core, QWidget *parent = nullptr);
 
     void setUser(const User &user);
+    void setEngine(SyncEngine *engine);
 
 public slots:
     void changePassword();
+    // Opens the contact details form; the change goes to the outbox.
+    void editContactDetails();
 
 signals:
     void logoutRequested();
@@ -39,10 +46,13 @@ protected:
 private:
     QLabel *addValue(QFormLayout *form, const QString &name, QLabel **caption);
     void showUser();
+    // The user to show: the cached profile when there is one, else the login's snapshot.
+    User shownUser(QJsonObject *cached = nullptr) const;
     void retranslateUi();
 
     ClientCore *m_core;
     User m_user;
+    QPointer<SyncEngine> m_engine;
     bool m_busy = false;
 
     QLabel *m_titleLabel;
@@ -66,6 +76,9 @@ private:
     QLabel *m_organisationEmailCaption, *m_organisationEmailValueLabel;
     QLabel *m_approvalCaption, *m_approvalValueLabel;
     QLabel *m_maskNoteLabel;
+    QWidget *m_contactWidget;
+    QPushButton *m_editContactButton;
+    QLabel *m_profilePendingLabel;
 
     QGroupBox *m_passwordGroup;
     QLabel *m_currentPasswordLabel;

@@ -5,6 +5,10 @@
 #include "employerwindow.h"
 #include "institutionwindow.h"
 #include "learnerwindow.h"
+#include "settingspage.h"
+#include "syncengine.h"
+#include "syncproblemspage.h"
+#include "syncstatuswidget.h"
 #include "uicommon.h"
 
 #include <QAction>
@@ -14,8 +18,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -108,6 +114,37 @@ RoleWindow::RoleWindow(ClientCore *core, const User &user, QWidget *parent)
     bannerHolderLayout->addWidget(m_approvalBanner);
     centralLayout->addWidget(bannerHolder);
 
+    // The offline banner: working from this computer's cache.
+    m_offlineBanner = new QFrame(central);
+    m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
+    auto *offlineLayout = new QHBoxLayout(m_offlineBanner);
+    offlineLayout->setContentsMargins(14, 10, 14, 10);
+    offlineLayout->setSpacing(12);
+    auto *offlineIcon = new QLabel(m_offlineBanner);
+    offlineIcon->setPixmap(style()->standardIcon(QStyle::SP_DriveNetIcon).pixmap(24, 24));
+    auto *offlineTexts = new QVBoxLayout;
+    offlineTexts->setSpacing(2);
+    m_offlineTitleLabel = new QLabel(m_offlineBanner);
+    m_offlineTitleLabel->setObjectName(QStringLiteral("offlineTitleLabel"));
+    ui::makeHeading(m_offlineTitleLabel, 1);
+    m_offlineLabel = new QLabel(m_offlineBanner);
+    m_offlineLabel->setObjectName(QStringLiteral("offlineLabel"));
+    m_offlineLabel->setWordWrap(true);
+    offlineTexts->addWidget(m_offlineTitleLabel);
+    offlineTexts->addWidget(m_offlineLabel);
+    m_reloginButton = new QPushButton(m_offlineBanner);
+    m_reloginButton->setObjectName(QStringLiteral("reloginButton"));
+    m_reloginButton->setAutoDefault(false);
+    offlineLayout->addWidget(offlineIcon, 0, Qt::AlignTop);
+    offlineLayout->addLayout(offlineTexts, 1);
+    offlineLayout->addWidget(m_reloginButton, 0, Qt::AlignVCenter);
+    auto *offlineHolder = new QWidget(central);
+    auto *offlineHolderLayout = new QVBoxLayout(offlineHolder);
+    offlineHolderLayout->setContentsMargins(16, 12, 16, 0);
+    offlineHolderLayout->addWidget(m_offlineBanner);
+    centralLayout->addWidget(offlineHolder);
+    connect(m_reloginButton, &QPushButton::clicked, this, &RoleWindow::logoutRequested);
+
     // Navigation and pages.
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
@@ -133,6 +170,11 @@ RoleWindow::RoleWindow(ClientCore *core, const User &user, QWidget *parent)
     m_userStatusLabel->setObjectName(QStringLiteral("userStatusLabel"));
     statusBar()->addWidget(m_serverStatusLabel);
     statusBar()->addPermanentWidget(m_userStatusLabel);
+    m_syncStatus = new SyncStatusWidget(core, this);
+    statusBar()->addPermanentWidget(m_syncStatus);
+    connect(m_syncStatus, &SyncStatusWidget::syncNowRequested, this, &RoleWindow::syncNow);
+    connect(m_syncStatus, &SyncStatusWidget::problemsRequested, this,
+        [this] { showSection(QStringLiteral("syncProblems")); });
 
     // Menus.
     m_accountMenu = menuBar()->addMenu(QString());
@@ -141,6 +183,15 @@ RoleWindow::RoleWindow(ClientCore *core, const User &user, QWidget *parent)
     m_accountMenu->addSeparator();
     m_quitAction = m_accountMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
     m_quitAction->setShortcut(QKeySequence::Quit);
+    m_syncMenu = menuBar()->addMenu(QString());
+    m_syncNowAction = m_syncMenu->addAction(
+        style()->standardIcon(QStyle::SP_BrowserReload), QString(), this, &RoleWindow::syncNow);
+    m_syncNowAction->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncNowAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_syncNowAction->setShortcutContext(Qt::WindowShortcut);
+    m_syncProblemsAction = m_syncMenu->addAction(
+        QString(), this, [this] { showSection(QStringLiteral("syncProblems")); });
+    m_syncProblemsAction->setObjectName(QStringLiteral("syncProblemsAction"));
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, UiText::windowTitle(tr("About")),
@@ -154,7 +205,92 @@ RoleWindow::RoleWindow(ClientCore *core, const User &user, QWidget *parent)
     addSection(
         QStringLiteral("account"), ui::accountIcon(), [] { return tr("Account"); }, m_accountPage);
 
+    if (core->hasLocalData()) {
+        // Always a working list (its empty state says there is nothing to do); the entry shows
+        // the count when there are problems.
+        m_syncProblemsPage = new SyncProblemsPage(core, this);
+        addSection(
+            QStringLiteral("syncProblems"), style()->standardIcon(QStyle::SP_MessageBoxWarning),
+            [this] {
+                const int count = m_syncProblemsPage->problemCount();
+                return count > 0 ? tr("Sync problems (%1)").arg(count) : tr("Sync problems");
+            },
+            m_syncProblemsPage);
+        connect(m_syncProblemsPage, &SyncProblemsPage::problemCountChanged, this,
+            &RoleWindow::retranslateUi);
+        m_settingsPage = new SettingsPage(core, this);
+        addSection(
+            QStringLiteral("settings"), style()->standardIcon(QStyle::SP_FileDialogDetailedView),
+            [] { return tr("Settings"); }, m_settingsPage);
+    }
+    m_syncMenu->menuAction()->setVisible(core->hasLocalData());
+    connect(core, &ClientCore::syncEngineChanged, this, &RoleWindow::setEngine);
+    connect(core->session(), &Session::offlineModeChanged, this, &RoleWindow::updateOfflineBanner);
+    setEngine(core->syncEngine());
+
     setUser(user);
+}
+
+void RoleWindow::setEngine(SyncEngine *engine)
+{
+    if (m_engine)
+        m_engine->disconnect(this);
+    m_engine = engine;
+    m_loginNeeded = false;
+    m_syncStatus->setEngine(engine);
+    m_accountPage->setEngine(engine);
+    if (m_syncProblemsPage)
+        m_syncProblemsPage->setEngine(engine);
+    if (m_settingsPage)
+        m_settingsPage->setEngine(engine);
+    m_syncNowAction->setEnabled(engine != nullptr);
+    if (engine) {
+        connect(engine, &SyncEngine::authenticationRequired, this, [this] {
+            m_loginNeeded = true;
+            updateOfflineBanner();
+        });
+        connect(engine, &SyncEngine::syncFinished, this, [this](bool ok) {
+            if (ok && m_loginNeeded) {
+                m_loginNeeded = false;
+                updateOfflineBanner();
+            }
+        });
+    }
+    updateOfflineBanner();
+}
+
+void RoleWindow::syncNow()
+{
+    if (!m_engine)
+        return;
+    if (m_engine->isStarted())
+        m_engine->syncNow();
+    else
+        m_engine->start();
+}
+
+void RoleWindow::updateOfflineBanner()
+{
+    const Session *session = m_core->session();
+    const bool offline = session->isOffline();
+    m_offlineBanner->parentWidget()->setVisible(offline || m_loginNeeded);
+    m_reloginButton->setVisible(m_loginNeeded);
+    m_reloginButton->setText(tr("Log in again"));
+    if (m_loginNeeded) {
+        m_offlineTitleLabel->setText(tr("Log in again to send your changes"));
+        m_offlineLabel->setText(
+            tr("The server needs a new login before it accepts the changes made on this "
+               "computer. They are kept here and are sent after you log in again."));
+        return;
+    }
+    m_offlineTitleLabel->setText(tr("Offline mode"));
+    const QDateTime last = session->lastOnlineLogin();
+    m_offlineLabel->setText(ui::joinSentences(
+        tr("The server cannot be reached; you are working with the data saved on this computer "
+           "(last online login: %1).")
+            .arg(last.isValid() ? QLocale().toString(last.toLocalTime(), QLocale::ShortFormat)
+                                : UiText::notProvided()),
+        tr("Your changes are kept here and sent when the network returns.")));
 }
 
 void RoleWindow::addSection(
@@ -233,6 +369,10 @@ void RoleWindow::retranslateUi()
     m_accountMenu->setTitle(tr("&Account"));
     m_logoutAction->setText(tr("&Log out"));
     m_quitAction->setText(tr("&Quit"));
+    m_syncMenu->setTitle(tr("&Sync"));
+    m_syncNowAction->setText(tr("Sync &now"));
+    m_syncProblemsAction->setText(tr("Sync &problems"));
+    updateOfflineBanner();
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Xueshi"));
     updateUserTexts();

@@ -1,25 +1,32 @@
 #pragma once
 
+#include "syncengine.h"
 #include "user.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
 class QFrame;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QStackedWidget;
 
 namespace xueshi {
 
 class AccountPage;
 class ClientCore;
+class SettingsPage;
+class SyncProblemsPage;
+class SyncStatusWidget;
 
 // The main window after login, one subclass per role. A header names the product, the role and
 // the person or organisation; a navigation list on the left switches the sections in the stacked
 // area. Only built sections are added (later issues add theirs in the subclasses); every role has
-// the account section.
+// the account section and, when the client keeps local data, the sync problems and settings
+// sections. The status bar shows the sync (R9); a banner says when the session is offline.
 class RoleWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,9 +40,15 @@ public:
     const User &user() const { return m_user; }
     void setUser(const User &user);
     AccountPage *accountPage() const { return m_accountPage; }
+    SyncProblemsPage *syncProblemsPage() const { return m_syncProblemsPage; }
+    SettingsPage *settingsPage() const { return m_settingsPage; }
     // Shows the section with this id ("account", ...); false if there is none.
     bool showSection(const QString &id);
     QString currentSection() const;
+
+public slots:
+    // Starts a sync now (the status bar button, the menu, F5).
+    void syncNow();
 
 signals:
     void logoutRequested();
@@ -55,6 +68,8 @@ protected:
 private:
     void retranslateUi();
     void updateUserTexts();
+    void setEngine(SyncEngine *engine);
+    void updateOfflineBanner();
 
     struct Section
     {
@@ -75,6 +90,18 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     AccountPage *m_accountPage;
+    SyncProblemsPage *m_syncProblemsPage = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
+    QPointer<SyncEngine> m_engine;
+    bool m_loginNeeded = false; // the server wants a new login before it takes the changes
+    QFrame *m_offlineBanner;
+    QLabel *m_offlineTitleLabel;
+    QLabel *m_offlineLabel;
+    QPushButton *m_reloginButton;
+    SyncStatusWidget *m_syncStatus;
+    QMenu *m_syncMenu;
+    QAction *m_syncNowAction;
+    QAction *m_syncProblemsAction;
     QLabel *m_serverStatusLabel;
     QLabel *m_userStatusLabel;
     QMenu *m_accountMenu;

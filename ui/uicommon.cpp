@@ -287,6 +287,8 @@ QListWidget#navigationListWidget::item { padding: 10px 14px; border-left: 3px so
 QListWidget#navigationListWidget::item:selected { background: #e8f0fb; color: #123f7d;
     border-left: 3px solid #1d5fb8; }
 QFrame#approvalBanner { background: #fff4d6; border: 1px solid #e8c060; border-radius: 4px; }
+QFrame#offlineBanner { background: #eef1f5; border: 1px solid #9aa5b1; border-radius: 4px; }
+QLabel#fingerprintValueLabel { font-family: "DejaVu Sans Mono", monospace; }
 QFrame#certificateWarningFrame { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; }
 QLabel#fingerprintLabel, QLabel#pinnedFingerprintLabel {
     font-family: "DejaVu Sans Mono", monospace; background: white; border: 1px solid #d8dee6;
