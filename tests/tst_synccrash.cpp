@@ -155,7 +155,7 @@ private slots:
             if (!early)
                 QTRY_VERIFY_WITH_TIMEOUT(child.canReadLine() || finished.size() > 0, 10000);
             QVERIFY2(finished.isEmpty(), child.readAllStandardError().constData());
-            const int delay = int(random.bounded(early ? 15 : (pull ? 400 : 40)));
+            const int delay = int(random.bounded(early ? 15 : (pull ? 250 : 40)));
             const qint64 pid = child.processId();
             QTimer::singleShot(delay, &child, [pid] { ::kill(pid_t(pid), SIGKILL); });
             QVERIFY(finished.wait(10000));
