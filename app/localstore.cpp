@@ -541,7 +541,8 @@ bool LocalStore::setLastSyncAt(const QDateTime &when)
     return setMeta(QStringLiteral("lastSyncAt"), QString::number(when.toMSecsSinceEpoch()));
 }
 
-bool LocalStore::applyPage(const QJsonArray &changes, const QString &cursor)
+bool LocalStore::applyPage(
+    const QJsonArray &changes, const QString &cursor, const LocalEffect &afterChanges)
 {
     StoreTransaction tx(*this);
     if (!tx.ok())
@@ -585,6 +586,8 @@ bool LocalStore::applyPage(const QJsonArray &changes, const QString &cursor)
             return fail(QStringLiteral("change %1 of the page has an unknown op").arg(i));
         }
     }
+    if (afterChanges && !afterChanges())
+        return false;
     if (!setMeta(QStringLiteral("cursor"), cursor))
         return false;
     crashPoint("applyPage:beforeCommit");

@@ -91,11 +91,17 @@ public:
     QDateTime lastSyncAt() const;
     bool setLastSyncAt(const QDateTime &when);
 
+    // A write to the cache made in the caller's transaction (through putEntity/removeEntity);
+    // false gives the whole transaction up.
+    using LocalEffect = std::function<bool()>;
+
     // Applies one page of the change feed and stores its cursor, in one transaction. The server
     // is the authority: its rows replace the cached ones, except that a change older than the
     // cached row is skipped (after a conflict stored the server's current row, the feed may
-    // still bring the older changes before it).
-    bool applyPage(const QJsonArray &changes, const QString &cursor);
+    // still bring the older changes before it). `afterChanges` runs in the same transaction,
+    // after the rows (to lay the local effects of mutations still pending over them).
+    bool applyPage(
+        const QJsonArray &changes, const QString &cursor, const LocalEffect &afterChanges = {});
     std::optional<CachedEntity> entity(const QString &type, const QString &id) const;
     QList<CachedEntity> entities(const QString &type) const;
     qint64 entityCount(const QString &type = {}) const;
@@ -107,7 +113,6 @@ public:
     // Runs `localEffect` (which writes through putEntity/removeEntity and returns false to give
     // up) and adds `mutation` to the outbox, in one transaction. `mutation.id` is made when empty.
     // Returns the mutation's id, or an empty string.
-    using LocalEffect = std::function<bool()>;
     QString enqueue(OutboxMutation mutation, const LocalEffect &localEffect = {});
     // Pending mutations in order; `limit` < 0: all.
     QList<OutboxMutation> pendingMutations(int limit = -1) const;

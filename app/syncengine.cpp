@@ -449,7 +449,7 @@ void SyncEngine::onPulled(const ApiResult &result)
         return;
     }
     const QJsonArray list = changes.toArray();
-    if (!m_store->applyPage(list, cursor.toString())) {
+    if (!m_store->applyPage(list, cursor.toString(), [&] { return overlayPending(list); })) {
         // A page that does not apply is either unreadable (the server's fault, maybe passing) or
         // a local disk problem; nothing of it landed, so trying again later is safe.
         ApiError error;
@@ -474,6 +474,34 @@ void SyncEngine::onPulled(const ApiResult &result)
         return;
     }
     succeed();
+}
+
+bool SyncEngine::overlayPending(const QJsonArray &changes)
+{
+    // A write made while this sync was under way is still pending; the server's row that just
+    // arrived does not have it yet. Laid over it again, the user keeps seeing their change.
+    const QList<OutboxMutation> pending = m_store->pendingMutations();
+    if (pending.isEmpty())
+        return true;
+    QSet<QString> touched;
+    for (const QJsonValue &value : changes) {
+        const QJsonObject change = value.toObject();
+        touched.insert(change.value(QLatin1String("type")).toString() + QLatin1Char('\n')
+            + change.value(QLatin1String("id")).toString());
+    }
+    for (const OutboxMutation &m : pending) {
+        const MutationType kind = m_types.value(m.type);
+        if (!kind.effect || !touched.contains(m.entityType + QLatin1Char('\n') + m.target))
+            continue;
+        // A row the server deleted stays deleted.
+        std::optional<CachedEntity> cached = m_store->entity(m.entityType, m.target);
+        if (!cached)
+            continue;
+        cached->data = kind.effect(cached->data, m.payload);
+        if (!m_store->putEntity(*cached))
+            return false;
+    }
+    return true;
 }
 
 void SyncEngine::succeed()

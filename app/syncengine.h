@@ -130,6 +130,7 @@ private:
     void onPushed(const QStringList &ids, const ApiResult &result);
     void pullNext();
     void onPulled(const ApiResult &result);
+    bool overlayPending(const QJsonArray &changes);
     void succeed();
     void fail(const ApiError &error);
     void failLocally(const QString &message);

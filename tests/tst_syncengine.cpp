@@ -263,6 +263,36 @@ private slots:
         QCOMPARE(f.store.entity(QStringLiteral("profile"), UserId)->version, 4);
     }
 
+    void writeDuringPull_stillShownOverServerRow()
+    {
+        Fixture f;
+        QVERIFY(f.sync());
+        // The server's profile changes (email), and the pull that brings it is under way...
+        QJsonObject changed = learnerUserJson();
+        QJsonObject learner = changed.value(QStringLiteral("learner")).toObject();
+        learner.insert(QStringLiteral("email"), QStringLiteral("server@example.cn"));
+        changed.insert(QStringLiteral("learner"), learner);
+        f.server.upsert(QStringLiteral("profile"), UserId, changed);
+        f.network.hold();
+        QSignalSpy finished(f.engine.get(), &SyncEngine::syncFinished);
+        f.engine->syncNow();
+        // ...when the user changes the mobile number.
+        QVERIFY(!f.engine
+                     ->queueProfileUpdate(
+                         { { QStringLiteral("mobile"), QStringLiteral("13900009999") } })
+                     .isEmpty());
+        f.network.release();
+        QTRY_COMPARE(finished.size(), 1);
+        const std::optional<CachedEntity> profile
+            = f.store.entity(QStringLiteral("profile"), UserId);
+        QCOMPARE(profile->version, 2);
+        const QJsonObject shown = profile->data.value(QStringLiteral("learner")).toObject();
+        QCOMPARE(
+            shown.value(QStringLiteral("email")).toString(), QStringLiteral("server@example.cn"));
+        QCOMPARE(shown.value(QStringLiteral("mobile")).toString(), QStringLiteral("13900009999"));
+        QCOMPARE(f.engine->pendingCount(), 1);
+    }
+
     void rejectedAndConflict_setAside_laterOnesApplied()
     {
         Fixture f;
