@@ -119,7 +119,7 @@ void BindingService::requireStudyAllowed(const AuthenticatedUser &caller)
         throw ApiError(403, ec::StudyLocked, "Server",
             QT_TRANSLATE_NOOP("Server",
                 "Your employer has not confirmed your identity yet. You can study once it confirms "
-                "your binding request in 人员基本信息维护."));
+                "the binding request you sent from your personal information page."));
     }
 }
 
@@ -195,8 +195,8 @@ QJsonObject BindingService::request(const AuthenticatedUser &caller, const QStri
     profile.finish();
     if (!missing.isEmpty()) {
         throw ApiError(400, ec::ProfileIncomplete, "Server",
-            QT_TRANSLATE_NOOP("Server",
-                "Fill in your personal information (人员基本信息) before sending the request."))
+            QT_TRANSLATE_NOOP(
+                "Server", "Fill in your personal information before sending the request."))
             .field(missing);
     }
 
