@@ -24,7 +24,10 @@ class Clock;
 // user retries, edits or discards it. Everything is asynchronous: the UI only listens to signals.
 //
 // Offline writes go through queueMutation() (or a typed helper such as queueProfileUpdate()):
-// the local effect on the cached entity and the outbox row are written in one transaction.
+// the local effect on the cached entity and the outbox row are written in one transaction, and
+// the effect stays shown until the server has the change (it is laid over pulled rows again).
+// The SQLite work runs on the caller's thread in short transactions (a page of 500 changes takes
+// a few milliseconds), between which the event loop runs.
 class SyncEngine final : public QObject
 {
     Q_OBJECT
