@@ -227,6 +227,74 @@
         <source>You may change only your own profile.</source>
         <translation>You may change only your own profile.</translation>
     </message>
+    <message>
+        <source>Only learners can study courses and classes.</source>
+        <translation>Only learners can study courses and classes.</translation>
+    </message>
+    <message>
+        <source>Only learners send binding requests.</source>
+        <translation>Only learners send binding requests.</translation>
+    </message>
+    <message>
+        <source>A binding request needs a new UUID as its target.</source>
+        <translation>A binding request needs a new UUID as its target.</translation>
+    </message>
+    <message>
+        <source>This binding request already exists.</source>
+        <translation>This binding request already exists.</translation>
+    </message>
+    <message>
+        <source>This employer is not registered in the system. The employer must first register in the continuing education system.</source>
+        <translation>This employer is not registered in the system. The employer must first register in the continuing education system.</translation>
+    </message>
+    <message>
+        <source>This employer has already confirmed you.</source>
+        <translation>This employer has already confirmed you.</translation>
+    </message>
+    <message>
+        <source>This binding request was not found.</source>
+        <translation>This binding request was not found.</translation>
+    </message>
+    <message>
+        <source>Only the employer a request is addressed to can decide it.</source>
+        <translation>Only the employer a request is addressed to can decide it.</translation>
+    </message>
+    <message>
+        <source>Give the reason for rejecting the request.</source>
+        <translation>Give the reason for rejecting the request.</translation>
+    </message>
+    <message>
+        <source>The reason may have at most 200 characters.</source>
+        <translation>The reason may have at most 200 characters.</translation>
+    </message>
+    <message>
+        <source>Your employer has confirmed your real name and resident ID number; they can no longer be changed here.</source>
+        <translation>Your employer has confirmed your real name and resident ID number; they can no longer be changed here.</translation>
+    </message>
+    <message>
+        <source>Choose a gender from the list.</source>
+        <translation>Choose a gender from the list.</translation>
+    </message>
+    <message>
+        <source>Choose an education level from the list.</source>
+        <translation>Choose an education level from the list.</translation>
+    </message>
+    <message>
+        <source>Choose a professional series from the list.</source>
+        <translation>Choose a professional series from the list.</translation>
+    </message>
+    <message>
+        <source>This field may have at most 50 characters.</source>
+        <translation>This field may have at most 50 characters.</translation>
+    </message>
+    <message>
+        <source>Your employer has not confirmed your identity yet. You can study once it confirms the binding request you sent from your personal information page.</source>
+        <translation>Your employer has not confirmed your identity yet. You can study once it confirms the binding request you sent from your personal information page.</translation>
+    </message>
+    <message>
+        <source>Fill in your personal information before sending the request.</source>
+        <translation>Fill in your personal information before sending the request.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -508,6 +576,21 @@
     <message>
         <source>Enter the new password again</source>
         <translation>Enter the new password again</translation>
+    </message>
+    <message>
+        <source>Contact details can be changed here after the first sync.</source>
+        <translation>Contact details can be changed here after the first sync.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the server: the values above are this computer&apos;s.</source>
+        <translation>
+            <numerusform>%n change not yet sent to the server: the values above are this computer&apos;s.</numerusform>
+            <numerusform>%n changes not yet sent to the server: the values above are this computer&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change contact details</source>
+        <translation>Change contact details</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1004,57 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::ProfileEditDialog</name>
+    <message>
+        <source>Change contact details</source>
+        <translation>Change contact details</translation>
+    </message>
+    <message>
+        <source>The change is saved on this computer at once and sent to the server with the next sync, also when you are offline now.</source>
+        <translation>The change is saved on this computer at once and sent to the server with the next sync, also when you are offline now.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>11 digits, starting with 1</source>
+        <translation>11 digits, starting with 1</translation>
+    </message>
+    <message>
+        <source>A mobile or landline number</source>
+        <translation>A mobile or landline number</translation>
+    </message>
+    <message>
+        <source>Enter the contact person.</source>
+        <translation>Enter the contact person.</translation>
+    </message>
+    <message>
+        <source>Optional; leave empty to remove it</source>
+        <translation>Optional; leave empty to remove it</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::RecoveryDialog</name>
     <message>
         <source>The verification code has been sent by e-mail to %1.</source>
@@ -1269,12 +1403,210 @@ Why it is not trusted automatically: %5</translation>
         <source>&amp;About Xueshi</source>
         <translation>&amp;About Xueshi</translation>
     </message>
+    <message>
+        <source>Sync problems (%1)</source>
+        <translation>Sync problems (%1)</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>Sync problems</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Log in again</source>
+        <translation>Log in again</translation>
+    </message>
+    <message>
+        <source>Log in again to send your changes</source>
+        <translation>Log in again to send your changes</translation>
+    </message>
+    <message>
+        <source>The server needs a new login before it accepts the changes made on this computer. They are kept here and are sent after you log in again.</source>
+        <translation>The server needs a new login before it accepts the changes made on this computer. They are kept here and are sent after you log in again.</translation>
+    </message>
+    <message>
+        <source>Offline mode</source>
+        <translation>Offline mode</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; you are working with the data saved on this computer (last online login: %1).</source>
+        <translation>The server cannot be reached; you are working with the data saved on this computer (last online login: %1).</translation>
+    </message>
+    <message>
+        <source>Your changes are kept here and sent when the network returns.</source>
+        <translation>Your changes are kept here and sent when the network returns.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems</source>
+        <translation>Sync &amp;problems</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::Session</name>
     <message>
         <source>The server&apos;s answer to the login is incomplete.</source>
         <translation>The server&apos;s answer to the login is incomplete.</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::SettingsPage</name>
+    <message>
+        <source>None pinned: the certificate is trusted by the system</source>
+        <translation>None pinned: the certificate is trusted by the system</translation>
+    </message>
+    <message>
+        <source>Not open: %1</source>
+        <translation>Not open: %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The system keychain</source>
+        <translation>The system keychain</translation>
+    </message>
+    <message>
+        <source>A file only you can read: %1</source>
+        <translation>A file only you can read: %1</translation>
+    </message>
+    <message>
+        <source>Possible on this computer (last online login: %1)</source>
+        <translation>Possible on this computer (last online login: %1)</translation>
+    </message>
+    <message>
+        <source>Not kept on this computer: the next login needs the network</source>
+        <translation>Not kept on this computer: the next login needs the network</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Clear cache</translation>
+    </message>
+    <message>
+        <source>Delete the downloaded lesson content and attachments (%1)? They are downloaded again when needed. Changes waiting to be sent are not touched.</source>
+        <translation>Delete the downloaded lesson content and attachments (%1)? They are downloaded again when needed. Changes waiting to be sent are not touched.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The content cache has been cleared.</source>
+        <translation>The content cache has been cleared.</translation>
+    </message>
+    <message>
+        <source>The content cache could not be cleared completely.</source>
+        <translation>The content cache could not be cleared completely.</translation>
+    </message>
+    <message>
+        <source>Forget offline login</source>
+        <translation>Forget offline login</translation>
+    </message>
+    <message>
+        <source>Forget the offline login of %1 on this computer? Without the network you cannot log in here any more until your next online login. The kept session token is deleted too; changes waiting to be sent stay.</source>
+        <translation>Forget the offline login of %1 on this computer? Without the network you cannot log in here any more until your next online login. The kept session token is deleted too; changes waiting to be sent stay.</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Forget</translation>
+    </message>
+    <message>
+        <source>This computer no longer keeps your offline login.</source>
+        <translation>This computer no longer keeps your offline login.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>What this computer keeps for you and where. The language is chosen on the login window.</source>
+        <translation>What this computer keeps for you and where. The language is chosen on the login window.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Pinned certificate (SHA-256)</source>
+        <translation>Pinned certificate (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Local data</source>
+        <translation>Local data</translation>
+    </message>
+    <message>
+        <source>Data location</source>
+        <translation>Data location</translation>
+    </message>
+    <message>
+        <source>Local database</source>
+        <translation>Local database</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>Session token</translation>
+    </message>
+    <message>
+        <source>Kept in</source>
+        <translation>Kept in</translation>
+    </message>
+    <message>
+        <source>The token lets this computer sync your changes when the network returns, also after an offline login. It is deleted when you log out.</source>
+        <translation>The token lets this computer sync your changes when the network returns, also after an offline login. It is deleted when you log out.</translation>
+    </message>
+    <message>
+        <source>Content cache</source>
+        <translation>Content cache</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Downloaded lesson content and attachments, readable offline. Clearing the cache never touches your changes waiting to be sent.</source>
+        <translation>Downloaded lesson content and attachments, readable offline. Clearing the cache never touches your changes waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>Offline login</source>
+        <translation>Offline login</translation>
+    </message>
+    <message>
+        <source>Forget the offline login on this computer</source>
+        <translation>Forget the offline login on this computer</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1638,180 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>This cannot be changed yet: connect to the server once so that the data is on this computer.</source>
         <translation>This cannot be changed yet: connect to the server once so that the data is on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::SyncProblemsPage</name>
+    <message>
+        <source>Change personal details</source>
+        <translation>Change personal details</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3</source>
+        <translation>%1
+%2 · %3</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <source>Made on this computer: %1</source>
+        <translation>Made on this computer: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: the data changed on the server first</source>
+        <translation>Conflict: the data changed on the server first</translation>
+    </message>
+    <message>
+        <source>After this computer last synced, the data was changed on the server (for example on another computer), so your change was not applied. Compare the values below and decide.</source>
+        <translation>After this computer last synced, the data was changed on the server (for example on another computer), so your change was not applied. Compare the values below and decide.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer: %1</source>
+        <translation>The server&apos;s answer: %1</translation>
+    </message>
+    <message>
+        <source>Field: %1.</source>
+        <translation>Field: %1.</translation>
+    </message>
+    <message>
+        <source>&quot;Retry&quot; applies your change over the server&apos;s values; &quot;Edit&quot; lets you change it first; &quot;Discard&quot; keeps the server&apos;s values.</source>
+        <translation>&quot;Retry&quot; applies your change over the server&apos;s values; &quot;Edit&quot; lets you change it first; &quot;Discard&quot; keeps the server&apos;s values.</translation>
+    </message>
+    <message>
+        <source>&quot;Retry&quot; sends the same change again; &quot;Edit&quot; lets you correct it; &quot;Discard&quot; drops it and shows the server&apos;s values again.</source>
+        <translation>&quot;Retry&quot; sends the same change again; &quot;Edit&quot; lets you correct it; &quot;Discard&quot; drops it and shows the server&apos;s values again.</translation>
+    </message>
+    <message>
+        <source>The change could not be queued again.</source>
+        <translation>The change could not be queued again.</translation>
+    </message>
+    <message>
+        <source>The edited change could not be saved.</source>
+        <translation>The edited change could not be saved.</translation>
+    </message>
+    <message>
+        <source>Discard change</source>
+        <translation>Discard change</translation>
+    </message>
+    <message>
+        <source>Discard this change (%1)? It will not be sent to the server, and this computer shows the server&apos;s data again. This cannot be undone.</source>
+        <translation>Discard this change (%1)? It will not be sent to the server, and this computer shows the server&apos;s data again. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>The change could not be discarded.</source>
+        <translation>The change could not be discarded.</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>Sync problems</translation>
+    </message>
+    <message>
+        <source>Changes made on this computer that the server refused or that met a newer change on the server. They stay here until you retry, edit or discard them; your other changes are sent meanwhile.</source>
+        <translation>Changes made on this computer that the server refused or that met a newer change on the server. They stay here until you retry, edit or discard them; your other changes are sent meanwhile.</translation>
+    </message>
+    <message>
+        <source>No sync problems to deal with</source>
+        <translation>No sync problems to deal with</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <source>Current value on the server</source>
+        <translation>Current value on the server</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Discard…</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::SyncStatusWidget</name>
+    <message>
+        <source>%1 of %2 changes received</source>
+        <translation>%1 of %2 changes received</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Send your changes and get the server&apos;s (F5)</source>
+        <translation>Send your changes and get the server&apos;s (F5)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>It tries again by itself when the network returns; &quot;Sync now&quot; tries at once.</source>
+        <translation>It tries again by itself when the network returns; &quot;Sync now&quot; tries at once.</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sync problem(s)</source>
+        <translation>
+            <numerusform>%n sync problem</numerusform>
+            <numerusform>%n sync problems</numerusform>
+        </translation>
     </message>
 </context>
 <context>

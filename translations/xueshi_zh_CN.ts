@@ -227,6 +227,74 @@
         <source>You may change only your own profile.</source>
         <translation>您只能修改自己的个人信息。</translation>
     </message>
+    <message>
+        <source>Only learners can study courses and classes.</source>
+        <translation>只有专业技术人员可以学习课程和参加培训班。</translation>
+    </message>
+    <message>
+        <source>Only learners send binding requests.</source>
+        <translation>只有专业技术人员可以提交绑定申请。</translation>
+    </message>
+    <message>
+        <source>A binding request needs a new UUID as its target.</source>
+        <translation>绑定申请需要一个新的 UUID 作为目标。</translation>
+    </message>
+    <message>
+        <source>This binding request already exists.</source>
+        <translation>该绑定申请已存在。</translation>
+    </message>
+    <message>
+        <source>This employer is not registered in the system. The employer must first register in the continuing education system.</source>
+        <translation>该法人单位尚未在系统中注册，请让单位先行使用继续教育系统进行注册。</translation>
+    </message>
+    <message>
+        <source>This employer has already confirmed you.</source>
+        <translation>该法人单位已确认您的身份。</translation>
+    </message>
+    <message>
+        <source>This binding request was not found.</source>
+        <translation>未找到该绑定申请。</translation>
+    </message>
+    <message>
+        <source>Only the employer a request is addressed to can decide it.</source>
+        <translation>只有申请所指向的法人单位可以处理该申请。</translation>
+    </message>
+    <message>
+        <source>Give the reason for rejecting the request.</source>
+        <translation>请填写退回申请的原因。</translation>
+    </message>
+    <message>
+        <source>The reason may have at most 200 characters.</source>
+        <translation>原因最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>Your employer has confirmed your real name and resident ID number; they can no longer be changed here.</source>
+        <translation>您的法人单位已确认您的姓名和身份证号码，此处不能再修改。</translation>
+    </message>
+    <message>
+        <source>Choose a gender from the list.</source>
+        <translation>请从列表中选择性别。</translation>
+    </message>
+    <message>
+        <source>Choose an education level from the list.</source>
+        <translation>请从列表中选择学历。</translation>
+    </message>
+    <message>
+        <source>Choose a professional series from the list.</source>
+        <translation>请从列表中选择专业系列。</translation>
+    </message>
+    <message>
+        <source>This field may have at most 50 characters.</source>
+        <translation>此项最多 50 个字符。</translation>
+    </message>
+    <message>
+        <source>Your employer has not confirmed your identity yet. You can study once it confirms the binding request you sent from your personal information page.</source>
+        <translation>您的法人单位（工作单位）尚未确认您的身份。单位确认您在【人员基本信息维护】中提交的绑定申请后，即可开始学习。</translation>
+    </message>
+    <message>
+        <source>Fill in your personal information before sending the request.</source>
+        <translation>请先填写【人员基本信息】，再提交申请。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -508,6 +576,20 @@
     <message>
         <source>Enter the new password again</source>
         <translation>请再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Contact details can be changed here after the first sync.</source>
+        <translation>首次同步完成后，可在此修改联系方式。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the server: the values above are this computer&apos;s.</source>
+        <translation>
+            <numerusform>有 %n 项修改尚未发送到服务器，以上显示的是本机的新值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change contact details</source>
+        <translation>修改联系方式</translation>
     </message>
 </context>
 <context>
@@ -917,6 +999,57 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::ProfileEditDialog</name>
+    <message>
+        <source>Change contact details</source>
+        <translation>修改联系方式</translation>
+    </message>
+    <message>
+        <source>The change is saved on this computer at once and sent to the server with the next sync, also when you are offline now.</source>
+        <translation>修改会立即保存在本机，并在下次同步时发送到服务器；当前离线也可以修改。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>11 digits, starting with 1</source>
+        <translation>11 位数字，以 1 开头</translation>
+    </message>
+    <message>
+        <source>A mobile or landline number</source>
+        <translation>手机或固定电话号码</translation>
+    </message>
+    <message>
+        <source>Enter the contact person.</source>
+        <translation>请填写联系人。</translation>
+    </message>
+    <message>
+        <source>Optional; leave empty to remove it</source>
+        <translation>选填；留空即删除</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::RecoveryDialog</name>
     <message>
         <source>The verification code has been sent by e-mail to %1.</source>
@@ -1263,12 +1396,209 @@ Why it is not trusted automatically: %5</source>
         <source>&amp;About Xueshi</source>
         <translation>关于学时(&amp;A)</translation>
     </message>
+    <message>
+        <source>Sync problems (%1)</source>
+        <translation>同步问题（%1）</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Log in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <source>Log in again to send your changes</source>
+        <translation>请重新登录以发送您的更改</translation>
+    </message>
+    <message>
+        <source>The server needs a new login before it accepts the changes made on this computer. They are kept here and are sent after you log in again.</source>
+        <translation>服务器需要您重新登录后才能接收本机上的更改。这些更改已保存在本机，重新登录后即会发送。</translation>
+    </message>
+    <message>
+        <source>Offline mode</source>
+        <translation>离线模式</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; you are working with the data saved on this computer (last online login: %1).</source>
+        <translation>无法连接服务器，正在使用本机保存的数据（上次在线登录：%1）。</translation>
+    </message>
+    <message>
+        <source>Your changes are kept here and sent when the network returns.</source>
+        <translation>您的更改会保存在本机，网络恢复后自动发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems</source>
+        <translation>同步问题(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::Session</name>
     <message>
         <source>The server&apos;s answer to the login is incomplete.</source>
         <translation>服务器返回的登录信息不完整。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::SettingsPage</name>
+    <message>
+        <source>None pinned: the certificate is trusted by the system</source>
+        <translation>未固定：证书由系统信任</translation>
+    </message>
+    <message>
+        <source>Not open: %1</source>
+        <translation>未打开：%1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>待发送 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The system keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>A file only you can read: %1</source>
+        <translation>仅当前用户可读的文件：%1</translation>
+    </message>
+    <message>
+        <source>Possible on this computer (last online login: %1)</source>
+        <translation>本机可以离线登录（上次在线登录：%1）</translation>
+    </message>
+    <message>
+        <source>Not kept on this computer: the next login needs the network</source>
+        <translation>本机未保存：下次登录需要连接网络</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>清除缓存</translation>
+    </message>
+    <message>
+        <source>Delete the downloaded lesson content and attachments (%1)? They are downloaded again when needed. Changes waiting to be sent are not touched.</source>
+        <translation>删除已下载的课程内容和附件（%1）吗？需要时会重新下载。待发送的更改不受影响。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The content cache has been cleared.</source>
+        <translation>内容缓存已清除。</translation>
+    </message>
+    <message>
+        <source>The content cache could not be cleared completely.</source>
+        <translation>内容缓存未能完全清除。</translation>
+    </message>
+    <message>
+        <source>Forget offline login</source>
+        <translation>忘记离线登录</translation>
+    </message>
+    <message>
+        <source>Forget the offline login of %1 on this computer? Without the network you cannot log in here any more until your next online login. The kept session token is deleted too; changes waiting to be sent stay.</source>
+        <translation>忘记 %1 在此电脑上的离线登录吗？在下次在线登录之前，没有网络时将无法在此电脑上登录。保存的会话令牌也会删除；待发送的更改仍会保留。</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>忘记</translation>
+    </message>
+    <message>
+        <source>This computer no longer keeps your offline login.</source>
+        <translation>此电脑已不再保存您的离线登录。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>What this computer keeps for you and where. The language is chosen on the login window.</source>
+        <translation>此电脑为您保存了哪些数据、保存在哪里。界面语言在登录界面选择。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Pinned certificate (SHA-256)</source>
+        <translation>已固定的证书（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Local data</source>
+        <translation>本地数据</translation>
+    </message>
+    <message>
+        <source>Data location</source>
+        <translation>数据位置</translation>
+    </message>
+    <message>
+        <source>Local database</source>
+        <translation>本地数据库</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>待发送队列</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>会话令牌</translation>
+    </message>
+    <message>
+        <source>Kept in</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>The token lets this computer sync your changes when the network returns, also after an offline login. It is deleted when you log out.</source>
+        <translation>有了会话令牌，网络恢复后此电脑即可同步您的更改（离线登录后也是如此）。退出登录时令牌会被删除。</translation>
+    </message>
+    <message>
+        <source>Content cache</source>
+        <translation>内容缓存</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Downloaded lesson content and attachments, readable offline. Clearing the cache never touches your changes waiting to be sent.</source>
+        <translation>已下载的课程内容和附件，离线时也可阅读。清除缓存不会影响待发送的更改。</translation>
+    </message>
+    <message>
+        <source>Offline login</source>
+        <translation>离线登录</translation>
+    </message>
+    <message>
+        <source>Forget the offline login on this computer</source>
+        <translation>忘记此电脑上的离线登录</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1630,178 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>This cannot be changed yet: connect to the server once so that the data is on this computer.</source>
         <translation>暂时无法修改：请先连接一次服务器，把数据下载到本机。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::SyncProblemsPage</name>
+    <message>
+        <source>Change personal details</source>
+        <translation>修改个人资料</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3</source>
+        <translation>%1
+%2 · %3</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>Made on this computer: %1</source>
+        <translation>在本机修改于：%1</translation>
+    </message>
+    <message>
+        <source>Conflict: the data changed on the server first</source>
+        <translation>冲突：服务器上的数据已先被修改</translation>
+    </message>
+    <message>
+        <source>After this computer last synced, the data was changed on the server (for example on another computer), so your change was not applied. Compare the values below and decide.</source>
+        <translation>在本机上次同步之后，服务器上的数据已被修改（例如在另一台电脑上），因此您的修改未被应用。请比较下面的值后决定如何处理。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer: %1</source>
+        <translation>服务器的答复：%1</translation>
+    </message>
+    <message>
+        <source>Field: %1.</source>
+        <translation>相关项目：%1。</translation>
+    </message>
+    <message>
+        <source>&quot;Retry&quot; applies your change over the server&apos;s values; &quot;Edit&quot; lets you change it first; &quot;Discard&quot; keeps the server&apos;s values.</source>
+        <translation>“重试”以您的修改覆盖服务器上的当前值；“编辑”可先修改再发送；“放弃”保留服务器上的值。</translation>
+    </message>
+    <message>
+        <source>&quot;Retry&quot; sends the same change again; &quot;Edit&quot; lets you correct it; &quot;Discard&quot; drops it and shows the server&apos;s values again.</source>
+        <translation>“重试”再次发送同样的修改；“编辑”可更正后再发送；“放弃”删除此修改并重新显示服务器上的值。</translation>
+    </message>
+    <message>
+        <source>The change could not be queued again.</source>
+        <translation>无法将此修改重新加入待发送队列。</translation>
+    </message>
+    <message>
+        <source>The edited change could not be saved.</source>
+        <translation>无法保存编辑后的修改。</translation>
+    </message>
+    <message>
+        <source>Discard change</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Discard this change (%1)? It will not be sent to the server, and this computer shows the server&apos;s data again. This cannot be undone.</source>
+        <translation>放弃这项修改（%1）吗？它不会被发送到服务器，本机将重新显示服务器上的数据。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>The change could not be discarded.</source>
+        <translation>无法放弃此修改。</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <source>Changes made on this computer that the server refused or that met a newer change on the server. They stay here until you retry, edit or discard them; your other changes are sent meanwhile.</source>
+        <translation>在本机所做、但被服务器拒绝或与服务器上较新的修改冲突的更改。它们会保留在这里，直到您选择重试、编辑或放弃；其他更改照常发送。</translation>
+    </message>
+    <message>
+        <source>No sync problems to deal with</source>
+        <translation>没有需要处理的同步问题</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <source>Current value on the server</source>
+        <translation>服务器上的当前值</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>放弃…</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::SyncStatusWidget</name>
+    <message>
+        <source>%1 of %2 changes received</source>
+        <translation>已接收 %1 / %2 项更改</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send your changes and get the server&apos;s (F5)</source>
+        <translation>发送您的更改并获取服务器的更新（F5）</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>It tries again by itself when the network returns; &quot;Sync now&quot; tries at once.</source>
+        <translation>网络恢复后会自动重试；点击“立即同步”可马上重试。</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>待发送 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sync problem(s)</source>
+        <translation>
+            <numerusform>%n 个同步问题</numerusform>
+        </translation>
     </message>
 </context>
 <context>
