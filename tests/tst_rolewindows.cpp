@@ -61,8 +61,10 @@ private slots:
         QVERIFY(qobject_cast<LearnerWindow *>(window.get()));
         window->show();
         auto *navigation = child<QListWidget>(window.get(), "navigationListWidget");
-        QCOMPARE(navigation->count(), 1); // no placeholders for sections not built yet
-        QCOMPARE(window->currentSection(), QStringLiteral("account"));
+        // No placeholders for sections not built yet; a learner starts with the profile.
+        QCOMPARE(navigation->count(), 2);
+        QCOMPARE(window->currentSection(), QStringLiteral("profile"));
+        QVERIFY(window->showSection(QStringLiteral("account")));
         QVERIFY(!window->showSection(QStringLiteral("courses")));
         QVERIFY(window->windowTitle().contains(UiText::productName()));
         QVERIFY(window->windowTitle().contains(QStringLiteral("Zhang San")));

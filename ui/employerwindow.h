@@ -4,6 +4,8 @@
 
 namespace xueshi {
 
+class StaffPage;
+
 // The main window of an employer (法人单位): later issues add the staff, the submissions to review
 // and the reports.
 class EmployerWindow final : public RoleWindow
@@ -13,6 +15,11 @@ class EmployerWindow final : public RoleWindow
 
 public:
     EmployerWindow(ClientCore *core, const User &user, QWidget *parent = nullptr);
+
+    StaffPage *staffPage() const { return m_staffPage; }
+
+private:
+    StaffPage *m_staffPage;
 };
 
 } // namespace xueshi

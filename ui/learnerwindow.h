@@ -4,6 +4,8 @@
 
 namespace xueshi {
 
+class LearnerProfilePage;
+
 // The main window of a learner (专业技术人员): later issues add the profile, public courses,
 // training classes, hour records and the certificate.
 class LearnerWindow final : public RoleWindow
@@ -13,6 +15,16 @@ class LearnerWindow final : public RoleWindow
 
 public:
     LearnerWindow(ClientCore *core, const User &user, QWidget *parent = nullptr);
+
+    LearnerProfilePage *profilePage() const { return m_profilePage; }
+    // An employer has confirmed the learner: the study sections may be used (R4).
+    bool studyUnlocked() const;
+
+signals:
+    void studyUnlockedChanged(bool unlocked);
+
+private:
+    LearnerProfilePage *m_profilePage;
 };
 
 } // namespace xueshi

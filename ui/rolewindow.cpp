@@ -294,12 +294,15 @@ void RoleWindow::updateOfflineBanner()
 }
 
 void RoleWindow::addSection(
-    const QString &id, const QIcon &icon, TitleFunction title, QWidget *page)
+    const QString &id, const QIcon &icon, TitleFunction title, QWidget *page, int position)
 {
-    auto *item = new QListWidgetItem(icon, title(), m_navigation);
+    if (position < 0 || position > m_sections.size())
+        position = int(m_sections.size());
+    auto *item = new QListWidgetItem(icon, title());
     item->setData(SectionIdRole, id);
-    m_pages->addWidget(page);
-    m_sections.append(Section { id, std::move(title), page });
+    m_pages->insertWidget(position, page);
+    m_sections.insert(position, Section { id, std::move(title), page });
+    m_navigation->insertItem(position, item);
     if (m_navigation->currentRow() < 0)
         m_navigation->setCurrentRow(0);
 }

@@ -57,8 +57,10 @@ protected:
     RoleWindow(ClientCore *core, const User &user, QWidget *parent);
 
     using TitleFunction = std::function<QString()>;
-    // Adds a navigation entry and its page; the title is re-read on language changes.
-    void addSection(const QString &id, const QIcon &icon, TitleFunction title, QWidget *page);
+    // Adds a navigation entry and its page (at `position`, or last); the title is re-read on
+    // language changes.
+    void addSection(const QString &id, const QIcon &icon, TitleFunction title, QWidget *page,
+        int position = -1);
     // The header's name of the workspace: the role.
     QString workspaceTitle() const;
 

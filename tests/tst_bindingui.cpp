@@ -1,0 +1,458 @@
+// Employer binding (R4) as both sides see it, through the real widgets against the real server
+// over HTTPS: a learner fills 人员基本信息维护, finds the demo employer by part of its name and
+// submits; the employer confirms in 人员管理; the learner's study lock lifts after a sync. Also the
+// offline conflict (a decision on a request the learner withdrew meanwhile is not applied), a
+// return with a reason, and a search with no match showing the manual's advice.
+#include "admin/demodata.h"
+#include "bindingmodel.h"
+#include "clientcontroller.h"
+#include "clientcore.h"
+#include "employerpicker.h"
+#include "employerwindow.h"
+#include "learnerprofilepage.h"
+#include "learnerwindow.h"
+#include "localstore.h"
+#include "loginwindow.h"
+#include "rolewindow.h"
+#include "staffpage.h"
+#include "syncengine.h"
+#include "testserver.h"
+#include "testsupport.h"
+#include "tokenstore.h"
+#include "uicommon.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QFrame>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using namespace xueshi;
+using namespace xueshi::test;
+
+namespace {
+
+const QString LearnerPassword = QStringLiteral("Secret123");
+const QString LearnerName = QStringLiteral("binder");
+
+template<typename T> T *child(QObject *parent, const char *name)
+{
+    T *object = parent->findChild<T *>(QLatin1String(name));
+    if (!object)
+        qWarning("no child %s", name);
+    return object;
+}
+
+void type(QObject *parent, const char *name, const QString &value)
+{
+    auto *edit = child<QLineEdit>(parent, name);
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    // Key by key, as typed (keyClicks takes Latin-1 only).
+    for (const QChar c : value)
+        QTest::sendKeyEvent(QTest::Click, edit, Qt::Key_unknown, QString(c), Qt::NoModifier);
+}
+
+void click(QObject *parent, const char *name)
+{
+    QTest::mouseClick(child<QPushButton>(parent, name), Qt::LeftButton);
+}
+
+void choose(QObject *parent, const char *name, const QString &code)
+{
+    auto *box = child<QComboBox>(parent, name);
+    box->setCurrentIndex(box->findData(code));
+}
+
+quint16 deadPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    return probe.serverPort();
+}
+
+// One computer of one user: the client as the program runs it, local data in a temporary
+// directory, the test server's certificate pinned, syncs only when asked.
+struct Client
+{
+    explicit Client(TestServer &server)
+        : settings(std::make_unique<AppSettings>(temporaryDirectory() + QStringLiteral("/c.ini")))
+        , core(std::make_unique<ClientCore>(settings.get(), &network, &server.clock()))
+    {
+        core->enableLocalData(temporaryDirectory(), nullptr);
+        core->setEngineSetup([](SyncEngine *engine) {
+            engine->setWatchNetwork(false);
+            engine->setPeriodicInterval(0);
+            engine->setBackoff(100, 400, [] { return 0.5; });
+        });
+        core->trust()->pin(ServerTrust::serverKey(server.baseUrl()), server.certificate());
+        settings->setServerAddress(server.baseUrl().toString());
+        controller = std::make_unique<ClientController>(core.get());
+        controller->start();
+    }
+
+    RoleWindow *window() const { return controller->roleWindow(); }
+    SyncEngine *engine() const { return core->syncEngine(); }
+
+    // Logs in through the login window and waits for the first sync.
+    bool login(const QString &username, const QString &password)
+    {
+        LoginWindow *login = controller->loginWindow();
+        type(login, "usernameLineEdit", username);
+        type(login, "passwordLineEdit", password);
+        QTest::keyClick(child<QLineEdit>(login, "passwordLineEdit"), Qt::Key_Return);
+        if (!QTest::qWaitFor([&] { return window() != nullptr && engine() != nullptr; }, 15000))
+            return false;
+        return QTest::qWaitFor(
+            [&] { return engine()->lastSync().isValid() && !engine()->isSyncing(); }, 60000);
+    }
+
+    // Syncs until nothing is waiting to be sent (a set-aside problem is not waiting).
+    bool sync()
+    {
+        for (int i = 0; i < 5; ++i) {
+            QSignalSpy finished(engine(), &SyncEngine::syncFinished);
+            window()->syncNow();
+            if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30000))
+                return false;
+            if (!engine()->isSyncing() && engine()->pendingCount() == 0)
+                return true;
+        }
+        return false;
+    }
+
+    void networkDown()
+    {
+        network.setProxy(
+            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), deadPort()));
+        network.clearConnectionCache();
+    }
+    void networkUp()
+    {
+        network.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        network.clearConnectionCache();
+    }
+
+    QNetworkAccessManager network;
+    std::unique_ptr<AppSettings> settings;
+    std::unique_ptr<ClientCore> core;
+    std::unique_ptr<ClientController> controller;
+};
+
+QString demoEmployerPassword()
+{
+    for (const server::DemoAccount &account : server::demoAccounts()) {
+        if (account.username == QLatin1String("demo_employer"))
+            return account.password;
+    }
+    return {};
+}
+
+QString status(const QAbstractItemModel *model, int row)
+{
+    return model->index(row, 0).data(BindingTableModel::StatusRole).toString();
+}
+
+} // namespace
+
+class TestBindingUi final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void learnerSubmits_employerConfirms_lockLifts();
+    void employerReturns_withReason_learnerResubmits();
+    void offline_decisionOnWithdrawnRequest_notApplied();
+    void search_noMatch_showsManualAdvice();
+
+private:
+    // The learner logs in, fills the profile and submits to the demo employer (not yet synced).
+    LearnerProfilePage *submitAsLearner(Client &learner);
+    StaffPage *loginEmployer(Client &employer);
+
+    std::unique_ptr<TestServer> m_server;
+};
+
+void TestBindingUi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    ui::applyTheme(*qApp);
+}
+
+void TestBindingUi::init()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->isRunning(), qPrintable(m_server->errorString()));
+    QString error;
+    QVERIFY2(server::loadDemoData(m_server->server(), &error), qPrintable(error));
+    TestClient client(*m_server);
+    const TestReply reg = client.post(QStringLiteral("/accounts/learners"),
+        learnerRegistration(LearnerName, QStringLiteral("44010619900101123")));
+    QCOMPARE(reg.status, 201);
+}
+
+void TestBindingUi::cleanup()
+{
+    m_server.reset();
+}
+
+LearnerProfilePage *TestBindingUi::submitAsLearner(Client &learner)
+{
+    if (!learner.login(LearnerName, LearnerPassword))
+        return nullptr;
+    auto *window = qobject_cast<LearnerWindow *>(learner.window());
+    if (!window)
+        return nullptr;
+    // A new learner is led to the profile first; study is locked and says why.
+    if (window->currentSection() != QLatin1String("profile") || window->studyUnlocked())
+        return nullptr;
+    LearnerProfilePage *page = window->profilePage();
+    if (!child<QFrame>(page, "studyLockFrame")->isVisibleTo(window))
+        return nullptr;
+
+    // Validated as the user types.
+    type(page, "mobileLineEdit", QStringLiteral("1380013"));
+    if (child<QLabel>(page, "mobileMessageLabel")->text().isEmpty())
+        return nullptr;
+    type(page, "mobileLineEdit", QStringLiteral("13800138001"));
+    if (!child<QLabel>(page, "mobileMessageLabel")->text().isEmpty())
+        return nullptr;
+    choose(page, "genderComboBox", QStringLiteral("male"));
+    choose(page, "educationComboBox", QStringLiteral("bachelor"));
+    type(page, "professionalTitleLineEdit", QStringLiteral("工程师"));
+    choose(page, "professionalSeriesComboBox", QStringLiteral("engineering-environmental"));
+    if (child<QComboBox>(page, "professionalSeriesComboBox")->currentIndex() <= 0)
+        return nullptr;
+    type(page, "positionLineEdit", QStringLiteral("环境监测员"));
+
+    // Part of the demo employer's name finds it.
+    type(page, "employerSearchLineEdit", QStringLiteral("天河环保"));
+    auto *list = child<QListView>(page, "employerListView");
+    if (list->model()->rowCount() != 1)
+        return nullptr;
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+        list->visualRect(list->model()->index(0, 0)).center());
+    auto *submit = child<QPushButton>(page, "submitBindingButton");
+    if (!submit->isEnabled())
+        return nullptr;
+    QTest::mouseClick(submit, Qt::LeftButton);
+    return page;
+}
+
+StaffPage *TestBindingUi::loginEmployer(Client &employer)
+{
+    if (!employer.login(QStringLiteral("demo_employer"), demoEmployerPassword()))
+        return nullptr;
+    auto *window = qobject_cast<EmployerWindow *>(employer.window());
+    if (!window || window->currentSection() != QLatin1String("staff"))
+        return nullptr;
+    return window->staffPage();
+}
+
+void TestBindingUi::learnerSubmits_employerConfirms_lockLifts()
+{
+    Client learner(*m_server);
+    LearnerProfilePage *page = submitAsLearner(learner);
+    QVERIFY(page);
+    auto *history = child<QTableView>(page, "bindingHistoryTableView");
+    QAbstractItemModelTester historyTester(
+        qobject_cast<QSortFilterProxyModel *>(history->model())->sourceModel(),
+        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Queued: pending at once, marked as not sent yet.
+    QCOMPARE(history->model()->rowCount(), 1);
+    QCOMPARE(status(history->model(), 0), QStringLiteral("pending"));
+    QVERIFY(child<QPushButton>(page, "withdrawBindingButton")->isVisibleTo(page));
+    QVERIFY(learner.engine()->pendingCount() >= 2); // profile.update, binding.request
+    QVERIFY(
+        child<QLabel>(page, "bindingStatusLabel")->text().contains(QLatin1String("Not sent yet")));
+    QVERIFY(learner.sync());
+    QVERIFY(learner.engine()->problems().isEmpty());
+    QVERIFY(
+        !child<QLabel>(page, "bindingStatusLabel")->text().contains(QLatin1String("Not sent yet")));
+
+    Client employer(*m_server);
+    StaffPage *staff = loginEmployer(employer);
+    QVERIFY(staff);
+    auto *table = child<QTableView>(staff, "bindingTableView");
+    QAbstractItemModelTester tester(
+        qobject_cast<QSortFilterProxyModel *>(table->model())->sourceModel(),
+        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(status(table->model(), 0), QStringLiteral("pending"));
+    // The filters: name and state.
+    type(staff, "nameFilterLineEdit", QStringLiteral("nobody"));
+    QCOMPARE(table->model()->rowCount(), 0);
+    type(staff, "nameFilterLineEdit", QString());
+    choose(staff, "stateFilterComboBox", QStringLiteral("confirmed"));
+    QCOMPARE(table->model()->rowCount(), 0);
+    choose(staff, "stateFilterComboBox", QStringLiteral("pending"));
+    QCOMPARE(table->model()->rowCount(), 1);
+
+    table->selectRow(0);
+    const QString details = child<QLabel>(staff, "bindingDetailLabel")->text();
+    QVERIFY2(details.contains(QStringLiteral("工程技术（环境保护专业）")), qPrintable(details));
+    QVERIFY(details.contains(QStringLiteral("环境监测员")));
+    QVERIFY(details.contains(QStringLiteral("13800138001")));
+    click(staff, "confirmButton");
+    QTRY_COMPARE(employer.engine()->pendingCount(), 1);
+    QVERIFY(employer.sync());
+    QVERIFY(employer.engine()->problems().isEmpty());
+    choose(staff, "stateFilterComboBox", QString());
+    QCOMPARE(status(table->model(), 0), QStringLiteral("confirmed"));
+    auto *staffTable = child<QTableView>(staff, "staffTableView");
+    QCOMPARE(staffTable->model()->rowCount(), 1);
+    type(staff, "staffSearchLineEdit", QStringLiteral("zz"));
+    QCOMPARE(staffTable->model()->rowCount(), 0);
+
+    // The learner's lock lifts after a sync; name and id are now fixed.
+    auto *window = qobject_cast<LearnerWindow *>(learner.window());
+    QSignalSpy unlocked(window, &LearnerWindow::studyUnlockedChanged);
+    QVERIFY(learner.sync());
+    QTRY_VERIFY(window->studyUnlocked());
+    QCOMPARE(unlocked.size(), 1);
+    QVERIFY(!child<QFrame>(page, "studyLockFrame")->isVisibleTo(window));
+    QVERIFY(child<QLineEdit>(page, "realNameLineEdit")->isReadOnly());
+    QVERIFY(child<QLineEdit>(page, "residentIdLineEdit")->isReadOnly());
+    QVERIFY(!child<QLineEdit>(page, "mobileLineEdit")->isReadOnly());
+    QVERIFY(child<QLabel>(page, "fixedFieldsNoteLabel")->isVisibleTo(page));
+    QVERIFY(child<QLabel>(page, "bindingStatusLabel")->text().contains(QLatin1String("Confirmed")));
+}
+
+void TestBindingUi::employerReturns_withReason_learnerResubmits()
+{
+    Client learner(*m_server);
+    LearnerProfilePage *page = submitAsLearner(learner);
+    QVERIFY(page);
+    QVERIFY(learner.sync());
+
+    Client employer(*m_server);
+    StaffPage *staff = loginEmployer(employer);
+    QVERIFY(staff);
+    auto *table = child<QTableView>(staff, "bindingTableView");
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    table->selectRow(0);
+    click(staff, "rejectButton");
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = staff->findChild<QDialog *>(QStringLiteral("rejectReasonDialog"))));
+    auto *ok = child<QPushButton>(dialog, "rejectReasonOkButton");
+    QVERIFY(!ok->isEnabled()); // the reason is required
+    type(dialog, "rejectReasonLineEdit", QStringLiteral("职称填写有误"));
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QCOMPARE(status(table->model(), 0), QStringLiteral("rejected"));
+    QVERIFY(employer.sync());
+
+    QVERIFY(learner.sync());
+    const QString state = child<QLabel>(page, "bindingStatusLabel")->text();
+    QVERIFY2(state.contains(QStringLiteral("职称填写有误")), qPrintable(state));
+    QVERIFY(!qobject_cast<LearnerWindow *>(learner.window())->studyUnlocked());
+    // Correct and submit again: a new request, the returned one kept in the history.
+    m_server->clock().advance(3600);
+    type(page, "professionalTitleLineEdit", QStringLiteral("高级工程师"));
+    QVERIFY(child<QPushButton>(page, "submitBindingButton")->isEnabled());
+    click(page, "submitBindingButton");
+    QVERIFY(learner.sync());
+    auto *history = child<QTableView>(page, "bindingHistoryTableView");
+    QCOMPARE(history->model()->rowCount(), 2);
+    QCOMPARE(status(history->model(), 0), QStringLiteral("pending"));
+    QCOMPARE(status(history->model(), 1), QStringLiteral("rejected"));
+}
+
+void TestBindingUi::offline_decisionOnWithdrawnRequest_notApplied()
+{
+    Client learner(*m_server);
+    LearnerProfilePage *page = submitAsLearner(learner);
+    QVERIFY(page);
+    QVERIFY(learner.sync());
+
+    Client employer(*m_server);
+    StaffPage *staff = loginEmployer(employer);
+    QVERIFY(staff);
+    auto *table = child<QTableView>(staff, "bindingTableView");
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+
+    // The HR officer works offline and confirms the request as they saw it ...
+    employer.networkDown();
+    table->selectRow(0);
+    click(staff, "confirmButton");
+    QCOMPARE(employer.engine()->pendingCount(), 1);
+    QCOMPARE(status(table->model(), 0), QStringLiteral("confirmed"));
+
+    // ... while the learner withdraws it.
+    click(page, "withdrawBindingButton");
+    QVERIFY(learner.sync());
+    auto *history = child<QTableView>(page, "bindingHistoryTableView");
+    QCOMPARE(status(history->model(), 0), QStringLiteral("withdrawn"));
+
+    // Back online: the decision comes back as a conflict, is not applied, and the table shows
+    // the request as it is now.
+    employer.networkUp();
+    QVERIFY(employer.sync());
+    const QList<OutboxMutation> problems = employer.engine()->problems();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().type, QStringLiteral("binding.confirm"));
+    QCOMPARE(problems.first().state, OutboxMutation::State::Conflict);
+    QTRY_COMPARE(status(table->model(), 0), QStringLiteral("withdrawn"));
+    QVERIFY(!child<QPushButton>(staff, "confirmButton")->isEnabled());
+
+    // The server kept it withdrawn: the learner is still locked after another sync.
+    QVERIFY(learner.sync());
+    QCOMPARE(status(history->model(), 0), QStringLiteral("withdrawn"));
+    QVERIFY(!qobject_cast<LearnerWindow *>(learner.window())->studyUnlocked());
+}
+
+void TestBindingUi::search_noMatch_showsManualAdvice()
+{
+    Client learner(*m_server);
+    QVERIFY(learner.login(LearnerName, LearnerPassword));
+    auto *window = qobject_cast<LearnerWindow *>(learner.window());
+    QVERIFY(window);
+    LearnerProfilePage *page = window->profilePage();
+    auto *list = child<QListView>(page, "employerListView");
+    auto *advice = child<QLabel>(page, "noEmployerLabel");
+    QVERIFY(!advice->isVisibleTo(page));
+    QCOMPARE(list->model()->rowCount(), 0); // nothing listed before a search
+
+    type(page, "employerSearchLineEdit", QStringLiteral("不存在的单位"));
+    QCOMPARE(list->model()->rowCount(), 0);
+    QVERIFY(advice->isVisibleTo(page));
+    QCOMPARE(advice->text(),
+        QStringLiteral("If you cannot find your employer (work unit), please ask it to register "
+                       "in the continuing education system first."));
+    click(page, "copyInstructionsButton");
+    QCOMPARE(QApplication::clipboard()->text(), EmployerPicker::instructions());
+    QVERIFY(!child<QPushButton>(page, "submitBindingButton")->isEnabled());
+
+    // The whole credit code finds it too; a region elsewhere does not.
+    type(page, "employerSearchLineEdit", QStringLiteral("环保"));
+    QCOMPARE(list->model()->rowCount(), 1);
+    const QString code
+        = list->model()->index(0, 0).data(EmployerListModel::CreditCodeRole).toString();
+    type(page, "employerSearchLineEdit", code);
+    QCOMPARE(list->model()->rowCount(), 1);
+    QVERIFY(!advice->isVisibleTo(page));
+    type(page, "employerSearchLineEdit", code.left(10));
+    QCOMPARE(list->model()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestBindingUi)
+#include "tst_bindingui.moc"
