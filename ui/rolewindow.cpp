@@ -210,14 +210,25 @@ RoleWindow::RoleWindow(ClientCore *core, const User &user, QWidget *parent)
         // the count when there are problems.
         m_syncProblemsPage = new SyncProblemsPage(core, this);
         addSection(
-            QStringLiteral("syncProblems"), style()->standardIcon(QStyle::SP_MessageBoxWarning),
+            QStringLiteral("syncProblems"),
+            style()->standardIcon(m_syncProblemsPage->problemCount() > 0
+                    ? QStyle::SP_MessageBoxWarning
+                    : QStyle::SP_BrowserReload),
             [this] {
                 const int count = m_syncProblemsPage->problemCount();
                 return count > 0 ? tr("Sync problems (%1)").arg(count) : tr("Sync problems");
             },
             m_syncProblemsPage);
-        connect(m_syncProblemsPage, &SyncProblemsPage::problemCountChanged, this,
-            &RoleWindow::retranslateUi);
+        connect(
+            m_syncProblemsPage, &SyncProblemsPage::problemCountChanged, this, [this](int count) {
+                // The warning sign only when there is something to do.
+                for (int i = 0; i < m_sections.size(); ++i) {
+                    if (m_sections.at(i).id == QLatin1String("syncProblems"))
+                        m_navigation->item(i)->setIcon(style()->standardIcon(
+                            count > 0 ? QStyle::SP_MessageBoxWarning : QStyle::SP_BrowserReload));
+                }
+                retranslateUi();
+            });
         m_settingsPage = new SettingsPage(core, this);
         addSection(
             QStringLiteral("settings"), style()->standardIcon(QStyle::SP_FileDialogDetailedView),

@@ -84,6 +84,9 @@ SettingsPage::SettingsPage(ClientCore *core, QWidget *parent)
         = addValue(serverForm, QStringLiteral("fingerprint"), &m_fingerprintCaption);
     m_fingerprintValueLabel->setStyleSheet(
         QStringLiteral("font-family: monospace; font-weight: normal;"));
+    // Two fixed lines of 16 bytes, under their caption, so they read like the trust dialog's.
+    m_fingerprintValueLabel->setWordWrap(false);
+    serverForm->setRowWrapPolicy(QFormLayout::WrapAllRows);
     left->addWidget(m_serverGroup);
 
     // Local data and sync.
@@ -190,7 +193,10 @@ void SettingsPage::refresh()
     const QString server
         = session->isLoggedIn() ? session->serverKey() : m_core->api()->serverKey();
     m_serverValueLabel->setText(m_core->api()->serverUrl().toString());
-    const QString fingerprint = m_core->trust()->pinnedFingerprint(server);
+    QString fingerprint = m_core->trust()->pinnedFingerprint(server);
+    // 32 bytes in two lines of 16, as the trust dialog shows them, so they can be compared.
+    if (fingerprint.size() > 48)
+        fingerprint[47] = QLatin1Char('\n');
     m_fingerprintValueLabel->setText(fingerprint.isEmpty()
             ? tr("None pinned: the certificate is trusted by the system")
             : fingerprint);
@@ -201,7 +207,7 @@ void SettingsPage::refresh()
         store ? nativePath(store->path()) : tr("Not open: %1").arg(m_core->localStoreError()));
     const QDateTime last = m_engine ? m_engine->lastSync() : QDateTime();
     m_lastSyncValueLabel->setText(last.isValid()
-            ? QLocale().toString(last.toLocalTime(), QLocale::LongFormat)
+            ? QLocale().toString(last.toLocalTime(), QLocale::ShortFormat)
             : tr("Not synced yet"));
     const int pending = m_engine ? m_engine->pendingCount() : 0;
     m_pendingValueLabel->setText(tr("%n change(s) waiting to be sent", nullptr, pending));

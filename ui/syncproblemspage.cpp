@@ -97,7 +97,6 @@ SyncProblemsPage::SyncProblemsPage(ClientCore *core, QWidget *parent)
     m_comparisonTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_comparisonTable->setSelectionMode(QAbstractItemView::NoSelection);
     m_comparisonTable->setFocusPolicy(Qt::NoFocus);
-    m_comparisonTable->setMaximumHeight(150);
     m_actionHintLabel = ui::createMessageLabel(QStringLiteral("actionHintLabel"), detail);
     auto *buttons = new QHBoxLayout;
     m_retryButton = new QPushButton(detail);
@@ -260,6 +259,12 @@ void SyncProblemsPage::showSelected()
                  : tr("\"Retry\" sends the same change again; \"Edit\" lets you correct it; "
                       "\"Discard\" drops it and shows the server's values again."),
         ui::Severity::Hint);
+    // As tall as its rows: the hint and the buttons stay right under it.
+    int height = m_comparisonTable->horizontalHeader()->sizeHint().height()
+        + 2 * m_comparisonTable->frameWidth();
+    for (int i = 0; i < m_comparisonTable->rowCount(); ++i)
+        height += m_comparisonTable->rowHeight(i);
+    m_comparisonTable->setFixedHeight(height);
     const bool editable = m->type == QLatin1String("profile.update");
     m_editButton->setEnabled(editable);
 }
