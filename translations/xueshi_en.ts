@@ -414,6 +414,10 @@
         <source>Enter a mobile number like 13812345678 or a landline number like 020-12345678 (with an optional extension: 020-12345678-123).</source>
         <translation>Enter a mobile number like 13812345678 or a landline number like 020-12345678 (with an optional extension: 020-12345678-123).</translation>
     </message>
+    <message>
+        <source>At most 50 characters.</source>
+        <translation>At most 50 characters.</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::AccountPage</name>
@@ -661,6 +665,96 @@
     </message>
 </context>
 <context>
+    <name>xueshi::BindingTableModel</name>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1 (not sent yet)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::BindingText</name>
+    <message>
+        <source>Waiting for the employer to confirm</source>
+        <translation>Waiting for the employer to confirm</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>To confirm</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Doctoral graduate</source>
+        <translation>Doctoral graduate</translation>
+    </message>
+    <message>
+        <source>Master&apos;s graduate</source>
+        <translation>Master&apos;s graduate</translation>
+    </message>
+    <message>
+        <source>Bachelor&apos;s degree</source>
+        <translation>Bachelor&apos;s degree</translation>
+    </message>
+    <message>
+        <source>Junior college</source>
+        <translation>Junior college</translation>
+    </message>
+    <message>
+        <source>Secondary school or high school</source>
+        <translation>Secondary school or high school</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::CertificateTrustDialog</name>
     <message>
         <source>Server certificate</source>
@@ -808,6 +902,198 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Send code</source>
         <translation>Send code</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::EmployerPicker</name>
+    <message>
+        <source>Copied. Send it to your employer.</source>
+        <translation>Copied. Send it to your employer.</translation>
+    </message>
+    <message>
+        <source>Please register our organisation in the continuing education system Xueshi as an employer (法人单位): choose &quot;Register&quot; on the login window, then &quot;Employer&quot;, and enter the organisation&apos;s name, unified social credit code and region. After that, I can find the organisation and ask it to confirm my identity.</source>
+        <translation>Please register our organisation in the continuing education system Xueshi as an employer (法人单位): choose &quot;Register&quot; on the login window, then &quot;Employer&quot;, and enter the organisation&apos;s name, unified social credit code and region. After that, I can find the organisation and ask it to confirm my identity.</translation>
+    </message>
+    <message>
+        <source>If you cannot find your employer (work unit), please ask it to register in the continuing education system first.</source>
+        <translation>If you cannot find your employer (work unit), please ask it to register in the continuing education system first.</translation>
+    </message>
+    <message>
+        <source>Part of the employer&apos;s name, or its unified social credit code</source>
+        <translation>Part of the employer&apos;s name, or its unified social credit code</translation>
+    </message>
+    <message>
+        <source>Copy instructions for the employer</source>
+        <translation>Copy instructions for the employer</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::EmployerWindow</name>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::LearnerProfilePage</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Your employer has confirmed your identity, so your real name and resident ID can no longer be changed here. To correct them, ask your employer.</source>
+        <translation>Your employer has confirmed your identity, so your real name and resident ID can no longer be changed here. To correct them, ask your employer.</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it is sent at the next sync.</source>
+        <translation>Saved on this computer; it is sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Waiting for the employer to confirm&lt;/b&gt;: your request to %1 was submitted on %2.</source>
+        <translation>&lt;b&gt;Waiting for the employer to confirm&lt;/b&gt;: your request to %1 was submitted on %2.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Returned&lt;/b&gt; by %1: %2&lt;br&gt;Correct your details (or choose another employer) and submit again.</source>
+        <translation>&lt;b&gt;Returned&lt;/b&gt; by %1: %2&lt;br&gt;Correct your details (or choose another employer) and submit again.</translation>
+    </message>
+    <message>
+        <source>Your request to %1 was withdrawn. Choose your employer and submit again.</source>
+        <translation>Your request to %1 was withdrawn. Choose your employer and submit again.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: it is sent to the server at the next sync.</source>
+        <translation>Not sent yet: it is sent to the server at the next sync.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confirmed&lt;/b&gt;: you are registered as staff of %1.</source>
+        <translation>&lt;b&gt;Confirmed&lt;/b&gt;: you are registered as staff of %1.</translation>
+    </message>
+    <message>
+        <source>You have not asked an employer to confirm you yet. Fill in your details, choose your employer and click Submit.</source>
+        <translation>You have not asked an employer to confirm you yet. Fill in your details, choose your employer and click Submit.</translation>
+    </message>
+    <message>
+        <source>Chosen employer: %1 (%2)</source>
+        <translation>Chosen employer: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Please choose.</source>
+        <translation>Please choose.</translation>
+    </message>
+    <message>
+        <source>Your details cannot be saved: this computer keeps no data for this server.</source>
+        <translation>Your details cannot be saved: this computer keeps no data for this server.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>Please correct the marked fields.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Please choose your employer.</source>
+        <translation>Please choose your employer.</translation>
+    </message>
+    <message>
+        <source>This employer has already confirmed you.</source>
+        <translation>This employer has already confirmed you.</translation>
+    </message>
+    <message>
+        <source>Submitted to your employer for confirmation; it is sent at the next sync.</source>
+        <translation>Submitted to your employer for confirmation; it is sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Personal information</source>
+        <translation>Personal information</translation>
+    </message>
+    <message>
+        <source>Until your employer confirms your identity, public course study, training class enrolment and credit hour declaration are not available.</source>
+        <translation>Until your employer confirms your identity, public course study, training class enrolment and credit hour declaration are not available.</translation>
+    </message>
+    <message>
+        <source>Confirmation by your employer</source>
+        <translation>Confirmation by your employer</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Your details</source>
+        <translation>Your details</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Real name</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>Professional title</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>Professional series</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Please choose</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Your employer (work unit)</source>
+        <translation>Your employer (work unit)</translation>
+    </message>
+    <message>
+        <source>Search for your employer by part of its name or by its unified social credit code; narrow the search by region if need be.</source>
+        <translation>Search for your employer by part of its name or by its unified social credit code; narrow the search by region if need be.</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>History of your employers</source>
+        <translation>History of your employers</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::LearnerWindow</name>
+    <message>
+        <source>Personal information</source>
+        <translation>Personal information</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1893,163 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Forget the offline login on this computer</source>
         <translation>Forget the offline login on this computer</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::StaffPage</name>
+    <message>
+        <source>Real name</source>
+        <translation>Real name</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>Professional title</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>Professional series</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Select a request to see the person&apos;s details.</source>
+        <translation>Select a request to see the person&apos;s details.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) selected, %1 of them to confirm.</source>
+        <translation>
+            <numerusform>%n request selected, %1 of them to confirm.</numerusform>
+            <numerusform>%n requests selected, %1 of them to confirm.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>Confirm %1</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Select a person to see their details.</source>
+        <translation>Select a person to see their details.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmation(s) saved; sent at the next sync.</source>
+        <translation>
+            <numerusform>%n confirmation saved; sent at the next sync.</numerusform>
+            <numerusform>%n confirmations saved; sent at the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return the request</source>
+        <translation>Return the request</translation>
+    </message>
+    <message>
+        <source>Why is the request returned? The person sees this reason and can correct their details.</source>
+        <translation>Why is the request returned? The person sees this reason and can correct their details.</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Returned; sent at the next sync.</source>
+        <translation>Returned; sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Confirmed staff</source>
+        <translation>Confirmed staff</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Name contains…</source>
+        <translation>Name contains…</translation>
+    </message>
+    <message>
+        <source>Requested:</source>
+        <translation>Requested:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>Search by name…</source>
+        <translation>Search by name…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
     </message>
 </context>
 <context>

@@ -289,11 +289,11 @@
     </message>
     <message>
         <source>Your employer has not confirmed your identity yet. You can study once it confirms the binding request you sent from your personal information page.</source>
-        <translation>您的法人单位（工作单位）尚未确认您的身份。单位确认您在【人员基本信息维护】中提交的绑定申请后，即可开始学习。</translation>
+        <translation>您的法人单位（工作单位）尚未确认您的身份。单位确认您在【人员基本信息维护】中提交的申请后，即可开始学习。</translation>
     </message>
     <message>
         <source>Fill in your personal information before sending the request.</source>
-        <translation>请先填写【人员基本信息】，再提交申请。</translation>
+        <translation>请先填写人员基本信息，再提交申请。</translation>
     </message>
 </context>
 <context>
@@ -413,6 +413,10 @@
     <message>
         <source>Enter a mobile number like 13812345678 or a landline number like 020-12345678 (with an optional extension: 020-12345678-123).</source>
         <translation>请输入手机号码（如 13812345678）或固定电话（如 020-12345678，可带分机号：020-12345678-123）。</translation>
+    </message>
+    <message>
+        <source>At most 50 characters.</source>
+        <translation>最多 50 个字符。</translation>
     </message>
 </context>
 <context>
@@ -660,6 +664,96 @@
     </message>
 </context>
 <context>
+    <name>xueshi::BindingTableModel</name>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1（尚未发送）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>法人单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::BindingText</name>
+    <message>
+        <source>Waiting for the employer to confirm</source>
+        <translation>等待单位确认</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Doctoral graduate</source>
+        <translation>博士研究生</translation>
+    </message>
+    <message>
+        <source>Master&apos;s graduate</source>
+        <translation>硕士研究生</translation>
+    </message>
+    <message>
+        <source>Bachelor&apos;s degree</source>
+        <translation>大学本科</translation>
+    </message>
+    <message>
+        <source>Junior college</source>
+        <translation>大学专科</translation>
+    </message>
+    <message>
+        <source>Secondary school or high school</source>
+        <translation>中专或高中</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::CertificateTrustDialog</name>
     <message>
         <source>Server certificate</source>
@@ -807,6 +901,198 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Send code</source>
         <translation>发送验证码</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::EmployerPicker</name>
+    <message>
+        <source>Copied. Send it to your employer.</source>
+        <translation>已复制，请发送给您的单位。</translation>
+    </message>
+    <message>
+        <source>Please register our organisation in the continuing education system Xueshi as an employer (法人单位): choose &quot;Register&quot; on the login window, then &quot;Employer&quot;, and enter the organisation&apos;s name, unified social credit code and region. After that, I can find the organisation and ask it to confirm my identity.</source>
+        <translation>请在继续教育系统“学时”中将我们单位注册为法人单位：在登录界面点击【注册】，选择“法人单位”，填写单位名称、统一社会信用代码和所在行政区划。注册后，我就能找到单位并请单位确认我的身份。</translation>
+    </message>
+    <message>
+        <source>If you cannot find your employer (work unit), please ask it to register in the continuing education system first.</source>
+        <translation>找不到您所在的法人单位（工作单位）时，请让单位先行使用继续教育系统进行注册</translation>
+    </message>
+    <message>
+        <source>Part of the employer&apos;s name, or its unified social credit code</source>
+        <translation>单位名称的一部分，或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Copy instructions for the employer</source>
+        <translation>复制给单位的注册说明</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::EmployerWindow</name>
+    <message>
+        <source>Staff</source>
+        <translation>人员管理</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::LearnerProfilePage</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Your employer has confirmed your identity, so your real name and resident ID can no longer be changed here. To correct them, ask your employer.</source>
+        <translation>法人单位已确认您的身份，姓名和身份证号不能再在此修改。如需更正，请联系您的单位。</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it is sent at the next sync.</source>
+        <translation>已保存在本机，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Waiting for the employer to confirm&lt;/b&gt;: your request to %1 was submitted on %2.</source>
+        <translation>&lt;b&gt;等待单位确认&lt;/b&gt;：您已于 %2 向 %1 提交申请。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Returned&lt;/b&gt; by %1: %2&lt;br&gt;Correct your details (or choose another employer) and submit again.</source>
+        <translation>&lt;b&gt;已退回&lt;/b&gt;（%1）：%2&lt;br&gt;请更正信息（或选择其他单位）后重新提交。</translation>
+    </message>
+    <message>
+        <source>Your request to %1 was withdrawn. Choose your employer and submit again.</source>
+        <translation>您向 %1 提交的申请已撤回。请选择所在单位后重新提交。</translation>
+    </message>
+    <message>
+        <source>Not sent yet: it is sent to the server at the next sync.</source>
+        <translation>尚未发送：将在下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confirmed&lt;/b&gt;: you are registered as staff of %1.</source>
+        <translation>&lt;b&gt;已确认&lt;/b&gt;：您是 %1 的在册人员。</translation>
+    </message>
+    <message>
+        <source>You have not asked an employer to confirm you yet. Fill in your details, choose your employer and click Submit.</source>
+        <translation>您尚未提交给法人单位确认。请填写人员基本信息，选择所在单位，然后点击【提交】。</translation>
+    </message>
+    <message>
+        <source>Chosen employer: %1 (%2)</source>
+        <translation>已选择单位：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Please choose.</source>
+        <translation>请选择。</translation>
+    </message>
+    <message>
+        <source>Your details cannot be saved: this computer keeps no data for this server.</source>
+        <translation>无法保存：本机没有保存此服务器的数据。</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标出的内容。</translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <source>Please choose your employer.</source>
+        <translation>请选择您所在的单位。</translation>
+    </message>
+    <message>
+        <source>This employer has already confirmed you.</source>
+        <translation>该单位已确认您的身份。</translation>
+    </message>
+    <message>
+        <source>Submitted to your employer for confirmation; it is sent at the next sync.</source>
+        <translation>已提交给法人单位进行确认，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Personal information</source>
+        <translation>人员基本信息维护</translation>
+    </message>
+    <message>
+        <source>Until your employer confirms your identity, public course study, training class enrolment and credit hour declaration are not available.</source>
+        <translation>在单位确认您的身份之前，公需课学习、培训班报名和学时申报暂不可用</translation>
+    </message>
+    <message>
+        <source>Confirmation by your employer</source>
+        <translation>单位确认</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Your details</source>
+        <translation>人员基本信息</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>专业系列</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务/岗位</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Please choose</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Your employer (work unit)</source>
+        <translation>法人单位（工作单位）</translation>
+    </message>
+    <message>
+        <source>Search for your employer by part of its name or by its unified social credit code; narrow the search by region if need be.</source>
+        <translation>按单位名称的一部分或统一社会信用代码查找您所在的单位；必要时可按行政区划缩小范围。</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>History of your employers</source>
+        <translation>单位绑定记录</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::LearnerWindow</name>
+    <message>
+        <source>Personal information</source>
+        <translation>人员基本信息维护</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1885,161 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Forget the offline login on this computer</source>
         <translation>忘记此电脑上的离线登录</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::StaffPage</name>
+    <message>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>专业系列</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务/岗位</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Select a request to see the person&apos;s details.</source>
+        <translation>选择一条申请以查看人员信息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) selected, %1 of them to confirm.</source>
+        <translation>
+            <numerusform>已选择 %n 条申请，其中 %1 条待确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>确认（%1）</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Select a person to see their details.</source>
+        <translation>选择一名人员以查看其信息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmation(s) saved; sent at the next sync.</source>
+        <translation>
+            <numerusform>已保存 %n 条确认，将在下次同步时发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return the request</source>
+        <translation>退回申请</translation>
+    </message>
+    <message>
+        <source>Why is the request returned? The person sees this reason and can correct their details.</source>
+        <translation>请填写退回原因。申请人会看到此原因并可更正信息。</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Returned; sent at the next sync.</source>
+        <translation>已退回，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员管理</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>绑定申请</translation>
+    </message>
+    <message>
+        <source>Confirmed staff</source>
+        <translation>已确认人员</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Name contains…</source>
+        <translation>姓名包含…</translation>
+    </message>
+    <message>
+        <source>Requested:</source>
+        <translation>申请日期：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>人员信息</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Search by name…</source>
+        <translation>按姓名搜索…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>人员信息</translation>
     </message>
 </context>
 <context>
