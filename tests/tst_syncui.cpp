@@ -525,6 +525,48 @@ private slots:
         QTRY_COMPARE(text(window, "syncStateLabel"), QStringLiteral("Synced"));
     }
 
+    void offlineLoginWithoutToken_askedToLogInAgain_changesKept()
+    {
+        Fixture f;
+        {
+            // Logged out last time: the verifier stays, the token is gone.
+            Client first(f.server, f.dataDirectory, f.settingsFile);
+            RoleWindow *window = loginAndSync(first);
+            QVERIFY(window);
+            const QString serverKey = ServerTrust::serverKey(f.server.baseUrl());
+            QTRY_VERIFY(
+                first.core->offlineCredentials()->contains(serverKey, QStringLiteral("uilearner")));
+            QTRY_COMPARE(first.core->offlineCredentials()->pendingOperations(), 0);
+            QTest::mouseClick(child<QPushButton>(window, "logoutButton"), Qt::LeftButton);
+            QTRY_VERIFY(first.login()->isVisible());
+            QTRY_VERIFY(!first.core->tokenStore()->isBusy());
+        }
+        Client client(f.server, f.dataDirectory, f.settingsFile);
+        client.networkDown();
+        client.submitLogin(QStringLiteral("uilearner"), Password);
+        QTRY_VERIFY_WITH_TIMEOUT(client.window() != nullptr, 15000);
+        RoleWindow *window = client.window();
+        QVERIFY(client.core->session()->isOffline());
+        changeMobile(window, QStringLiteral("13955556666"));
+
+        // The network returns, but without a token the server refuses the sync: the banner asks
+        // for a new login instead of retrying for ever.
+        client.networkUp();
+        QTest::keyClick(window, Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(text(window, "offlineTitleLabel"),
+            QStringLiteral("Log in again to send your changes"), 15000);
+        auto *relogin = child<QPushButton>(window, "reloginButton");
+        QVERIFY(relogin->isVisible());
+        QCOMPARE(client.core->syncEngine()->pendingCount(), 1);
+        QTest::mouseClick(relogin, Qt::LeftButton);
+        QTRY_VERIFY(client.login()->isVisible());
+
+        // Logged in again online: the kept change is sent.
+        QVERIFY(loginAndSync(client));
+        QTRY_COMPARE_WITH_TIMEOUT(mobileOf(f.me()), QStringLiteral("13955556666"), 15000);
+        QVERIFY(!child<QWidget>(client.window(), "offlineBanner")->isVisible());
+    }
+
     void logout_stopsSyncAndKeepsOutbox_deletesToken()
     {
         Fixture f;
