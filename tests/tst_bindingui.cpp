@@ -334,6 +334,14 @@ void TestBindingUi::learnerSubmits_employerConfirms_lockLifts()
     QVERIFY(child<QLineEdit>(page, "residentIdLineEdit")->isReadOnly());
     QVERIFY(!child<QLineEdit>(page, "mobileLineEdit")->isReadOnly());
     QVERIFY(child<QLabel>(page, "fixedFieldsNoteLabel")->isVisibleTo(page));
+    // The profile as the server has it, after the cache was rebuilt.
+    QCOMPARE(
+        child<QComboBox>(page, "genderComboBox")->currentData().toString(), QStringLiteral("male"));
+    QCOMPARE(child<QComboBox>(page, "educationComboBox")->currentData().toString(),
+        QStringLiteral("bachelor"));
+    QCOMPARE(child<QComboBox>(page, "professionalSeriesComboBox")->currentData().toString(),
+        QStringLiteral("engineering-environmental"));
+    QCOMPARE(child<QLineEdit>(page, "positionLineEdit")->text(), QStringLiteral("环境监测员"));
     QVERIFY(child<QLabel>(page, "bindingStatusLabel")->text().contains(QLatin1String("Confirmed")));
 }
 

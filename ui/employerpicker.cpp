@@ -139,7 +139,9 @@ EmployerPicker::EmployerPicker(QWidget *parent)
     connect(m_region, &RegionSelector::regionEdited, this, &EmployerPicker::updateFilter);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &current) {
-            if (!current.isValid())
+            // A reload re-selects the same employer: that is no new choice.
+            if (!current.isValid()
+                || current.data(EmployerListModel::IdRole).toString() == m_employerId)
                 return;
             m_employerId = current.data(EmployerListModel::IdRole).toString();
             emit employerChosen(m_employerId);

@@ -190,19 +190,31 @@ LearnerProfilePage::LearnerProfilePage(ClientCore *core, QWidget *parent)
     historyLayout->addWidget(m_historyView);
     layout->addWidget(m_historyGroup);
 
+    const QList<QPair<QWidget *, QString>> keys { { m_realName, QStringLiteral("realName") },
+        { m_residentId, QStringLiteral("residentId") },
+        { m_professionalTitle, QStringLiteral("professionalTitle") },
+        { m_position, QStringLiteral("position") }, { m_mobile, QStringLiteral("mobile") },
+        { m_email, QStringLiteral("email") }, { m_gender, QStringLiteral("gender") },
+        { m_education, QStringLiteral("education") },
+        { m_series, QStringLiteral("professionalSeries") } };
+    for (const auto &[widget, key] : keys)
+        widget->setProperty("xueshiKey", key);
     for (QLineEdit *edit :
         { m_realName, m_residentId, m_professionalTitle, m_position, m_mobile, m_email }) {
         connect(edit, &QLineEdit::textEdited, this, [this, edit] {
+            m_edited.insert(edit->property("xueshiKey").toString());
             validateField(edit);
             m_profileStateLabel->clear();
         });
     }
-    const auto comboEdited = [this] {
-        if (!m_filling)
+    for (QComboBox *box : { m_gender, m_education, m_series }) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box] {
+            if (m_filling)
+                return;
+            m_edited.insert(box->property("xueshiKey").toString());
             validateAll(false);
-    };
-    connect(m_gender, &QComboBox::currentIndexChanged, this, comboEdited);
-    connect(m_education, &QComboBox::currentIndexChanged, this, comboEdited);
+        });
+    }
     connect(m_saveButton, &QPushButton::clicked, this, &LearnerProfilePage::saveProfile);
     connect(m_submitButton, &QPushButton::clicked, this, &LearnerProfilePage::submitBinding);
     connect(m_withdrawButton, &QPushButton::clicked, this, &LearnerProfilePage::withdrawBinding);
@@ -307,10 +319,9 @@ void LearnerProfilePage::fillForm()
 {
     // The form shows the cached profile; the user's unsaved edits survive a reload.
     const QJsonObject learner = cachedLearner();
-    const QJsonObject changed = formPayload(true);
     m_filling = true;
-    const auto fill = [&changed, &learner](QLineEdit *edit, const char *key) {
-        if (!changed.contains(QLatin1String(key)) || edit->text().isEmpty())
+    const auto fill = [this, &learner](QLineEdit *edit, const char *key) {
+        if (!m_edited.contains(QLatin1String(key)))
             edit->setText(text(learner, key));
     };
     fill(m_realName, "realName");
@@ -319,18 +330,19 @@ void LearnerProfilePage::fillForm()
     fill(m_position, "position");
     fill(m_mobile, "mobile");
     fill(m_email, "email");
-    if (!changed.contains(QLatin1String("gender")))
-        m_gender->setCurrentIndex(std::max(0, m_gender->findData(text(learner, "gender"))));
-    if (!changed.contains(QLatin1String("education")))
-        m_education->setCurrentIndex(
-            std::max(0, m_education->findData(text(learner, "education"))));
-    if (!changed.contains(QLatin1String("professionalSeries")))
-        m_series->setCurrentIndex(
-            std::max(0, m_series->findData(text(learner, "professionalSeries"))));
+    const auto choose = [this, &learner](QComboBox *box, const char *key) {
+        if (!m_edited.contains(QLatin1String(key)))
+            box->setCurrentIndex(std::max(0, box->findData(text(learner, key))));
+    };
+    choose(m_gender, "gender");
+    choose(m_education, "education");
+    choose(m_series, "professionalSeries");
     m_filling = false;
 
     m_realName->setReadOnly(m_fixed);
     m_residentId->setReadOnly(m_fixed);
+    m_realName->setEnabled(!m_fixed);
+    m_residentId->setEnabled(!m_fixed);
     m_fixedNoteLabel->setVisible(m_fixed);
     if (m_fixed) {
         ui::setMessage(m_fixedNoteLabel,
@@ -361,6 +373,7 @@ void LearnerProfilePage::showBindingState()
             waiting.insert(m.target);
     }
     m_pendingBindingId.clear();
+    m_pendingEmployerId.clear();
     QString confirmedName;
     QString state;
     if (m_historyModel->rowCount() > 0) {
@@ -369,6 +382,7 @@ void LearnerProfilePage::showBindingState()
         const QString employer = text(newest.data, "employerName").toHtmlEscaped();
         if (status == QLatin1String("pending")) {
             m_pendingBindingId = newest.id;
+            m_pendingEmployerId = text(newest.data, "employerId");
             state = tr("<b>Waiting for the employer to confirm</b>: your request to %1 was "
                        "submitted on %2.")
                         .arg(employer, BindingText::dateTime(text(newest.data, "requestedAt")));
@@ -418,7 +432,9 @@ void LearnerProfilePage::updateChosenEmployer()
     } else {
         m_chosenEmployerLabel->clear();
     }
-    m_submitButton->setEnabled(m_engine && employer.has_value());
+    // Submitting again to the employer already asked (or confirmed) would change nothing.
+    m_submitButton->setEnabled(m_engine && employer.has_value() && id != m_pendingEmployerId
+        && id != m_confirmedEmployerId);
 }
 
 QJsonObject LearnerProfilePage::formPayload(bool onlyChanged) const
@@ -525,6 +541,7 @@ bool LearnerProfilePage::saveProfile()
     }
     const QJsonObject payload = formPayload(true);
     if (payload.isEmpty()) {
+        m_edited.clear();
         ui::setMessage(m_profileStateLabel, tr("Nothing has changed."), ui::Severity::Info);
         return true;
     }
@@ -532,6 +549,7 @@ bool LearnerProfilePage::saveProfile()
         ui::setMessage(m_profileStateLabel, m_engine->lastMessage(), ui::Severity::Error);
         return false;
     }
+    m_edited.clear();
     ui::setMessage(m_profileStateLabel, tr("Saved on this computer; it is sent at the next sync."),
         ui::Severity::Success);
     return true;

@@ -4,6 +4,7 @@
 #include "user.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -69,7 +70,9 @@ private:
     bool m_unlocked = false;
     bool m_fixed = false; // confirmed: name and id may not change
     bool m_filling = false;
+    QSet<QString> m_edited; // fields the user changed since the last save: a reload keeps them
     QString m_pendingBindingId; // the newest request while pending
+    QString m_pendingEmployerId; // and the employer it asks
     QString m_confirmedEmployerId;
 
     BindingTableModel *m_historyModel;

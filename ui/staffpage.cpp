@@ -137,8 +137,9 @@ StaffPage::StaffPage(ClientCore *core, QWidget *parent)
     detail->addStretch(1);
     splitter->addWidget(m_requestView);
     splitter->addWidget(m_detailGroup);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 520, 380 });
     requests->addWidget(splitter, 1);
     m_tabs->addTab(m_requestsTab, QString());
 
@@ -168,8 +169,9 @@ StaffPage::StaffPage(ClientCore *core, QWidget *parent)
     staffDetail->addStretch(1);
     staffSplitter->addWidget(m_staffView);
     staffSplitter->addWidget(m_staffDetailGroup);
-    staffSplitter->setStretchFactor(0, 3);
-    staffSplitter->setStretchFactor(1, 2);
+    staffSplitter->setStretchFactor(0, 1);
+    staffSplitter->setStretchFactor(1, 1);
+    staffSplitter->setSizes({ 520, 380 });
     staff->addWidget(staffSplitter, 1);
     m_tabs->addTab(m_staffTab, QString());
 
@@ -277,11 +279,11 @@ QString StaffPage::detailsHtml(const QJsonObject &binding) const
     };
     QString html = QStringLiteral("<table cellspacing=\"4\">");
     for (const auto &[name, value] : rows) {
-        html += QStringLiteral("<tr><td style=\"color:#666\">%1</td><td>%2</td></tr>")
+        html += QStringLiteral("<tr><td style=\"color:#666\" nowrap>%1</td><td>%2</td></tr>")
                     .arg(name.toHtmlEscaped(), orNone(value).toHtmlEscaped());
     }
     if (!text(binding, "reason").isEmpty()) {
-        html += QStringLiteral("<tr><td style=\"color:#666\">%1</td><td>%2</td></tr>")
+        html += QStringLiteral("<tr><td style=\"color:#666\" nowrap>%1</td><td>%2</td></tr>")
                     .arg(tr("Reason").toHtmlEscaped(), text(binding, "reason").toHtmlEscaped());
     }
     return html + QStringLiteral("</table>");
