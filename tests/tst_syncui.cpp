@@ -311,6 +311,17 @@ private slots:
         QTest::keyClick(window, Qt::Key_F5);
         QVERIFY(finished.wait(15000));
         QVERIFY(finished.last().at(0).toBool());
+
+        // In Chinese, with the manual's wording.
+        client.core->setLanguage(Language::Chinese);
+        QTRY_COMPARE(text(window, "pendingLabel"), QStringLiteral("待发送 0 项"));
+        QCOMPARE(text(window, "syncStateLabel"), QStringLiteral("已同步"));
+        QVERIFY(text(window, "lastSyncLabel").startsWith(QStringLiteral("上次同步：")));
+        QCOMPARE(child<QPushButton>(window, "syncNowButton")->text(), QStringLiteral("立即同步"));
+        QCOMPARE(navigationText(window, QStringLiteral("同步问题")), QStringLiteral("同步问题"));
+        QCOMPARE(navigationText(window, QStringLiteral("设置")), QStringLiteral("设置"));
+        QCOMPARE(text(window, "emptyStateLabel"), QStringLiteral("没有需要处理的同步问题"));
+        client.core->setLanguage(Language::English);
     }
 
     void offlineChange_pendingThenSentWhenNetworkReturns()
