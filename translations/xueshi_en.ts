@@ -965,10 +965,6 @@ Why it is not trusted automatically: %5</translation>
         <translation>Not sent yet: it is sent to the server at the next sync.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Confirmed&lt;/b&gt;: you are registered as staff of %1.</source>
-        <translation>&lt;b&gt;Confirmed&lt;/b&gt;: you are registered as staff of %1.</translation>
-    </message>
-    <message>
         <source>You have not asked an employer to confirm you yet. Fill in your details, choose your employer and click Submit.</source>
         <translation>You have not asked an employer to confirm you yet. Fill in your details, choose your employer and click Submit.</translation>
     </message>
@@ -1087,6 +1083,14 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>History of your employers</source>
         <translation>History of your employers</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confirmed&lt;/b&gt;: you are registered as staff of %1. Public courses, training classes and credit hour declaration are available to you.</source>
+        <translation>&lt;b&gt;Confirmed&lt;/b&gt;: you are registered as staff of %1. Public courses, training classes and credit hour declaration are available to you.</translation>
+    </message>
+    <message>
+        <source>To change your employer, choose the new one and submit: it receives a new request, and your current employer stays until the new one confirms you.</source>
+        <translation>To change your employer, choose the new one and submit: it receives a new request, and your current employer stays until the new one confirms you.</translation>
     </message>
 </context>
 <context>

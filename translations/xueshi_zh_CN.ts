@@ -964,10 +964,6 @@ Why it is not trusted automatically: %5</source>
         <translation>尚未发送：将在下次同步时发送到服务器。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Confirmed&lt;/b&gt;: you are registered as staff of %1.</source>
-        <translation>&lt;b&gt;已确认&lt;/b&gt;：您是 %1 的在册人员。</translation>
-    </message>
-    <message>
         <source>You have not asked an employer to confirm you yet. Fill in your details, choose your employer and click Submit.</source>
         <translation>您尚未提交给法人单位确认。请填写人员基本信息，选择所在单位，然后点击【提交】。</translation>
     </message>
@@ -1086,6 +1082,14 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>History of your employers</source>
         <translation>单位绑定记录</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confirmed&lt;/b&gt;: you are registered as staff of %1. Public courses, training classes and credit hour declaration are available to you.</source>
+        <translation>&lt;b&gt;已确认&lt;/b&gt;：您是 %1 的在册人员，可以使用公需课学习、培训班报名和学时申报。</translation>
+    </message>
+    <message>
+        <source>To change your employer, choose the new one and submit: it receives a new request, and your current employer stays until the new one confirms you.</source>
+        <translation>如需更换单位，请选择新单位后点击【提交】：新单位会收到新的申请，在新单位确认之前，您仍属于当前单位。</translation>
     </message>
 </context>
 <context>

@@ -76,13 +76,19 @@ LearnerProfilePage::LearnerProfilePage(ClientCore *core, QWidget *parent)
     m_statusGroup = new QGroupBox(content);
     m_statusGroup->setObjectName(QStringLiteral("bindingStatusGroupBox"));
     auto *statusLayout = new QHBoxLayout(m_statusGroup);
+    auto *statusTexts = new QVBoxLayout;
     m_bindingStatusLabel = new QLabel(m_statusGroup);
     m_bindingStatusLabel->setObjectName(QStringLiteral("bindingStatusLabel"));
     m_bindingStatusLabel->setWordWrap(true);
     m_bindingStatusLabel->setTextFormat(Qt::RichText);
     m_withdrawButton = new QPushButton(m_statusGroup);
     m_withdrawButton->setObjectName(QStringLiteral("withdrawBindingButton"));
-    statusLayout->addWidget(m_bindingStatusLabel, 1);
+    // Why name and id cannot be edited, next to the confirmation that fixed them.
+    m_fixedNoteLabel
+        = ui::createMessageLabel(QStringLiteral("fixedFieldsNoteLabel"), m_statusGroup);
+    statusTexts->addWidget(m_bindingStatusLabel);
+    statusTexts->addWidget(m_fixedNoteLabel);
+    statusLayout->addLayout(statusTexts, 1);
     statusLayout->addWidget(m_withdrawButton, 0, Qt::AlignTop);
     layout->addWidget(m_statusGroup);
 
@@ -139,9 +145,6 @@ LearnerProfilePage::LearnerProfilePage(ClientCore *core, QWidget *parent)
         m_positionCaption, ui::fieldWithMessage(m_position, m_positionMessage, m_profileGroup));
     form->addRow(m_mobileCaption, ui::fieldWithMessage(m_mobile, m_mobileMessage, m_profileGroup));
     form->addRow(m_emailCaption, ui::fieldWithMessage(m_email, m_emailMessage, m_profileGroup));
-    m_fixedNoteLabel
-        = ui::createMessageLabel(QStringLiteral("fixedFieldsNoteLabel"), m_profileGroup);
-    form->addRow(m_fixedNoteLabel);
     auto *saveRow = new QHBoxLayout;
     m_saveButton = new QPushButton(m_profileGroup);
     m_saveButton->setObjectName(QStringLiteral("profileSaveButton"));
@@ -313,6 +316,10 @@ void LearnerProfilePage::reload()
         emit studyUnlockedChanged(unlocked);
     }
     m_lockBanner->setVisible(!m_unlocked);
+    if (m_fixed != m_hintFixed) {
+        m_hintFixed = m_fixed;
+        retranslateUi();
+    }
 }
 
 void LearnerProfilePage::fillForm()
@@ -405,7 +412,8 @@ void LearnerProfilePage::showBindingState()
     }
     QStringList parts;
     if (!confirmedName.isEmpty())
-        parts << tr("<b>Confirmed</b>: you are registered as staff of %1.")
+        parts << tr("<b>Confirmed</b>: you are registered as staff of %1. Public courses, "
+                    "training classes and credit hour declaration are available to you.")
                      .arg(confirmedName.toHtmlEscaped());
     if (!state.isEmpty())
         parts << state;
@@ -637,9 +645,16 @@ void LearnerProfilePage::retranslateUi()
 
     m_saveButton->setText(tr("Save"));
     m_employerGroup->setTitle(tr("Your employer (work unit)"));
-    m_employerHintLabel->setText(
-        tr("Search for your employer by part of its name or by its unified social credit code; "
-           "narrow the search by region if need be."));
+    const QString search
+        = tr("Search for your employer by part of its name or by its unified social credit code; "
+             "narrow the search by region if need be.");
+    // Once confirmed, the employer is fixed: another one means a new request.
+    m_employerHintLabel->setText(m_fixed
+            ? ui::joinSentences(tr("To change your employer, choose the new one and submit: it "
+                                   "receives a new request, and your current employer stays "
+                                   "until the new one confirms you."),
+                search)
+            : search);
     m_submitButton->setText(tr("Submit"));
     m_historyGroup->setTitle(tr("History of your employers"));
     m_historyModel->retranslate();
