@@ -187,8 +187,7 @@ LearnerProfilePage::LearnerProfilePage(ClientCore *core, QWidget *parent)
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyView->verticalHeader()->hide();
     m_historyView->horizontalHeader()->setStretchLastSection(true);
-    m_historyView->horizontalHeader()->setSectionResizeMode(
-        BindingTableModel::EmployerColumn, QHeaderView::ResizeToContents);
+    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_historyView->setMinimumHeight(120);
     historyLayout->addWidget(m_historyView);
     layout->addWidget(m_historyGroup);
@@ -359,15 +358,23 @@ void LearnerProfilePage::fillForm()
     }
 
     bool waiting = false;
+    bool bindingWaiting = false;
     if (const LocalStore *store = m_engine ? m_core->localStore() : nullptr) {
         for (const OutboxMutation &m : store->pendingMutations()) {
             if (m.type == QLatin1String("profile.update"))
                 waiting = true;
+            else if (m.entityType == QLatin1String("binding"))
+                bindingWaiting = true;
         }
     }
     if (waiting) {
         ui::setMessage(m_profileStateLabel,
             tr("Saved on this computer; it is sent at the next sync."), ui::Severity::Info);
+    } else if (m_announcedSending && !bindingWaiting) {
+        // Sent: the "sent at the next sync" messages are no longer true.
+        m_announcedSending = false;
+        m_profileStateLabel->clear();
+        m_submitMessageLabel->clear();
     }
 }
 
@@ -558,6 +565,7 @@ bool LearnerProfilePage::saveProfile()
         return false;
     }
     m_edited.clear();
+    m_announcedSending = true;
     ui::setMessage(m_profileStateLabel, tr("Saved on this computer; it is sent at the next sync."),
         ui::Severity::Success);
     return true;
@@ -586,6 +594,7 @@ bool LearnerProfilePage::submitBinding()
         ui::setMessage(m_submitMessageLabel, m_engine->lastMessage(), ui::Severity::Error);
         return false;
     }
+    m_announcedSending = true;
     ui::setMessage(m_submitMessageLabel,
         tr("Submitted to your employer for confirmation; it is sent at the next sync."),
         ui::Severity::Success);

@@ -70,6 +70,7 @@ private:
     bool m_unlocked = false;
     bool m_fixed = false; // confirmed: name and id may not change
     bool m_filling = false;
+    bool m_announcedSending = false; // a message says something is sent at the next sync
     bool m_hintFixed = false; // the employer hint was written for a confirmed learner
     QSet<QString> m_edited; // fields the user changed since the last save: a reload keeps them
     QString m_pendingBindingId; // the newest request while pending
