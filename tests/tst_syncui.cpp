@@ -422,6 +422,41 @@ private slots:
         QCOMPARE(text(window, "mobileValueLabel"), maskMobile(QStringLiteral("13600000007")));
     }
 
+    void refused_showsServerMessage_editFixesIt()
+    {
+        Fixture f;
+        Client client(f.server, f.dataDirectory, f.settingsFile);
+        RoleWindow *window = loginAndSync(client);
+        QVERIFY(window);
+        // A value the server refuses (the form would not let it through; another client version
+        // or a changed rule could).
+        SyncEngine *engine = client.core->syncEngine();
+        QVERIFY(!engine->queueProfileUpdate({ { QStringLiteral("mobile"), QStringLiteral("123") } })
+                     .isEmpty());
+        auto *list = child<QListWidget>(window, "syncProblemsListWidget");
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, 15000);
+        window->showSection(QStringLiteral("syncProblems"));
+        QVERIFY(list->item(0)->text().contains(QLatin1String("Refused by the server")));
+        const QString message
+            = engine->problems().first().lastError.value(QStringLiteral("message")).toString();
+        QVERIFY(!message.isEmpty());
+        QVERIFY2(text(window, "problemReasonLabel").contains(message),
+            qPrintable(text(window, "problemReasonLabel")));
+        QVERIFY(text(window, "problemReasonLabel").contains(QLatin1String("Mobile phone")));
+        QVERIFY(child<QTableWidget>(window, "comparisonTableWidget")->isColumnHidden(2));
+
+        click(window, "editButton");
+        ProfileEditDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<ProfileEditDialog *>()) != nullptr);
+        QCOMPARE(child<QLineEdit>(dialog, "mobileLineEdit")->text(), QStringLiteral("123"));
+        QCOMPARE(text(dialog, "mobileMessageLabel"), message); // the server's word at its field
+        type(dialog, "mobileLineEdit", QStringLiteral("13977778888"));
+        click(dialog, "saveButton");
+        QTRY_COMPARE_WITH_TIMEOUT(mobileOf(f.me()), QStringLiteral("13977778888"), 15000);
+        QTRY_COMPARE(list->count(), 0);
+        QCOMPARE(engine->pendingCount(), 0);
+    }
+
     void settings_fileToken_clearCacheKeepsOutbox_forgetOfflineLogin()
     {
         Fixture f;
