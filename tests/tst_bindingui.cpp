@@ -25,8 +25,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialog>
 #include <QFrame>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -35,10 +37,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
+#include <QUuid>
 
 #include <memory>
 
@@ -183,6 +187,7 @@ private slots:
     void employerReturns_withReason_learnerResubmits();
     void offline_decisionOnWithdrawnRequest_notApplied();
     void search_noMatch_showsManualAdvice();
+    void employer_confirmsSeveralAtOnce_filtersByDate();
 
 private:
     // The learner logs in, fills the profile and submits to the demo employer (not yet synced).
@@ -460,6 +465,120 @@ void TestBindingUi::search_noMatch_showsManualAdvice()
     QVERIFY(!advice->isVisibleTo(page));
     type(page, "employerSearchLineEdit", code.left(10));
     QCOMPARE(list->model()->rowCount(), 0);
+
+    // Narrowed by region: the demo employer is in 广东省 广州市 天河区, not in 北京市.
+    type(page, "employerSearchLineEdit", QStringLiteral("环保"));
+    auto *province = child<QComboBox>(page, "provinceComboBox");
+    QVERIFY(province);
+    const auto pickProvince = [province](const QString &region) {
+        QVERIFY(province->findText(region) > 0);
+        province->setCurrentIndex(province->findText(region));
+        emit province->activated(province->currentIndex());
+    };
+    pickProvince(QStringLiteral("北京市"));
+    QCOMPARE(list->model()->rowCount(), 0);
+    QVERIFY(advice->isVisibleTo(page));
+    pickProvince(QStringLiteral("广东省"));
+    QCOMPARE(list->model()->rowCount(), 1);
+}
+
+void TestBindingUi::employer_confirmsSeveralAtOnce_filtersByDate()
+{
+    // Two learners ask from another computer (the API directly).
+    TestClient api(*m_server);
+    const auto token = [&api](const QString &username, const QString &password) {
+        return api
+            .post(QStringLiteral("/session"),
+                { { QStringLiteral("username"), username },
+                    { QStringLiteral("password"), password } })
+            .json.value(QStringLiteral("token"))
+            .toString();
+    };
+    const QString employerToken = token(QStringLiteral("demo_employer"), demoEmployerPassword());
+    const QString employerId = api.get(QStringLiteral("/me"), employerToken)
+                                   .json.value(QStringLiteral("user"))
+                                   .toObject()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
+    QVERIFY(!employerId.isEmpty());
+    const auto mutate = [&api](const QString &who, const QString &type, const QString &target,
+                            qint64 base, const QJsonObject &payload) {
+        const TestReply reply = api.post(QStringLiteral("/sync/mutations"),
+            { { QStringLiteral("mutations"),
+                QJsonArray { QJsonObject {
+                    { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                    { QStringLiteral("type"), type }, { QStringLiteral("target"), target },
+                    { QStringLiteral("baseVersion"), base },
+                    { QStringLiteral("payload"), payload } } } } },
+            who);
+        return reply.json.value(QStringLiteral("results"))
+            .toArray()
+            .at(0)
+            .toObject()
+            .value(QStringLiteral("status"))
+            .toString();
+    };
+    for (const auto &[username, first17] :
+        { std::pair { LearnerName, QStringLiteral("44010619900101123") },
+            std::pair { QStringLiteral("second"), QStringLiteral("44010619850505432") } }) {
+        if (username != LearnerName) {
+            QCOMPARE(api.post(QStringLiteral("/accounts/learners"),
+                            learnerRegistration(username, first17, QStringLiteral("13900139001")))
+                         .status,
+                201);
+        }
+        const QString learnerToken = token(username, LearnerPassword);
+        const QJsonObject me = api.get(QStringLiteral("/me"), learnerToken)
+                                   .json.value(QStringLiteral("user"))
+                                   .toObject();
+        const QString id = me.value(QStringLiteral("id")).toString();
+        QSqlQuery version = m_server->server().database().exec(
+            QStringLiteral("SELECT version FROM users WHERE id = ?"), { id });
+        QVERIFY(version.next());
+        QCOMPARE(mutate(learnerToken, QStringLiteral("profile.update"), id,
+                     version.value(0).toLongLong(),
+                     { { QStringLiteral("gender"), QStringLiteral("female") },
+                         { QStringLiteral("education"), QStringLiteral("master") } }),
+            QStringLiteral("applied"));
+        QCOMPARE(mutate(learnerToken, QStringLiteral("binding.request"),
+                     QUuid::createUuid().toString(QUuid::WithoutBraces), 0,
+                     { { QStringLiteral("employerId"), employerId } }),
+            QStringLiteral("applied"));
+    }
+
+    Client employer(*m_server);
+    StaffPage *staff = loginEmployer(employer);
+    QVERIFY(staff);
+    auto *table = child<QTableView>(staff, "bindingTableView");
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+
+    // The date filter: requests made before the chosen day are hidden.
+    const QDate day = table->model()
+                          ->index(0, 0)
+                          .data(BindingTableModel::RequestedRole)
+                          .toDateTime()
+                          .toLocalTime()
+                          .date();
+    child<QDateEdit>(staff, "fromDateEdit")->setDate(day.addDays(1));
+    QCOMPARE(table->model()->rowCount(), 0);
+    child<QDateEdit>(staff, "fromDateEdit")->setDate(day);
+    child<QDateEdit>(staff, "toDateEdit")->setDate(day);
+    QCOMPARE(table->model()->rowCount(), 2);
+    click(staff, "clearDatesButton");
+    QCOMPARE(table->model()->rowCount(), 2);
+
+    // Both at once: one binding.confirm each.
+    table->selectAll();
+    auto *confirm = child<QPushButton>(staff, "confirmButton");
+    QVERIFY(confirm->isEnabled());
+    QVERIFY(!child<QPushButton>(staff, "rejectButton")->isEnabled()); // one reason per request
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QCOMPARE(employer.engine()->pendingCount(), 2);
+    QVERIFY(employer.sync());
+    QVERIFY(employer.engine()->problems().isEmpty());
+    QCOMPARE(status(table->model(), 0), QStringLiteral("confirmed"));
+    QCOMPARE(status(table->model(), 1), QStringLiteral("confirmed"));
+    QCOMPARE(child<QTableView>(staff, "staffTableView")->model()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestBindingUi)
