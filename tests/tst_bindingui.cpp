@@ -32,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QPushButton>
@@ -425,6 +426,11 @@ void TestBindingUi::offline_decisionOnWithdrawnRequest_notApplied()
     QCOMPARE(problems.first().type, QStringLiteral("binding.confirm"));
     QCOMPARE(problems.first().state, OutboxMutation::State::Conflict);
     QTRY_COMPARE(status(table->model(), 0), QStringLiteral("withdrawn"));
+    // The 同步问题 section lists it by name.
+    auto *problemList = child<QListWidget>(employer.window(), "syncProblemsListWidget");
+    QTRY_COMPARE(problemList->count(), 1);
+    QVERIFY2(problemList->item(0)->text().startsWith(QLatin1String("Confirm a person's request")),
+        qPrintable(problemList->item(0)->text()));
     QVERIFY(!child<QPushButton>(staff, "confirmButton")->isEnabled());
 
     // The server kept it withdrawn: the learner is still locked after another sync.

@@ -2199,6 +2199,22 @@ Why it is not trusted automatically: %5</translation>
         <source>Discard…</source>
         <translation>Discard…</translation>
     </message>
+    <message>
+        <source>Ask an employer to confirm you</source>
+        <translation>Ask an employer to confirm you</translation>
+    </message>
+    <message>
+        <source>Withdraw the request to the employer</source>
+        <translation>Withdraw the request to the employer</translation>
+    </message>
+    <message>
+        <source>Confirm a person&apos;s request</source>
+        <translation>Confirm a person&apos;s request</translation>
+    </message>
+    <message>
+        <source>Return a person&apos;s request</source>
+        <translation>Return a person&apos;s request</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::SyncStatusWidget</name>

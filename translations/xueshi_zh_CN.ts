@@ -2189,6 +2189,22 @@ Why it is not trusted automatically: %5</source>
         <source>Discard…</source>
         <translation>放弃…</translation>
     </message>
+    <message>
+        <source>Ask an employer to confirm you</source>
+        <translation>提交给法人单位确认</translation>
+    </message>
+    <message>
+        <source>Withdraw the request to the employer</source>
+        <translation>撤回给法人单位的申请</translation>
+    </message>
+    <message>
+        <source>Confirm a person&apos;s request</source>
+        <translation>确认人员的申请</translation>
+    </message>
+    <message>
+        <source>Return a person&apos;s request</source>
+        <translation>退回人员的申请</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::SyncStatusWidget</name>

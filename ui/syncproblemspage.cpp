@@ -138,6 +138,14 @@ QString SyncProblemsPage::mutationTypeName(const QString &type)
 {
     if (type == QLatin1String("profile.update"))
         return tr("Change personal details");
+    if (type == QLatin1String("binding.request"))
+        return tr("Ask an employer to confirm you");
+    if (type == QLatin1String("binding.withdraw"))
+        return tr("Withdraw the request to the employer");
+    if (type == QLatin1String("binding.confirm"))
+        return tr("Confirm a person's request");
+    if (type == QLatin1String("binding.reject"))
+        return tr("Return a person's request");
     return type;
 }
 
