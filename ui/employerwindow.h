@@ -6,8 +6,8 @@ namespace xueshi {
 
 class StaffPage;
 
-// The main window of an employer (法人单位): later issues add the staff, the submissions to review
-// and the reports.
+// The main window of an employer (法人单位): the staff and their binding requests (人员管理);
+// later issues add the submissions to review and the reports.
 class EmployerWindow final : public RoleWindow
 {
     Q_OBJECT

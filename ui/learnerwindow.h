@@ -6,8 +6,9 @@ namespace xueshi {
 
 class LearnerProfilePage;
 
-// The main window of a learner (专业技术人员): later issues add the profile, public courses,
-// training classes, hour records and the certificate.
+// The main window of a learner (专业技术人员): first the profile and employer binding
+// (人员基本信息维护), which also decides whether study is unlocked; later issues add public
+// courses, training classes, hour records and the certificate, gated by studyUnlocked().
 class LearnerWindow final : public RoleWindow
 {
     Q_OBJECT
