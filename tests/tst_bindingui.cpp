@@ -447,6 +447,11 @@ void TestBindingUi::search_noMatch_showsManualAdvice()
     QVERIFY(window);
     LearnerProfilePage *page = window->profilePage();
     auto *list = child<QListView>(page, "employerListView");
+    QAbstractItemModelTester employerTester(
+        qobject_cast<QSortFilterProxyModel *>(list->model())->sourceModel(),
+        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester filterTester(
+        list->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto *advice = child<QLabel>(page, "noEmployerLabel");
     QVERIFY(!advice->isVisibleTo(page));
     QCOMPARE(list->model()->rowCount(), 0); // nothing listed before a search
