@@ -7,6 +7,7 @@
 #include "core/localizer.h"
 #include "services/accountservice.h"
 #include "services/bindingservice.h"
+#include "services/hourrecordservice.h"
 #include "services/notifier.h"
 #include "services/recoveryservice.h"
 #include "services/servicecontext.h"
@@ -74,6 +75,10 @@ bool Server::openStorage(QString *error)
     m_accounts = std::make_unique<AccountService>(*m_context);
     m_recovery = std::make_unique<RecoveryService>(*m_context, *m_accounts);
     m_bindings = std::make_unique<BindingService>(*m_context, *m_accounts);
+    m_hourRecords = std::make_unique<HourRecordService>(*m_context, *m_bindings);
+    m_bindings->setConfirmedHandler([records = m_hourRecords.get()](const QString &learnerId) {
+        records->publishAllOf(learnerId);
+    });
     m_sync = std::make_unique<SyncService>(*m_context, *m_accounts, *m_bindings);
     return true;
 }

@@ -21,6 +21,7 @@ namespace xueshi::server {
 
 class AccountService;
 class BindingService;
+class HourRecordService;
 class ChangeLog;
 class ContentStore;
 class SyncService;
@@ -75,6 +76,7 @@ public:
     ContentStore &content() { return *m_content; }
     SyncService &sync() { return *m_sync; }
     BindingService &bindings() { return *m_bindings; }
+    HourRecordService &hourRecords() { return *m_hourRecords; }
     const Clock &clock() const { return *m_clock; }
     const ServerOptions &options() const { return m_options; }
 
@@ -91,6 +93,7 @@ private:
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<RecoveryService> m_recovery;
     std::unique_ptr<BindingService> m_bindings;
+    std::unique_ptr<HourRecordService> m_hourRecords;
     std::unique_ptr<SyncService> m_sync;
     QThreadPool m_normalPool;
     QThreadPool m_passwordPool;

@@ -3,6 +3,8 @@
 // confirmation fixes, and who may act on what. Runs on SQLite and PostgreSQL.
 #include "core/apierror.h"
 #include "services/bindingservice.h"
+#include "services/hourrecordservice.h"
+#include "storage/database.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -45,6 +47,7 @@ private slots:
     void decide_afterLearnerWithdrew_conflictNotApplied();
     void request_replacesPendingRequest();
     void confirm_invalidatesLearnersCursor();
+    void hourRecords_reachLearnerAndConfirmedEmployerOnly();
 
 private:
     Account registerLearner(const QString &username, const QString &first17);
@@ -469,6 +472,73 @@ void TestBinding::confirm_invalidatesLearnersCursor()
         = m_client->get(QStringLiteral("/sync/changes?since=") + cursor, learner.token);
     QCOMPARE(r.status, 410);
     QCOMPARE(r.errorCode(), QStringLiteral("cursor_invalid"));
+}
+
+void TestBinding::hourRecords_reachLearnerAndConfirmedEmployerOnly()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("hours"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_k"), QStringLiteral("91440106MA59XK3T1"));
+    const Account stranger
+        = registerEmployer(QStringLiteral("emp_l"), QStringLiteral("91440106MA59XK3T2"));
+    completeProfile(learner);
+    server::HourRecordService::Record record;
+    record.id = newId();
+    record.learnerId = learner.id;
+    record.year = 2026;
+    record.source = QStringLiteral("selfDeclaration");
+    record.subjectType = QStringLiteral("professional");
+    record.hoursTenths = 125;
+    record.status = QStringLiteral("pending");
+    record.title = QStringLiteral("环境影响评价新规培训");
+    record.startDate = QDate(2026, 3, 2);
+    record.endDate = QDate(2026, 3, 3);
+    {
+        server::Transaction tx(m_server->server().database());
+        QCOMPARE(m_server->server().hourRecords().save(record), qint64(1));
+        tx.commit();
+    }
+    const auto recordsIn = [this](const Account &who) {
+        QList<QJsonObject> found;
+        QString cursor;
+        for (int page = 0; page < 100; ++page) {
+            const TestReply r = m_client->get(QStringLiteral("/sync/changes?limit=1000&since=")
+                    + QString::fromLatin1(QUrl::toPercentEncoding(cursor)),
+                who.token);
+            for (const QJsonValue &v : r.json.value(QStringLiteral("changes")).toArray()) {
+                if (v.toObject().value(QStringLiteral("type")).toString()
+                    == QLatin1String("hourRecord"))
+                    found.append(v.toObject().value(QStringLiteral("data")).toObject());
+            }
+            cursor = r.json.value(QStringLiteral("cursor")).toString();
+            if (!r.json.value(QStringLiteral("more")).toBool())
+                break;
+        }
+        return found;
+    };
+    const QList<QJsonObject> own = recordsIn(learner);
+    QCOMPARE(own.size(), 1);
+    QCOMPARE(own.first().value(QStringLiteral("hoursTenths")).toInt(), 125);
+    QCOMPARE(
+        own.first().value(QStringLiteral("startDate")).toString(), QStringLiteral("2026-03-02"));
+    QVERIFY(recordsIn(employer).isEmpty());
+
+    // Once the employer confirms the learner, it receives the history too; another does not.
+    const QString id = newId();
+    mutate(learner, QStringLiteral("binding.request"), id, 0,
+        { { QStringLiteral("employerId"), employer.id } });
+    mutate(employer, QStringLiteral("binding.confirm"), id, 1);
+    QCOMPARE(recordsIn(employer).size(), 1);
+    record.status = QStringLiteral("confirmed");
+    {
+        server::Transaction tx(m_server->server().database());
+        QCOMPARE(m_server->server().hourRecords().save(record), qint64(2));
+        tx.commit();
+    }
+    const QList<QJsonObject> seen = recordsIn(employer);
+    QCOMPARE(seen.last().value(QStringLiteral("status")).toString(), QStringLiteral("confirmed"));
+    QVERIFY(recordsIn(stranger).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestBinding)

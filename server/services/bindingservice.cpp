@@ -323,6 +323,10 @@ QJsonObject BindingService::decide(const AuthenticatedUser &caller, const QStrin
         // What the learner may see depends on the employer's region: their cache is rebuilt.
         db.exec(QStringLiteral("UPDATE users SET scope_version = scope_version + 1 WHERE id = ?"),
             { learnerId });
+        publish(bindingId);
+        if (m_onConfirmed)
+            m_onConfirmed(learnerId);
+        return applied(mutationId, version + 1);
     } else {
         setStatus(bindingId, QStringLiteral("rejected"), reason);
     }

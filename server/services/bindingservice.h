@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace xueshi::server {
@@ -36,6 +37,13 @@ public:
     // classes and self-declarations call this.
     void requireStudyAllowed(const AuthenticatedUser &caller);
 
+    // Called (inside the transaction) when an employer confirms a learner: what the new HR office
+    // may now see (the learner's hour records) is published to it.
+    void setConfirmedHandler(std::function<void(const QString &learnerId)> handler)
+    {
+        m_onConfirmed = std::move(handler);
+    }
+
     QJsonObject bindingJson(const QString &bindingId);
     // Appends the binding's current state to the change log (learner and employer audiences).
     void publish(const QString &bindingId);
@@ -49,6 +57,7 @@ private:
 
     ServiceContext &m_context;
     AccountService &m_accounts;
+    std::function<void(const QString &)> m_onConfirmed;
 };
 
 } // namespace xueshi::server
