@@ -295,6 +295,10 @@
         <source>Fill in your personal information before sending the request.</source>
         <translation>Fill in your personal information before sending the request.</translation>
     </message>
+    <message>
+        <source>The hour record is not valid.</source>
+        <translation>The hour record is not valid.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

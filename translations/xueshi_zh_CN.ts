@@ -295,6 +295,10 @@
         <source>Fill in your personal information before sending the request.</source>
         <translation>请先填写人员基本信息，再提交申请。</translation>
     </message>
+    <message>
+        <source>The hour record is not valid.</source>
+        <translation>学时记录不符合要求。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
