@@ -16,11 +16,7 @@ using namespace xueshi::test;
 
 namespace {
 
-struct Account
-{
-    QString id;
-    QString token;
-};
+using Account = TestAccount;
 
 QString newId()
 {
@@ -76,28 +72,14 @@ void TestBinding::cleanup()
 
 Account TestBinding::registerLearner(const QString &username, const QString &first17)
 {
-    const TestReply reg = m_client->post(
-        QStringLiteral("/accounts/learners"), learnerRegistration(username, first17));
-    const TestReply session = m_client->post(QStringLiteral("/session"),
-        { { QStringLiteral("username"), username },
-            { QStringLiteral("password"), QStringLiteral("Secret123") } });
-    return {
-        reg.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString(),
-        session.json.value(QStringLiteral("token")).toString()
-    };
+    return registerAndLogin(
+        *m_client, QStringLiteral("/accounts/learners"), learnerRegistration(username, first17));
 }
 
 Account TestBinding::registerEmployer(const QString &username, const QString &creditFirst17)
 {
-    const TestReply reg = m_client->post(
-        QStringLiteral("/accounts/employers"), organisationRegistration(username, creditFirst17));
-    const TestReply session = m_client->post(QStringLiteral("/session"),
-        { { QStringLiteral("username"), username },
-            { QStringLiteral("password"), QStringLiteral("Secret123") } });
-    return {
-        reg.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString(),
-        session.json.value(QStringLiteral("token")).toString()
-    };
+    return registerAndLogin(*m_client, QStringLiteral("/accounts/employers"),
+        organisationRegistration(username, creditFirst17));
 }
 
 QJsonObject TestBinding::mutate(const Account &who, const QString &type, const QString &target,
@@ -132,21 +114,12 @@ void TestBinding::completeProfile(const Account &learner)
 
 QList<QJsonObject> TestBinding::bindingsIn(const Account &who)
 {
+    // The latest state of each binding the user may see.
     QHash<QString, QJsonObject> latest;
-    QString cursor;
-    for (int page = 0; page < 100; ++page) {
-        const TestReply r = m_client->get(QStringLiteral("/sync/changes?limit=1000&since=")
-                + QString::fromLatin1(QUrl::toPercentEncoding(cursor)),
-            who.token);
-        for (const QJsonValue &v : r.json.value(QStringLiteral("changes")).toArray()) {
-            const QJsonObject c = v.toObject();
-            if (c.value(QStringLiteral("type")).toString() == QLatin1String("binding"))
-                latest.insert(c.value(QStringLiteral("id")).toString(),
-                    c.value(QStringLiteral("data")).toObject());
-        }
-        cursor = r.json.value(QStringLiteral("cursor")).toString();
-        if (!r.json.value(QStringLiteral("more")).toBool())
-            break;
+    for (const QJsonObject &c : pullAllChanges(*m_client, who.token)) {
+        if (c.value(QStringLiteral("type")).toString() == QLatin1String("binding"))
+            latest.insert(c.value(QStringLiteral("id")).toString(),
+                c.value(QStringLiteral("data")).toObject());
     }
     return latest.values();
 }
@@ -453,14 +426,7 @@ void TestBinding::confirm_invalidatesLearnersCursor()
         = registerEmployer(QStringLiteral("emp_j"), QStringLiteral("91440106MA59XK3T1"));
     completeProfile(learner);
     QString cursor;
-    for (int i = 0; i < 100; ++i) {
-        const TestReply r = m_client->get(QStringLiteral("/sync/changes?limit=1000&since=")
-                + QString::fromLatin1(QUrl::toPercentEncoding(cursor)),
-            learner.token);
-        cursor = r.json.value(QStringLiteral("cursor")).toString();
-        if (!r.json.value(QStringLiteral("more")).toBool())
-            break;
-    }
+    pullAllChanges(*m_client, learner.token, 1000, &cursor);
     const QString id = newId();
     mutate(learner, QStringLiteral("binding.request"), id, 0,
         { { QStringLiteral("employerId"), employer.id } });
@@ -501,19 +467,9 @@ void TestBinding::hourRecords_reachLearnerAndConfirmedEmployerOnly()
     }
     const auto recordsIn = [this](const Account &who) {
         QList<QJsonObject> found;
-        QString cursor;
-        for (int page = 0; page < 100; ++page) {
-            const TestReply r = m_client->get(QStringLiteral("/sync/changes?limit=1000&since=")
-                    + QString::fromLatin1(QUrl::toPercentEncoding(cursor)),
-                who.token);
-            for (const QJsonValue &v : r.json.value(QStringLiteral("changes")).toArray()) {
-                if (v.toObject().value(QStringLiteral("type")).toString()
-                    == QLatin1String("hourRecord"))
-                    found.append(v.toObject().value(QStringLiteral("data")).toObject());
-            }
-            cursor = r.json.value(QStringLiteral("cursor")).toString();
-            if (!r.json.value(QStringLiteral("more")).toBool())
-                break;
+        for (const QJsonObject &c : pullAllChanges(*m_client, who.token)) {
+            if (c.value(QStringLiteral("type")).toString() == QLatin1String("hourRecord"))
+                found.append(c.value(QStringLiteral("data")).toObject());
         }
         return found;
     };

@@ -24,11 +24,7 @@ using namespace xueshi::test;
 
 namespace {
 
-struct Account
-{
-    QString id;
-    QString token;
-};
+using Account = TestAccount;
 
 QString newId()
 {
@@ -84,40 +80,13 @@ void TestSync::cleanup()
 
 Account TestSync::registerAndLogin(const QString &username, const QString &first17)
 {
-    const TestReply reg = m_client->post(
-        QStringLiteral("/accounts/learners"), learnerRegistration(username, first17));
-    const TestReply session = m_client->post(QStringLiteral("/session"),
-        { { QStringLiteral("username"), username },
-            { QStringLiteral("password"), QStringLiteral("Secret123") } });
-    return {
-        reg.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString(),
-        session.json.value(QStringLiteral("token")).toString()
-    };
+    return xueshi::test::registerAndLogin(
+        *m_client, QStringLiteral("/accounts/learners"), learnerRegistration(username, first17));
 }
 
 QList<QJsonObject> TestSync::pullAll(const QString &token, int limit, QString *cursorOut)
 {
-    QList<QJsonObject> all;
-    QString cursor;
-    for (int page = 0; page < 1000; ++page) {
-        const TestReply r
-            = m_client->get(QStringLiteral("/sync/changes?limit=%1&since=%2")
-                                .arg(limit)
-                                .arg(QString::fromLatin1(QUrl::toPercentEncoding(cursor))),
-                token);
-        if (r.status != 200) {
-            qWarning("pull failed: %d %s", r.status, r.body.constData());
-            return {};
-        }
-        for (const QJsonValue &v : r.json.value(QStringLiteral("changes")).toArray())
-            all.append(v.toObject());
-        cursor = r.json.value(QStringLiteral("cursor")).toString();
-        if (!r.json.value(QStringLiteral("more")).toBool())
-            break;
-    }
-    if (cursorOut)
-        *cursorOut = cursor;
-    return all;
+    return pullAllChanges(*m_client, token, limit, cursorOut);
 }
 
 TestReply TestSync::push(const QString &token, const QJsonArray &mutations)

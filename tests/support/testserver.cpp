@@ -4,6 +4,7 @@
 #include "validators.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -237,6 +238,45 @@ TestReply TestClient::send(const QByteArray &method, const QString &path, const 
     r.errorString = reply->errorString();
     reply->deleteLater();
     return r;
+}
+
+TestAccount registerAndLogin(
+    TestClient &client, const QString &accountsPath, const QJsonObject &registration)
+{
+    const TestReply reg = client.post(accountsPath, registration);
+    const TestReply session = client.post(QStringLiteral("/session"),
+        { { QStringLiteral("username"), registration.value(QStringLiteral("username")) },
+            { QStringLiteral("password"), registration.value(QStringLiteral("password")) } });
+    return {
+        reg.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString(),
+        session.json.value(QStringLiteral("token")).toString()
+    };
+}
+
+QList<QJsonObject> pullAllChanges(
+    TestClient &client, const QString &token, int limit, QString *cursorOut, const QString &since)
+{
+    QList<QJsonObject> all;
+    QString cursor = since;
+    for (int page = 0; page < 1000; ++page) {
+        const TestReply r
+            = client.get(QStringLiteral("/sync/changes?limit=%1&since=%2")
+                             .arg(limit)
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(cursor))),
+                token);
+        if (r.status != 200) {
+            qWarning("pull failed: %d %s", r.status, r.body.constData());
+            return {};
+        }
+        for (const QJsonValue &v : r.json.value(QStringLiteral("changes")).toArray())
+            all.append(v.toObject());
+        cursor = r.json.value(QStringLiteral("cursor")).toString();
+        if (!r.json.value(QStringLiteral("more")).toBool())
+            break;
+    }
+    if (cursorOut)
+        *cursorOut = cursor;
+    return all;
 }
 
 QString residentId(const QString &first17)

@@ -92,6 +92,22 @@ private:
     QNetworkAccessManager m_network;
 };
 
+// An account a suite registered and logged in.
+struct TestAccount
+{
+    QString id;
+    QString token;
+};
+
+// Registers with `registration` at `accountsPath` ("/accounts/learners", "/accounts/employers",
+// ...) and logs in with its username and password.
+TestAccount registerAndLogin(
+    TestClient &client, const QString &accountsPath, const QJsonObject &registration);
+// Every change the token's user may see after `since`, following the pages of the feed; the
+// last cursor goes to *cursorOut. Empty when a page fails.
+QList<QJsonObject> pullAllChanges(TestClient &client, const QString &token, int limit = 1000,
+    QString *cursorOut = nullptr, const QString &since = {});
+
 // Fixtures for the demo-style accounts the suites register.
 QJsonObject learnerRegistration(const QString &username, const QString &residentIdFirst17,
     const QString &mobile = QStringLiteral("13800138000"));
