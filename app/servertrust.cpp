@@ -1,6 +1,7 @@
 #include "servertrust.h"
 
-#include <QCryptographicHash>
+#include "fingerprint.h"
+
 #include <QNetworkReply>
 #include <QSettings>
 #include <QSslConfiguration>
@@ -37,12 +38,7 @@ QString ServerTrust::serverKey(const QUrl &url)
 
 QString ServerTrust::fingerprint(const QSslCertificate &certificate)
 {
-    if (certificate.isNull())
-        return {};
-    return QString::fromLatin1(
-        QCryptographicHash::hash(certificate.toDer(), QCryptographicHash::Sha256)
-            .toHex(':')
-            .toUpper());
+    return certificate.isNull() ? QString() : sha256Fingerprint(certificate.toDer());
 }
 
 QString ServerTrust::pinnedFingerprint(const QString &server) const

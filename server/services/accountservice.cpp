@@ -120,14 +120,7 @@ QJsonObject AccountService::registerLearner(const JsonBody &body)
     QString id;
     try {
         Transaction tx(db);
-        if (db.exec(QStringLiteral("SELECT 1 FROM learners WHERE resident_id = ?"), { residentId })
-                .next()) {
-            throw ApiError(409, ec::ResidentIdTaken, "Server",
-                QT_TRANSLATE_NOOP("Server",
-                    "An account with this resident ID number already exists. Use 'Recover "
-                    "username' if you forgot it."))
-                .field(QStringLiteral("residentId"));
-        }
+        requireResidentIdFree(residentId);
         id = createUser(username, passwordHash, Role::Learner, QStringLiteral("active"), realName);
         db.exec(
             QStringLiteral("INSERT INTO learners (user_id, real_name, resident_id, mobile, email)"
@@ -528,6 +521,24 @@ void AccountService::publishAccount(const QString &userId)
                 { QStringLiteral("regionCode"), org.value(QStringLiteral("regionCode")) },
                 { QStringLiteral("regionName"), org.value(QStringLiteral("regionName")) } },
             { ChangeLog::publicAudience() });
+    }
+}
+
+void AccountService::requireResidentIdFree(const QString &residentId, const QString &exceptUserId)
+{
+    // Compared with a NULL, "user_id <> ?" would match nothing: no exception, no condition.
+    QSqlQuery taken = exceptUserId.isEmpty()
+        ? m_context.database.exec(
+            QStringLiteral("SELECT 1 FROM learners WHERE resident_id = ?"), { residentId })
+        : m_context.database.exec(
+            QStringLiteral("SELECT 1 FROM learners WHERE resident_id = ? AND user_id <> ?"),
+            { residentId, exceptUserId });
+    if (taken.next()) {
+        throw ApiError(409, ec::ResidentIdTaken, "Server",
+            QT_TRANSLATE_NOOP("Server",
+                "An account with this resident ID number already exists. Use 'Recover "
+                "username' if you forgot it."))
+            .field(QStringLiteral("residentId"));
     }
 }
 

@@ -55,6 +55,8 @@ public:
     // Inside the caller's transaction: appends the account's current state to the change log
     // (its own profile; for an employer also its public directory entry).
     void publishAccount(const QString &userId);
+    // Throws 409 resident_id_taken when another learner (not `exceptUserId`) has this id.
+    void requireResidentIdFree(const QString &residentId, const QString &exceptUserId = {});
 
 private:
     QString createUser(const QString &username, const QByteArray &passwordHash, Role role,

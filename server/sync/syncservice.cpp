@@ -416,15 +416,7 @@ void SyncService::updateLearnerDetails(const AuthenticatedUser &caller, const QJ
         requireValid(validateResidentId(text("residentId"), m_context.clock.todayInChina(),
                          RegionTable::instance()),
             QStringLiteral("residentId"));
-        if (db.exec(QStringLiteral("SELECT 1 FROM learners WHERE resident_id = ? AND user_id <> ?"),
-                  { text("residentId"), caller.id })
-                .next()) {
-            throw ApiError(409, ec::ResidentIdTaken, "Server",
-                QT_TRANSLATE_NOOP("Server",
-                    "An account with this resident ID number already exists. Use 'Recover "
-                    "username' if you forgot it."))
-                .field(QStringLiteral("residentId"));
-        }
+        m_accounts.requireResidentIdFree(text("residentId"), caller.id);
         db.exec(QStringLiteral("UPDATE learners SET resident_id = ? WHERE user_id = ?"),
             { text("residentId"), caller.id });
     }

@@ -1,6 +1,7 @@
 #include "tlsmaterial.h"
 
-#include <QCryptographicHash>
+#include "fingerprint.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -350,12 +351,7 @@ bool loadOrCreate(const QString &dataDir, const QString &certPath, const QString
 
 QString sha256Fingerprint(const QSslCertificate &certificate)
 {
-    if (certificate.isNull())
-        return {};
-    return QString::fromLatin1(
-        QCryptographicHash::hash(certificate.toDer(), QCryptographicHash::Sha256)
-            .toHex(':')
-            .toUpper());
+    return certificate.isNull() ? QString() : xueshi::sha256Fingerprint(certificate.toDer());
 }
 
 } // namespace xueshi::server::tls
