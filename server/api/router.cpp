@@ -106,18 +106,12 @@ HttpResponse Router::run(
         response = route.handler(context);
     } catch (const ApiError &e) {
         response = errorResponse(e, context.language);
-    } catch (const DatabaseError &e) {
-        // The SQL text can hold personal data: log the engine's message only.
-        qCWarning(lcRequests, "database error on %s %s: %s", request.method.constData(),
-            qPrintable(request.path), e.what());
-        response = errorResponse(ApiError(500, ec::InternalError, "Server",
-                                     QT_TRANSLATE_NOOP("Server",
-                                         "The server could not complete the request. Nothing was "
-                                         "changed; please try again later.")),
-            context.language);
     } catch (const std::exception &e) {
-        qCWarning(lcRequests, "error on %s %s: %s", request.method.constData(),
-            qPrintable(request.path), e.what());
+        // A DatabaseError's message is the engine's, never the SQL text (which can hold personal
+        // data); nothing was committed, since every write is one transaction.
+        qCWarning(lcRequests, "%s on %s %s: %s",
+            dynamic_cast<const DatabaseError *>(&e) ? "database error" : "error",
+            request.method.constData(), qPrintable(request.path), e.what());
         response = errorResponse(ApiError(500, ec::InternalError, "Server",
                                      QT_TRANSLATE_NOOP("Server",
                                          "The server could not complete the request. Nothing was "
