@@ -34,5 +34,21 @@ inline constexpr char ProfileIncomplete[] = "profile_incomplete";
 inline constexpr char FieldLocked[] = "field_locked";
 inline constexpr char NoContactChannel[] = "no_contact_channel";
 inline constexpr char AwaitingApproval[] = "awaiting_approval";
+// Public courses (docs/sync.md "Public courses").
+inline constexpr char CourseNotOffered[] = "course_not_offered";
+inline constexpr char CourseNotSelected[] = "course_not_selected";
+inline constexpr char CoursePassed[] = "course_passed";
+inline constexpr char YearNotAllowed[] = "year_not_allowed";
+inline constexpr char LessonsIncomplete[] = "lessons_incomplete";
+inline constexpr char ExamAlreadyGraded[] = "exam_already_graded";
+inline constexpr char AttemptsExhausted[] = "attempts_exhausted";
+// Training classes (docs/sync.md "Training classes").
+inline constexpr char InstitutionNotApproved[] = "institution_not_approved";
+inline constexpr char EnrolmentClosed[] = "enrolment_closed";
+inline constexpr char EnrolmentDeadlinePassed[] = "enrolment_deadline_passed";
+inline constexpr char ClassFull[] = "class_full";
+inline constexpr char AlreadyEnrolled[] = "already_enrolled";
+inline constexpr char RegionNotCovered[] = "region_not_covered";
+inline constexpr char ClassNotFinished[] = "class_not_finished";
 inline constexpr char InternalError[] = "internal_error";
 } // namespace xueshi::errorcode

@@ -77,7 +77,19 @@ SyncService::SyncService(
     : m_context(context)
     , m_accounts(accounts)
     , m_bindings(bindings)
-{ }
+{
+    registerHandler(QStringLiteral("profile.update"),
+        [this](const AuthenticatedUser &caller, const Mutation &m) {
+            return updateProfile(caller, m);
+        });
+    for (const char *type :
+        { "binding.request", "binding.withdraw", "binding.confirm", "binding.reject" }) {
+        registerHandler(
+            QLatin1String(type), [this](const AuthenticatedUser &caller, const Mutation &m) {
+                return executeBinding(caller, m);
+            });
+    }
+}
 
 QStringList SyncService::audiencesOf(const AuthenticatedUser &caller)
 {
@@ -280,13 +292,17 @@ QJsonObject SyncService::applyOne(
     return *rejected;
 }
 
+void SyncService::registerHandler(const QString &type, Handler handler)
+{
+    Q_ASSERT(!m_handlers.contains(type));
+    m_handlers.insert(type, std::move(handler));
+}
+
 QJsonObject SyncService::execute(const AuthenticatedUser &caller, const Mutation &m)
 {
-    if (m.type == QLatin1String("profile.update"))
-        return updateProfile(caller, m);
-    if (m.type == QLatin1String("binding.request") || m.type == QLatin1String("binding.withdraw")
-        || m.type == QLatin1String("binding.confirm") || m.type == QLatin1String("binding.reject"))
-        return executeBinding(caller, m);
+    const auto handler = m_handlers.constFind(m.type);
+    if (handler != m_handlers.constEnd())
+        return (*handler)(caller, m);
     throw ApiError(400, ec::InvalidField, "Server",
         QT_TRANSLATE_NOOP("Server", "The change \"%1\" is not known to this server."))
         .field(QStringLiteral("type"))

@@ -3,9 +3,12 @@
 #include "services/servicecontext.h"
 #include "translations.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
+
+#include <functional>
 
 namespace xueshi::server {
 
@@ -31,7 +34,7 @@ public:
 
     static QStringList audiencesOf(const AuthenticatedUser &caller);
 
-private:
+    // One mutation of a batch, checked for shape (docs/sync.md "Push").
     struct Mutation
     {
         QString id;
@@ -40,6 +43,14 @@ private:
         qint64 baseVersion = 0;
         QJsonObject payload;
     };
+    // Applies a mutation of one type inside the open transaction: returns the "applied" (with the
+    // new "version") or "conflict" (with the "current" row) result, or throws ApiError, which
+    // rolls everything back and answers "rejected".
+    using Handler = std::function<QJsonObject(const AuthenticatedUser &caller, const Mutation &m)>;
+    // Each feature's service declares its mutation types when the server is assembled.
+    void registerHandler(const QString &type, Handler handler);
+
+private:
     QJsonObject applyOne(const AuthenticatedUser &caller, const Mutation &m, Language language);
     // Runs the mutation's effect in the open transaction; returns the "applied" or "conflict"
     // result, or throws ApiError for "rejected".
@@ -52,6 +63,7 @@ private:
     ServiceContext &m_context;
     AccountService &m_accounts;
     BindingService &m_bindings;
+    QHash<QString, Handler> m_handlers;
 };
 
 } // namespace xueshi::server
