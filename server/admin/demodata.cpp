@@ -4,10 +4,14 @@
 #include "core/jsonbody.h"
 #include "server.h"
 #include "services/accountservice.h"
+#include "storage/database.h"
+#include "sync/syncservice.h"
 #include "validators.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUuid>
 
 namespace xueshi::server {
 
@@ -40,6 +44,79 @@ bool exists(Server &server, const QString &username)
         .exec(QStringLiteral("SELECT 1 FROM users WHERE username_key = ?"),
             { AccountService::usernameKey(username) })
         .next();
+}
+
+AuthenticatedUser demoUser(Server &server, const QString &username, Role role)
+{
+    QSqlQuery q
+        = server.database().exec(QStringLiteral("SELECT id FROM users WHERE username_key = ?"),
+            { AccountService::usernameKey(username) });
+    AuthenticatedUser user;
+    if (q.next())
+        user.id = q.value(0).toString();
+    user.username = username;
+    user.role = role;
+    user.status = QStringLiteral("active");
+    return user;
+}
+
+// Applies the demo user's mutations as the client would send them; false with the refusal.
+bool apply(
+    Server &server, const AuthenticatedUser &user, const QJsonObject &mutation, QString *error)
+{
+    QJsonObject m = mutation;
+    m.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    const QJsonObject answer
+        = server.sync().applyMutations(user, QJsonArray { m }, Language::English);
+    const QJsonObject result = answer.value(QStringLiteral("results")).toArray().first().toObject();
+    if (result.value(QStringLiteral("status")).toString() == QLatin1String("applied"))
+        return true;
+    *error = QStringLiteral("demo %1 refused: %2")
+                 .arg(m.value(QStringLiteral("type")).toString(),
+                     QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)));
+    return false;
+}
+
+// The demo learner ready to study (R4): the profile filled in and confirmed by the demo employer,
+// so the public courses and the classes of 天河区 can be tried at once. Done once: a learner who
+// has any binding (even one changed by hand since) is left alone.
+bool bindDemoLearner(Server &server, const QList<DemoAccount> &accounts, QString *error)
+{
+    const AuthenticatedUser learner = demoUser(server, accounts[0].username, Role::Learner);
+    const AuthenticatedUser employer = demoUser(server, accounts[1].username, Role::Employer);
+    if (learner.id.isEmpty() || employer.id.isEmpty())
+        return true;
+    if (server.database()
+            .exec(QStringLiteral("SELECT 1 FROM bindings WHERE learner_id = ?"), { learner.id })
+            .next())
+        return true;
+    QSqlQuery v = server.database().exec(
+        QStringLiteral("SELECT version FROM users WHERE id = ?"), { learner.id });
+    const qint64 version = v.next() ? v.value(0).toLongLong() : 1;
+    v.finish();
+    const QString bindingId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return apply(server, learner,
+               { { QStringLiteral("type"), QStringLiteral("profile.update") },
+                   { QStringLiteral("target"), learner.id },
+                   { QStringLiteral("baseVersion"), double(version) },
+                   { QStringLiteral("payload"),
+                       QJsonObject { { QStringLiteral("gender"), QStringLiteral("male") },
+                           { QStringLiteral("education"), QStringLiteral("bachelor") },
+                           { QStringLiteral("professionalTitle"), QStringLiteral("工程师") },
+                           { QStringLiteral("professionalSeries"),
+                               QStringLiteral("engineering-environmental") },
+                           { QStringLiteral("position"), QStringLiteral("环境监测工程师") } } } },
+               error)
+        && apply(server, learner,
+            { { QStringLiteral("type"), QStringLiteral("binding.request") },
+                { QStringLiteral("target"), bindingId },
+                { QStringLiteral("payload"),
+                    QJsonObject { { QStringLiteral("employerId"), employer.id } } } },
+            error)
+        && apply(server, employer,
+            { { QStringLiteral("type"), QStringLiteral("binding.confirm") },
+                { QStringLiteral("target"), bindingId }, { QStringLiteral("baseVersion"), 1 } },
+            error);
 }
 
 } // namespace
@@ -103,6 +180,8 @@ bool loadDemoData(Server &server, QString *error)
                 }));
         }
         if (!service.approveInstitution(accounts[2].username, error))
+            return false;
+        if (!bindDemoLearner(server, accounts, error))
             return false;
     } catch (const ApiError &e) {
         *error = QStringLiteral("demo data refused: %1 (%2)").arg(e.code(), e.fieldName());
