@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QDate>
+#include <QList>
+
+namespace xueshi {
+
+// Which declaration years a public course may count toward (docs/sync.md "Public courses"): the
+// years the course is offered that are the current year, or the previous year while the entry
+// deadline for that year's hours (March 31) has not passed. Sorted newest first; the first is the
+// default the client proposes. The client lists these in 修改申报年度 and the server checks them.
+QList<int> declarableYears(const QList<int> &offeredYears, const QDate &todayInChina);
+bool isDeclarableYear(int year, const QList<int> &offeredYears, const QDate &todayInChina);
+
+} // namespace xueshi
