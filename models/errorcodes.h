@@ -50,5 +50,7 @@ inline constexpr char ClassFull[] = "class_full";
 inline constexpr char AlreadyEnrolled[] = "already_enrolled";
 inline constexpr char RegionNotCovered[] = "region_not_covered";
 inline constexpr char ClassNotFinished[] = "class_not_finished";
+// A batch entry left alone because it was decided before (credited or absent).
+inline constexpr char AlreadyDecided[] = "already_decided";
 inline constexpr char InternalError[] = "internal_error";
 } // namespace xueshi::errorcode

@@ -7,6 +7,7 @@
 #include "core/localizer.h"
 #include "services/accountservice.h"
 #include "services/bindingservice.h"
+#include "services/classservice.h"
 #include "services/hourrecordservice.h"
 #include "services/notifier.h"
 #include "services/recoveryservice.h"
@@ -80,6 +81,8 @@ bool Server::openStorage(QString *error)
         records->publishAllOf(learnerId);
     });
     m_sync = std::make_unique<SyncService>(*m_context, *m_accounts, *m_bindings);
+    m_classes = std::make_unique<ClassService>(
+        *m_context, *m_accounts, *m_bindings, *m_hourRecords, *m_sync);
     return true;
 }
 

@@ -7,6 +7,8 @@
 #include "storage/database.h"
 #include "sync/changelog.h"
 
+#include <QSet>
+
 namespace xueshi::server {
 
 namespace ec = xueshi::errorcode;
@@ -26,7 +28,7 @@ HourRecordService::HourRecordService(ServiceContext &context, BindingService &bi
     , m_bindings(bindings)
 { }
 
-qint64 HourRecordService::save(const Record &r)
+void HourRecordService::validate(const Record &r)
 {
     static const QStringList sources = { QStringLiteral("publicCourse"),
         QStringLiteral("trainingClass"), QStringLiteral("selfDeclaration") };
@@ -40,6 +42,11 @@ qint64 HourRecordService::save(const Record &r)
         throw ApiError(400, ec::InvalidField, "Server",
             QT_TRANSLATE_NOOP("Server", "The hour record is not valid."));
     }
+}
+
+qint64 HourRecordService::save(const Record &r)
+{
+    validate(r);
     Database &db = m_context.database;
     const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
     QSqlQuery existing = db.exec(
@@ -69,6 +76,104 @@ qint64 HourRecordService::save(const Record &r)
     return version;
 }
 
+void HourRecordService::saveMany(const QList<Record> &records)
+{
+    for (const Record &r : records)
+        validate(r);
+    Database &db = m_context.database;
+    constexpr qsizetype Chunk = 200;
+    const auto marks = [](qsizetype n, const QString &mark) {
+        QStringList list;
+        list.reserve(n);
+        for (qsizetype i = 0; i < n; ++i)
+            list.append(mark);
+        return list.join(QStringLiteral(", "));
+    };
+
+    // Which exist already (rare: a record made earlier under the same derived id).
+    QSet<QString> existing;
+    for (qsizetype start = 0; start < records.size(); start += Chunk) {
+        const qsizetype end = std::min(records.size(), start + Chunk);
+        QVariantList ids;
+        for (qsizetype i = start; i < end; ++i)
+            ids.append(records.at(i).id);
+        QSqlQuery q = db.exec(QStringLiteral("SELECT id FROM hour_records WHERE id IN (%1)")
+                                  .arg(marks(ids.size(), QStringLiteral("?"))),
+            ids);
+        while (q.next())
+            existing.insert(q.value(0).toString());
+    }
+    QList<Record> fresh;
+    fresh.reserve(records.size());
+    for (const Record &r : records) {
+        if (existing.contains(r.id))
+            save(r);
+        else
+            fresh.append(r);
+    }
+    if (fresh.isEmpty())
+        return;
+
+    const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
+    QHash<QString, QString> employers; // learner -> confirmed employer
+    QSet<QString> learners;
+    for (qsizetype start = 0; start < fresh.size(); start += Chunk) {
+        const qsizetype end = std::min(fresh.size(), start + Chunk);
+        QVariantList values;
+        values.reserve((end - start) * 12);
+        for (qsizetype i = start; i < end; ++i) {
+            const Record &r = fresh.at(i);
+            values << r.id << r.learnerId << r.year << r.source << r.subjectType << r.hoursTenths
+                   << r.status << r.title << dateOrNull(r.startDate) << dateOrNull(r.endDate) << now
+                   << now;
+            learners.insert(r.learnerId);
+        }
+        db.exec(
+            QStringLiteral("INSERT INTO hour_records (id, learner_id, year, source, subject_type,"
+                           " hours_tenths, status, title, start_date, end_date, version,"
+                           " created_at, updated_at) VALUES ")
+                + marks(end - start, QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")),
+            values);
+    }
+    const QStringList learnerList(learners.cbegin(), learners.cend());
+    for (qsizetype start = 0; start < learnerList.size(); start += Chunk) {
+        const qsizetype end = std::min(learnerList.size(), start + Chunk);
+        QVariantList ids;
+        for (qsizetype i = start; i < end; ++i)
+            ids.append(learnerList.at(i));
+        QSqlQuery q = db.exec(QStringLiteral("SELECT learner_id, employer_id FROM bindings"
+                                             " WHERE status = 'confirmed' AND learner_id IN (%1)")
+                                  .arg(marks(ids.size(), QStringLiteral("?"))),
+            ids);
+        while (q.next())
+            employers.insert(q.value(0).toString(), q.value(1).toString());
+    }
+    QList<ChangeLog::Entry> entries;
+    entries.reserve(fresh.size());
+    for (const Record &r : std::as_const(fresh)) {
+        const auto employer = employers.constFind(r.learnerId);
+        entries.append({ QStringLiteral("hourRecord"), r.id, 1, ChangeLog::Op::Upsert, toJson(r, 1),
+            audiencesOf(r.learnerId,
+                employer == employers.constEnd() ? std::nullopt
+                                                 : std::optional<QString>(*employer)) });
+    }
+    m_context.changes.appendMany(entries);
+}
+
+QJsonObject HourRecordService::toJson(const Record &r, qint64 version)
+{
+    const auto date = [](const QDate &d) {
+        return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue();
+    };
+    return { { QStringLiteral("id"), r.id }, { QStringLiteral("learnerId"), r.learnerId },
+        { QStringLiteral("year"), r.year }, { QStringLiteral("source"), r.source },
+        { QStringLiteral("subjectType"), r.subjectType },
+        { QStringLiteral("hoursTenths"), r.hoursTenths }, { QStringLiteral("status"), r.status },
+        { QStringLiteral("title"), r.title }, { QStringLiteral("startDate"), date(r.startDate) },
+        { QStringLiteral("endDate"), date(r.endDate) },
+        { QStringLiteral("version"), double(version) } };
+}
+
 QJsonObject HourRecordService::recordJson(const QString &id)
 {
     QSqlQuery q = m_context.database.exec(
@@ -78,31 +183,36 @@ QJsonObject HourRecordService::recordJson(const QString &id)
         { id });
     if (!q.next())
         return {};
-    const auto text = [&q](int column) {
-        return q.value(column).isNull() ? QJsonValue() : QJsonValue(q.value(column).toString());
-    };
-    return { { QStringLiteral("id"), q.value(0).toString() },
-        { QStringLiteral("learnerId"), q.value(1).toString() },
-        { QStringLiteral("year"), q.value(2).toInt() },
-        { QStringLiteral("source"), q.value(3).toString() },
-        { QStringLiteral("subjectType"), q.value(4).toString() },
-        { QStringLiteral("hoursTenths"), q.value(5).toInt() },
-        { QStringLiteral("status"), q.value(6).toString() },
-        { QStringLiteral("title"), q.value(7).toString() },
-        { QStringLiteral("startDate"), text(8) }, { QStringLiteral("endDate"), text(9) },
-        { QStringLiteral("version"), double(q.value(10).toLongLong()) } };
+    Record r;
+    r.id = q.value(0).toString();
+    r.learnerId = q.value(1).toString();
+    r.year = q.value(2).toInt();
+    r.source = q.value(3).toString();
+    r.subjectType = q.value(4).toString();
+    r.hoursTenths = q.value(5).toInt();
+    r.status = q.value(6).toString();
+    r.title = q.value(7).toString();
+    r.startDate = QDate::fromString(q.value(8).toString(), Qt::ISODate);
+    r.endDate = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+    return toJson(r, q.value(10).toLongLong());
+}
+
+QStringList HourRecordService::audiencesOf(
+    const QString &learnerId, const std::optional<QString> &employerId)
+{
+    QStringList audiences { ChangeLog::userAudience(learnerId) };
+    if (employerId)
+        audiences.append(ChangeLog::employerStaffAudience(*employerId));
+    return audiences;
 }
 
 void HourRecordService::publish(const QString &id)
 {
     const QJsonObject record = recordJson(id);
     const QString learnerId = record.value(QStringLiteral("learnerId")).toString();
-    QStringList audiences { ChangeLog::userAudience(learnerId) };
-    if (const auto employer = m_bindings.confirmedEmployer(learnerId))
-        audiences.append(ChangeLog::employerStaffAudience(*employer));
     m_context.changes.append(QStringLiteral("hourRecord"), id,
         qint64(record.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, record,
-        audiences);
+        audiencesOf(learnerId, m_bindings.confirmedEmployer(learnerId)));
 }
 
 void HourRecordService::publishAllOf(const QString &learnerId)

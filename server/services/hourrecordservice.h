@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace xueshi::server {
 
 class BindingService;
@@ -36,12 +38,19 @@ public:
     // Inserts or updates the record (its version goes up) and publishes it; inside the caller's
     // transaction. Throws ApiError for values outside the vocabularies. Returns the new version.
     qint64 save(const Record &record);
+    // Many records at once (a class's hours for thousands of learners), inside the caller's
+    // transaction: new records are written with multi-row INSERTs and published together; any
+    // that already exist go through save(). Throws ApiError like save(), before writing anything.
+    void saveMany(const QList<Record> &records);
     QJsonObject recordJson(const QString &id);
     // Publishes every record of the learner again, so an employer that has just confirmed the
     // learner receives the history too.
     void publishAllOf(const QString &learnerId);
 
 private:
+    static void validate(const Record &record);
+    static QJsonObject toJson(const Record &record, qint64 version);
+    QStringList audiencesOf(const QString &learnerId, const std::optional<QString> &employerId);
     void publish(const QString &id);
 
     ServiceContext &m_context;

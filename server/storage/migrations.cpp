@@ -141,6 +141,59 @@ const QList<Migration> &migrations()
                     "CREATE INDEX bindings_learner ON bindings (learner_id, requested_at)"),
                 QStringLiteral("CREATE INDEX bindings_employer ON bindings (employer_id, status)"),
             } },
+        { 5, QStringLiteral("training classes and enrolments"),
+            {
+                QStringLiteral(
+                    "CREATE TABLE training_classes ("
+                    " id TEXT PRIMARY KEY,"
+                    " institution_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                    " name TEXT NOT NULL,"
+                    " subject_type TEXT NOT NULL,"
+                    " professional_series TEXT,"
+                    " mode TEXT NOT NULL,"
+                    " region_code TEXT NOT NULL,"
+                    " venue TEXT NOT NULL,"
+                    " start_date TEXT NOT NULL,"
+                    " end_date TEXT NOT NULL,"
+                    " hours_tenths INTEGER NOT NULL,"
+                    " capacity INTEGER NOT NULL,"
+                    " enrolment_deadline TEXT NOT NULL,"
+                    " description TEXT NOT NULL,"
+                    " status TEXT NOT NULL,"
+                    " version BIGINT NOT NULL DEFAULT 1,"
+                    " created_at BIGINT NOT NULL,"
+                    " updated_at BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX training_classes_institution ON training_classes"
+                               " (institution_id, start_date)"),
+                // Who enrolled is kept as it was at enrolment (name, masked id and its digest,
+                // employer): the institution's roster does not change when a profile does, and a
+                // batch of thousands needs no join to publish.
+                QStringLiteral(
+                    "CREATE TABLE enrolments ("
+                    " id TEXT PRIMARY KEY,"
+                    " class_id TEXT NOT NULL REFERENCES training_classes(id) ON DELETE CASCADE,"
+                    " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                    " learner_name TEXT NOT NULL,"
+                    " resident_id_masked TEXT NOT NULL,"
+                    " resident_id_digest TEXT NOT NULL,"
+                    " employer_name TEXT NOT NULL,"
+                    " status TEXT NOT NULL,"
+                    " reason TEXT,"
+                    " hours_tenths INTEGER,"
+                    " hour_record_id TEXT,"
+                    " created_at BIGINT NOT NULL,"
+                    " decided_at BIGINT,"
+                    " credited_at BIGINT,"
+                    " version BIGINT NOT NULL DEFAULT 1)"),
+                QStringLiteral("CREATE INDEX enrolments_class ON enrolments (class_id, status)"),
+                QStringLiteral(
+                    "CREATE INDEX enrolments_learner ON enrolments (learner_id, created_at)"),
+                // At most one active enrolment of a learner in a class, enforced by the database
+                // as well as checked under the class lock.
+                QStringLiteral("CREATE UNIQUE INDEX enrolments_active ON enrolments"
+                               " (class_id, learner_id)"
+                               " WHERE status IN ('pending', 'confirmed', 'credited')"),
+            } },
     };
     return all;
 }

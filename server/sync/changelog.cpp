@@ -54,54 +54,22 @@ void ChangeLog::initialise()
         return;
     }
     done.finish();
-    QList<QJsonObject> rows;
+    QList<Entry> rows;
     QList<Region> pending = regions.provinces();
     while (!pending.isEmpty()) {
         const Region region = pending.takeFirst();
         const QString code = regions.normalized6(region.code);
-        rows.append(QJsonObject { { QStringLiteral("code"), code },
-            { QStringLiteral("name"), region.name },
-            { QStringLiteral("parentCode"),
-                region.parentCode.isEmpty() ? QString() : regions.normalized6(region.parentCode) },
-            { QStringLiteral("level"), region.level },
-            { QStringLiteral("fullName"), regions.fullName(region.code) } });
+        rows.append({ QStringLiteral("region"), code, 1, Op::Upsert,
+            QJsonObject { { QStringLiteral("code"), code }, { QStringLiteral("name"), region.name },
+                { QStringLiteral("parentCode"),
+                    region.parentCode.isEmpty() ? QString()
+                                                : regions.normalized6(region.parentCode) },
+                { QStringLiteral("level"), region.level },
+                { QStringLiteral("fullName"), regions.fullName(region.code) } },
+            { publicAudience() } });
         pending.append(regions.children(region.code));
     }
-    // Thousands of rows: one block of sequence numbers and multi-row INSERTs, since PostgreSQL
-    // pays a round trip per statement.
-    QSqlQuery block = m_database.exec(
-        QStringLiteral("UPDATE change_counter SET n = n + ? WHERE id = 1 RETURNING n"),
-        { rows.size() });
-    if (!block.next())
-        throw DatabaseError(QStringLiteral("the change counter is missing"), QString());
-    qint64 seq = block.value(0).toLongLong() - rows.size();
-    block.finish();
-    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
-    constexpr qsizetype Chunk = 200;
-    for (qsizetype start = 0; start < rows.size(); start += Chunk) {
-        const qsizetype end = std::min(rows.size(), start + Chunk);
-        QStringList logMarks;
-        QStringList audienceMarks;
-        QVariantList logValues;
-        QVariantList audienceValues;
-        for (qsizetype i = start; i < end; ++i) {
-            ++seq;
-            logMarks.append(QStringLiteral("(?, 'region', ?, 1, 'upsert', ?, ?)"));
-            logValues << seq << rows.at(i).value(QStringLiteral("code")).toString()
-                      << QString::fromUtf8(QJsonDocument(rows.at(i)).toJson(QJsonDocument::Compact))
-                      << now;
-            audienceMarks.append(QStringLiteral("(?, ?)"));
-            audienceValues << publicAudience() << seq;
-        }
-        m_database.exec(
-            QStringLiteral("INSERT INTO change_log (seq, entity_type, entity_id, version, op, data,"
-                           " changed_at) VALUES ")
-                + logMarks.join(QStringLiteral(", ")),
-            logValues);
-        m_database.exec(QStringLiteral("INSERT INTO change_audience (audience, seq) VALUES ")
-                + audienceMarks.join(QStringLiteral(", ")),
-            audienceValues);
-    }
+    appendMany(rows);
     if (already)
         m_database.exec(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'regions'"),
             { published });
@@ -125,6 +93,55 @@ QString ChangeLog::newEpoch()
     m_database.exec(
         QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'epoch'"), { epoch });
     return epoch;
+}
+
+void ChangeLog::appendMany(const QList<Entry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    QSqlQuery block = m_database.exec(
+        QStringLiteral("UPDATE change_counter SET n = n + ? WHERE id = 1 RETURNING n"),
+        { entries.size() });
+    if (!block.next())
+        throw DatabaseError(QStringLiteral("the change counter is missing"), QString());
+    qint64 seq = block.value(0).toLongLong() - entries.size();
+    block.finish();
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    // Chunks keep each statement well under the engines' limits on bound values.
+    constexpr qsizetype Chunk = 200;
+    for (qsizetype start = 0; start < entries.size(); start += Chunk) {
+        const qsizetype end = std::min(entries.size(), start + Chunk);
+        QStringList logMarks;
+        QStringList audienceMarks;
+        QVariantList logValues;
+        QVariantList audienceValues;
+        logValues.reserve((end - start) * 7);
+        for (qsizetype i = start; i < end; ++i) {
+            const Entry &e = entries.at(i);
+            ++seq;
+            logMarks.append(QStringLiteral("(?, ?, ?, ?, ?, ?, ?)"));
+            logValues << seq << e.type << e.id << e.version
+                      << (e.op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"))
+                      << (e.op == Op::Upsert ? QVariant(QString::fromUtf8(
+                              QJsonDocument(e.data).toJson(QJsonDocument::Compact)))
+                                             : QVariant(QMetaType(QMetaType::QString)))
+                      << now;
+            for (const QString &audience : e.audiences) {
+                audienceMarks.append(QStringLiteral("(?, ?)"));
+                audienceValues << audience << seq;
+            }
+        }
+        m_database.exec(
+            QStringLiteral("INSERT INTO change_log (seq, entity_type, entity_id, version, op, data,"
+                           " changed_at) VALUES ")
+                + logMarks.join(QStringLiteral(", ")),
+            logValues);
+        if (!audienceMarks.isEmpty()) {
+            m_database.exec(QStringLiteral("INSERT INTO change_audience (audience, seq) VALUES ")
+                    + audienceMarks.join(QStringLiteral(", ")),
+                audienceValues);
+        }
+    }
 }
 
 qint64 ChangeLog::append(const QString &type, const QString &id, qint64 version, Op op,

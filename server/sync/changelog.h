@@ -34,6 +34,20 @@ public:
     qint64 append(const QString &type, const QString &id, qint64 version, Op op,
         const QJsonObject &data, const QStringList &audiences);
 
+    struct Entry
+    {
+        QString type;
+        QString id;
+        qint64 version = 1;
+        Op op = Op::Upsert;
+        QJsonObject data;
+        QStringList audiences;
+    };
+    // Many entries at once, in order (a batch of thousands): one block of sequence numbers and
+    // multi-row INSERTs, since PostgreSQL pays a round trip per statement. Must run inside the
+    // caller's transaction.
+    void appendMany(const QList<Entry> &entries);
+
     static QString publicAudience() { return QStringLiteral("public"); }
     static QString userAudience(const QString &userId) { return QStringLiteral("user:") + userId; }
     static QString employerStaffAudience(const QString &employerId)

@@ -224,6 +224,7 @@ QJsonObject SyncService::applyMutations(
                 at + QStringLiteral(".payload"));
         m.payload = payload.toObject();
         m.id = m.id.toLower();
+        m.language = language;
         batch.append(m);
     }
 

@@ -42,6 +42,7 @@ public:
         QString target;
         qint64 baseVersion = 0;
         QJsonObject payload;
+        Language language = Language::Chinese; // of the request, for texts inside a result
     };
     // Applies a mutation of one type inside the open transaction: returns the "applied" (with the
     // new "version") or "conflict" (with the "current" row) result, or throws ApiError, which
