@@ -1,5 +1,7 @@
 #include "attendance.h"
 
+#include "validators.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHash>
@@ -65,14 +67,6 @@ QString residentIdDigest(const QString &classId, const QString &residentId)
 {
     const QByteArray text = (classId + QLatin1Char(':') + residentId.trimmed().toUpper()).toUtf8();
     return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
-}
-
-QString maskResidentId(const QString &residentId)
-{
-    const QString id = residentId.trimmed();
-    if (id.size() < 10)
-        return QString(id.size(), QLatin1Char('*'));
-    return id.left(6) + QString(id.size() - 10, QLatin1Char('*')) + id.right(4);
 }
 
 int AttendancePreview::okCount() const

@@ -13,9 +13,7 @@ namespace xueshi {
 // the institution's computer to find the enrolment, so the full id never travels to it.
 // Lower-case hex SHA-256 of the UTF-8 text "<classId>:<RESIDENTID upper-case>", trimmed.
 QString residentIdDigest(const QString &classId, const QString &residentId);
-// "440106********1234": the first six and last four characters; anything shorter than ten
-// characters is masked whole.
-QString maskResidentId(const QString &residentId);
+// The masked form shown with it is maskResidentId() of validators.h.
 
 // What the preview knows of one enrolment of the class (from the `enrolment` entities).
 struct EnrolmentRef

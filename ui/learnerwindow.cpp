@@ -1,6 +1,8 @@
 #include "learnerwindow.h"
 
 #include "clientcore.h"
+#include "courseplatformpage.h"
+#include "hourrecordspage.h"
 #include "learnerprofilepage.h"
 
 #include <QStyle>
@@ -22,6 +24,27 @@ LearnerWindow::LearnerWindow(ClientCore *core, const User &user, QWidget *parent
     connect(m_profilePage, &LearnerProfilePage::studyUnlockedChanged, this,
         &LearnerWindow::studyUnlockedChanged);
     m_profilePage->setEngine(core->syncEngine());
+
+    // Public courses and hour records read the local store: only with data on this computer.
+    if (core->hasLocalData()) {
+        m_coursePage = new CoursePlatformPage(core, this);
+        m_coursePage->setUser(user);
+        addSection(
+            QStringLiteral("courses"), style()->standardIcon(QStyle::SP_DialogApplyButton),
+            [] { return tr("Public course platform"); }, m_coursePage, 1);
+        connect(core, &ClientCore::syncEngineChanged, m_coursePage,
+            &CoursePlatformPage::setEngine);
+        connect(this, &LearnerWindow::studyUnlockedChanged, m_coursePage,
+            &CoursePlatformPage::setStudyUnlocked);
+        m_coursePage->setStudyUnlocked(studyUnlocked());
+
+        m_hourRecordsPage = new HourRecordsPage(core, this);
+        addSection(
+            QStringLiteral("hourRecords"), style()->standardIcon(QStyle::SP_FileDialogListView),
+            [] { return tr("Hour records"); }, m_hourRecordsPage, 2);
+        connect(core, &ClientCore::syncEngineChanged, m_hourRecordsPage,
+            &HourRecordsPage::setEngine);
+    }
     showSection(QStringLiteral("profile"));
 }
 

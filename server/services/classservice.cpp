@@ -13,6 +13,7 @@
 #include "regions.h"
 #include "storage/database.h"
 #include "sync/changelog.h"
+#include "validators.h"
 
 #include <QJsonArray>
 #include <QSet>
