@@ -4,6 +4,8 @@
 
 namespace xueshi {
 
+class CoursePlatformPage;
+class HourRecordsPage;
 class LearnerProfilePage;
 
 // The main window of a learner (专业技术人员): first the profile and employer binding
@@ -18,6 +20,9 @@ public:
     LearnerWindow(ClientCore *core, const User &user, QWidget *parent = nullptr);
 
     LearnerProfilePage *profilePage() const { return m_profilePage; }
+    // Null when the client keeps no data on this computer.
+    CoursePlatformPage *coursePlatformPage() const { return m_coursePage; }
+    HourRecordsPage *hourRecordsPage() const { return m_hourRecordsPage; }
     // An employer has confirmed the learner: the study sections may be used (R4).
     bool studyUnlocked() const;
 
@@ -26,6 +31,8 @@ signals:
 
 private:
     LearnerProfilePage *m_profilePage;
+    CoursePlatformPage *m_coursePage = nullptr;
+    HourRecordsPage *m_hourRecordsPage = nullptr;
 };
 
 } // namespace xueshi

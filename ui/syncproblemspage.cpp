@@ -146,6 +146,14 @@ QString SyncProblemsPage::mutationTypeName(const QString &type)
         return tr("Confirm a person's request");
     if (type == QLatin1String("binding.reject"))
         return tr("Return a person's request");
+    if (type == QLatin1String("course.select"))
+        return tr("Select a public course");
+    if (type == QLatin1String("course.setYear"))
+        return tr("Change a course's declaration year");
+    if (type == QLatin1String("lesson.study"))
+        return tr("Study time of a lesson");
+    if (type == QLatin1String("exam.submit"))
+        return tr("Hand in a course exam");
     return type;
 }
 
