@@ -32,8 +32,7 @@ LearnerWindow::LearnerWindow(ClientCore *core, const User &user, QWidget *parent
         addSection(
             QStringLiteral("courses"), style()->standardIcon(QStyle::SP_DialogApplyButton),
             [] { return tr("Public course platform"); }, m_coursePage, 1);
-        connect(core, &ClientCore::syncEngineChanged, m_coursePage,
-            &CoursePlatformPage::setEngine);
+        connect(core, &ClientCore::syncEngineChanged, m_coursePage, &CoursePlatformPage::setEngine);
         connect(this, &LearnerWindow::studyUnlockedChanged, m_coursePage,
             &CoursePlatformPage::setStudyUnlocked);
         m_coursePage->setStudyUnlocked(studyUnlocked());
@@ -42,8 +41,8 @@ LearnerWindow::LearnerWindow(ClientCore *core, const User &user, QWidget *parent
         addSection(
             QStringLiteral("hourRecords"), style()->standardIcon(QStyle::SP_FileDialogListView),
             [] { return tr("Hour records"); }, m_hourRecordsPage, 2);
-        connect(core, &ClientCore::syncEngineChanged, m_hourRecordsPage,
-            &HourRecordsPage::setEngine);
+        connect(
+            core, &ClientCore::syncEngineChanged, m_hourRecordsPage, &HourRecordsPage::setEngine);
     }
     showSection(QStringLiteral("profile"));
 }
