@@ -8,6 +8,7 @@
 #include "services/accountservice.h"
 #include "services/bindingservice.h"
 #include "services/classservice.h"
+#include "services/courseservice.h"
 #include "services/hourrecordservice.h"
 #include "services/notifier.h"
 #include "services/recoveryservice.h"
@@ -81,6 +82,9 @@ bool Server::openStorage(QString *error)
         records->publishAllOf(learnerId);
     });
     m_sync = std::make_unique<SyncService>(*m_context, *m_accounts, *m_bindings);
+    m_courses
+        = std::make_unique<CourseService>(*m_context, *m_bindings, *m_hourRecords, *m_content);
+    m_courses->registerMutations(*m_sync);
     m_classes = std::make_unique<ClassService>(
         *m_context, *m_accounts, *m_bindings, *m_hourRecords, *m_sync);
     return true;

@@ -21,6 +21,7 @@ namespace xueshi::server {
 
 class AccountService;
 class BindingService;
+class CourseService;
 class ClassService;
 class HourRecordService;
 class ChangeLog;
@@ -78,6 +79,7 @@ public:
     SyncService &sync() { return *m_sync; }
     BindingService &bindings() { return *m_bindings; }
     HourRecordService &hourRecords() { return *m_hourRecords; }
+    CourseService &courses() { return *m_courses; }
     ClassService &classes() { return *m_classes; }
     const Clock &clock() const { return *m_clock; }
     const ServerOptions &options() const { return m_options; }
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<BindingService> m_bindings;
     std::unique_ptr<HourRecordService> m_hourRecords;
     std::unique_ptr<SyncService> m_sync;
+    std::unique_ptr<CourseService> m_courses;
     std::unique_ptr<ClassService> m_classes;
     QThreadPool m_normalPool;
     QThreadPool m_passwordPool;

@@ -1,8 +1,10 @@
 #include "servermain.h"
 
 #include "admin/demodata.h"
+#include "content/coursepackage.h"
 #include "server.h"
 #include "services/accountservice.h"
+#include "services/courseservice.h"
 #include "services/notifier.h"
 #include "sync/changelog.h"
 
@@ -115,6 +117,34 @@ int runAdmin(Server &server, const QStringList &args)
               << ": every client will download its data again at its next sync.\n";
         return 0;
     }
+    if (command == QLatin1String("import-course") && args.size() == 2) {
+        QStringList problems;
+        const std::optional<CoursePackage> package = CoursePackage::load(args.at(1), &problems);
+        if (!package) {
+            err() << "error: " << args.at(1) << " is not a valid course package:\n";
+            for (const QString &problem : std::as_const(problems))
+                err() << "  " << problem << "\n";
+            return 1;
+        }
+        const std::optional<CourseService::ImportResult> result
+            = server.courses().importPackage(*package, &error);
+        if (!result) {
+            err() << "error: " << error << "\n";
+            return 1;
+        }
+        out() << (result->previousVersion ? "Updated" : "Imported") << " course "
+              << result->courseId << " version " << result->packageVersion << ": "
+              << result->lessons << " lessons, " << result->questions << " questions\n";
+        if (result->previousVersion) {
+            out() << "  replaced version " << result->previousVersion << "; lessons changed: "
+                  << (result->changedLessons.isEmpty()
+                             ? QStringLiteral("none")
+                             : result->changedLessons.join(QStringLiteral(", ")))
+                  << " (" << result->progressReset << " progress rows reset), "
+                  << result->attemptsRedrawn << " unsubmitted exams drawn again\n";
+        }
+        return 0;
+    }
     if (command == QLatin1String("load-demo") && args.size() == 1) {
         if (!loadDemoData(server, &error)) {
             err() << "error: " << error << "\n";
@@ -130,7 +160,9 @@ int runAdmin(Server &server, const QStringList &args)
            "  approve-institution USERNAME   let an institution publish classes\n"
            "  list-users [ROLE]              learner, employer, institution or administrator\n"
            "  outbox [N]                     the last N messages of the development notifier (20)\n"
-           "  load-demo                      create the demo accounts (idempotent)\n"
+           "  import-course PATH             validate and publish a course package (folder or\n"
+           "                                 .zip); a higher version replaces the installed one\n"
+           "  load-demo                      create the demo accounts and course (idempotent)\n"
            "  new-epoch                      after restoring a backup: clients download their data "
            "again\n";
     return 2;

@@ -1,13 +1,16 @@
 #include "demodata.h"
 
+#include "content/coursepackage.h"
 #include "core/apierror.h"
 #include "core/jsonbody.h"
 #include "server.h"
 #include "services/accountservice.h"
+#include "services/courseservice.h"
 #include "storage/database.h"
 #include "sync/syncservice.h"
 #include "validators.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -119,6 +122,25 @@ bool bindDemoLearner(Server &server, const QList<DemoAccount> &accounts, QString
             error);
 }
 
+// The demo course (resources/courses/professional-ethics, embedded at :/demo-course): imported
+// when it is missing or the embedded package is newer than the installed one.
+bool importDemoCourse(Server &server, QString *error)
+{
+    const QString folder = QStringLiteral(":/demo-course");
+    if (!QFileInfo::exists(folder + QStringLiteral("/course.json")))
+        return true; // built without the demo course
+    QStringList problems;
+    const std::optional<CoursePackage> package = CoursePackage::load(folder, &problems);
+    if (!package) {
+        *error = QStringLiteral("the demo course is not valid: %1")
+                     .arg(problems.join(QStringLiteral("; ")));
+        return false;
+    }
+    if (server.courses().installedVersion(package->id) >= package->version)
+        return true;
+    return server.courses().importPackage(*package, error).has_value();
+}
+
 } // namespace
 
 QList<DemoAccount> demoAccounts()
@@ -180,6 +202,8 @@ bool loadDemoData(Server &server, QString *error)
                 }));
         }
         if (!service.approveInstitution(accounts[2].username, error))
+            return false;
+        if (!importDemoCourse(server, error))
             return false;
         if (!bindDemoLearner(server, accounts, error))
             return false;

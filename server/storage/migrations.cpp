@@ -141,6 +141,106 @@ const QList<Migration> &migrations()
                     "CREATE INDEX bindings_learner ON bindings (learner_id, requested_at)"),
                 QStringLiteral("CREATE INDEX bindings_employer ON bindings (employer_id, status)"),
             } },
+        { 4,
+            QStringLiteral("public courses: packages, lessons, question banks, selections, lesson "
+                           "progress, exam attempts"),
+            {
+                // `data` is the published course entity; the answer key lives only in
+                // course_questions and never reaches the change log.
+                QStringLiteral("CREATE TABLE courses ("
+                               " id TEXT PRIMARY KEY,"
+                               " package_version INTEGER NOT NULL,"
+                               " title TEXT NOT NULL,"
+                               " hours_tenths INTEGER NOT NULL,"
+                               " years TEXT NOT NULL,"
+                               " question_count INTEGER NOT NULL,"
+                               " pass_mark INTEGER NOT NULL,"
+                               " attempts_allowed INTEGER NOT NULL,"
+                               " time_limit_minutes INTEGER NOT NULL,"
+                               " data TEXT NOT NULL,"
+                               " published_at BIGINT NOT NULL,"
+                               " version BIGINT NOT NULL DEFAULT 1)"),
+                QStringLiteral("CREATE TABLE course_lessons ("
+                               " course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,"
+                               " lesson_id TEXT NOT NULL,"
+                               " position INTEGER NOT NULL,"
+                               " title TEXT NOT NULL,"
+                               " digest TEXT NOT NULL,"
+                               " min_seconds INTEGER NOT NULL,"
+                               " PRIMARY KEY (course_id, lesson_id))"),
+                QStringLiteral("CREATE TABLE course_questions ("
+                               " course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,"
+                               " question_id TEXT NOT NULL,"
+                               " position INTEGER NOT NULL,"
+                               " type TEXT NOT NULL,"
+                               " text TEXT NOT NULL,"
+                               " options TEXT NOT NULL,"
+                               " answer TEXT NOT NULL,"
+                               " PRIMARY KEY (course_id, question_id))"),
+                QStringLiteral("CREATE TABLE course_selections ("
+                               " id TEXT PRIMARY KEY,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " course_id TEXT NOT NULL REFERENCES courses(id),"
+                               " declaration_year INTEGER NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " attempts_used INTEGER NOT NULL DEFAULT 0,"
+                               " best_score INTEGER,"
+                               " hour_record_id TEXT,"
+                               " selected_at BIGINT NOT NULL,"
+                               " passed_at BIGINT,"
+                               " version BIGINT NOT NULL DEFAULT 1,"
+                               " UNIQUE (learner_id, course_id))"),
+                QStringLiteral(
+                    "CREATE INDEX course_selections_course ON course_selections (course_id)"),
+                QStringLiteral("CREATE TABLE lesson_progress ("
+                               " id TEXT PRIMARY KEY,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " course_id TEXT NOT NULL REFERENCES courses(id),"
+                               " lesson_id TEXT NOT NULL,"
+                               " seconds INTEGER NOT NULL,"
+                               " completed_at BIGINT,"
+                               " updated_at BIGINT NOT NULL,"
+                               " version BIGINT NOT NULL DEFAULT 1,"
+                               " UNIQUE (learner_id, course_id, lesson_id))"),
+                QStringLiteral("CREATE INDEX lesson_progress_lesson"
+                               " ON lesson_progress (course_id, lesson_id)"),
+                // Each attempt keeps the exam settings and the questions it was drawn with (as
+                // shown, without answers), so a graded attempt still reads the same after a
+                // re-import changed the bank.
+                QStringLiteral("CREATE TABLE exam_attempts ("
+                               " id TEXT PRIMARY KEY,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " course_id TEXT NOT NULL REFERENCES courses(id),"
+                               " attempt_number INTEGER NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " package_version INTEGER NOT NULL,"
+                               " question_count INTEGER NOT NULL,"
+                               " pass_mark INTEGER NOT NULL,"
+                               " time_limit_minutes INTEGER NOT NULL,"
+                               " questions TEXT NOT NULL,"
+                               " created_at BIGINT NOT NULL,"
+                               " started_at BIGINT,"
+                               " finished_at BIGINT,"
+                               " graded_at BIGINT,"
+                               " answers TEXT,"
+                               " score INTEGER,"
+                               " correct_count INTEGER,"
+                               " passed INTEGER,"
+                               " reason TEXT NOT NULL DEFAULT '',"
+                               " version BIGINT NOT NULL DEFAULT 1,"
+                               " UNIQUE (learner_id, course_id, attempt_number))"),
+                QStringLiteral(
+                    "CREATE INDEX exam_attempts_course ON exam_attempts (course_id, status)"),
+                // The drawn questions in the order shown, with each one's option order: what
+                // grading reads.
+                QStringLiteral("CREATE TABLE exam_attempt_questions ("
+                               " attempt_id TEXT NOT NULL REFERENCES exam_attempts(id)"
+                               " ON DELETE CASCADE,"
+                               " position INTEGER NOT NULL,"
+                               " question_id TEXT NOT NULL,"
+                               " option_order TEXT NOT NULL,"
+                               " PRIMARY KEY (attempt_id, position))"),
+            } },
         { 5, QStringLiteral("training classes and enrolments"),
             {
                 QStringLiteral(

@@ -1,0 +1,979 @@
+#include "courseservice.h"
+
+#include "bindingservice.h"
+#include "clock.h"
+#include "content/contentstore.h"
+#include "content/coursepackage.h"
+#include "core/apierror.h"
+#include "coursepolicy.h"
+#include "entityids.h"
+#include "errorcodes.h"
+#include "hourrecordservice.h"
+#include "storage/database.h"
+#include "sync/changelog.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace xueshi::server {
+
+namespace ec = xueshi::errorcode;
+
+namespace {
+
+// Study time a lesson.study may add at once: four hours, more than any session without a break.
+constexpr int MaxStudySeconds = 4 * 3600;
+// Grace on top of the exam's time limit for a slow network or a clock that drifts a little.
+constexpr qint64 TimeLimitGraceSeconds = 120;
+
+QString compact(const QJsonValue &value)
+{
+    return QString::fromUtf8(value.isArray()
+            ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
+QJsonArray parseArray(const QVariant &text)
+{
+    return QJsonDocument::fromJson(text.toString().toUtf8()).array();
+}
+
+QJsonValue isoOrNull(const QVariant &msecs)
+{
+    if (msecs.isNull())
+        return QJsonValue();
+    return QDateTime::fromMSecsSinceEpoch(msecs.toLongLong(), Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonValue intOrNull(const QVariant &value)
+{
+    return value.isNull() ? QJsonValue() : QJsonValue(value.toInt());
+}
+
+QVariant nullBigint()
+{
+    return QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QJsonObject applied(const QString &mutationId, qint64 version)
+{
+    return { { QStringLiteral("id"), mutationId },
+        { QStringLiteral("status"), QStringLiteral("applied") },
+        { QStringLiteral("version"), double(version) } };
+}
+
+void requireOnlyKeys(const QJsonObject &payload, const QStringList &keys)
+{
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
+        if (!keys.contains(it.key())) {
+            throw ApiError(400, ec::UnknownField, "Server",
+                QT_TRANSLATE_NOOP("Server", "The field \"%1\" is not accepted here."))
+                .field(it.key())
+                .arg(it.key());
+        }
+    }
+}
+
+QString requireText(const QJsonObject &payload, const char *key)
+{
+    const QJsonValue v = payload.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) {
+        throw ApiError(400, ec::MissingField, "Server",
+            QT_TRANSLATE_NOOP("Server", "The field \"%1\" is required."))
+            .field(QLatin1String(key))
+            .arg(QLatin1String(key));
+    }
+    if (!v.isString() || v.toString().isEmpty() || v.toString().size() > 64) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP("Server", "The field \"%1\" must be a string."))
+            .field(QLatin1String(key))
+            .arg(QLatin1String(key));
+    }
+    return v.toString();
+}
+
+int requireInt(const QJsonObject &payload, const char *key, int min, int max)
+{
+    const QJsonValue v = payload.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) {
+        throw ApiError(400, ec::MissingField, "Server",
+            QT_TRANSLATE_NOOP("Server", "The field \"%1\" is required."))
+            .field(QLatin1String(key))
+            .arg(QLatin1String(key));
+    }
+    const double d = v.toDouble();
+    if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP("Server", "\"%1\" must be a whole number from %2 to %3."))
+            .field(QLatin1String(key))
+            .arg(QLatin1String(key))
+            .arg(QString::number(min))
+            .arg(QString::number(max));
+    }
+    return int(d);
+}
+
+QDateTime requireTimestamp(const QJsonObject &payload, const char *key)
+{
+    const QJsonValue v = payload.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) {
+        throw ApiError(400, ec::MissingField, "Server",
+            QT_TRANSLATE_NOOP("Server", "The field \"%1\" is required."))
+            .field(QLatin1String(key))
+            .arg(QLatin1String(key));
+    }
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (!v.isString() || !t.isValid()) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP("Server", "\"%1\" must be a date and time in ISO 8601 form."))
+            .field(QLatin1String(key))
+            .arg(QLatin1String(key));
+    }
+    return t.toUTC();
+}
+
+[[noreturn]] void throwCourseNotFound()
+{
+    throw ApiError(
+        404, ec::NotFound, "Server", QT_TRANSLATE_NOOP("Server", "This course does not exist."))
+        .field(QStringLiteral("courseId"));
+}
+
+} // namespace
+
+CourseService::CourseService(ServiceContext &context, BindingService &bindings,
+    HourRecordService &hourRecords, ContentStore &content)
+    : m_context(context)
+    , m_bindings(bindings)
+    , m_hourRecords(hourRecords)
+    , m_content(content)
+{ }
+
+void CourseService::registerMutations(SyncService &sync)
+{
+    sync.registerHandler(QStringLiteral("course.select"),
+        [this](const AuthenticatedUser &caller, const Mutation &m) { return select(caller, m); });
+    sync.registerHandler(QStringLiteral("course.setYear"),
+        [this](const AuthenticatedUser &caller, const Mutation &m) { return setYear(caller, m); });
+    sync.registerHandler(QStringLiteral("lesson.study"),
+        [this](const AuthenticatedUser &caller, const Mutation &m) { return study(caller, m); });
+    sync.registerHandler(QStringLiteral("exam.submit"),
+        [this](const AuthenticatedUser &caller, const Mutation &m) { return submit(caller, m); });
+}
+
+int CourseService::installedVersion(const QString &courseId)
+{
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral("SELECT package_version FROM courses WHERE id = ?"), { courseId });
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+std::optional<CourseService::Course> CourseService::course(const QString &courseId)
+{
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral(
+            "SELECT id, package_version, title, hours_tenths, years, question_count,"
+            " pass_mark, attempts_allowed, time_limit_minutes FROM courses WHERE id = ?"),
+        { courseId });
+    if (!q.next())
+        return std::nullopt;
+    Course c;
+    c.id = q.value(0).toString();
+    c.packageVersion = q.value(1).toInt();
+    c.title = q.value(2).toString();
+    c.hoursTenths = q.value(3).toInt();
+    for (const QJsonValue &y : parseArray(q.value(4)))
+        c.years.append(y.toInt());
+    c.questionCount = q.value(5).toInt();
+    c.passMark = q.value(6).toInt();
+    c.attemptsAllowed = q.value(7).toInt();
+    c.timeLimitMinutes = q.value(8).toInt();
+    return c;
+}
+
+// ---- Import ----------------------------------------------------------------------------------
+
+std::optional<CourseService::ImportResult> CourseService::importPackage(
+    const CoursePackage &package, QString *error)
+{
+    // Content is addressed by its hash and never changes, so storing it before the transaction is
+    // safe: a failed import leaves only unreferenced files behind.
+    QJsonArray lessons;
+    for (const CoursePackage::Lesson &lesson : package.lessons) {
+        QJsonArray resources;
+        for (const CoursePackage::File &r : lesson.resources) {
+            if (m_content.put(r.bytes) != r.sha256) {
+                *error = QStringLiteral("%1: cannot be written to the content store").arg(r.path);
+                return std::nullopt;
+            }
+            resources.append(QJsonObject { { QStringLiteral("path"), r.path },
+                { QStringLiteral("sha256"), r.sha256 },
+                { QStringLiteral("size"), double(r.bytes.size()) } });
+        }
+        if (m_content.put(lesson.file.bytes) != lesson.file.sha256) {
+            *error = QStringLiteral("%1: cannot be written to the content store")
+                         .arg(lesson.file.path);
+            return std::nullopt;
+        }
+        lessons.append(QJsonObject { { QStringLiteral("id"), lesson.id },
+            { QStringLiteral("title"), lesson.title }, { QStringLiteral("kind"), lesson.kind },
+            { QStringLiteral("path"), lesson.file.path },
+            { QStringLiteral("sha256"), lesson.file.sha256 },
+            { QStringLiteral("size"), double(lesson.file.bytes.size()) },
+            { QStringLiteral("minSeconds"), lesson.minSeconds },
+            { QStringLiteral("digest"), lesson.digest },
+            { QStringLiteral("resources"), resources } });
+    }
+    QJsonArray years;
+    for (const int y : package.years)
+        years.append(y);
+    const QDateTime now = m_context.clock.nowUtc();
+    const QJsonObject data { { QStringLiteral("id"), package.id },
+        { QStringLiteral("packageVersion"), package.version },
+        { QStringLiteral("title"), package.title },
+        { QStringLiteral("introduction"), package.introduction },
+        { QStringLiteral("hoursTenths"), package.hoursTenths },
+        { QStringLiteral("subjectType"), QStringLiteral("public") },
+        { QStringLiteral("years"), years }, { QStringLiteral("lessons"), lessons },
+        { QStringLiteral("exam"),
+            QJsonObject { { QStringLiteral("questionCount"), package.questionCount },
+                { QStringLiteral("passMark"), package.passMark },
+                { QStringLiteral("attemptsAllowed"), package.attemptsAllowed },
+                { QStringLiteral("timeLimitMinutes"), package.timeLimitMinutes } } },
+        { QStringLiteral("totalBytes"), double(package.totalBytes()) },
+        { QStringLiteral("publishedAt"), now.toString(Qt::ISODateWithMs) } };
+
+    Database &db = m_context.database;
+    ImportResult result;
+    result.courseId = package.id;
+    result.packageVersion = package.version;
+    result.lessons = int(package.lessons.size());
+    result.questions = int(package.questions.size());
+    try {
+        Transaction tx(db);
+        QSqlQuery existing = db.exec(
+            QStringLiteral("SELECT package_version, version, title, attempts_allowed FROM courses"
+                           " WHERE id = ?")
+                + db.forUpdate(),
+            { package.id });
+        qint64 version = 1;
+        bool republishSelections = false;
+        if (existing.next()) {
+            result.previousVersion = existing.value(0).toInt();
+            version = existing.value(1).toLongLong() + 1;
+            republishSelections = existing.value(2).toString() != package.title
+                || existing.value(3).toInt() != package.attemptsAllowed;
+            existing.finish();
+            if (package.version <= result.previousVersion) {
+                *error = QStringLiteral("course.json: version: the course \"%1\" is installed at "
+                                        "version %2; a re-import needs a higher version than %2 "
+                                        "(this package has %3)")
+                             .arg(package.id)
+                             .arg(result.previousVersion)
+                             .arg(package.version);
+                return std::nullopt;
+            }
+            db.exec(QStringLiteral(
+                        "UPDATE courses SET package_version = ?, title = ?, hours_tenths = ?,"
+                        " years = ?, question_count = ?, pass_mark = ?, attempts_allowed = ?,"
+                        " time_limit_minutes = ?, data = ?, published_at = ?, version = ?"
+                        " WHERE id = ?"),
+                { package.version, package.title, package.hoursTenths, compact(years),
+                    package.questionCount, package.passMark, package.attemptsAllowed,
+                    package.timeLimitMinutes, compact(data), now.toMSecsSinceEpoch(), version,
+                    package.id });
+        } else {
+            existing.finish();
+            db.exec(QStringLiteral(
+                        "INSERT INTO courses (id, package_version, title, hours_tenths, years,"
+                        " question_count, pass_mark, attempts_allowed, time_limit_minutes, data,"
+                        " published_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+                { package.id, package.version, package.title, package.hoursTenths, compact(years),
+                    package.questionCount, package.passMark, package.attemptsAllowed,
+                    package.timeLimitMinutes, compact(data), now.toMSecsSinceEpoch() });
+        }
+
+        // Lessons: progress survives where the digest (file, images, minimum time) is unchanged.
+        QHash<QString, QString> oldDigests;
+        QSqlQuery old = db.exec(
+            QStringLiteral("SELECT lesson_id, digest FROM course_lessons WHERE course_id = ?"),
+            { package.id });
+        while (old.next())
+            oldDigests.insert(old.value(0).toString(), old.value(1).toString());
+        old.finish();
+        db.exec(QStringLiteral("DELETE FROM course_lessons WHERE course_id = ?"), { package.id });
+        QSet<QString> kept;
+        for (qsizetype i = 0; i < package.lessons.size(); ++i) {
+            const CoursePackage::Lesson &lesson = package.lessons.at(i);
+            kept.insert(lesson.id);
+            db.exec(QStringLiteral("INSERT INTO course_lessons (course_id, lesson_id, position,"
+                                   " title, digest, min_seconds) VALUES (?, ?, ?, ?, ?, ?)"),
+                { package.id, lesson.id, int(i), lesson.title, lesson.digest, lesson.minSeconds });
+            const auto before = oldDigests.constFind(lesson.id);
+            if (before == oldDigests.constEnd() || *before == lesson.digest)
+                continue;
+            result.changedLessons.append(lesson.id);
+            QSqlQuery rows = db.exec(QStringLiteral("SELECT id FROM lesson_progress"
+                                                    " WHERE course_id = ? AND lesson_id = ?"),
+                { package.id, lesson.id });
+            QStringList ids;
+            while (rows.next())
+                ids.append(rows.value(0).toString());
+            rows.finish();
+            db.exec(QStringLiteral("UPDATE lesson_progress SET seconds = 0, completed_at = NULL,"
+                                   " updated_at = ?, version = version + 1"
+                                   " WHERE course_id = ? AND lesson_id = ?"),
+                { now.toMSecsSinceEpoch(), package.id, lesson.id });
+            for (const QString &id : std::as_const(ids))
+                publishProgress(id);
+            result.progressReset += int(ids.size());
+        }
+        // Progress in lessons the new version no longer has goes away.
+        for (auto it = oldDigests.constBegin(); it != oldDigests.constEnd(); ++it) {
+            if (kept.contains(it.key()))
+                continue;
+            QSqlQuery rows = db.exec(QStringLiteral("SELECT id, learner_id, version FROM"
+                                                    " lesson_progress WHERE course_id = ?"
+                                                    " AND lesson_id = ?"),
+                { package.id, it.key() });
+            QList<std::tuple<QString, QString, qint64>> gone;
+            while (rows.next())
+                gone.append({ rows.value(0).toString(), rows.value(1).toString(),
+                    rows.value(2).toLongLong() });
+            rows.finish();
+            db.exec(
+                QStringLiteral("DELETE FROM lesson_progress WHERE course_id = ? AND lesson_id = ?"),
+                { package.id, it.key() });
+            for (const auto &[id, learnerId, rowVersion] : std::as_const(gone))
+                m_context.changes.append(QStringLiteral("lessonProgress"), id, rowVersion + 1,
+                    ChangeLog::Op::Delete, {}, { ChangeLog::userAudience(learnerId) });
+        }
+
+        db.exec(QStringLiteral("DELETE FROM course_questions WHERE course_id = ?"), { package.id });
+        for (qsizetype i = 0; i < package.questions.size(); ++i) {
+            const CoursePackage::Question &q = package.questions.at(i);
+            QJsonArray options;
+            for (const CoursePackage::Option &o : q.options)
+                options.append(QJsonObject {
+                    { QStringLiteral("id"), o.id }, { QStringLiteral("text"), o.text } });
+            db.exec(QStringLiteral("INSERT INTO course_questions (course_id, question_id,"
+                                   " position, type, text, options, answer)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                { package.id, q.id, int(i), q.type, q.text, compact(options),
+                    compact(QJsonArray::fromStringList(q.answer)) });
+        }
+
+        const Course current = *course(package.id);
+        // An attempt not yet submitted is drawn again, so it never holds a question the new
+        // bank no longer has or grades with an old key.
+        QSqlQuery ready = db.exec(
+            QStringLiteral("SELECT id FROM exam_attempts WHERE course_id = ? AND status = 'ready'"),
+            { package.id });
+        QStringList readyIds;
+        while (ready.next())
+            readyIds.append(ready.value(0).toString());
+        ready.finish();
+        for (const QString &id : std::as_const(readyIds))
+            redrawAttempt(id, current);
+        result.attemptsRedrawn = int(readyIds.size());
+
+        if (republishSelections) {
+            QSqlQuery selections
+                = db.exec(QStringLiteral("SELECT id FROM course_selections WHERE course_id = ?"),
+                    { package.id });
+            QStringList ids;
+            while (selections.next())
+                ids.append(selections.value(0).toString());
+            selections.finish();
+            db.exec(QStringLiteral(
+                        "UPDATE course_selections SET version = version + 1 WHERE course_id = ?"),
+                { package.id });
+            for (const QString &id : std::as_const(ids))
+                publishSelection(id);
+        }
+
+        m_context.changes.append(QStringLiteral("course"), package.id, version,
+            ChangeLog::Op::Upsert, data, { ChangeLog::publicAudience() });
+        tx.commit();
+    } catch (const DatabaseError &e) {
+        *error = QStringLiteral("the database refused the import: %1")
+                     .arg(QString::fromStdString(e.what()));
+        return std::nullopt;
+    }
+    return result;
+}
+
+// ---- Drawing ---------------------------------------------------------------------------------
+
+QJsonArray CourseService::draw(const QString &attemptId, const Course &course)
+{
+    Database &db = m_context.database;
+    struct BankQuestion
+    {
+        QString id;
+        QString type;
+        QString text;
+        QJsonArray options;
+    };
+    QList<BankQuestion> bank;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT question_id, type, text, options FROM"
+                                         " course_questions WHERE course_id = ? ORDER BY position"),
+        { course.id });
+    while (q.next())
+        bank.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            parseArray(q.value(3)) });
+    q.finish();
+
+    QRandomGenerator *random = QRandomGenerator::system();
+    std::shuffle(bank.begin(), bank.end(), *random);
+    bank.resize(std::min<qsizetype>(bank.size(), course.questionCount));
+
+    db.exec(
+        QStringLiteral("DELETE FROM exam_attempt_questions WHERE attempt_id = ?"), { attemptId });
+    QJsonArray shown;
+    for (qsizetype i = 0; i < bank.size(); ++i) {
+        BankQuestion &question = bank[i];
+        QList<QJsonValue> options(question.options.begin(), question.options.end());
+        // 正确 before 错误 reads naturally; the choices of the other types are shuffled.
+        if (question.type != QLatin1String("trueFalse"))
+            std::shuffle(options.begin(), options.end(), *random);
+        QJsonArray order;
+        QJsonArray presented;
+        for (const QJsonValue &o : std::as_const(options)) {
+            order.append(o.toObject().value(QStringLiteral("id")));
+            presented.append(o);
+        }
+        db.exec(QStringLiteral("INSERT INTO exam_attempt_questions (attempt_id, position,"
+                               " question_id, option_order) VALUES (?, ?, ?, ?)"),
+            { attemptId, int(i), question.id, compact(order) });
+        shown.append(QJsonObject { { QStringLiteral("id"), question.id },
+            { QStringLiteral("type"), question.type }, { QStringLiteral("text"), question.text },
+            { QStringLiteral("options"), presented } });
+    }
+    return shown;
+}
+
+QString CourseService::createAttempt(const QString &learnerId, const Course &course, int number)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // The row first: the drawn questions reference it.
+    m_context.database.exec(
+        QStringLiteral("INSERT INTO exam_attempts (id, learner_id, course_id, attempt_number,"
+                       " status, package_version, question_count, pass_mark, time_limit_minutes,"
+                       " questions, created_at, version)"
+                       " VALUES (?, ?, ?, ?, 'ready', ?, ?, ?, ?, '[]', ?, 1)"),
+        { id, learnerId, course.id, number, course.packageVersion, course.questionCount,
+            course.passMark, course.timeLimitMinutes,
+            m_context.clock.nowUtc().toMSecsSinceEpoch() });
+    const QJsonArray questions = draw(id, course);
+    m_context.database.exec(QStringLiteral("UPDATE exam_attempts SET questions = ?,"
+                                           " question_count = ? WHERE id = ?"),
+        { compact(questions), int(questions.size()), id });
+    publishAttempt(id);
+    return id;
+}
+
+void CourseService::redrawAttempt(const QString &attemptId, const Course &course)
+{
+    const QJsonArray questions = draw(attemptId, course);
+    m_context.database.exec(
+        QStringLiteral("UPDATE exam_attempts SET questions = ?, question_count = ?,"
+                       " package_version = ?, pass_mark = ?, time_limit_minutes = ?,"
+                       " version = version + 1 WHERE id = ?"),
+        { compact(questions), int(questions.size()), course.packageVersion, course.passMark,
+            course.timeLimitMinutes, attemptId });
+    publishAttempt(attemptId);
+}
+
+// ---- Mutations -------------------------------------------------------------------------------
+
+int CourseService::requireDeclarableYear(const Course &course, const QJsonObject &payload)
+{
+    const int year = requireInt(payload, "declarationYear", 2000, 2100);
+    if (!isDeclarableYear(year, course.years, m_context.clock.todayInChina())) {
+        QStringList allowed;
+        QJsonArray allowedYears;
+        for (const int y : declarableYears(course.years, m_context.clock.todayInChina())) {
+            allowed.append(QString::number(y));
+            allowedYears.append(y);
+        }
+        throw ApiError(400, ec::YearNotAllowed, "Server",
+            QT_TRANSLATE_NOOP(
+                "Server", "This course cannot count toward %1. Years you can choose now: %2."))
+            .field(QStringLiteral("declarationYear"))
+            .arg(QString::number(year))
+            .arg(allowed.isEmpty() ? QStringLiteral("-") : allowed.join(QStringLiteral(", ")))
+            .extra(QStringLiteral("allowedYears"), allowedYears);
+    }
+    return year;
+}
+
+QJsonObject CourseService::select(const AuthenticatedUser &caller, const Mutation &m)
+{
+    m_bindings.requireStudyAllowed(caller);
+    requireOnlyKeys(m.payload, { QStringLiteral("courseId"), QStringLiteral("declarationYear") });
+    const QString courseId = requireText(m.payload, "courseId");
+    const QString selectionId
+        = derivedId(QStringLiteral("courseSelection"), { caller.id, courseId });
+    if (m.target != selectionId) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP(
+                "Server", "The target of course.select must be the selection's derived id."))
+            .field(QStringLiteral("target"));
+    }
+    const std::optional<Course> c = course(courseId);
+    if (!c)
+        throwCourseNotFound();
+    const int year = requireDeclarableYear(*c, m.payload);
+
+    Database &db = m_context.database;
+    QSqlQuery existing
+        = db.exec(QStringLiteral("SELECT status, declaration_year, version FROM course_selections"
+                                 " WHERE id = ?")
+                + db.forUpdate(),
+            { selectionId });
+    if (existing.next()) {
+        const QString status = existing.value(0).toString();
+        const int current = existing.value(1).toInt();
+        const qint64 version = existing.value(2).toLongLong();
+        existing.finish();
+        if (current == year)
+            return applied(m.id, version);
+        if (status == QLatin1String("passed")) {
+            throw ApiError(409, ec::CoursePassed, "Server",
+                QT_TRANSLATE_NOOP(
+                    "Server", "You have passed this course; its hours already count toward %1."))
+                .field(QStringLiteral("declarationYear"))
+                .arg(QString::number(current));
+        }
+        db.exec(QStringLiteral("UPDATE course_selections SET declaration_year = ?,"
+                               " version = version + 1 WHERE id = ?"),
+            { year, selectionId });
+        publishSelection(selectionId);
+        return applied(m.id, version + 1);
+    }
+    existing.finish();
+    db.exec(QStringLiteral("INSERT INTO course_selections (id, learner_id, course_id,"
+                           " declaration_year, status, attempts_used, selected_at, version)"
+                           " VALUES (?, ?, ?, ?, 'studying', 0, ?, 1)"),
+        { selectionId, caller.id, courseId, year, m_context.clock.nowUtc().toMSecsSinceEpoch() });
+    createAttempt(caller.id, *c, 1);
+    publishSelection(selectionId);
+    return applied(m.id, 1);
+}
+
+QJsonObject CourseService::setYear(const AuthenticatedUser &caller, const Mutation &m)
+{
+    m_bindings.requireStudyAllowed(caller);
+    requireOnlyKeys(m.payload, { QStringLiteral("declarationYear") });
+    Database &db = m_context.database;
+    QSqlQuery q
+        = db.exec(QStringLiteral("SELECT learner_id, course_id, status, declaration_year, version"
+                                 " FROM course_selections WHERE id = ?")
+                + db.forUpdate(),
+            { m.target });
+    if (!q.next() || q.value(0).toString() != caller.id) {
+        throw ApiError(404, ec::NotFound, "Server",
+            QT_TRANSLATE_NOOP("Server", "You have not chosen this course."))
+            .field(QStringLiteral("target"));
+    }
+    const QString courseId = q.value(1).toString();
+    const QString status = q.value(2).toString();
+    const int current = q.value(3).toInt();
+    const qint64 version = q.value(4).toLongLong();
+    q.finish();
+    if (status == QLatin1String("passed")) {
+        throw ApiError(409, ec::CoursePassed, "Server",
+            QT_TRANSLATE_NOOP(
+                "Server", "You have passed this course; its hours already count toward %1."))
+            .field(QStringLiteral("declarationYear"))
+            .arg(QString::number(current));
+    }
+    if (version != m.baseVersion) {
+        const QJsonObject data = selectionJson(m.target);
+        return { { QStringLiteral("id"), m.id },
+            { QStringLiteral("status"), QStringLiteral("conflict") },
+            { QStringLiteral("current"),
+                QJsonObject { { QStringLiteral("type"), QStringLiteral("courseSelection") },
+                    { QStringLiteral("id"), m.target },
+                    { QStringLiteral("version"), double(version) },
+                    { QStringLiteral("data"), data } } } };
+    }
+    const int year = requireDeclarableYear(*course(courseId), m.payload);
+    if (year == current)
+        return applied(m.id, version);
+    db.exec(QStringLiteral("UPDATE course_selections SET declaration_year = ?,"
+                           " version = version + 1 WHERE id = ?"),
+        { year, m.target });
+    publishSelection(m.target);
+    return applied(m.id, version + 1);
+}
+
+QJsonObject CourseService::study(const AuthenticatedUser &caller, const Mutation &m)
+{
+    m_bindings.requireStudyAllowed(caller);
+    requireOnlyKeys(m.payload,
+        { QStringLiteral("courseId"), QStringLiteral("lessonId"), QStringLiteral("seconds") });
+    const QString courseId = requireText(m.payload, "courseId");
+    const QString lessonId = requireText(m.payload, "lessonId");
+    const int seconds = requireInt(m.payload, "seconds", 1, MaxStudySeconds);
+    const QString progressId
+        = derivedId(QStringLiteral("lessonProgress"), { caller.id, courseId, lessonId });
+    if (m.target != progressId) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP(
+                "Server", "The target of lesson.study must be the progress row's derived id."))
+            .field(QStringLiteral("target"));
+    }
+    Database &db = m_context.database;
+    if (!db.exec(QStringLiteral("SELECT 1 FROM course_selections WHERE id = ?"),
+               { derivedId(QStringLiteral("courseSelection"), { caller.id, courseId }) })
+             .next()) {
+        throw ApiError(400, ec::CourseNotSelected, "Server",
+            QT_TRANSLATE_NOOP("Server", "Choose the course before studying its lessons."))
+            .field(QStringLiteral("courseId"));
+    }
+    QSqlQuery lesson = db.exec(QStringLiteral("SELECT min_seconds FROM course_lessons"
+                                              " WHERE course_id = ? AND lesson_id = ?"),
+        { courseId, lessonId });
+    if (!lesson.next()) {
+        throw ApiError(404, ec::NotFound, "Server",
+            QT_TRANSLATE_NOOP("Server", "This lesson is not part of the course."))
+            .field(QStringLiteral("lessonId"));
+    }
+    const int minSeconds = lesson.value(0).toInt();
+    lesson.finish();
+
+    // Study time adds up whatever version the client saw: two devices studying offline both
+    // count, so there is no conflict to report.
+    const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
+    QSqlQuery row = db.exec(
+        QStringLiteral("SELECT seconds, completed_at, version FROM lesson_progress WHERE id = ?")
+            + db.forUpdate(),
+        { progressId });
+    qint64 version = 1;
+    if (row.next()) {
+        const int total = row.value(0).toInt() + seconds;
+        const QVariant completedAt
+            = row.value(1).isNull() && total >= minSeconds ? QVariant(now) : row.value(1);
+        version = row.value(2).toLongLong() + 1;
+        row.finish();
+        db.exec(QStringLiteral("UPDATE lesson_progress SET seconds = ?, completed_at = ?,"
+                               " updated_at = ?, version = ? WHERE id = ?"),
+            { total, completedAt.isNull() ? nullBigint() : completedAt, now, version, progressId });
+    } else {
+        row.finish();
+        db.exec(QStringLiteral("INSERT INTO lesson_progress (id, learner_id, course_id,"
+                               " lesson_id, seconds, completed_at, updated_at, version)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
+            { progressId, caller.id, courseId, lessonId, seconds,
+                seconds >= minSeconds ? QVariant(now) : nullBigint(), now });
+    }
+    publishProgress(progressId);
+    return applied(m.id, version);
+}
+
+QJsonObject CourseService::submit(const AuthenticatedUser &caller, const Mutation &m)
+{
+    m_bindings.requireStudyAllowed(caller);
+    requireOnlyKeys(m.payload,
+        { QStringLiteral("answers"), QStringLiteral("startedAt"), QStringLiteral("finishedAt") });
+    Database &db = m_context.database;
+    QSqlQuery a = db.exec(
+        QStringLiteral("SELECT learner_id, course_id, attempt_number, status, question_count,"
+                       " pass_mark, time_limit_minutes, version FROM exam_attempts WHERE id = ?")
+            + db.forUpdate(),
+        { m.target });
+    // Another learner's attempt is answered exactly like one that does not exist.
+    if (!a.next() || a.value(0).toString() != caller.id) {
+        throw ApiError(404, ec::NotFound, "Server",
+            QT_TRANSLATE_NOOP("Server", "This exam attempt does not exist."))
+            .field(QStringLiteral("target"));
+    }
+    const QString courseId = a.value(1).toString();
+    const int number = a.value(2).toInt();
+    const QString status = a.value(3).toString();
+    const int questionCount = a.value(4).toInt();
+    const int passMark = a.value(5).toInt();
+    const int timeLimitMinutes = a.value(6).toInt();
+    const qint64 version = a.value(7).toLongLong() + 1;
+    a.finish();
+    if (status != QLatin1String("ready")) {
+        throw ApiError(409, ec::ExamAlreadyGraded, "Server",
+            QT_TRANSLATE_NOOP("Server", "This exam attempt has already been graded."))
+            .field(QStringLiteral("target"));
+    }
+    QSqlQuery incomplete = db.exec(
+        QStringLiteral("SELECT COUNT(*) FROM course_lessons l WHERE l.course_id = ? AND NOT EXISTS"
+                       " (SELECT 1 FROM lesson_progress p WHERE p.learner_id = ?"
+                       " AND p.course_id = l.course_id AND p.lesson_id = l.lesson_id"
+                       " AND p.completed_at IS NOT NULL)"),
+        { courseId, caller.id });
+    incomplete.next();
+    const int missing = incomplete.value(0).toInt();
+    incomplete.finish();
+    if (missing > 0) {
+        throw ApiError(400, ec::LessonsIncomplete, "Server",
+            QT_TRANSLATE_NOOP(
+                "Server", "Finish every lesson before the exam: %1 lessons still need study time."))
+            .arg(QString::number(missing));
+    }
+
+    // The drawn questions, the options each showed, and the key.
+    struct Drawn
+    {
+        QStringList options;
+        QStringList key;
+    };
+    QHash<QString, Drawn> drawn;
+    QSqlQuery q
+        = db.exec(QStringLiteral(
+                      "SELECT d.question_id, d.option_order, c.answer FROM exam_attempt_questions d"
+                      " LEFT JOIN course_questions c ON c.course_id = ? AND c.question_id ="
+                      " d.question_id WHERE d.attempt_id = ?"),
+            { courseId, m.target });
+    while (q.next()) {
+        Drawn d;
+        for (const QJsonValue &v : parseArray(q.value(1)))
+            d.options.append(v.toString());
+        for (const QJsonValue &v : parseArray(q.value(2)))
+            d.key.append(v.toString());
+        d.key.sort();
+        drawn.insert(q.value(0).toString(), d);
+    }
+    q.finish();
+
+    const QJsonValue answersValue = m.payload.value(QStringLiteral("answers"));
+    if (!answersValue.isObject()) {
+        throw ApiError(400, answersValue.isUndefined() ? ec::MissingField : ec::InvalidField,
+            "Server",
+            QT_TRANSLATE_NOOP("Server",
+                "\"answers\" must map each question's id to the list of chosen option ids."))
+            .field(QStringLiteral("answers"));
+    }
+    const QJsonObject answers = answersValue.toObject();
+    int correct = 0;
+    for (auto it = answers.constBegin(); it != answers.constEnd(); ++it) {
+        const QString field = QStringLiteral("answers.") + it.key();
+        const auto question = drawn.constFind(it.key());
+        if (question == drawn.constEnd()) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "Question \"%1\" is not part of this exam attempt."))
+                .field(field)
+                .arg(it.key());
+        }
+        if (!it.value().isArray() || it.value().toArray().size() > question->options.size()) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server",
+                    "\"answers\" must map each question's id to the list of chosen option ids."))
+                .field(field);
+        }
+        QStringList chosen;
+        for (const QJsonValue &v : it.value().toArray()) {
+            if (!v.isString() || !question->options.contains(v.toString())) {
+                throw ApiError(400, ec::InvalidField, "Server",
+                    QT_TRANSLATE_NOOP("Server", "\"%1\" is not an option of question \"%2\"."))
+                    .field(field)
+                    .arg(v.toString())
+                    .arg(it.key());
+            }
+            if (!chosen.contains(v.toString()))
+                chosen.append(v.toString());
+        }
+        chosen.sort();
+        // Right only when exactly the correct options are chosen: a partly right multiple choice
+        // is wrong.
+        if (!question->key.isEmpty() && chosen == question->key)
+            ++correct;
+    }
+    const QDateTime startedAt = requireTimestamp(m.payload, "startedAt");
+    const QDateTime finishedAt = requireTimestamp(m.payload, "finishedAt");
+
+    const qint64 took = startedAt.secsTo(finishedAt);
+    const bool overTime = took < 0 || took > qint64(timeLimitMinutes) * 60 + TimeLimitGraceSeconds;
+    int score = 0;
+    if (overTime)
+        correct = 0;
+    else if (questionCount > 0)
+        score = (200 * correct + questionCount) / (2 * questionCount); // rounded half up
+    const bool passed = !overTime && score >= passMark;
+    const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
+    db.exec(QStringLiteral("UPDATE exam_attempts SET status = 'graded', started_at = ?,"
+                           " finished_at = ?, graded_at = ?, answers = ?, score = ?,"
+                           " correct_count = ?, passed = ?,"
+                           " reason = CASE WHEN ? = 1 THEN 'timeLimit' ELSE '' END, version = ?"
+                           " WHERE id = ?"),
+        { startedAt.toMSecsSinceEpoch(), finishedAt.toMSecsSinceEpoch(), now, compact(answers),
+            score, correct, passed ? 1 : 0, overTime ? 1 : 0, version, m.target });
+    publishAttempt(m.target);
+
+    const QString selectionId
+        = derivedId(QStringLiteral("courseSelection"), { caller.id, courseId });
+    QSqlQuery s = db.exec(QStringLiteral("SELECT declaration_year, attempts_used, best_score,"
+                                         " status FROM course_selections WHERE id = ?")
+            + db.forUpdate(),
+        { selectionId });
+    if (!s.next())
+        throw ApiError(400, ec::CourseNotSelected, "Server",
+            QT_TRANSLATE_NOOP("Server", "Choose the course before studying its lessons."));
+    const int year = s.value(0).toInt();
+    const int attemptsUsed = s.value(1).toInt() + 1;
+    const int best = s.value(2).isNull() ? score : std::max(score, s.value(2).toInt());
+    const QString selectionStatus = s.value(3).toString();
+    s.finish();
+    const std::optional<Course> c = course(courseId);
+
+    if (passed) {
+        // The credit exists once per learner and course: a second pass (say, a re-import left
+        // another attempt) finds it and leaves it alone.
+        const QString recordId
+            = derivedId(QStringLiteral("publicCourseHours"), { caller.id, courseId });
+        if (!db.exec(QStringLiteral("SELECT 1 FROM hour_records WHERE id = ?"), { recordId })
+                 .next()) {
+            HourRecordService::Record record;
+            record.id = recordId;
+            record.learnerId = caller.id;
+            record.year = year;
+            record.source = QStringLiteral("publicCourse");
+            record.subjectType = QStringLiteral("public");
+            record.hoursTenths = c->hoursTenths;
+            record.status = QStringLiteral("confirmed");
+            record.title = c->title;
+            record.startDate = finishedAt.toTimeZone(Clock::chinaTimeZone()).date();
+            record.endDate = record.startDate;
+            m_hourRecords.save(record);
+        }
+        db.exec(QStringLiteral("UPDATE course_selections SET status = 'passed', attempts_used = ?,"
+                               " best_score = ?, hour_record_id = ?, passed_at = ?,"
+                               " version = version + 1 WHERE id = ?"),
+            { attemptsUsed, best, recordId, now, selectionId });
+    } else {
+        const bool more = attemptsUsed < c->attemptsAllowed;
+        const QString next = selectionStatus == QLatin1String("passed") ? selectionStatus
+            : more                                                      ? QStringLiteral("studying")
+                                                                        : QStringLiteral("failed");
+        db.exec(QStringLiteral("UPDATE course_selections SET status = ?, attempts_used = ?,"
+                               " best_score = ?, version = version + 1 WHERE id = ?"),
+            { next, attemptsUsed, best, selectionId });
+        if (more && selectionStatus != QLatin1String("passed"))
+            createAttempt(caller.id, *c, number + 1);
+    }
+    publishSelection(selectionId);
+
+    QJsonObject result = applied(m.id, version);
+    result.insert(QStringLiteral("score"), score);
+    result.insert(QStringLiteral("passed"), passed);
+    return result;
+}
+
+// ---- Entities --------------------------------------------------------------------------------
+
+QJsonObject CourseService::selectionJson(const QString &selectionId)
+{
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral("SELECT s.id, s.learner_id, s.course_id, c.title, s.declaration_year,"
+                       " s.status, s.attempts_used, c.attempts_allowed, s.best_score,"
+                       " s.hour_record_id, s.selected_at, s.passed_at, s.version"
+                       " FROM course_selections s JOIN courses c ON c.id = s.course_id"
+                       " WHERE s.id = ?"),
+        { selectionId });
+    if (!q.next())
+        return {};
+    return { { QStringLiteral("id"), q.value(0).toString() },
+        { QStringLiteral("learnerId"), q.value(1).toString() },
+        { QStringLiteral("courseId"), q.value(2).toString() },
+        { QStringLiteral("courseTitle"), q.value(3).toString() },
+        { QStringLiteral("declarationYear"), q.value(4).toInt() },
+        { QStringLiteral("status"), q.value(5).toString() },
+        { QStringLiteral("attemptsUsed"), q.value(6).toInt() },
+        { QStringLiteral("attemptsAllowed"), q.value(7).toInt() },
+        { QStringLiteral("score"), intOrNull(q.value(8)) },
+        { QStringLiteral("hourRecordId"),
+            q.value(9).isNull() ? QJsonValue() : QJsonValue(q.value(9).toString()) },
+        { QStringLiteral("selectedAt"), isoOrNull(q.value(10)) },
+        { QStringLiteral("passedAt"), isoOrNull(q.value(11)) },
+        { QStringLiteral("version"), double(q.value(12).toLongLong()) } };
+}
+
+QJsonObject CourseService::progressJson(const QString &progressId)
+{
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral("SELECT p.id, p.learner_id, p.course_id, p.lesson_id, p.seconds,"
+                       " l.min_seconds, p.completed_at, p.version FROM lesson_progress p"
+                       " LEFT JOIN course_lessons l ON l.course_id = p.course_id"
+                       " AND l.lesson_id = p.lesson_id WHERE p.id = ?"),
+        { progressId });
+    if (!q.next())
+        return {};
+    return { { QStringLiteral("id"), q.value(0).toString() },
+        { QStringLiteral("learnerId"), q.value(1).toString() },
+        { QStringLiteral("courseId"), q.value(2).toString() },
+        { QStringLiteral("lessonId"), q.value(3).toString() },
+        { QStringLiteral("seconds"), q.value(4).toInt() },
+        { QStringLiteral("minSeconds"), q.value(5).toInt() },
+        { QStringLiteral("completed"), !q.value(6).isNull() },
+        { QStringLiteral("completedAt"), isoOrNull(q.value(6)) },
+        { QStringLiteral("version"), double(q.value(7).toLongLong()) } };
+}
+
+QJsonObject CourseService::attemptJson(const QString &attemptId)
+{
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral("SELECT id, learner_id, course_id, attempt_number, status, questions,"
+                       " question_count, pass_mark, time_limit_minutes, created_at, started_at,"
+                       " finished_at, score, correct_count, passed, reason, graded_at, version"
+                       " FROM exam_attempts WHERE id = ?"),
+        { attemptId });
+    if (!q.next())
+        return {};
+    return { { QStringLiteral("id"), q.value(0).toString() },
+        { QStringLiteral("learnerId"), q.value(1).toString() },
+        { QStringLiteral("courseId"), q.value(2).toString() },
+        { QStringLiteral("number"), q.value(3).toInt() },
+        { QStringLiteral("status"), q.value(4).toString() },
+        { QStringLiteral("questions"), parseArray(q.value(5)) },
+        { QStringLiteral("questionCount"), q.value(6).toInt() },
+        { QStringLiteral("passMark"), q.value(7).toInt() },
+        { QStringLiteral("timeLimitMinutes"), q.value(8).toInt() },
+        { QStringLiteral("createdAt"), isoOrNull(q.value(9)) },
+        { QStringLiteral("startedAt"), isoOrNull(q.value(10)) },
+        { QStringLiteral("finishedAt"), isoOrNull(q.value(11)) },
+        { QStringLiteral("score"), intOrNull(q.value(12)) },
+        { QStringLiteral("correctCount"), intOrNull(q.value(13)) },
+        { QStringLiteral("passed"),
+            q.value(14).isNull() ? QJsonValue() : QJsonValue(q.value(14).toInt() != 0) },
+        { QStringLiteral("reason"), q.value(15).toString() },
+        { QStringLiteral("gradedAt"), isoOrNull(q.value(16)) },
+        { QStringLiteral("version"), double(q.value(17).toLongLong()) } };
+}
+
+void CourseService::publishSelection(const QString &selectionId)
+{
+    const QJsonObject data = selectionJson(selectionId);
+    m_context.changes.append(QStringLiteral("courseSelection"), selectionId,
+        qint64(data.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, data,
+        { ChangeLog::userAudience(data.value(QStringLiteral("learnerId")).toString()) });
+}
+
+void CourseService::publishProgress(const QString &progressId)
+{
+    const QJsonObject data = progressJson(progressId);
+    m_context.changes.append(QStringLiteral("lessonProgress"), progressId,
+        qint64(data.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, data,
+        { ChangeLog::userAudience(data.value(QStringLiteral("learnerId")).toString()) });
+}
+
+void CourseService::publishAttempt(const QString &attemptId)
+{
+    const QJsonObject data = attemptJson(attemptId);
+    m_context.changes.append(QStringLiteral("examAttempt"), attemptId,
+        qint64(data.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, data,
+        { ChangeLog::userAudience(data.value(QStringLiteral("learnerId")).toString()) });
+}
+
+} // namespace xueshi::server

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "servicecontext.h"
+#include "sync/syncservice.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace xueshi::server {
+
+class BindingService;
+class ContentStore;
+class HourRecordService;
+struct CoursePackage;
+
+// Public courses (R5; docs/sync.md "Public courses"): importing a course package and publishing
+// it to everyone, and the learner's side as sync mutations: choosing a course and its declaration
+// year, studying lessons, and the exam. Questions are drawn, shuffled and graded here; the answer
+// key never leaves the server. Passing credits the course's hours once, as a confirmed hour record
+// of the declaration year.
+class CourseService final
+{
+public:
+    CourseService(ServiceContext &context, BindingService &bindings, HourRecordService &hourRecords,
+        ContentStore &content);
+
+    struct ImportResult
+    {
+        QString courseId;
+        int packageVersion = 0;
+        int previousVersion = 0; // 0 for a new course
+        int lessons = 0;
+        int questions = 0;
+        QStringList changedLessons; // re-import: lessons whose progress was reset
+        int progressReset = 0; // progress rows set back to 0 seconds
+        int attemptsRedrawn = 0; // ready attempts drawn again from the new bank
+    };
+    // Stores the files in the ContentStore, then writes and publishes the course in one
+    // transaction. A course already installed is replaced only by a higher version; learners keep
+    // their progress in the lessons whose digest is unchanged. nullopt with *error otherwise.
+    std::optional<ImportResult> importPackage(const CoursePackage &package, QString *error);
+    // The installed package version of a course, 0 when it is not installed.
+    int installedVersion(const QString &courseId);
+
+    // Declares course.select, course.setYear, lesson.study and exam.submit.
+    void registerMutations(SyncService &sync);
+
+private:
+    using Mutation = SyncService::Mutation;
+
+    struct Course
+    {
+        QString id;
+        int packageVersion = 0;
+        QString title;
+        int hoursTenths = 0;
+        QList<int> years;
+        int questionCount = 0;
+        int passMark = 0;
+        int attemptsAllowed = 0;
+        int timeLimitMinutes = 0;
+    };
+    std::optional<Course> course(const QString &courseId);
+
+    QJsonObject select(const AuthenticatedUser &caller, const Mutation &m);
+    QJsonObject setYear(const AuthenticatedUser &caller, const Mutation &m);
+    QJsonObject study(const AuthenticatedUser &caller, const Mutation &m);
+    QJsonObject submit(const AuthenticatedUser &caller, const Mutation &m);
+
+    int requireDeclarableYear(const Course &course, const QJsonObject &payload);
+    // Draws questionCount questions of the course's bank in random order, each with its options
+    // in random order; records them for the attempt and returns them as shown (no answers).
+    QJsonArray draw(const QString &attemptId, const Course &course);
+    QString createAttempt(const QString &learnerId, const Course &course, int number);
+    void redrawAttempt(const QString &attemptId, const Course &course);
+
+    QJsonObject selectionJson(const QString &selectionId);
+    QJsonObject progressJson(const QString &progressId);
+    QJsonObject attemptJson(const QString &attemptId);
+    void publishSelection(const QString &selectionId);
+    void publishProgress(const QString &progressId);
+    void publishAttempt(const QString &attemptId);
+
+    ServiceContext &m_context;
+    BindingService &m_bindings;
+    HourRecordService &m_hourRecords;
+    ContentStore &m_content;
+};
+
+} // namespace xueshi::server
