@@ -155,7 +155,7 @@ QList<DemoAccount> demoAccounts()
     };
 }
 
-bool loadDemoData(Server &server, QString *error)
+bool loadDemoData(Server &server, QString *error, const DemoOptions &options)
 {
     const QList<DemoAccount> accounts = demoAccounts();
     AccountService &service = server.accounts();
@@ -205,7 +205,7 @@ bool loadDemoData(Server &server, QString *error)
             return false;
         if (!importDemoCourse(server, error))
             return false;
-        if (!bindDemoLearner(server, accounts, error))
+        if (options.bindLearner && !bindDemoLearner(server, accounts, error))
             return false;
     } catch (const ApiError &e) {
         *error = QStringLiteral("demo data refused: %1 (%2)").arg(e.code(), e.fieldName());
