@@ -5,6 +5,7 @@
 #include "admin/demodata.h"
 #include "content/contentstore.h"
 #include "content/coursepackage.h"
+#include "content/ziparchive.h"
 #include "entityids.h"
 #include "services/courseservice.h"
 #include "storage/database.h"
@@ -299,6 +300,7 @@ private slots:
     void package_oversizeFile_refused();
     void package_zipAndFolder_loadTheSame();
     void package_damagedOrUnsafeZip_refused();
+    void zipArchive_readsEntries_refusesOversizeAndBombs();
     void import_sameOrLowerVersion_refused();
 
     void select_drawsAttempt_andTheFeedNeverHoldsAnswers();
@@ -724,6 +726,60 @@ void TestCourses::package_damagedOrUnsafeZip_refused()
         write(QStringLiteral("empty.zip"), makeZip({ { QStringLiteral("a.txt"), "x" } }, false)),
         &errors));
     QVERIFY2(errors.first().contains(QStringLiteral("no course.json")), qPrintable(errors.first()));
+}
+
+void TestCourses::zipArchive_readsEntries_refusesOversizeAndBombs()
+{
+    const QByteArray zeros(1024 * 1024, '\0');
+    const QByteArray text = QStringLiteral("职业道德").toUtf8();
+    const QByteArray bytes = makeZip(
+        { { QStringLiteral("dir/zeros.bin"), zeros }, { QStringLiteral("道德.txt"), text } }, true);
+    // Deflate shrinks a megabyte of zeros to about a kilobyte.
+    QVERIFY(bytes.size() < 10 * 1024);
+    const QString path = m_dir->filePath(QStringLiteral("archive.zip"));
+    const auto write = [&path](const QByteArray &data) {
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(data);
+    };
+    write(bytes);
+
+    server::ZipArchive zip;
+    QString error;
+    QVERIFY2(zip.open(path, &error), qPrintable(error));
+    QCOMPARE(zip.entries().size(), 2);
+    QCOMPARE(zip.entries().at(1).name, QStringLiteral("道德.txt"));
+    QCOMPARE(zip.entry(QStringLiteral("dir/zeros.bin"))->size, zeros.size());
+    QCOMPARE(zip.read(QStringLiteral("道德.txt"), 100, &error).value_or(QByteArray()), text);
+    QCOMPARE(zip.read(QStringLiteral("dir/zeros.bin"), zeros.size(), &error).value_or(QByteArray()),
+        zeros);
+    // Over the limit: refused from the directory, before inflating.
+    QVERIFY(!zip.read(QStringLiteral("dir/zeros.bin"), 1000, &error));
+    QVERIFY2(error.contains(QStringLiteral("1048576 bytes, more than the limit of 1000 bytes")),
+        qPrintable(error));
+    QVERIFY(!zip.read(QStringLiteral("missing.txt"), 1000, &error));
+    QVERIFY2(error.contains(QStringLiteral("no such entry")), qPrintable(error));
+
+    // A directory that understates the size (a "zip bomb"): inflating stops at the declared size.
+    QByteArray bomb = bytes;
+    const qsizetype central = bomb.indexOf(QByteArray::fromHex("504b0102"));
+    QVERIFY(central > 0);
+    char small[4];
+    qToLittleEndian<quint32>(1000, small);
+    bomb.replace(central + 24, 4, QByteArray(small, 4));
+    write(bomb);
+    QVERIFY(zip.open(path, &error));
+    QVERIFY(!zip.read(QStringLiteral("dir/zeros.bin"), 1 << 20, &error));
+    QVERIFY2(error.contains(QStringLiteral("damaged compressed data")), qPrintable(error));
+
+    // Compression methods other than stored and deflate are named.
+    QByteArray bzip = bytes;
+    bzip[central + 10] = 12;
+    write(bzip);
+    QVERIFY(zip.open(path, &error));
+    QVERIFY(!zip.read(QStringLiteral("dir/zeros.bin"), 1 << 20, &error));
+    QVERIFY2(error.contains(QStringLiteral("compression method 12 is not supported")),
+        qPrintable(error));
 }
 
 void TestCourses::import_sameOrLowerVersion_refused()
