@@ -1274,8 +1274,14 @@ void TestCourses::declarationYear_decidesTheRecordsYear_lockedAfterPassing()
         { { QStringLiteral("declarationYear"), 2026 } });
     QCOMPARE(errorCode(r), QStringLiteral("course_passed"));
     QCOMPARE(errorCode(select(learner, 2026)), QStringLiteral("course_passed"));
-    QCOMPARE(select(learner, 2025).value(QStringLiteral("status")).toString(),
-        QStringLiteral("applied"));
+    // Passed is passed, whatever year is asked for.
+    QCOMPARE(errorCode(select(learner, 2024)), QStringLiteral("course_passed"));
+    // The same choice sent again is applied, even after 2025 has closed.
+    m_server->clock().set(QDateTime(QDate(2026, 4, 2), QTime(1, 0), Qt::UTC));
+    const Account later = relogin(QStringLiteral("learner1"), learner);
+    QCOMPARE(
+        select(later, 2025).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(errorCode(select(later, 2026)), QStringLiteral("course_passed"));
 }
 
 void TestCourses::reimport_keepsUnchangedProgress_resetsChangedLessons()

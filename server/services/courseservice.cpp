@@ -529,7 +529,7 @@ QJsonObject CourseService::select(const AuthenticatedUser &caller, const Mutatio
     const std::optional<Course> c = course(courseId);
     if (!c)
         throwCourseNotFound();
-    const int year = requireDeclarableYear(*c, m.payload);
+    const int year = requireInt(m.payload, "declarationYear", 2000, 2100);
 
     Database &db = m_context.database;
     QSqlQuery existing
@@ -542,6 +542,8 @@ QJsonObject CourseService::select(const AuthenticatedUser &caller, const Mutatio
         const int current = existing.value(1).toInt();
         const qint64 version = existing.value(2).toLongLong();
         existing.finish();
+        // The same choice sent again (say, from a second device) changes nothing, even once the
+        // year is no longer open.
         if (current == year)
             return applied(m.id, version);
         if (status == QLatin1String("passed")) {
@@ -551,6 +553,7 @@ QJsonObject CourseService::select(const AuthenticatedUser &caller, const Mutatio
                 .field(QStringLiteral("declarationYear"))
                 .arg(QString::number(current));
         }
+        requireDeclarableYear(*c, m.payload);
         db.exec(QStringLiteral("UPDATE course_selections SET declaration_year = ?,"
                                " version = version + 1 WHERE id = ?"),
             { year, selectionId });
@@ -558,6 +561,7 @@ QJsonObject CourseService::select(const AuthenticatedUser &caller, const Mutatio
         return applied(m.id, version + 1);
     }
     existing.finish();
+    requireDeclarableYear(*c, m.payload);
     db.exec(QStringLiteral("INSERT INTO course_selections (id, learner_id, course_id,"
                            " declaration_year, status, attempts_used, selected_at, version)"
                            " VALUES (?, ?, ?, ?, 'studying', 0, ?, 1)"),
