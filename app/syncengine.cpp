@@ -362,6 +362,7 @@ void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
     bool setAside = false;
     bool entitiesTouched = false;
     QStringList types;
+    QList<std::pair<OutboxMutation, QJsonObject>> applied;
     for (const QJsonValue &value : results) {
         const QJsonObject r = value.toObject();
         const QString id = r.value(QLatin1String("id")).toString().toLower();
@@ -370,6 +371,8 @@ void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
         const QString status = r.value(QLatin1String("status")).toString();
         bool ok = true;
         if (status == QLatin1String("applied") && r.value(QLatin1String("version")).isDouble()) {
+            if (std::optional<OutboxMutation> m = m_store->mutation(id))
+                applied.append({ *m, r });
             ok = m_store->markApplied(id, qint64(r.value(QLatin1String("version")).toDouble()));
         } else if (status == QLatin1String("rejected")) {
             ok = m_store->markRejected(id, r.value(QLatin1String("error")).toObject());
@@ -394,6 +397,8 @@ void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
         emit problemsChanged();
     if (entitiesTouched)
         emit entitiesChanged(types);
+    for (const auto &[m, r] : std::as_const(applied))
+        emit mutationApplied(m, r);
     if (!open.isEmpty()) {
         // Sending the same ids again is safe (the server applies each once), so this is retried.
         ApiError error;

@@ -121,6 +121,9 @@ signals:
     // The server invalidated the cursor: the cache was emptied (the outbox kept) and is refilled.
     void cacheReset();
     void syncFinished(bool ok, const QString &message);
+    // The server applied a mutation; `result` is its whole answer, which for a batch such as
+    // class.confirmHours holds the outcome of each item (the outbox row is gone by now).
+    void mutationApplied(const xueshi::OutboxMutation &mutation, const QJsonObject &result);
     // The server refused the session token: log in again, then syncNow().
     void authenticationRequired(const QString &message);
     // A retry after a failure is scheduled in `milliseconds`.

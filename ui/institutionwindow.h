@@ -4,8 +4,13 @@
 
 namespace xueshi {
 
-// The main window of a training institution (培训机构): later issues add the classes, the
-// enrolments and the hours to confirm.
+class ClassesPage;
+class EnrolmentsPage;
+class HoursConfirmationPage;
+
+// The main window of a training institution (培训机构): its training classes (培训班管理), their
+// enrolments (报名管理) and the confirmation of hours after a class (学时确认), all through the
+// outbox so they work offline.
 class InstitutionWindow final : public RoleWindow
 {
     Q_OBJECT
@@ -13,6 +18,15 @@ class InstitutionWindow final : public RoleWindow
 
 public:
     InstitutionWindow(ClientCore *core, const User &user, QWidget *parent = nullptr);
+
+    ClassesPage *classesPage() const { return m_classesPage; }
+    EnrolmentsPage *enrolmentsPage() const { return m_enrolmentsPage; }
+    HoursConfirmationPage *hoursPage() const { return m_hoursPage; }
+
+private:
+    ClassesPage *m_classesPage;
+    EnrolmentsPage *m_enrolmentsPage;
+    HoursConfirmationPage *m_hoursPage;
 };
 
 } // namespace xueshi

@@ -1,9 +1,11 @@
 #include "learnerwindow.h"
 
+#include "classenrolmentpage.h"
 #include "clientcore.h"
 #include "courseplatformpage.h"
 #include "hourrecordspage.h"
 #include "learnerprofilepage.h"
+#include "myclassespage.h"
 
 #include <QStyle>
 
@@ -43,6 +45,24 @@ LearnerWindow::LearnerWindow(ClientCore *core, const User &user, QWidget *parent
             [] { return tr("Hour records"); }, m_hourRecordsPage, 2);
         connect(
             core, &ClientCore::syncEngineChanged, m_hourRecordsPage, &HourRecordsPage::setEngine);
+    }
+    // Training classes (R6): 培训班报名申请 and 培训班情况查看, after the public courses.
+    if (core->hasLocalData()) {
+        auto *classEnrolment = new ClassEnrolmentPage(core, this);
+        auto *myClasses = new MyClassesPage(core, this);
+        addSection(
+            QStringLiteral("classEnrolment"), style()->standardIcon(QStyle::SP_FileDialogNewFolder),
+            [] { return tr("Class enrolment"); }, classEnrolment, 2);
+        addSection(
+            QStringLiteral("myClasses"), style()->standardIcon(QStyle::SP_FileDialogContentsView),
+            [] { return tr("My classes"); }, myClasses, 3);
+        classEnrolment->setUser(user);
+        myClasses->setUser(user);
+        connect(core, &ClientCore::syncEngineChanged, classEnrolment,
+            &ClassEnrolmentPage::setEngine);
+        connect(core, &ClientCore::syncEngineChanged, myClasses, &MyClassesPage::setEngine);
+        classEnrolment->setEngine(core->syncEngine());
+        myClasses->setEngine(core->syncEngine());
     }
     showSection(QStringLiteral("profile"));
 }
