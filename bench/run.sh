@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a freshly started xueshi-server (release build) and prints their
-# JSON results. Usage: bench/run.sh [login-burst]
+# JSON results. Usage: bench/run.sh [login-burst|batch-confirm|csv-preview]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${XUESHI_BENCH_BUILD:-build/release}
@@ -20,6 +20,26 @@ login-burst)
     server=$!
     for _ in $(seq 1 100); do grep -q fingerprint "$data/server.log" 2>/dev/null && break; sleep 0.1; done
     "$build/bench/xueshi-bench-loginburst" --url "https://127.0.0.1:$port" --cert "$data/tls/server.crt" --logins 20
+    ;;
+batch-confirm)
+    # In-process (no HTTP): one class.confirmHours of 5,000 entries through SyncService, on
+    # SQLite and on a throwaway PostgreSQL cluster started here like the tests' fixture.
+    cmake --build --preset release --target xueshi-bench-batchconfirm >/dev/null
+    pgport=${XUESHI_BENCH_PG_PORT:-55499}
+    # Outside $data: the cluster runs as the postgres user, which cannot enter mktemp's 0700 dir.
+    pgdir="${TMPDIR:-/tmp}/xueshi-bench-pg.$$"
+    trap 'bash tests/support/postgres-cluster.sh stop "$pgdir" >/dev/null 2>&1 || true; rm -rf "$data"' EXIT
+    if bash tests/support/postgres-cluster.sh start "$pgdir" "$pgport" >"$data/pg.log" 2>&1; then
+        "$build/bench/xueshi-bench-batchconfirm" --postgres "postgres://postgres@127.0.0.1:$pgport/postgres"
+    else
+        "$build/bench/xueshi-bench-batchconfirm" \
+            --postgres-unavailable "the PostgreSQL cluster did not start: $(tail -n 1 "$data/pg.log")"
+    fi
+    ;;
+csv-preview)
+    trap 'rm -rf "$data"' EXIT
+    cmake --build --preset release --target xueshi-bench-csvpreview >/dev/null
+    "$build/bench/xueshi-bench-csvpreview" --rows 5000
     ;;
 *)
     echo "unknown benchmark: $which" >&2

@@ -595,7 +595,7 @@ QJsonObject ClassService::request(const AuthenticatedUser &caller, const Mutatio
     }
     if (c->status != QLatin1String("accepting")) {
         throw ApiError(409, ec::EnrolmentClosed, "Server",
-            QT_TRANSLATE_NOOP("Server", "This class no longer accepts enrolments (停止报名)."))
+            QT_TRANSLATE_NOOP("Server", "This class no longer accepts enrolments."))
             .field(QStringLiteral("classId"));
     }
     if (m_context.clock.todayInChina() > c->enrolmentDeadline) {
@@ -856,8 +856,9 @@ QJsonObject ClassService::confirmHours(const AuthenticatedUser &caller, const Mu
         }
         if (e.status != QLatin1String("confirmed")) {
             refuse(entry, ec::Conflict,
-                say(QT_TRANSLATE_NOOP("Server", "The enrolment is not confirmed (it is %1)."),
-                    { e.status }));
+                e.status == QLatin1String("pending")
+                    ? say(QT_TRANSLATE_NOOP("Server", "The enrolment has not been confirmed yet."))
+                    : say(QT_TRANSLATE_NOOP("Server", "The enrolment was rejected or cancelled.")));
             continue;
         }
         const bool absent = entry.absent || entry.hoursTenths == 0;
@@ -905,34 +906,48 @@ QJsonObject ClassService::confirmHours(const AuthenticatedUser &caller, const Mu
         }
         changed.append(&e);
         ++appliedCount;
+        // No code or message: the answer of a 5,000-entry batch stays small.
         outcomes.append(QJsonObject { { QStringLiteral("enrolmentId"), entry.enrolmentId },
-            { QStringLiteral("outcome"), QStringLiteral("applied") },
-            { QStringLiteral("code"), QString() }, { QStringLiteral("message"), QString() } });
+            { QStringLiteral("outcome"), QStringLiteral("applied") } });
     }
 
-    // Several hundred rows a statement: one round trip each on PostgreSQL, few bound values
-    // for SQLite. UPDATE ... FROM a VALUES list works on both (SQLite 3.33+).
-    constexpr qsizetype Chunk = 200;
-    for (qsizetype start = 0; start < changed.size(); start += Chunk) {
-        const qsizetype end = std::min(changed.size(), start + Chunk);
-        QVariantList values;
-        values.reserve((end - start) * 5 + 1);
-        for (qsizetype i = start; i < end; ++i) {
-            const EnrolmentRow &e = *changed.at(i);
-            values << e.id << e.status << (e.reason.isEmpty() ? nullText() : QVariant(e.reason))
-                   << (e.hoursTenths ? QVariant(*e.hoursTenths)
-                                     : QVariant(QMetaType(QMetaType::Int)))
-                   << (e.hourRecordId.isEmpty() ? nullText() : QVariant(e.hourRecordId));
+    if (db.isPostgres()) {
+        // A few hundred rows a statement, since PostgreSQL pays a round trip for each.
+        constexpr qsizetype Chunk = 200;
+        for (qsizetype start = 0; start < changed.size(); start += Chunk) {
+            const qsizetype end = std::min(changed.size(), start + Chunk);
+            QVariantList values;
+            values.reserve((end - start) * 5 + 1);
+            for (qsizetype i = start; i < end; ++i) {
+                const EnrolmentRow &e = *changed.at(i);
+                values << e.id << e.status << (e.reason.isEmpty() ? nullText() : QVariant(e.reason))
+                       << (e.hoursTenths ? QVariant(*e.hoursTenths)
+                                         : QVariant(QMetaType(QMetaType::Int)))
+                       << (e.hourRecordId.isEmpty() ? nullText() : QVariant(e.hourRecordId));
+            }
+            values << now;
+            db.exec(QStringLiteral("WITH v (id, status, reason, hours, record) AS (VALUES %1)"
+                                   " UPDATE enrolments SET status = v.status, reason = v.reason,"
+                                   " hours_tenths = v.hours, hour_record_id = v.record,"
+                                   " credited_at = ?, version = version + 1"
+                                   " FROM v WHERE enrolments.id = v.id")
+                        .arg(placeholders(
+                            end - start, QStringLiteral("(?, ?, ?, CAST(? AS INTEGER), ?)"))),
+                values);
         }
-        values << now;
-        db.exec(
-            QStringLiteral("WITH v (id, status, reason, hours, record) AS (VALUES %1)"
-                           " UPDATE enrolments SET status = v.status, reason = v.reason,"
-                           " hours_tenths = v.hours, hour_record_id = v.record,"
-                           " credited_at = ?, version = version + 1"
-                           " FROM v WHERE enrolments.id = v.id")
-                .arg(placeholders(end - start, QStringLiteral("(?, ?, ?, CAST(? AS INTEGER), ?)"))),
-            values);
+    } else {
+        // One prepared statement run per row is what SQLite does fastest.
+        QList<QVariantList> rows;
+        rows.reserve(changed.size());
+        for (const EnrolmentRow *e : std::as_const(changed)) {
+            rows.append({ e->status, e->reason.isEmpty() ? nullText() : QVariant(e->reason),
+                e->hoursTenths ? QVariant(*e->hoursTenths) : QVariant(QMetaType(QMetaType::Int)),
+                e->hourRecordId.isEmpty() ? nullText() : QVariant(e->hourRecordId), now, e->id });
+        }
+        db.execEach(QStringLiteral("UPDATE enrolments SET status = ?, reason = ?, hours_tenths = ?,"
+                                   " hour_record_id = ?, credited_at = ?, version = version + 1"
+                                   " WHERE id = ?"),
+            rows);
     }
     m_hourRecords.saveMany(records);
     QList<ChangeLog::Entry> published;

@@ -81,7 +81,7 @@ void HourRecordService::saveMany(const QList<Record> &records)
     for (const Record &r : records)
         validate(r);
     Database &db = m_context.database;
-    constexpr qsizetype Chunk = 200;
+    constexpr qsizetype Chunk = 200; // ids per IN list
     const auto marks = [](qsizetype n, const QString &mark) {
         QStringList list;
         list.reserve(n);
@@ -117,24 +117,17 @@ void HourRecordService::saveMany(const QList<Record> &records)
     const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
     QHash<QString, QString> employers; // learner -> confirmed employer
     QSet<QString> learners;
-    for (qsizetype start = 0; start < fresh.size(); start += Chunk) {
-        const qsizetype end = std::min(fresh.size(), start + Chunk);
-        QVariantList values;
-        values.reserve((end - start) * 12);
-        for (qsizetype i = start; i < end; ++i) {
-            const Record &r = fresh.at(i);
-            values << r.id << r.learnerId << r.year << r.source << r.subjectType << r.hoursTenths
-                   << r.status << r.title << dateOrNull(r.startDate) << dateOrNull(r.endDate) << now
-                   << now;
-            learners.insert(r.learnerId);
-        }
-        db.exec(
-            QStringLiteral("INSERT INTO hour_records (id, learner_id, year, source, subject_type,"
-                           " hours_tenths, status, title, start_date, end_date, version,"
-                           " created_at, updated_at) VALUES ")
-                + marks(end - start, QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")),
-            values);
+    QList<QVariantList> rows;
+    rows.reserve(fresh.size());
+    for (const Record &r : std::as_const(fresh)) {
+        rows.append({ r.id, r.learnerId, r.year, r.source, r.subjectType, r.hoursTenths, r.status,
+            r.title, dateOrNull(r.startDate), dateOrNull(r.endDate), now, now });
+        learners.insert(r.learnerId);
     }
+    db.insertMany(QStringLiteral("INSERT INTO hour_records (id, learner_id, year, source,"
+                                 " subject_type, hours_tenths, status, title, start_date, end_date,"
+                                 " version, created_at, updated_at)"),
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"), rows);
     const QStringList learnerList(learners.cbegin(), learners.cend());
     for (qsizetype start = 0; start < learnerList.size(); start += Chunk) {
         const qsizetype end = std::min(learnerList.size(), start + Chunk);

@@ -143,8 +143,8 @@ QSqlDatabase Database::connection()
     QSqlQuery q(db);
     if (m_config.kind == DatabaseConfig::Kind::Sqlite) {
         // WAL lets readers run beside the writer; foreign keys are off by default in SQLite.
-        for (const char *pragma :
-            { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON" }) {
+        for (const char *pragma : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                 "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-32768" }) {
             if (!q.exec(QString::fromLatin1(pragma)))
                 throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
         }
@@ -173,6 +173,42 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
     if (!q.exec())
         throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
     return q;
+}
+
+void Database::execEach(const QString &sql, const QList<QVariantList> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+    for (const QVariantList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            q.bindValue(int(i), row.at(i));
+        if (!q.exec())
+            throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+    }
+}
+
+void Database::insertMany(
+    const QString &insert, const QString &row, const QList<QVariantList> &rows)
+{
+    if (!isPostgres()) {
+        execEach(insert + QStringLiteral(" VALUES ") + row, rows);
+        return;
+    }
+    constexpr qsizetype Chunk = 200;
+    for (qsizetype start = 0; start < rows.size(); start += Chunk) {
+        const qsizetype end = std::min(rows.size(), start + Chunk);
+        QStringList tuples;
+        QVariantList values;
+        for (qsizetype i = start; i < end; ++i) {
+            tuples.append(row);
+            values.append(rows.at(i));
+        }
+        exec(insert + QStringLiteral(" VALUES ") + tuples.join(QStringLiteral(", ")), values);
+    }
 }
 
 int Database::schemaVersion()

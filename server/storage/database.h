@@ -73,6 +73,13 @@ public:
 
     // Prepares, binds positionally (?), executes; throws DatabaseError on failure.
     QSqlQuery exec(const QString &sql, const QVariantList &values = {});
+    // Runs one statement once per row of values, prepared once (for batches on SQLite).
+    void execEach(const QString &sql, const QList<QVariantList> &rows);
+    // Inserts many rows: `insert` is "INSERT INTO t (a, b, c)", `row` the VALUES tuple of one
+    // row ("(?, ?, 1)"). PostgreSQL pays a round trip per statement, so it gets multi-row
+    // INSERTs; on SQLite, where Qt binds '?' as named parameters at a cost that grows with the
+    // square of the values in one statement, one prepared single-row INSERT runs per row.
+    void insertMany(const QString &insert, const QString &row, const QList<QVariantList> &rows);
 
 private:
     DatabaseConfig m_config;

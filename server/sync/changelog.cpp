@@ -107,41 +107,26 @@ void ChangeLog::appendMany(const QList<Entry> &entries)
     qint64 seq = block.value(0).toLongLong() - entries.size();
     block.finish();
     const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
-    // Chunks keep each statement well under the engines' limits on bound values.
-    constexpr qsizetype Chunk = 200;
-    for (qsizetype start = 0; start < entries.size(); start += Chunk) {
-        const qsizetype end = std::min(entries.size(), start + Chunk);
-        QStringList logMarks;
-        QStringList audienceMarks;
-        QVariantList logValues;
-        QVariantList audienceValues;
-        logValues.reserve((end - start) * 7);
-        for (qsizetype i = start; i < end; ++i) {
-            const Entry &e = entries.at(i);
-            ++seq;
-            logMarks.append(QStringLiteral("(?, ?, ?, ?, ?, ?, ?)"));
-            logValues << seq << e.type << e.id << e.version
-                      << (e.op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"))
-                      << (e.op == Op::Upsert ? QVariant(QString::fromUtf8(
-                              QJsonDocument(e.data).toJson(QJsonDocument::Compact)))
-                                             : QVariant(QMetaType(QMetaType::QString)))
-                      << now;
-            for (const QString &audience : e.audiences) {
-                audienceMarks.append(QStringLiteral("(?, ?)"));
-                audienceValues << audience << seq;
-            }
-        }
-        m_database.exec(
-            QStringLiteral("INSERT INTO change_log (seq, entity_type, entity_id, version, op, data,"
-                           " changed_at) VALUES ")
-                + logMarks.join(QStringLiteral(", ")),
-            logValues);
-        if (!audienceMarks.isEmpty()) {
-            m_database.exec(QStringLiteral("INSERT INTO change_audience (audience, seq) VALUES ")
-                    + audienceMarks.join(QStringLiteral(", ")),
-                audienceValues);
-        }
+    QList<QVariantList> log;
+    QList<QVariantList> audiences;
+    log.reserve(entries.size());
+    audiences.reserve(entries.size() * 2);
+    for (const Entry &e : entries) {
+        ++seq;
+        log.append({ seq, e.type, e.id, e.version,
+            e.op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"),
+            e.op == Op::Upsert
+                ? QVariant(QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)))
+                : QVariant(QMetaType(QMetaType::QString)),
+            now });
+        for (const QString &audience : e.audiences)
+            audiences.append({ audience, seq });
     }
+    m_database.insertMany(QStringLiteral("INSERT INTO change_log (seq, entity_type, entity_id,"
+                                         " version, op, data, changed_at)"),
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?)"), log);
+    m_database.insertMany(QStringLiteral("INSERT INTO change_audience (audience, seq)"),
+        QStringLiteral("(?, ?)"), audiences);
 }
 
 qint64 ChangeLog::append(const QString &type, const QString &id, qint64 version, Op op,
