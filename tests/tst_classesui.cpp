@@ -39,6 +39,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QPushButton>
@@ -758,6 +759,11 @@ void TestClassesUi::fullClass_serverRefusalShown()
     QVERIFY(learner.sync());
     QCOMPARE(learner.engine()->problems().size(), 1);
     QVERIFY(!page->refusal(classId).isEmpty());
+    // 同步问题 names it.
+    auto *problemList = child<QListWidget>(learner.window(), "syncProblemsListWidget");
+    QTRY_COMPARE(problemList->count(), 1);
+    QVERIFY2(problemList->item(0)->text().startsWith(QLatin1String("Enrol in a training class")),
+        qPrintable(problemList->item(0)->text()));
     QVERIFY(child<QFrame>(page, "enrolmentProblemFrame")->isVisibleTo(page));
     QVERIFY(child<QLabel>(page, "enrolmentProblemLabel")
                 ->text()

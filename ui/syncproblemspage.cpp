@@ -154,6 +154,22 @@ QString SyncProblemsPage::mutationTypeName(const QString &type)
         return tr("Study time of a lesson");
     if (type == QLatin1String("exam.submit"))
         return tr("Hand in a course exam");
+    if (type == QLatin1String("class.save"))
+        return tr("Save a training class");
+    if (type == QLatin1String("class.open"))
+        return tr("Accept enrolment in a class");
+    if (type == QLatin1String("class.close"))
+        return tr("Stop enrolment in a class");
+    if (type == QLatin1String("class.confirmHours"))
+        return tr("Confirm the hours of a class");
+    if (type == QLatin1String("enrolment.request"))
+        return tr("Enrol in a training class");
+    if (type == QLatin1String("enrolment.cancel"))
+        return tr("Cancel an enrolment");
+    if (type == QLatin1String("enrolment.confirm"))
+        return tr("Confirm an enrolment");
+    if (type == QLatin1String("enrolment.reject"))
+        return tr("Return an enrolment");
     return type;
 }
 
