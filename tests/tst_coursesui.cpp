@@ -45,6 +45,7 @@
 #include <QPainter>
 #include <QPdfDocument>
 #include <QPdfWriter>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -355,6 +356,7 @@ private slots:
     void cache_holdsNoAnswerKey();
     void downloadOffline_lessonOpensWithServerDown();
     void studySession_countsOnlyShownTime_neverTwice();
+    void exam_countdownKeptOnReopening_timeUpSubmitsWhatIsAnswered();
     void studyLocked_bannerAndActionsOff();
 
 private:
@@ -902,6 +904,59 @@ void TestCoursesUi::studySession_countsOnlyShownTime_neverTwice()
         80);
     QCOMPARE(child<QTableWidget>(page, "lessonTableWidget")->item(0, 2)->text(),
         QStringLiteral("1 / 2 min"));
+}
+
+void TestCoursesUi::exam_countdownKeptOnReopening_timeUpSubmitsWhatIsAnswered()
+{
+    Client client(*m_server);
+    CoursePlatformPage *page = openPlatform(client);
+    QVERIFY(page);
+    QVERIFY(openCatalogue(page, 0));
+    QVERIFY(client.sync());
+    QVERIFY(studyLesson(client, QStringLiteral("l1")));
+    QVERIFY(studyLesson(client, QStringLiteral("l2")));
+    QVERIFY(client.sync());
+
+    // Ten minutes from the first opening; closing and reopening does not restart them.
+    QVERIFY(press(page, QStringLiteral("examButton")));
+    QPointer<ExamDialog> exam = page->examDialog();
+    QVERIFY(exam);
+    QCOMPARE(exam->secondsLeft(), 600);
+    m_server->clock().advance(120);
+    exam->tick();
+    QCOMPARE(child<QLabel>(exam, "examCountdownLabel")->text(), QStringLiteral("Time left: 08:00"));
+    exam->close();
+    QTRY_VERIFY(!exam);
+    QVERIFY(press(page, QStringLiteral("examButton")));
+    exam = page->examDialog();
+    QVERIFY(exam);
+    QCOMPARE(exam->secondsLeft(), 480);
+
+    // One question answered; 提交 warns about the other three, and the learner goes on.
+    const QStringList q1 = answerKey(*m_server).value(QStringLiteral("q1"));
+    QCOMPARE(q1.size(), 1);
+    QVERIFY(press(exam, QStringLiteral("option_q1_") + q1.first()));
+    QVERIFY(press(exam, QStringLiteral("submitExamButton")));
+    auto *box = exam->findChild<QMessageBox *>(QStringLiteral("submitConfirmMessageBox"));
+    QVERIFY(box);
+    QVERIFY2(
+        box->text().contains(QLatin1String("3 question(s) not answered")), qPrintable(box->text()));
+    box->button(QMessageBox::No)->click();
+    QVERIFY(exam && !exam->isSubmitted());
+    QCOMPARE(client.engine()->pendingCount(), 0);
+
+    // Time is up: what is answered is handed in, without asking.
+    m_server->clock().advance(480);
+    exam->tick();
+    QTRY_VERIFY(!exam);
+    const QList<OutboxMutation> pending = client.core->localStore()->pendingMutations();
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().payload.value(QLatin1String("answers")).toObject().keys(),
+        QStringList { QStringLiteral("q1") });
+    QVERIFY(client.sync());
+    const QString state = child<QLabel>(page, "examStatusLabel")->text();
+    QVERIFY2(state.contains(QLatin1String("not passed</b>: 25 points")), qPrintable(state));
+    QVERIFY(state.contains(QLatin1String("2 of 3")));
 }
 
 void TestCoursesUi::studyLocked_bannerAndActionsOff()
