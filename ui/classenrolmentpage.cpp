@@ -113,10 +113,10 @@ ClassEnrolmentPage::ClassEnrolmentPage(ClientCore *core, QWidget *parent)
     m_view = classui::makeTable("availableClassTableView", this);
     m_view->setModel(m_model);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The places and the region are in the details (查看/报名): the row stays readable.
     m_view->setColumnHidden(TrainingClassTableModel::CapacityColumn, true);
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(
-        TrainingClassTableModel::NameColumn, QHeaderView::Stretch);
+    m_view->setColumnHidden(TrainingClassTableModel::EnrolledColumn, true);
+    m_view->setColumnHidden(TrainingClassTableModel::RegionColumn, true);
     layout->addWidget(m_view, 1);
     m_emptyLabel = ui::createMessageLabel(QStringLiteral("classEmptyLabel"), this);
     layout->addWidget(m_emptyLabel);

@@ -84,6 +84,7 @@ ClassesPage::ClassesPage(ClientCore *core, QWidget *parent)
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 820, 260 });
     layout->addWidget(splitter, 1);
 
     connect(m_newButton, &QPushButton::clicked, this, &ClassesPage::newClass);
@@ -119,6 +120,13 @@ void ClassesPage::setEngine(SyncEngine *engine)
                 reload();
         });
         connect(engine, &SyncEngine::cacheReset, this, &ClassesPage::reload);
+        // Sent: the "sent at the next sync" message is no longer true.
+        connect(engine, &SyncEngine::syncFinished, this, [this](bool ok) {
+            if (ok && m_announced && m_engine && m_engine->pendingCount() == 0) {
+                m_announced = false;
+                m_messageLabel->clear();
+            }
+        });
         connect(engine, &SyncEngine::pendingCountChanged, this, &ClassesPage::reload);
         connect(engine, &SyncEngine::problemsChanged, this, &ClassesPage::reload);
     }
@@ -252,6 +260,7 @@ bool ClassesPage::saveClass(const QString &id, const QJsonObject &payload)
     if (row >= 0)
         m_view->selectRow(row);
     ui::setMessage(m_messageLabel, tr("Saved; sent at the next sync."), ui::Severity::Success);
+    m_announced = true;
     return true;
 }
 
@@ -286,6 +295,7 @@ bool ClassesPage::queueStatus(const QString &type)
             ? tr("Enrolment opened: learners of the class's region see it after the next sync.")
             : tr("Enrolment stopped; sent at the next sync."),
         ui::Severity::Success);
+    m_announced = true;
     return true;
 }
 

@@ -61,6 +61,7 @@ private:
     ClientCore *m_core;
     User m_user;
     QPointer<SyncEngine> m_engine;
+    bool m_announced = false; // a message says something is sent at the next sync
     TrainingClassTableModel *m_model;
 
     QLabel *m_titleLabel;

@@ -197,6 +197,12 @@ QVariant TrainingClassTableModel::data(const QModelIndex &index, int role) const
         return d;
     case VersionRole:
         return row.version;
+    case Qt::ToolTipRole:
+        // The series of a professional class, which the column leaves out for width.
+        if (index.column() == SubjectTypeColumn && !text(d, "professionalSeries").isEmpty())
+            return m_seriesNames.value(
+                text(d, "professionalSeries"), text(d, "professionalSeries"));
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == HoursColumn || index.column() == CapacityColumn
             || index.column() == EnrolledColumn)
@@ -208,13 +214,8 @@ QVariant TrainingClassTableModel::data(const QModelIndex &index, int role) const
             return text(d, "name");
         case InstitutionColumn:
             return text(d, "institutionName");
-        case SubjectTypeColumn: {
-            const QString type = ClassText::subjectType(text(d, "subjectType"));
-            const QString series = text(d, "professionalSeries");
-            return series.isEmpty()
-                ? type
-                : QStringLiteral("%1 (%2)").arg(type, m_seriesNames.value(series, series));
-        }
+        case SubjectTypeColumn:
+            return ClassText::subjectType(text(d, "subjectType"));
         case ModeColumn:
             return ClassText::mode(text(d, "mode"));
         case RegionColumn:

@@ -129,6 +129,13 @@ void EnrolmentsPage::setEngine(SyncEngine *engine)
                 reload();
         });
         connect(engine, &SyncEngine::cacheReset, this, &EnrolmentsPage::reload);
+        // Sent: the "sent at the next sync" message is no longer true.
+        connect(engine, &SyncEngine::syncFinished, this, [this](bool ok) {
+            if (ok && m_announced && m_engine && m_engine->pendingCount() == 0) {
+                m_announced = false;
+                m_messageLabel->clear();
+            }
+        });
         connect(engine, &SyncEngine::pendingCountChanged, this, &EnrolmentsPage::reload);
         connect(engine, &SyncEngine::problemsChanged, this, &EnrolmentsPage::reload);
     }
@@ -227,12 +234,14 @@ int EnrolmentsPage::confirmSelected()
         if (!m_engine->queueMutation(QStringLiteral("enrolment.confirm"), id, {}).isEmpty())
             ++done;
     }
-    if (done > 0)
+    if (done > 0) {
         ui::setMessage(m_messageLabel,
             tr("%n enrolment(s) confirmed; sent at the next sync.", nullptr, done),
             ui::Severity::Success);
-    else
+        m_announced = true;
+    } else {
         ui::setMessage(m_messageLabel, m_engine->lastMessage(), ui::Severity::Error);
+    }
     return done;
 }
 
@@ -286,12 +295,14 @@ int EnrolmentsPage::rejectSelectedWithReason(const QString &reason)
                  .isEmpty())
             ++done;
     }
-    if (done > 0)
+    if (done > 0) {
         ui::setMessage(m_messageLabel,
             tr("%n enrolment(s) returned; sent at the next sync.", nullptr, done),
             ui::Severity::Success);
-    else
+        m_announced = true;
+    } else {
         ui::setMessage(m_messageLabel, m_engine->lastMessage(), ui::Severity::Error);
+    }
     return done;
 }
 

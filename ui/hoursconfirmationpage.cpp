@@ -165,6 +165,13 @@ void HoursConfirmationPage::setEngine(SyncEngine *engine)
                 reload();
         });
         connect(engine, &SyncEngine::cacheReset, this, &HoursConfirmationPage::reload);
+        // Sent: the "sent at the next sync" message is no longer true.
+        connect(engine, &SyncEngine::syncFinished, this, [this](bool ok) {
+            if (ok && m_announced && m_engine && m_engine->pendingCount() == 0) {
+                m_announced = false;
+                m_messageLabel->clear();
+            }
+        });
         connect(engine, &SyncEngine::pendingCountChanged, this, &HoursConfirmationPage::reload);
         connect(engine, &SyncEngine::problemsChanged, this, &HoursConfirmationPage::reload);
         connect(engine, &SyncEngine::mutationApplied, this, &HoursConfirmationPage::onApplied);
@@ -321,6 +328,7 @@ bool HoursConfirmationPage::queueEntries(const QList<HoursEntry> &entries)
            "the server's answer for each person is shown below.",
             nullptr, int(entries.size())),
         ui::Severity::Success);
+    m_announced = true;
     showClass();
     return true;
 }

@@ -70,6 +70,7 @@ private:
     ClientCore *m_core;
     User m_user;
     QPointer<SyncEngine> m_engine;
+    bool m_announced = false; // a message says something is sent at the next sync
     QString m_importPath;
     HoursTableModel *m_model;
     int m_classHours = 0;

@@ -58,8 +58,8 @@ LearnerWindow::LearnerWindow(ClientCore *core, const User &user, QWidget *parent
             [] { return tr("My classes"); }, myClasses, 3);
         classEnrolment->setUser(user);
         myClasses->setUser(user);
-        connect(core, &ClientCore::syncEngineChanged, classEnrolment,
-            &ClassEnrolmentPage::setEngine);
+        connect(
+            core, &ClientCore::syncEngineChanged, classEnrolment, &ClassEnrolmentPage::setEngine);
         connect(core, &ClientCore::syncEngineChanged, myClasses, &MyClassesPage::setEngine);
         classEnrolment->setEngine(core->syncEngine());
         myClasses->setEngine(core->syncEngine());

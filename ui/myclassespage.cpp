@@ -74,6 +74,13 @@ void MyClassesPage::setEngine(SyncEngine *engine)
                 reload();
         });
         connect(engine, &SyncEngine::cacheReset, this, &MyClassesPage::reload);
+        // Sent: the "sent at the next sync" message is no longer true.
+        connect(engine, &SyncEngine::syncFinished, this, [this](bool ok) {
+            if (ok && m_announced && m_engine && m_engine->pendingCount() == 0) {
+                m_announced = false;
+                m_messageLabel->clear();
+            }
+        });
         connect(engine, &SyncEngine::pendingCountChanged, this, &MyClassesPage::reload);
         connect(engine, &SyncEngine::problemsChanged, this, &MyClassesPage::reload);
     }
@@ -124,6 +131,7 @@ bool MyClassesPage::cancelSelected()
     }
     ui::setMessage(
         m_messageLabel, tr("Enrolment cancelled; sent at the next sync."), ui::Severity::Success);
+    m_announced = true;
     return true;
 }
 
