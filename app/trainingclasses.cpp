@@ -249,6 +249,9 @@ QString enrolmentBlocker(
 QString hoursEntryProblem(const HoursEntry &entry, int classHoursTenths)
 {
     const QString reason = entry.reason.trimmed();
+    if (reason.size() > 200)
+        return ClassText::tr("%1: the reason is longer than 200 characters.")
+            .arg(entry.learnerName);
     if (entry.absent)
         return reason.isEmpty()
             ? ClassText::tr("%1 is marked absent: please give the reason.").arg(entry.learnerName)
@@ -259,9 +262,6 @@ QString hoursEntryProblem(const HoursEntry &entry, int classHoursTenths)
     if (entry.hoursTenths < classHoursTenths && reason.isEmpty())
         return ClassText::tr("%1 gets fewer hours than the class's %2: please give the reason.")
             .arg(entry.learnerName, ClassText::hours(classHoursTenths));
-    if (reason.size() > 200)
-        return ClassText::tr("%1: the reason is longer than 200 characters.")
-            .arg(entry.learnerName);
     return {};
 }
 
@@ -269,9 +269,11 @@ QJsonObject hoursPayload(const QList<HoursEntry> &entries)
 {
     QJsonArray list;
     for (const HoursEntry &entry : entries) {
+        // No hours at all is an absence, as the server counts it.
+        const bool absent = entry.absent || entry.hoursTenths == 0;
         list.append(QJsonObject { { QStringLiteral("enrolmentId"), entry.enrolmentId },
-            { QStringLiteral("hoursTenths"), entry.absent ? 0 : entry.hoursTenths },
-            { QStringLiteral("absent"), entry.absent },
+            { QStringLiteral("hoursTenths"), absent ? 0 : entry.hoursTenths },
+            { QStringLiteral("absent"), absent },
             { QStringLiteral("reason"), entry.reason.trimmed() } });
     }
     return { { QStringLiteral("entries"), list } };

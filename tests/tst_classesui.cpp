@@ -257,6 +257,7 @@ private slots:
     void unapprovedInstitution_preparesDraftsButCannotPublish();
     void fullClass_serverRefusalShown();
     void offline_decisionQueued_appliedAfterSync();
+    void returnedWithReason_cancelled_absentNeedsReason();
 
 private:
     // The demo institution's window after login.
@@ -847,6 +848,114 @@ void TestClassesUi::offline_decisionQueued_appliedAfterSync()
     QVERIFY(learner.sync());
     auto *mine = learnerWindow->findChild<MyClassesPage *>();
     QCOMPARE(status(mine->view()->model(), 0), QStringLiteral("confirmed"));
+}
+
+void TestClassesUi::returnedWithReason_cancelled_absentNeedsReason()
+{
+    Api api(*m_server);
+    const QDate today = m_server->clock().todayInChina();
+    const QString returned = publishClass(
+        api, classPayload(QStringLiteral("退回的班"), QStringLiteral("440106"), today.addDays(1)));
+    const QString cancelled = publishClass(
+        api, classPayload(QStringLiteral("取消的班"), QStringLiteral("440106"), today.addDays(1)));
+    const QString absent = publishClass(
+        api, classPayload(QStringLiteral("缺勤的班"), QStringLiteral("440106"), today.addDays(1)));
+    QVERIFY(!returned.isEmpty() && !cancelled.isEmpty() && !absent.isEmpty());
+
+    Client learner(*m_server);
+    LearnerWindow *learnerWindow
+        = loginLearner(learner, QStringLiteral("demo_learner"), DemoPassword);
+    QVERIFY(learnerWindow);
+    auto *enrolPage = learnerWindow->findChild<ClassEnrolmentPage *>();
+    QCOMPARE(enrolPage->view()->model()->rowCount(), 3);
+    for (const QString &id : { returned, cancelled, absent })
+        QVERIFY(enrolPage->enrol(id));
+    QVERIFY(!enrolPage->enrol(returned)); // already enrolled
+    QVERIFY(learner.sync());
+
+    // 取消报名 of a pending enrolment.
+    auto *mine = learnerWindow->findChild<MyClassesPage *>();
+    QTableView *myView = mine->view();
+    QCOMPARE(myView->model()->rowCount(), 3);
+    int row = -1;
+    for (int i = 0; i < 3; ++i) {
+        if (myView->model()->index(i, EnrolmentTableModel::ClassColumn).data().toString()
+            == QStringLiteral("取消的班"))
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    myView->selectRow(row);
+    auto *cancel = child<QPushButton>(mine, "cancelEnrolmentButton");
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(learner.sync());
+    QCOMPARE(status(myView->model(), row), QStringLiteral("cancelled"));
+
+    // The institution returns one with a reason (required) and confirms the other.
+    Client institution(*m_server);
+    InstitutionWindow *window = loginInstitution(institution);
+    QVERIFY(window);
+    EnrolmentsPage *enrolments = window->enrolmentsPage();
+    auto *table = child<QTableView>(enrolments, "enrolmentTableView");
+    QVERIFY(enrolments->setClassId(returned));
+    QCOMPARE(table->model()->rowCount(), 1);
+    table->selectRow(0);
+    click(enrolments, "rejectEnrolmentsButton");
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY(
+        (dialog = enrolments->findChild<QDialog *>(QStringLiteral("enrolmentRejectDialog"))));
+    auto *ok = child<QPushButton>(dialog, "enrolmentRejectOkButton");
+    QVERIFY(!ok->isEnabled());
+    type(dialog, "enrolmentRejectReasonLineEdit", QStringLiteral("不属于本班培训对象"));
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QCOMPARE(status(table->model(), 0), QStringLiteral("rejected"));
+    QVERIFY(enrolments->setClassId(absent));
+    table->selectRow(0);
+    QCOMPARE(enrolments->confirmSelected(), 1);
+    QVERIFY(institution.sync());
+    QVERIFY(institution.engine()->problems().isEmpty());
+
+    // 确认全部 with someone absent: refused here without a reason, applied with one.
+    m_server->clock().advance(2 * 24 * 3600);
+    QVERIFY(window->showSection(QStringLiteral("hours")));
+    HoursConfirmationPage *hours = window->hoursPage();
+    QVERIFY(hours->setClassId(absent));
+    QAbstractItemModel *model = hours->model();
+    QCOMPARE(model->rowCount(), 1);
+    QVERIFY(model->setData(
+        model->index(0, HoursTableModel::AbsentColumn), Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(!(model->flags(model->index(0, HoursTableModel::HoursColumn)) & Qt::ItemIsEditable));
+    click(hours, "confirmAllHoursButton");
+    QCOMPARE(institution.engine()->pendingCount(), 0);
+    QVERIFY(child<QLabel>(hours, "hoursMessageLabel")->text().contains(QLatin1String("absent")));
+    QVERIFY(model->setData(model->index(0, HoursTableModel::ReasonColumn), QStringLiteral("病假")));
+    click(hours, "confirmAllHoursButton");
+    QCOMPARE(institution.engine()->pendingCount(), 1);
+    QVERIFY(institution.sync());
+    QCOMPARE(child<QTableWidget>(hours, "hoursOutcomeTable")->rowCount(), 1);
+
+    // The learner sees 未通过 with the reason, 已取消 and 缺勤; no hour record.
+    QVERIFY(learner.sync());
+    QHash<QString, QPair<QString, QString>> byClass;
+    for (int i = 0; i < myView->model()->rowCount(); ++i)
+        byClass.insert(
+            myView->model()->index(i, EnrolmentTableModel::ClassColumn).data().toString(),
+            { status(myView->model(), i),
+                myView->model()->index(i, EnrolmentTableModel::ReasonColumn).data().toString() });
+    QCOMPARE(byClass.value(QStringLiteral("退回的班")).first, QStringLiteral("rejected"));
+    QCOMPARE(
+        byClass.value(QStringLiteral("退回的班")).second, QStringLiteral("不属于本班培训对象"));
+    QCOMPARE(byClass.value(QStringLiteral("取消的班")).first, QStringLiteral("cancelled"));
+    QCOMPARE(byClass.value(QStringLiteral("缺勤的班")).first, QStringLiteral("absent"));
+    QCOMPARE(byClass.value(QStringLiteral("缺勤的班")).second, QStringLiteral("病假"));
+    for (const CachedEntity &record : learner.store()->entities(QStringLiteral("hourRecord")))
+        QVERIFY(record.data.value(QStringLiteral("source")).toString()
+            != QLatin1String("trainingClass"));
+    // A cancelled enrolment does not count as one; the deadline has passed by now, though.
+    const QString blocker = enrolPage->enrolmentBlocker(cancelled);
+    QVERIFY2(blocker.contains(QLatin1String("deadline")), qPrintable(blocker));
+    QVERIFY(!blocker.contains(QLatin1String("already")));
 }
 
 QTEST_MAIN(TestClassesUi)
