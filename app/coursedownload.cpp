@@ -53,8 +53,13 @@ void CourseDownload::start(const QList<CourseFile> &files)
             m_queue.append(file);
     }
     emit progress(m_doneBytes, m_total);
-    // finished() always on the event loop, so the caller has connected by then.
-    QTimer::singleShot(0, this, &CourseDownload::next);
+    // finished() always on the event loop, so the caller has connected by then; a run cancelled
+    // and started again before that must not be continued twice.
+    const quint64 run = ++m_run;
+    QTimer::singleShot(0, this, [this, run] {
+        if (run == m_run)
+            next();
+    });
 }
 
 void CourseDownload::cancel()

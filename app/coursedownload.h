@@ -57,6 +57,7 @@ private:
     qint64 m_doneBytes = 0; // files complete
     qint64 m_total = 0;
     int m_fetched = 0;
+    quint64 m_run = 0; // which start() the scheduled first step belongs to
     bool m_running = false;
     bool m_cancelled = false;
 };

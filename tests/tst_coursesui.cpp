@@ -821,14 +821,36 @@ void TestCoursesUi::downloadOffline_lessonOpensWithServerDown()
     QTRY_VERIFY(!page->lessonViewer());
     client.networkUp();
 
-    // 下载离线学习: the progress bar reaches 100 %, the page says the course is offline.
+    // Online, the lesson is fetched (with its image) before it opens.
+    QVERIFY(press(page, QStringLiteral("studyLessonButton_l1")));
+    viewer = page->lessonViewer();
+    QVERIFY(viewer);
+    QTRY_VERIFY(viewer->isContentShown());
+    QCOMPARE(child<QProgressBar>(viewer, "lessonFetchProgressBar")->value(), 1000);
+    viewer->close();
+    QTRY_VERIFY(!page->lessonViewer());
+
+    // 下载离线学习, cancelled at once: nothing is lost, and it says so.
     auto *download = child<QPushButton>(page, "downloadOfflineButton");
     QVERIFY(download->isEnabled());
     QSignalSpy done(page->download(), &CourseDownload::finished);
     QTest::mouseClick(download, Qt::LeftButton);
+    QVERIFY(child<QPushButton>(page, "cancelDownloadButton")->isVisibleTo(page));
+    QVERIFY(press(page, QStringLiteral("cancelDownloadButton")));
+    QTRY_COMPARE(done.size(), 1);
+    QVERIFY(!done.takeFirst().at(0).toBool());
+    QVERIFY(page->download()->wasCancelled());
+    QVERIFY(
+        child<QLabel>(page, "downloadStatusLabel")->text().contains(QLatin1String("cancelled")));
+
+    // Again, to the end: the progress bar reaches 100 %, only the file not cached yet (the PDF)
+    // is fetched, and the page says the course is available offline.
+    QVERIFY(download->isEnabled());
+    QTest::mouseClick(download, Qt::LeftButton);
     QVERIFY(done.wait(30000));
     QVERIFY(done.first().at(0).toBool());
-    QCOMPARE(page->download()->filesFetched(), 3); // the HTML, its image, the PDF
+    QCOMPARE(page->download()->filesFetched(), 1);
+    QCOMPARE(page->download()->bytesDone(), page->download()->bytesTotal());
     QCOMPARE(child<QProgressBar>(page, "downloadProgressBar")->value(), 100);
     QVERIFY(child<QLabel>(page, "downloadStatusLabel")
                 ->text()

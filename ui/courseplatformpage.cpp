@@ -353,8 +353,13 @@ void CoursePlatformPage::setEngine(SyncEngine *engine)
         });
         connect(engine, &SyncEngine::cacheReset, this, &CoursePlatformPage::reload);
         connect(engine, &SyncEngine::pendingCountChanged, this, &CoursePlatformPage::reload);
-    } else if (m_viewer) {
-        m_viewer->close();
+    } else {
+        // The session ended: the lesson's counted time is queued while the old engine still
+        // exists, and an exam cannot be handed in any more.
+        if (m_viewer)
+            m_viewer->close();
+        if (m_exam)
+            m_exam->close();
     }
     reload();
 }
