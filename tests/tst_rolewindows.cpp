@@ -114,6 +114,9 @@ private slots:
         window->show();
         QVERIFY(child<QWidget>(window.get(), "approvalBanner")->isVisible());
         QVERIFY(text(window.get(), "approvalLabel").contains(QLatin1String("approval")));
+        // The window opens on 培训班管理; the account shows the approval state too.
+        QCOMPARE(window->currentSection(), QStringLiteral("classes"));
+        QVERIFY(window->showSection(QStringLiteral("account")));
         QVERIFY(child<QWidget>(window.get(), "approvalValueLabel")->isVisible());
 
         // Once approved (e.g. after a refresh), the banner goes.
