@@ -9,14 +9,17 @@
 #include "entityids.h"
 #include "services/courseservice.h"
 #include "storage/database.h"
+#include "sync/syncservice.h"
 #include "testserver.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 #include <QtEndian>
 
@@ -315,6 +318,7 @@ private slots:
     void submit_otherLearnersAttempt_notFound();
     void declarationYear_decidesTheRecordsYear_lockedAfterPassing();
     void reimport_keepsUnchangedProgress_resetsChangedLessons();
+    void concurrentFirstSelectAndStudy_bothApplied();
     void demoData_importsTheDemoCourseOnce();
 
 private:
@@ -1353,6 +1357,78 @@ void TestCourses::reimport_keepsUnchangedProgress_resetsChangedLessons()
     QVERIFY(importPackage(v3));
     QVERIFY(!latest(learner, QStringLiteral("lessonProgress"))
                  .contains(progressId(learner, QStringLiteral("l2"))));
+}
+
+void TestCourses::concurrentFirstSelectAndStudy_bothApplied()
+{
+    // Two devices of one learner sending their first course.select, then their first study of a
+    // lesson, at the same moment: on PostgreSQL both transactions pass the existence check, and
+    // the second insert must not fail.
+    QVERIFY(importPackage(TestPackage::standard()));
+    QList<Account> learners;
+    for (int i = 0; i < 4; ++i)
+        learners.append(boundLearner(
+            QStringLiteral("device%1").arg(i), QStringLiteral("44010619900101%1").arg(100 + i)));
+    const auto race = [this](const server::AuthenticatedUser &user, const QJsonObject &mutation) {
+        QSemaphore start;
+        QJsonObject results[2];
+        QList<QThread *> threads;
+        for (int k = 0; k < 2; ++k) {
+            threads.append(QThread::create([&, k] {
+                QJsonObject m = mutation;
+                m.insert(QStringLiteral("id"), newId());
+                start.acquire();
+                try {
+                    results[k] = m_server->server()
+                                     .sync()
+                                     .applyMutations(user, QJsonArray { m }, Language::English)
+                                     .value(QStringLiteral("results"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+                } catch (const std::exception &e) {
+                    // What the router would answer with 500.
+                    results[k] = { { QStringLiteral("status"), QStringLiteral("failed") },
+                        { QStringLiteral("error"), QString::fromUtf8(e.what()) } };
+                }
+            }));
+            threads.last()->start();
+        }
+        start.release(2);
+        for (QThread *t : threads) {
+            t->wait();
+            delete t;
+        }
+        return QList<QJsonObject> { results[0], results[1] };
+    };
+    for (const Account &learner : std::as_const(learners)) {
+        server::AuthenticatedUser user;
+        user.id = learner.id;
+        user.role = Role::Learner;
+        user.status = QStringLiteral("active");
+        for (const QJsonObject &r : race(user,
+                 { { QStringLiteral("type"), QStringLiteral("course.select") },
+                     { QStringLiteral("target"), selectionId(learner) },
+                     { QStringLiteral("payload"),
+                         QJsonObject { { QStringLiteral("courseId"), CourseId },
+                             { QStringLiteral("declarationYear"), 2026 } } } }))
+            QVERIFY2(r.value(QStringLiteral("status")).toString() == QLatin1String("applied"),
+                QJsonDocument(r).toJson().constData());
+        for (const QJsonObject &r : race(user,
+                 { { QStringLiteral("type"), QStringLiteral("lesson.study") },
+                     { QStringLiteral("target"), progressId(learner, QStringLiteral("l2")) },
+                     { QStringLiteral("payload"),
+                         QJsonObject { { QStringLiteral("courseId"), CourseId },
+                             { QStringLiteral("lessonId"), QStringLiteral("l2") },
+                             { QStringLiteral("seconds"), 50 } } } }))
+            QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QCOMPARE(latest(learner, QStringLiteral("examAttempt")).size(), 1);
+        QCOMPARE(latest(learner, QStringLiteral("lessonProgress"))
+                     .value(progressId(learner, QStringLiteral("l2")))
+                     .value(QStringLiteral("seconds"))
+                     .toInt(),
+            100);
+    }
 }
 
 void TestCourses::demoData_importsTheDemoCourseOnce()

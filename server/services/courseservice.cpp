@@ -562,10 +562,15 @@ QJsonObject CourseService::select(const AuthenticatedUser &caller, const Mutatio
     }
     existing.finish();
     requireDeclarableYear(*c, m.payload);
-    db.exec(QStringLiteral("INSERT INTO course_selections (id, learner_id, course_id,"
-                           " declaration_year, status, attempts_used, selected_at, version)"
-                           " VALUES (?, ?, ?, ?, 'studying', 0, ?, 1)"),
+    const QSqlQuery inserted = db.exec(
+        QStringLiteral("INSERT INTO course_selections (id, learner_id, course_id,"
+                       " declaration_year, status, attempts_used, selected_at, version)"
+                       " VALUES (?, ?, ?, ?, 'studying', 0, ?, 1) ON CONFLICT (id) DO NOTHING"),
         { selectionId, caller.id, courseId, year, m_context.clock.nowUtc().toMSecsSinceEpoch() });
+    // On PostgreSQL a second device's select of the same course can pass the check above while
+    // the first one is still open; its row is there now, so answer as a repeated select.
+    if (inserted.numRowsAffected() == 0)
+        return select(caller, m);
     createAttempt(caller.id, *c, 1);
     publishSelection(selectionId);
     return applied(m.id, 1);
@@ -672,11 +677,15 @@ QJsonObject CourseService::study(const AuthenticatedUser &caller, const Mutation
             { total, completedAt.isNull() ? nullBigint() : completedAt, now, version, progressId });
     } else {
         row.finish();
-        db.exec(QStringLiteral("INSERT INTO lesson_progress (id, learner_id, course_id,"
-                               " lesson_id, seconds, completed_at, updated_at, version)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
+        const QSqlQuery inserted = db.exec(
+            QStringLiteral("INSERT INTO lesson_progress (id, learner_id, course_id, lesson_id,"
+                           " seconds, completed_at, updated_at, version)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING"),
             { progressId, caller.id, courseId, lessonId, seconds,
                 seconds >= minSeconds ? QVariant(now) : nullBigint(), now });
+        // Two devices' first study of a lesson at once (PostgreSQL): the other row won; add to it.
+        if (inserted.numRowsAffected() == 0)
+            return study(caller, m);
     }
     publishProgress(progressId);
     return applied(m.id, version);
