@@ -561,7 +561,7 @@ void CoursePlatformPage::fillIntroduction()
         html += QStringLiteral("<p>%1</p>")
                     .arg(paragraph.trimmed().toHtmlEscaped().replace(
                         QLatin1Char('\n'), QStringLiteral("<br>")));
-    html += QStringLiteral("<h4>%1</h4><ol>").arg(tr("Lessons").toHtmlEscaped());
+    html += QStringLiteral("<h4>%1</h4><ol>").arg(tr("Catalogue").toHtmlEscaped());
     for (const QJsonValue &value : lessons) {
         const QJsonObject lesson = value.toObject();
         html += QStringLiteral("<li>%1 (%2)</li>")
