@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,8 @@
 #include <QUuid>
 
 #include <optional>
+#include <time.h>
+#include <unistd.h>
 
 using namespace xueshi;
 using namespace xueshi::server;
@@ -30,13 +33,21 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-void insertRows(Database &db, const QString &table, const QStringList &columns,
-    const QList<QVariantList> &rows)
+// Makes the seeded names unique per run, so a database used before does not refuse them.
+QString runTag()
+{
+    static const QString tag = newId().left(8);
+    return tag;
+}
+
+void insertRows(
+    Database &db, const QString &table, const QStringList &columns, const QList<QVariantList> &rows)
 {
     QStringList marks;
     for (qsizetype i = 0; i < columns.size(); ++i)
         marks.append(QStringLiteral("?"));
-    db.insertMany(QStringLiteral("INSERT INTO %1 (%2)").arg(table, columns.join(QStringLiteral(", "))),
+    db.insertMany(
+        QStringLiteral("INSERT INTO %1 (%2)").arg(table, columns.join(QStringLiteral(", "))),
         QLatin1Char('(') + marks.join(QStringLiteral(", ")) + QLatin1Char(')'), rows);
 }
 
@@ -69,9 +80,9 @@ Seeded seedClass(Server &server, const QString &institutionId, const QString &em
     QList<QVariantList> enrolments;
     for (int i = 0; i < count; ++i) {
         const QString learnerId = newId();
-        const QString username = QStringLiteral("bench_%1").arg(serialBase + i);
+        const QString username = QStringLiteral("bench_%1_%2").arg(runTag()).arg(serialBase + i);
         const QString residentId
-            = QStringLiteral("440106%1").arg(serialBase + i, 12, 10, QLatin1Char('0'));
+            = QStringLiteral("%1%2").arg(runTag()).arg(serialBase + i, 10, 10, QLatin1Char('0'));
         const QString name = QStringLiteral("学员%1").arg(serialBase + i);
         users.append({ learnerId, username, username, QStringLiteral("learner"),
             QStringLiteral("active"), QStringLiteral("-"), name, now, now });
@@ -120,8 +131,8 @@ QString addOrganisation(Server &server, const QString &kind, const QString &name
     db.exec(QStringLiteral("INSERT INTO users (id, username, username_key, role, status,"
                            " password_hash, display_name, created_at, updated_at)"
                            " VALUES (?, ?, ?, ?, 'active', '-', ?, ?, ?)"),
-        { id, kind + QStringLiteral("_bench"), kind + QStringLiteral("_bench"), kind, name, now,
-            now });
+        { id, kind + QStringLiteral("_bench_") + runTag(),
+            kind + QStringLiteral("_bench_") + runTag(), kind, name, now, now });
     db.exec(QStringLiteral("INSERT INTO organisations (user_id, kind, name, credit_code,"
                            " region_code, contact_person, phone, approved_at)"
                            " VALUES (?, ?, ?, ?, '440106', '王芳', '020-38886666', ?)"),
@@ -133,8 +144,33 @@ QString addOrganisation(Server &server, const QString &kind, const QString &name
 struct Timing
 {
     double seconds = 0;
+    double cpuSeconds = 0; // this thread, plus the PostgreSQL backend's when there is one
     int applied = 0;
 };
+
+double threadCpuSeconds()
+{
+    timespec t {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+// CPU time of a local process from /proc (the PostgreSQL backend serving this connection), so
+// the result can be read apart from the load other processes put on the machine; 0 elsewhere.
+double processCpuSeconds(qint64 pid)
+{
+    if (pid <= 0)
+        return 0;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
+        / double(sysconf(_SC_CLK_TCK));
+}
 
 // Times one confirmHours mutation of every enrolment of the class.
 Timing confirmAll(Server &server, const AuthenticatedUser &institution, const Seeded &seeded)
@@ -147,12 +183,19 @@ Timing confirmAll(Server &server, const AuthenticatedUser &institution, const Se
         { QStringLiteral("type"), QStringLiteral("class.confirmHours") },
         { QStringLiteral("target"), seeded.classId }, { QStringLiteral("baseVersion"), 2 },
         { QStringLiteral("payload"), QJsonObject { { QStringLiteral("entries"), entries } } } } };
+    qint64 backend = 0;
+    if (server.database().isPostgres()) {
+        QSqlQuery pid = server.database().exec(QStringLiteral("SELECT pg_backend_pid()"));
+        backend = pid.next() ? pid.value(0).toLongLong() : 0;
+    }
+    const double cpuBefore = threadCpuSeconds() + processCpuSeconds(backend);
     QElapsedTimer timer;
     timer.start();
     const QJsonObject answer
         = server.sync().applyMutations(institution, mutations, Language::Chinese);
     Timing t;
     t.seconds = double(timer.nsecsElapsed()) / 1e9;
+    t.cpuSeconds = threadCpuSeconds() + processCpuSeconds(backend) - cpuBefore;
     t.applied = answer.value(QStringLiteral("results"))
                     .toArray()
                     .at(0)
@@ -191,6 +234,7 @@ std::optional<QJsonObject> run(
             return std::nullopt;
         }
         return QJsonObject { { prefix + QStringLiteral("_seconds"), full.seconds },
+            { prefix + QStringLiteral("_cpu_seconds"), full.cpuSeconds },
             { prefix + QStringLiteral("_baseline_seconds"), base.seconds },
             { prefix + QStringLiteral("_per_entry_ratio"),
                 (full.seconds / entries) / (base.seconds / baseline) } };

@@ -3,6 +3,7 @@
 // capacity (with two learners racing for the last seat), the institution's decisions, and the
 // batch confirmation of hours with its per-person outcomes and idempotence. Runs on SQLite and
 // PostgreSQL.
+#include "admin/demodata.h"
 #include "attendance.h"
 #include "entityids.h"
 #include "server.h"
@@ -97,6 +98,7 @@ private slots:
     void confirmHours_idempotent_oneRecordPerPerson();
     void confirmHours_refusedBeforeStartAndForOthers();
     void institution_seesMaskedIdAndDigestOnly();
+    void demoData_wholeFlowFromClassToLearnersHours();
 
 private:
     TestAccount registerAs(const QString &path, const QJsonObject &registration);
@@ -1000,6 +1002,54 @@ void TestClasses::institution_seesMaskedIdAndDigestOnly()
     for (const QJsonObject &change : pullAllChanges(*m_client, inst.token)) {
         QVERIFY(!QJsonDocument(change).toJson().contains(fullId.toUtf8()));
     }
+}
+
+void TestClasses::demoData_wholeFlowFromClassToLearnersHours()
+{
+    // The product's first run: the demo institution (approved) publishes a class in the demo
+    // employer's district, the demo learner (confirmed by that employer) enrols, the institution
+    // confirms the enrolment and, on the first day of the class, the hours.
+    QString error;
+    QVERIFY2(server::loadDemoData(m_server->server(), &error), qPrintable(error));
+    QHash<QString, TestAccount> demo;
+    for (const server::DemoAccount &account : server::demoAccounts()) {
+        const TestReply session = m_client->post(QStringLiteral("/session"),
+            { { QStringLiteral("username"), account.username },
+                { QStringLiteral("password"), account.password } });
+        QCOMPARE(session.status, 200);
+        demo.insert(account.role,
+            { session.json.value(QStringLiteral("user"))
+                    .toObject()
+                    .value(QStringLiteral("id"))
+                    .toString(),
+                session.json.value(QStringLiteral("token")).toString() });
+    }
+    const TestAccount inst = demo.value(QStringLiteral("institution"));
+    const TestAccount student = demo.value(QStringLiteral("learner"));
+    const QString classId = publishClass(inst,
+        { { QStringLiteral("regionCode"), QStringLiteral("440106") },
+            { QStringLiteral("startDate"), QStringLiteral("2026-03-01") },
+            { QStringLiteral("enrolmentDeadline"), QStringLiteral("2026-03-01") } });
+    QCOMPARE(latest(student, QStringLiteral("trainingClass"))
+                 .value(classId)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("accepting"));
+    const QString enrolment = enrolConfirmed(inst, student, classId);
+    const QJsonObject hours = mutate(inst, QStringLiteral("class.confirmHours"), classId, 2,
+        { { QStringLiteral("entries"),
+            QJsonArray { QJsonObject { { QStringLiteral("enrolmentId"), enrolment },
+                { QStringLiteral("hoursTenths"), 240 } } } } });
+    QCOMPARE(hours.value(QStringLiteral("applied")).toInt(), 1);
+    QCOMPARE(latest(student, QStringLiteral("enrolment"))
+                 .value(enrolment)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("credited"));
+    const QJsonObject record = latest(student, QStringLiteral("hourRecord"))
+                                   .value(derivedId(QStringLiteral("classHours"), { enrolment }));
+    QCOMPARE(record.value(QStringLiteral("source")).toString(), QStringLiteral("trainingClass"));
+    QCOMPARE(record.value(QStringLiteral("hoursTenths")).toInt(), 240);
 }
 
 QTEST_GUILESS_MAIN(TestClasses)

@@ -276,12 +276,6 @@ ClassService::Counts ClassService::counts(const QString &classId)
     return n;
 }
 
-QJsonObject ClassService::classJson(const QString &classId)
-{
-    const std::optional<ClassRow> c = lockClass(classId);
-    return c ? toJson(*c, counts(classId)) : QJsonObject();
-}
-
 QJsonObject ClassService::toJson(const ClassRow &c, const Counts &n) const
 {
     return { { QStringLiteral("id"), c.id }, { QStringLiteral("institutionId"), c.institutionId },
@@ -913,7 +907,7 @@ QJsonObject ClassService::confirmHours(const AuthenticatedUser &caller, const Mu
 
     if (db.isPostgres()) {
         // A few hundred rows a statement, since PostgreSQL pays a round trip for each.
-        constexpr qsizetype Chunk = 200;
+        constexpr qsizetype Chunk = 500;
         for (qsizetype start = 0; start < changed.size(); start += Chunk) {
             const qsizetype end = std::min(changed.size(), start + Chunk);
             QVariantList values;
@@ -926,14 +920,15 @@ QJsonObject ClassService::confirmHours(const AuthenticatedUser &caller, const Mu
                        << (e.hourRecordId.isEmpty() ? nullText() : QVariant(e.hourRecordId));
             }
             values << now;
-            db.exec(QStringLiteral("WITH v (id, status, reason, hours, record) AS (VALUES %1)"
-                                   " UPDATE enrolments SET status = v.status, reason = v.reason,"
-                                   " hours_tenths = v.hours, hour_record_id = v.record,"
-                                   " credited_at = ?, version = version + 1"
-                                   " FROM v WHERE enrolments.id = v.id")
-                        .arg(placeholders(
-                            end - start, QStringLiteral("(?, ?, ?, CAST(? AS INTEGER), ?)"))),
-                values);
+            db.exec(db.inlined(
+                QStringLiteral("WITH v (id, status, reason, hours, record) AS (VALUES %1)"
+                               " UPDATE enrolments SET status = v.status, reason = v.reason,"
+                               " hours_tenths = v.hours, hour_record_id = v.record,"
+                               " credited_at = ?, version = version + 1"
+                               " FROM v WHERE enrolments.id = v.id")
+                    .arg(placeholders(
+                        end - start, QStringLiteral("(?, ?, ?, CAST(? AS INTEGER), ?)"))),
+                values));
         }
     } else {
         // One prepared statement run per row is what SQLite does fastest.

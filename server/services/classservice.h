@@ -30,9 +30,6 @@ public:
     ClassService(ServiceContext &context, AccountService &accounts, BindingService &bindings,
         HourRecordService &hourRecords, SyncService &sync);
 
-    // The class as the feed shows it (with its enrolment counts); empty for an unknown id.
-    QJsonObject classJson(const QString &classId);
-
 private:
     struct ClassRow
     {

@@ -4,7 +4,9 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlRecord>
 #include <QThread>
 #include <QUrl>
@@ -143,8 +145,8 @@ QSqlDatabase Database::connection()
     QSqlQuery q(db);
     if (m_config.kind == DatabaseConfig::Kind::Sqlite) {
         // WAL lets readers run beside the writer; foreign keys are off by default in SQLite.
-        for (const char *pragma : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                 "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-32768" }) {
+        for (const char *pragma :
+            { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON" }) {
             if (!q.exec(QString::fromLatin1(pragma)))
                 throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
         }
@@ -198,17 +200,43 @@ void Database::insertMany(
         execEach(insert + QStringLiteral(" VALUES ") + row, rows);
         return;
     }
-    constexpr qsizetype Chunk = 200;
+    constexpr qsizetype Chunk = 500;
     for (qsizetype start = 0; start < rows.size(); start += Chunk) {
         const qsizetype end = std::min(rows.size(), start + Chunk);
-        QStringList tuples;
-        QVariantList values;
+        QString sql = insert + QStringLiteral(" VALUES ");
         for (qsizetype i = start; i < end; ++i) {
-            tuples.append(row);
-            values.append(rows.at(i));
+            if (i > start)
+                sql += QStringLiteral(", ");
+            sql += inlined(row, rows.at(i));
         }
-        exec(insert + QStringLiteral(" VALUES ") + tuples.join(QStringLiteral(", ")), values);
+        exec(sql);
     }
+}
+
+QString Database::inlined(const QString &sql, const QVariantList &values)
+{
+    const QSqlDriver *driver = connection().driver();
+    QString out;
+    out.reserve(sql.size() + values.size() * 16);
+    qsizetype next = 0;
+    bool quoted = false;
+    for (const QChar c : sql) {
+        if (c == u'\'')
+            quoted = !quoted;
+        if (c != u'?' || quoted) {
+            out += c;
+            continue;
+        }
+        if (next >= values.size())
+            throw DatabaseError(QStringLiteral("more placeholders than values"), QString());
+        const QVariant &value = values.at(next++);
+        QSqlField field(QString(), value.metaType());
+        field.setValue(value);
+        out += driver->formatValue(field);
+    }
+    if (next != values.size())
+        throw DatabaseError(QStringLiteral("more values than placeholders"), QString());
+    return out;
 }
 
 int Database::schemaVersion()
