@@ -265,18 +265,34 @@ QString hoursEntryProblem(const HoursEntry &entry, int classHoursTenths)
     return {};
 }
 
-QJsonObject hoursPayload(const QList<HoursEntry> &entries)
+QList<QJsonObject> hoursPayloads(const QList<HoursEntry> &entries)
 {
+    // The server takes at most 5000 entries a batch and a request body of at most 1 MiB, and the
+    // engine sends one batch of a class per request: long reasons fill a body before the count.
+    constexpr int MaxEntries = 2000;
+    constexpr qsizetype MaxBytes = 512 * 1024;
+    QList<QJsonObject> payloads;
     QJsonArray list;
+    qsizetype bytes = 0;
     for (const HoursEntry &entry : entries) {
         // No hours at all is an absence, as the server counts it.
         const bool absent = entry.absent || entry.hoursTenths == 0;
+        const QString reason = entry.reason.trimmed();
+        // An entry's JSON: about 100 bytes and the reason (up to 3 bytes a character in UTF-8).
+        const qsizetype size = 100 + 3 * reason.size();
+        if (!list.isEmpty() && (list.size() >= MaxEntries || bytes + size > MaxBytes)) {
+            payloads.append({ { QStringLiteral("entries"), list } });
+            list = QJsonArray();
+            bytes = 0;
+        }
         list.append(QJsonObject { { QStringLiteral("enrolmentId"), entry.enrolmentId },
             { QStringLiteral("hoursTenths"), absent ? 0 : entry.hoursTenths },
-            { QStringLiteral("absent"), absent },
-            { QStringLiteral("reason"), entry.reason.trimmed() } });
+            { QStringLiteral("absent"), absent }, { QStringLiteral("reason"), reason } });
+        bytes += size;
     }
-    return { { QStringLiteral("entries"), list } };
+    if (!list.isEmpty())
+        payloads.append({ { QStringLiteral("entries"), list } });
+    return payloads;
 }
 
 QHash<QString, PendingHours> pendingHoursDecisions(const LocalStore *store)

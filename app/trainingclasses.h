@@ -73,7 +73,9 @@ struct HoursEntry
 // The first problem the server would refuse the entry for, checked before queueing: hours above
 // the class's, fewer hours or absent without a reason; empty when fine.
 QString hoursEntryProblem(const HoursEntry &entry, int classHoursTenths);
-QJsonObject hoursPayload(const QList<HoursEntry> &entries);
+// The class.confirmHours payloads for these lines: one, or several for a batch too large for
+// one request (more than 2000 people, or long reasons).
+QList<QJsonObject> hoursPayloads(const QList<HoursEntry> &entries);
 
 // An hours decision still waiting in the outbox, by enrolment id: status "credited" or
 // "absent" with the hours.

@@ -37,6 +37,7 @@
 #include <QFile>
 #include <QFrame>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -258,6 +259,7 @@ private slots:
     void fullClass_serverRefusalShown();
     void offline_decisionQueued_appliedAfterSync();
     void returnedWithReason_cancelled_absentNeedsReason();
+    void hoursPayloads_largeBatchesSplitUnderTheServersLimits();
 
 private:
     // The demo institution's window after login.
@@ -956,6 +958,47 @@ void TestClassesUi::returnedWithReason_cancelled_absentNeedsReason()
     const QString blocker = enrolPage->enrolmentBlocker(cancelled);
     QVERIFY2(blocker.contains(QLatin1String("deadline")), qPrintable(blocker));
     QVERIFY(!blocker.contains(QLatin1String("already")));
+}
+
+void TestClassesUi::hoursPayloads_largeBatchesSplitUnderTheServersLimits()
+{
+    const auto entries = [](int count, const QString &reason) {
+        QList<HoursEntry> list;
+        for (int i = 0; i < count; ++i)
+            list.append(
+                { newId(), QStringLiteral("学员"), reason.isEmpty() ? 240 : 120, false, reason });
+        return list;
+    };
+    bool small = true;
+    const auto sizes = [&small](const QList<QJsonObject> &payloads) {
+        QList<qsizetype> result;
+        for (const QJsonObject &payload : payloads) {
+            result.append(payload.value(QStringLiteral("entries")).toArray().size());
+            // Well under the server's 1 MiB body, with the mutation around it.
+            small = small
+                && QJsonDocument(payload).toJson(QJsonDocument::Compact).size() < 700 * 1024;
+        }
+        return result;
+    };
+    QCOMPARE(sizes(hoursPayloads(entries(300, {}))), QList<qsizetype>({ 300 }));
+    QCOMPARE(sizes(hoursPayloads(entries(4500, {}))), QList<qsizetype>({ 2000, 2000, 500 }));
+    // Long reasons fill a request before the count does.
+    const QList<QJsonObject> long200 = hoursPayloads(entries(1000, QString(200, QChar(0x7f3a))));
+    QVERIFY(long200.size() >= 2);
+    qsizetype total = 0;
+    for (qsizetype n : sizes(long200))
+        total += n;
+    QCOMPARE(total, 1000);
+    QVERIFY(small);
+    // No hours is an absence.
+    const QJsonObject zero
+        = hoursPayloads({ { newId(), QStringLiteral("学员"), 0, false, QStringLiteral("病假") } })
+              .first()
+              .value(QStringLiteral("entries"))
+              .toArray()
+              .first()
+              .toObject();
+    QVERIFY(zero.value(QStringLiteral("absent")).toBool());
 }
 
 QTEST_MAIN(TestClassesUi)

@@ -27,6 +27,7 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTableWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace xueshi {
@@ -43,6 +44,12 @@ QString text(const QJsonObject &object, const char *key)
 QString outcomeKey(const QString &classId)
 {
     return QStringLiteral("classHoursOutcome:") + classId;
+}
+
+// The confirmation a class.confirmHours mutation belongs to (a large one is split).
+QString groupKey(const QString &mutationId)
+{
+    return QStringLiteral("classHoursGroup:") + mutationId;
 }
 
 // Hours typed with one decimal place, from 0 to the class's hours.
@@ -310,14 +317,24 @@ bool HoursConfirmationPage::queueEntries(const QList<HoursEntry> &entries)
             problems << problem;
     }
     if (!problems.isEmpty()) {
-        ui::setMessage(m_messageLabel,
-            tr("Nothing was confirmed. %1").arg(problems.join(QLatin1Char(' '))),
-            ui::Severity::Error);
+        constexpr int Shown = 5;
+        QString list = problems.mid(0, Shown).join(QLatin1Char(' '));
+        if (problems.size() > Shown)
+            list = ui::joinSentences(
+                list, tr("And %n more.", nullptr, int(problems.size()) - Shown));
+        ui::setMessage(
+            m_messageLabel, tr("Nothing was confirmed. %1").arg(list), ui::Severity::Error);
         return false;
     }
-    if (m_engine->queueMutation(ConfirmHours, classId(), hoursPayload(entries)).isEmpty()) {
-        ui::setMessage(m_messageLabel, m_engine->lastMessage(), ui::Severity::Error);
-        return false;
+    // A large batch goes as several mutations; their answers are shown together (onApplied).
+    const QString group = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    for (const QJsonObject &payload : hoursPayloads(entries)) {
+        const QString id = m_engine->queueMutation(ConfirmHours, classId(), payload);
+        if (id.isEmpty()) {
+            ui::setMessage(m_messageLabel, m_engine->lastMessage(), ui::Severity::Error);
+            return false;
+        }
+        m_core->localStore()->setMeta(groupKey(id), group);
     }
     QStringList ids;
     for (const HoursEntry &entry : entries)
@@ -406,9 +423,31 @@ void HoursConfirmationPage::onApplied(const OutboxMutation &mutation, const QJso
         if (const auto enrolment = store->entity(QStringLiteral("enrolment"), id))
             names.insert(id, text(enrolment->data, "learnerName"));
     }
-    const QJsonObject record { { QStringLiteral("result"), result },
-        { QStringLiteral("names"), names },
-        { QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
+    const QString group = store->meta(groupKey(mutation.id));
+    store->setMeta(groupKey(mutation.id), QString());
+    QJsonObject record
+        = QJsonDocument::fromJson(store->meta(outcomeKey(mutation.target)).toUtf8()).object();
+    if (group.isEmpty() || text(record, "group") != group) {
+        record = { { QStringLiteral("group"), group }, { QStringLiteral("result"), result },
+            { QStringLiteral("names"), names } };
+    } else {
+        // The next part of the same confirmation: one list, one set of counts.
+        QJsonObject merged = record.value(QLatin1String("result")).toObject();
+        QJsonArray outcomes = merged.value(QLatin1String("outcomes")).toArray();
+        for (const QJsonValue &outcome : result.value(QLatin1String("outcomes")).toArray())
+            outcomes.append(outcome);
+        merged.insert(QStringLiteral("outcomes"), outcomes);
+        for (const char *count : { "applied", "skipped", "refused" })
+            merged.insert(QLatin1String(count),
+                merged.value(QLatin1String(count)).toInt()
+                    + result.value(QLatin1String(count)).toInt());
+        QJsonObject allNames = record.value(QLatin1String("names")).toObject();
+        for (auto it = names.constBegin(); it != names.constEnd(); ++it)
+            allNames.insert(it.key(), it.value());
+        record.insert(QStringLiteral("result"), merged);
+        record.insert(QStringLiteral("names"), allNames);
+    }
+    record.insert(QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     store->setMeta(outcomeKey(mutation.target),
         QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
     if (mutation.target == classId())
