@@ -307,94 +307,79 @@ std::optional<CourseService::ImportResult> CourseService::importPackage(
             oldDigests.insert(old.value(0).toString(), old.value(1).toString());
         old.finish();
         db.exec(QStringLiteral("DELETE FROM course_lessons WHERE course_id = ?"), { package.id });
-        QSet<QString> kept;
+        QList<QVariantList> lessonRows;
         for (qsizetype i = 0; i < package.lessons.size(); ++i) {
             const CoursePackage::Lesson &lesson = package.lessons.at(i);
-            kept.insert(lesson.id);
-            db.exec(QStringLiteral("INSERT INTO course_lessons (course_id, lesson_id, position,"
-                                   " title, digest, min_seconds) VALUES (?, ?, ?, ?, ?, ?)"),
+            lessonRows.append(
                 { package.id, lesson.id, int(i), lesson.title, lesson.digest, lesson.minSeconds });
+        }
+        db.insertMany(QStringLiteral("INSERT INTO course_lessons (course_id, lesson_id, position,"
+                                     " title, digest, min_seconds)"),
+            QStringLiteral("(?, ?, ?, ?, ?, ?)"), lessonRows);
+        QSet<QString> kept;
+        for (const CoursePackage::Lesson &lesson : package.lessons) {
+            kept.insert(lesson.id);
             const auto before = oldDigests.constFind(lesson.id);
             if (before == oldDigests.constEnd() || *before == lesson.digest)
                 continue;
             result.changedLessons.append(lesson.id);
-            QSqlQuery rows = db.exec(QStringLiteral("SELECT id FROM lesson_progress"
-                                                    " WHERE course_id = ? AND lesson_id = ?"),
-                { package.id, lesson.id });
-            QStringList ids;
-            while (rows.next())
-                ids.append(rows.value(0).toString());
-            rows.finish();
             db.exec(QStringLiteral("UPDATE lesson_progress SET seconds = 0, completed_at = NULL,"
                                    " updated_at = ?, version = version + 1"
                                    " WHERE course_id = ? AND lesson_id = ?"),
                 { now.toMSecsSinceEpoch(), package.id, lesson.id });
-            for (const QString &id : std::as_const(ids))
-                publishProgress(id);
-            result.progressReset += int(ids.size());
+            const QList<QJsonObject> reset = progress(
+                QStringLiteral("p.course_id = ? AND p.lesson_id = ?"), { package.id, lesson.id });
+            publish(QStringLiteral("lessonProgress"), reset);
+            result.progressReset += int(reset.size());
         }
         // Progress in lessons the new version no longer has goes away.
         for (auto it = oldDigests.constBegin(); it != oldDigests.constEnd(); ++it) {
             if (kept.contains(it.key()))
                 continue;
-            QSqlQuery rows = db.exec(QStringLiteral("SELECT id, learner_id, version FROM"
-                                                    " lesson_progress WHERE course_id = ?"
-                                                    " AND lesson_id = ?"),
-                { package.id, it.key() });
-            QList<std::tuple<QString, QString, qint64>> gone;
-            while (rows.next())
-                gone.append({ rows.value(0).toString(), rows.value(1).toString(),
-                    rows.value(2).toLongLong() });
-            rows.finish();
+            QList<ChangeLog::Entry> gone;
+            for (const QJsonObject &row :
+                progress(QStringLiteral("p.course_id = ? AND p.lesson_id = ?"),
+                    { package.id, it.key() })) {
+                gone.append(
+                    { QStringLiteral("lessonProgress"), row.value(QStringLiteral("id")).toString(),
+                        qint64(row.value(QStringLiteral("version")).toDouble()) + 1,
+                        ChangeLog::Op::Delete, {},
+                        { ChangeLog::userAudience(
+                            row.value(QStringLiteral("learnerId")).toString()) } });
+            }
             db.exec(
                 QStringLiteral("DELETE FROM lesson_progress WHERE course_id = ? AND lesson_id = ?"),
                 { package.id, it.key() });
-            for (const auto &[id, learnerId, rowVersion] : std::as_const(gone))
-                m_context.changes.append(QStringLiteral("lessonProgress"), id, rowVersion + 1,
-                    ChangeLog::Op::Delete, {}, { ChangeLog::userAudience(learnerId) });
+            m_context.changes.appendMany(gone);
         }
 
         db.exec(QStringLiteral("DELETE FROM course_questions WHERE course_id = ?"), { package.id });
+        QList<QVariantList> questionRows;
+        QList<BankQuestion> bank;
         for (qsizetype i = 0; i < package.questions.size(); ++i) {
             const CoursePackage::Question &q = package.questions.at(i);
             QJsonArray options;
             for (const CoursePackage::Option &o : q.options)
                 options.append(QJsonObject {
                     { QStringLiteral("id"), o.id }, { QStringLiteral("text"), o.text } });
-            db.exec(QStringLiteral("INSERT INTO course_questions (course_id, question_id,"
-                                   " position, type, text, options, answer)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                { package.id, q.id, int(i), q.type, q.text, compact(options),
-                    compact(QJsonArray::fromStringList(q.answer)) });
+            questionRows.append({ package.id, q.id, int(i), q.type, q.text, compact(options),
+                compact(QJsonArray::fromStringList(q.answer)) });
+            bank.append({ q.id, q.type, q.text, options });
         }
+        db.insertMany(QStringLiteral("INSERT INTO course_questions (course_id, question_id,"
+                                     " position, type, text, options, answer)"),
+            QStringLiteral("(?, ?, ?, ?, ?, ?, ?)"), questionRows);
 
-        const Course current = *course(package.id);
         // An attempt not yet submitted is drawn again, so it never holds a question the new
         // bank no longer has or grades with an old key.
-        QSqlQuery ready = db.exec(
-            QStringLiteral("SELECT id FROM exam_attempts WHERE course_id = ? AND status = 'ready'"),
-            { package.id });
-        QStringList readyIds;
-        while (ready.next())
-            readyIds.append(ready.value(0).toString());
-        ready.finish();
-        for (const QString &id : std::as_const(readyIds))
-            redrawAttempt(id, current);
-        result.attemptsRedrawn = int(readyIds.size());
+        result.attemptsRedrawn = redrawReadyAttempts(*course(package.id), bank);
 
         if (republishSelections) {
-            QSqlQuery selections
-                = db.exec(QStringLiteral("SELECT id FROM course_selections WHERE course_id = ?"),
-                    { package.id });
-            QStringList ids;
-            while (selections.next())
-                ids.append(selections.value(0).toString());
-            selections.finish();
             db.exec(QStringLiteral(
                         "UPDATE course_selections SET version = version + 1 WHERE course_id = ?"),
                 { package.id });
-            for (const QString &id : std::as_const(ids))
-                publishSelection(id);
+            publish(QStringLiteral("courseSelection"),
+                selections(QStringLiteral("s.course_id = ?"), { package.id }));
         }
 
         m_context.changes.append(QStringLiteral("course"), package.id, version,
@@ -410,34 +395,28 @@ std::optional<CourseService::ImportResult> CourseService::importPackage(
 
 // ---- Drawing ---------------------------------------------------------------------------------
 
-QJsonArray CourseService::draw(const QString &attemptId, const Course &course)
+QList<CourseService::BankQuestion> CourseService::loadBank(const QString &courseId)
 {
-    Database &db = m_context.database;
-    struct BankQuestion
-    {
-        QString id;
-        QString type;
-        QString text;
-        QJsonArray options;
-    };
     QList<BankQuestion> bank;
-    QSqlQuery q = db.exec(QStringLiteral("SELECT question_id, type, text, options FROM"
-                                         " course_questions WHERE course_id = ? ORDER BY position"),
-        { course.id });
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral("SELECT question_id, type, text, options FROM course_questions"
+                       " WHERE course_id = ? ORDER BY position"),
+        { courseId });
     while (q.next())
         bank.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
             parseArray(q.value(3)) });
-    q.finish();
+    return bank;
+}
 
+QJsonArray CourseService::drawFrom(
+    QList<BankQuestion> bank, int count, const QString &attemptId, QList<QVariantList> *rows)
+{
     QRandomGenerator *random = QRandomGenerator::system();
     std::shuffle(bank.begin(), bank.end(), *random);
-    bank.resize(std::min<qsizetype>(bank.size(), course.questionCount));
-
-    db.exec(
-        QStringLiteral("DELETE FROM exam_attempt_questions WHERE attempt_id = ?"), { attemptId });
+    bank.resize(std::min<qsizetype>(bank.size(), count));
     QJsonArray shown;
     for (qsizetype i = 0; i < bank.size(); ++i) {
-        BankQuestion &question = bank[i];
+        const BankQuestion &question = bank.at(i);
         QList<QJsonValue> options(question.options.begin(), question.options.end());
         // 正确 before 错误 reads naturally; the choices of the other types are shuffled.
         if (question.type != QLatin1String("trueFalse"))
@@ -448,9 +427,7 @@ QJsonArray CourseService::draw(const QString &attemptId, const Course &course)
             order.append(o.toObject().value(QStringLiteral("id")));
             presented.append(o);
         }
-        db.exec(QStringLiteral("INSERT INTO exam_attempt_questions (attempt_id, position,"
-                               " question_id, option_order) VALUES (?, ?, ?, ?)"),
-            { attemptId, int(i), question.id, compact(order) });
+        rows->append({ attemptId, int(i), question.id, compact(order) });
         shown.append(QJsonObject { { QStringLiteral("id"), question.id },
             { QStringLiteral("type"), question.type }, { QStringLiteral("text"), question.text },
             { QStringLiteral("options"), presented } });
@@ -458,36 +435,77 @@ QJsonArray CourseService::draw(const QString &attemptId, const Course &course)
     return shown;
 }
 
+void CourseService::insertDrawn(const QList<QVariantList> &rows)
+{
+    m_context.database.insertMany(QStringLiteral("INSERT INTO exam_attempt_questions"
+                                                 " (attempt_id, position, question_id,"
+                                                 " option_order)"),
+        QStringLiteral("(?, ?, ?, ?)"), rows);
+}
+
 QString CourseService::createAttempt(const QString &learnerId, const Course &course, int number)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    // The row first: the drawn questions reference it.
+    QList<QVariantList> drawn;
+    const QJsonArray questions = drawFrom(loadBank(course.id), course.questionCount, id, &drawn);
+    // The attempt first: the drawn questions reference it.
     m_context.database.exec(
         QStringLiteral("INSERT INTO exam_attempts (id, learner_id, course_id, attempt_number,"
                        " status, package_version, question_count, pass_mark, time_limit_minutes,"
                        " questions, created_at, version)"
-                       " VALUES (?, ?, ?, ?, 'ready', ?, ?, ?, ?, '[]', ?, 1)"),
-        { id, learnerId, course.id, number, course.packageVersion, course.questionCount,
-            course.passMark, course.timeLimitMinutes,
+                       " VALUES (?, ?, ?, ?, 'ready', ?, ?, ?, ?, ?, ?, 1)"),
+        { id, learnerId, course.id, number, course.packageVersion, int(questions.size()),
+            course.passMark, course.timeLimitMinutes, compact(questions),
             m_context.clock.nowUtc().toMSecsSinceEpoch() });
-    const QJsonArray questions = draw(id, course);
-    m_context.database.exec(QStringLiteral("UPDATE exam_attempts SET questions = ?,"
-                                           " question_count = ? WHERE id = ?"),
-        { compact(questions), int(questions.size()), id });
-    publishAttempt(id);
+    insertDrawn(drawn);
+    publish(QStringLiteral("examAttempt"), attempts(QStringLiteral("id = ?"), { id }));
     return id;
 }
 
-void CourseService::redrawAttempt(const QString &attemptId, const Course &course)
+int CourseService::redrawReadyAttempts(const Course &course, const QList<BankQuestion> &bank)
 {
-    const QJsonArray questions = draw(attemptId, course);
-    m_context.database.exec(
-        QStringLiteral("UPDATE exam_attempts SET questions = ?, question_count = ?,"
-                       " package_version = ?, pass_mark = ?, time_limit_minutes = ?,"
-                       " version = version + 1 WHERE id = ?"),
-        { compact(questions), int(questions.size()), course.packageVersion, course.passMark,
-            course.timeLimitMinutes, attemptId });
-    publishAttempt(attemptId);
+    Database &db = m_context.database;
+    QSqlQuery ready = db.exec(
+        QStringLiteral("SELECT id FROM exam_attempts WHERE course_id = ? AND status = 'ready'")
+            + db.forUpdate(),
+        { course.id });
+    QStringList ids;
+    while (ready.next())
+        ids.append(ready.value(0).toString());
+    ready.finish();
+    if (ids.isEmpty())
+        return 0;
+    // Thousands of learners may be in the middle of a course: the old draws go in one statement,
+    // the new ones in prepared batches.
+    db.exec(
+        QStringLiteral("DELETE FROM exam_attempt_questions WHERE attempt_id IN"
+                       " (SELECT id FROM exam_attempts WHERE course_id = ? AND status = 'ready')"),
+        { course.id });
+    // In blocks, so the memory for the drawn questions does not grow with the number of learners.
+    constexpr qsizetype Block = 500;
+    for (qsizetype first = 0; first < ids.size(); first += Block) {
+        const QStringList block = ids.mid(first, Block);
+        QList<QVariantList> drawn;
+        QList<QVariantList> updates;
+        QVariantList blockIds;
+        drawn.reserve(block.size() * course.questionCount);
+        updates.reserve(block.size());
+        for (const QString &id : block) {
+            const QJsonArray questions = drawFrom(bank, course.questionCount, id, &drawn);
+            updates.append({ compact(questions), int(questions.size()), course.packageVersion,
+                course.passMark, course.timeLimitMinutes, id });
+            blockIds.append(id);
+        }
+        db.execEach(QStringLiteral("UPDATE exam_attempts SET questions = ?, question_count = ?,"
+                                   " package_version = ?, pass_mark = ?, time_limit_minutes = ?,"
+                                   " version = version + 1 WHERE id = ?"),
+            updates);
+        insertDrawn(drawn);
+        QStringList marks(block.size(), QStringLiteral("?"));
+        publish(QStringLiteral("examAttempt"),
+            attempts(QStringLiteral("id IN (%1)").arg(marks.join(QStringLiteral(", "))), blockIds));
+    }
+    return int(ids.size());
 }
 
 // ---- Mutations -------------------------------------------------------------------------------
@@ -604,7 +622,7 @@ QJsonObject CourseService::setYear(const AuthenticatedUser &caller, const Mutati
             .arg(QString::number(current));
     }
     if (version != m.baseVersion) {
-        const QJsonObject data = selectionJson(m.target);
+        const QJsonObject data = selections(QStringLiteral("s.id = ?"), { m.target }).value(0);
         return { { QStringLiteral("id"), m.id },
             { QStringLiteral("status"), QStringLiteral("conflict") },
             { QStringLiteral("current"),
@@ -886,107 +904,119 @@ QJsonObject CourseService::submit(const AuthenticatedUser &caller, const Mutatio
 
 // ---- Entities --------------------------------------------------------------------------------
 
-QJsonObject CourseService::selectionJson(const QString &selectionId)
+QList<QJsonObject> CourseService::selections(const QString &condition, const QVariantList &binds)
 {
     QSqlQuery q = m_context.database.exec(
         QStringLiteral("SELECT s.id, s.learner_id, s.course_id, c.title, s.declaration_year,"
                        " s.status, s.attempts_used, c.attempts_allowed, s.best_score,"
                        " s.hour_record_id, s.selected_at, s.passed_at, s.version"
-                       " FROM course_selections s JOIN courses c ON c.id = s.course_id"
-                       " WHERE s.id = ?"),
-        { selectionId });
-    if (!q.next())
-        return {};
-    return { { QStringLiteral("id"), q.value(0).toString() },
-        { QStringLiteral("learnerId"), q.value(1).toString() },
-        { QStringLiteral("courseId"), q.value(2).toString() },
-        { QStringLiteral("courseTitle"), q.value(3).toString() },
-        { QStringLiteral("declarationYear"), q.value(4).toInt() },
-        { QStringLiteral("status"), q.value(5).toString() },
-        { QStringLiteral("attemptsUsed"), q.value(6).toInt() },
-        { QStringLiteral("attemptsAllowed"), q.value(7).toInt() },
-        { QStringLiteral("score"), intOrNull(q.value(8)) },
-        { QStringLiteral("hourRecordId"),
-            q.value(9).isNull() ? QJsonValue() : QJsonValue(q.value(9).toString()) },
-        { QStringLiteral("selectedAt"), isoOrNull(q.value(10)) },
-        { QStringLiteral("passedAt"), isoOrNull(q.value(11)) },
-        { QStringLiteral("version"), double(q.value(12).toLongLong()) } };
+                       " FROM course_selections s JOIN courses c ON c.id = s.course_id WHERE ")
+            + condition,
+        binds);
+    QList<QJsonObject> list;
+    while (q.next()) {
+        list.append({ { QStringLiteral("id"), q.value(0).toString() },
+            { QStringLiteral("learnerId"), q.value(1).toString() },
+            { QStringLiteral("courseId"), q.value(2).toString() },
+            { QStringLiteral("courseTitle"), q.value(3).toString() },
+            { QStringLiteral("declarationYear"), q.value(4).toInt() },
+            { QStringLiteral("status"), q.value(5).toString() },
+            { QStringLiteral("attemptsUsed"), q.value(6).toInt() },
+            { QStringLiteral("attemptsAllowed"), q.value(7).toInt() },
+            { QStringLiteral("score"), intOrNull(q.value(8)) },
+            { QStringLiteral("hourRecordId"),
+                q.value(9).isNull() ? QJsonValue() : QJsonValue(q.value(9).toString()) },
+            { QStringLiteral("selectedAt"), isoOrNull(q.value(10)) },
+            { QStringLiteral("passedAt"), isoOrNull(q.value(11)) },
+            { QStringLiteral("version"), double(q.value(12).toLongLong()) } });
+    }
+    return list;
 }
 
-QJsonObject CourseService::progressJson(const QString &progressId)
+QList<QJsonObject> CourseService::progress(const QString &condition, const QVariantList &binds)
 {
     QSqlQuery q = m_context.database.exec(
         QStringLiteral("SELECT p.id, p.learner_id, p.course_id, p.lesson_id, p.seconds,"
                        " l.min_seconds, p.completed_at, p.version FROM lesson_progress p"
                        " LEFT JOIN course_lessons l ON l.course_id = p.course_id"
-                       " AND l.lesson_id = p.lesson_id WHERE p.id = ?"),
-        { progressId });
-    if (!q.next())
-        return {};
-    return { { QStringLiteral("id"), q.value(0).toString() },
-        { QStringLiteral("learnerId"), q.value(1).toString() },
-        { QStringLiteral("courseId"), q.value(2).toString() },
-        { QStringLiteral("lessonId"), q.value(3).toString() },
-        { QStringLiteral("seconds"), q.value(4).toInt() },
-        { QStringLiteral("minSeconds"), q.value(5).toInt() },
-        { QStringLiteral("completed"), !q.value(6).isNull() },
-        { QStringLiteral("completedAt"), isoOrNull(q.value(6)) },
-        { QStringLiteral("version"), double(q.value(7).toLongLong()) } };
+                       " AND l.lesson_id = p.lesson_id WHERE ")
+            + condition,
+        binds);
+    QList<QJsonObject> list;
+    while (q.next()) {
+        list.append({ { QStringLiteral("id"), q.value(0).toString() },
+            { QStringLiteral("learnerId"), q.value(1).toString() },
+            { QStringLiteral("courseId"), q.value(2).toString() },
+            { QStringLiteral("lessonId"), q.value(3).toString() },
+            { QStringLiteral("seconds"), q.value(4).toInt() },
+            { QStringLiteral("minSeconds"), q.value(5).toInt() },
+            { QStringLiteral("completed"), !q.value(6).isNull() },
+            { QStringLiteral("completedAt"), isoOrNull(q.value(6)) },
+            { QStringLiteral("version"), double(q.value(7).toLongLong()) } });
+    }
+    return list;
 }
 
-QJsonObject CourseService::attemptJson(const QString &attemptId)
+QList<QJsonObject> CourseService::attempts(const QString &condition, const QVariantList &binds)
 {
     QSqlQuery q = m_context.database.exec(
         QStringLiteral("SELECT id, learner_id, course_id, attempt_number, status, questions,"
                        " question_count, pass_mark, time_limit_minutes, created_at, started_at,"
                        " finished_at, score, correct_count, passed, reason, graded_at, version"
-                       " FROM exam_attempts WHERE id = ?"),
-        { attemptId });
-    if (!q.next())
-        return {};
-    return { { QStringLiteral("id"), q.value(0).toString() },
-        { QStringLiteral("learnerId"), q.value(1).toString() },
-        { QStringLiteral("courseId"), q.value(2).toString() },
-        { QStringLiteral("number"), q.value(3).toInt() },
-        { QStringLiteral("status"), q.value(4).toString() },
-        { QStringLiteral("questions"), parseArray(q.value(5)) },
-        { QStringLiteral("questionCount"), q.value(6).toInt() },
-        { QStringLiteral("passMark"), q.value(7).toInt() },
-        { QStringLiteral("timeLimitMinutes"), q.value(8).toInt() },
-        { QStringLiteral("createdAt"), isoOrNull(q.value(9)) },
-        { QStringLiteral("startedAt"), isoOrNull(q.value(10)) },
-        { QStringLiteral("finishedAt"), isoOrNull(q.value(11)) },
-        { QStringLiteral("score"), intOrNull(q.value(12)) },
-        { QStringLiteral("correctCount"), intOrNull(q.value(13)) },
-        { QStringLiteral("passed"),
-            q.value(14).isNull() ? QJsonValue() : QJsonValue(q.value(14).toInt() != 0) },
-        { QStringLiteral("reason"), q.value(15).toString() },
-        { QStringLiteral("gradedAt"), isoOrNull(q.value(16)) },
-        { QStringLiteral("version"), double(q.value(17).toLongLong()) } };
+                       " FROM exam_attempts WHERE ")
+            + condition,
+        binds);
+    QList<QJsonObject> list;
+    while (q.next()) {
+        list.append({ { QStringLiteral("id"), q.value(0).toString() },
+            { QStringLiteral("learnerId"), q.value(1).toString() },
+            { QStringLiteral("courseId"), q.value(2).toString() },
+            { QStringLiteral("number"), q.value(3).toInt() },
+            { QStringLiteral("status"), q.value(4).toString() },
+            { QStringLiteral("questions"), parseArray(q.value(5)) },
+            { QStringLiteral("questionCount"), q.value(6).toInt() },
+            { QStringLiteral("passMark"), q.value(7).toInt() },
+            { QStringLiteral("timeLimitMinutes"), q.value(8).toInt() },
+            { QStringLiteral("createdAt"), isoOrNull(q.value(9)) },
+            { QStringLiteral("startedAt"), isoOrNull(q.value(10)) },
+            { QStringLiteral("finishedAt"), isoOrNull(q.value(11)) },
+            { QStringLiteral("score"), intOrNull(q.value(12)) },
+            { QStringLiteral("correctCount"), intOrNull(q.value(13)) },
+            { QStringLiteral("passed"),
+                q.value(14).isNull() ? QJsonValue() : QJsonValue(q.value(14).toInt() != 0) },
+            { QStringLiteral("reason"), q.value(15).toString() },
+            { QStringLiteral("gradedAt"), isoOrNull(q.value(16)) },
+            { QStringLiteral("version"), double(q.value(17).toLongLong()) } });
+    }
+    return list;
+}
+
+void CourseService::publish(const QString &type, const QList<QJsonObject> &rows)
+{
+    QList<ChangeLog::Entry> entries;
+    entries.reserve(rows.size());
+    for (const QJsonObject &data : rows) {
+        entries.append({ type, data.value(QStringLiteral("id")).toString(),
+            qint64(data.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, data,
+            { ChangeLog::userAudience(data.value(QStringLiteral("learnerId")).toString()) } });
+    }
+    m_context.changes.appendMany(entries);
 }
 
 void CourseService::publishSelection(const QString &selectionId)
 {
-    const QJsonObject data = selectionJson(selectionId);
-    m_context.changes.append(QStringLiteral("courseSelection"), selectionId,
-        qint64(data.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, data,
-        { ChangeLog::userAudience(data.value(QStringLiteral("learnerId")).toString()) });
+    publish(
+        QStringLiteral("courseSelection"), selections(QStringLiteral("s.id = ?"), { selectionId }));
 }
 
 void CourseService::publishProgress(const QString &progressId)
 {
-    const QJsonObject data = progressJson(progressId);
-    m_context.changes.append(QStringLiteral("lessonProgress"), progressId,
-        qint64(data.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, data,
-        { ChangeLog::userAudience(data.value(QStringLiteral("learnerId")).toString()) });
+    publish(QStringLiteral("lessonProgress"), progress(QStringLiteral("p.id = ?"), { progressId }));
 }
 
 void CourseService::publishAttempt(const QString &attemptId)
 {
-    const QJsonObject data = attemptJson(attemptId);
-    m_context.changes.append(QStringLiteral("examAttempt"), attemptId,
-        qint64(data.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, data,
-        { ChangeLog::userAudience(data.value(QStringLiteral("learnerId")).toString()) });
+    publish(QStringLiteral("examAttempt"), attempts(QStringLiteral("id = ?"), { attemptId }));
 }
 
 } // namespace xueshi::server

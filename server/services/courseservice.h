@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -72,15 +73,31 @@ private:
     QJsonObject submit(const AuthenticatedUser &caller, const Mutation &m);
 
     int requireDeclarableYear(const Course &course, const QJsonObject &payload);
-    // Draws questionCount questions of the course's bank in random order, each with its options
-    // in random order; records them for the attempt and returns them as shown (no answers).
-    QJsonArray draw(const QString &attemptId, const Course &course);
-    QString createAttempt(const QString &learnerId, const Course &course, int number);
-    void redrawAttempt(const QString &attemptId, const Course &course);
 
-    QJsonObject selectionJson(const QString &selectionId);
-    QJsonObject progressJson(const QString &progressId);
-    QJsonObject attemptJson(const QString &attemptId);
+    struct BankQuestion
+    {
+        QString id;
+        QString type;
+        QString text;
+        QJsonArray options; // [{"id","text"}], as the package lists them
+    };
+    QList<BankQuestion> loadBank(const QString &courseId);
+    // Draws `count` questions of the bank in random order, each with its options in random order;
+    // appends the rows the server keeps (attempt, position, question, option order) to *rows and
+    // returns the questions as shown (no answers).
+    static QJsonArray drawFrom(
+        QList<BankQuestion> bank, int count, const QString &attemptId, QList<QVariantList> *rows);
+    void insertDrawn(const QList<QVariantList> &rows);
+    QString createAttempt(const QString &learnerId, const Course &course, int number);
+    // Re-import: every unsubmitted attempt of the course drawn again from the new bank.
+    int redrawReadyAttempts(const Course &course, const QList<BankQuestion> &bank);
+
+    // The entities as published, for the rows matching an SQL condition (with its values).
+    QList<QJsonObject> selections(const QString &condition, const QVariantList &binds);
+    QList<QJsonObject> progress(const QString &condition, const QVariantList &binds);
+    QList<QJsonObject> attempts(const QString &condition, const QVariantList &binds);
+    // Appends the rows to the change log for their learners, as one block.
+    void publish(const QString &type, const QList<QJsonObject> &rows);
     void publishSelection(const QString &selectionId);
     void publishProgress(const QString &progressId);
     void publishAttempt(const QString &attemptId);
