@@ -34,6 +34,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFrame>
 #include <QJsonArray>
@@ -260,6 +261,7 @@ private slots:
     void offline_decisionQueued_appliedAfterSync();
     void returnedWithReason_cancelled_absentNeedsReason();
     void hoursPayloads_largeBatchesSplitUnderTheServersLimits();
+    void hoursPage_fiveThousandEnrolments_staysResponsive();
 
 private:
     // The demo institution's window after login.
@@ -999,6 +1001,54 @@ void TestClassesUi::hoursPayloads_largeBatchesSplitUnderTheServersLimits()
               .first()
               .toObject();
     QVERIFY(zero.value(QStringLiteral("absent")).toBool());
+}
+
+void TestClassesUi::hoursPage_fiveThousandEnrolments_staysResponsive()
+{
+    // A class of 5,000 confirmed people cached locally, and one batch of all of them waiting in
+    // the outbox: the table and its pending overlay are rebuilt on every change, so this must
+    // stay well under a second.
+    LocalStore store;
+    QVERIFY(store.open(temporaryDirectory() + QStringLiteral("/big.sqlite")));
+    const QString classId = newId();
+    QList<HoursEntry> entries;
+    QJsonArray changes;
+    for (int i = 0; i < 5000; ++i) {
+        const QString id = newId();
+        changes.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("enrolment") },
+            { QStringLiteral("id"), id }, { QStringLiteral("version"), 2 },
+            { QStringLiteral("op"), QStringLiteral("upsert") },
+            { QStringLiteral("data"),
+                QJsonObject { { QStringLiteral("classId"), classId },
+                    { QStringLiteral("learnerName"), QStringLiteral("学员%1").arg(i) },
+                    { QStringLiteral("residentIdMasked"), QStringLiteral("440106********0000") },
+                    { QStringLiteral("employerName"), QStringLiteral("广州天河环保工程有限公司") },
+                    { QStringLiteral("status"), QStringLiteral("confirmed") } } } });
+        entries.append({ id, QString(), 240, false, QString() });
+    }
+    QVERIFY(store.applyPage(changes, QStringLiteral("v1.test")));
+    for (const QJsonObject &payload : hoursPayloads(entries)) {
+        OutboxMutation m;
+        m.type = QStringLiteral("class.confirmHours");
+        m.entityType = QStringLiteral("trainingClass");
+        m.target = classId;
+        m.payload = payload;
+        QVERIFY(!store.enqueue(m).isEmpty());
+    }
+
+    HoursTableModel hours;
+    EnrolmentTableModel enrolments;
+    QElapsedTimer timer;
+    timer.start();
+    hours.reload(&store, classId, 240);
+    const qint64 hoursMs = timer.restart();
+    enrolments.reload(&store);
+    const qint64 enrolmentsMs = timer.elapsed();
+    qInfo("5000 enrolments: hours table %lld ms, enrolment table %lld ms", hoursMs, enrolmentsMs);
+    QCOMPARE(hours.rowCount(), 5000);
+    QVERIFY(hours.awaitingRows().isEmpty()); // all decided, waiting to be sent
+    QCOMPARE(enrolments.statusAt(0), QStringLiteral("credited"));
+    QVERIFY2(hoursMs < 2000 && enrolmentsMs < 2000, "too slow");
 }
 
 QTEST_MAIN(TestClassesUi)
