@@ -879,10 +879,13 @@ void TestClasses::confirmHours_idempotent_oneRecordPerPerson()
     const TestAccount inst
         = institution(QStringLiteral("inst_i"), QStringLiteral("52440106MJ0123456"));
     const TestAccount emp = employer(QStringLiteral("emp_i"), QStringLiteral("91440106MA59XK3T1"));
+    // Quotes, a backslash and a question mark in the name: PostgreSQL receives the batch's
+    // values written into the statement (Database::inlined), so they must arrive intact.
+    const QString name = QStringLiteral("环保'专题' \\ 培训班? \"2026\"");
     const QString classId = publishClass(inst,
         { { QStringLiteral("subjectType"), QStringLiteral("professional") },
-            { QStringLiteral("professionalSeries"),
-                QStringLiteral("engineering-environmental") } });
+            { QStringLiteral("professionalSeries"), QStringLiteral("engineering-environmental") },
+            { QStringLiteral("name"), name } });
     QJsonArray entries;
     QList<TestAccount> people;
     for (int i = 0; i < 3; ++i) {
@@ -932,6 +935,13 @@ void TestClasses::confirmHours_idempotent_oneRecordPerPerson()
         const QHash<QString, QJsonObject> records = latest(p, QStringLiteral("hourRecord"));
         QCOMPARE(records.size(), 1);
         QCOMPARE(records.begin()->value(QStringLiteral("version")).toInt(), 1);
+        QCOMPARE(records.begin()->value(QStringLiteral("title")).toString(), name);
+    }
+    const QHash<QString, QJsonObject> enrolments = latest(inst, QStringLiteral("enrolment"));
+    QCOMPARE(enrolments.size(), 3);
+    for (const QJsonObject &e : enrolments) {
+        QCOMPARE(e.value(QStringLiteral("className")).toString(), name);
+        QCOMPARE(e.value(QStringLiteral("status")).toString(), QStringLiteral("credited"));
     }
 }
 
