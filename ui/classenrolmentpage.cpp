@@ -277,7 +277,6 @@ void ClassEnrolmentPage::reload()
     m_problemFrame->setVisible(!refusals.isEmpty());
     if (m_dialog)
         m_dialog->refresh();
-    emit enrolmentsChanged();
 }
 
 ClassDetailsDialog *ClassEnrolmentPage::openDetails(const QString &classId)

@@ -70,9 +70,6 @@ public slots:
     // 报名: queues enrolment.request; false with the reason shown.
     bool enrol(const QString &classId);
 
-signals:
-    void enrolmentsChanged();
-
 protected:
     void changeEvent(QEvent *event) override;
 

@@ -168,7 +168,6 @@ void ClassesPage::reload()
     if (row >= 0)
         m_view->selectRow(row);
     updateButtons();
-    emit classesChanged();
 }
 
 QString ClassesPage::selectedId() const

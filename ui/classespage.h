@@ -44,10 +44,6 @@ public slots:
     bool openSelected();
     bool closeSelected();
 
-signals:
-    // The classes changed (for the other institution sections' class pickers).
-    void classesChanged();
-
 protected:
     void changeEvent(QEvent *event) override;
 
