@@ -24,7 +24,7 @@ login-burst)
 batch-confirm)
     # In-process (no HTTP): one class.confirmHours of 5,000 entries through SyncService, on
     # SQLite and on a throwaway PostgreSQL cluster started here like the tests' fixture.
-    cmake --build --preset release --target xueshi-bench-batchconfirm >/dev/null
+    cmake --build "$build" --target xueshi-bench-batchconfirm >/dev/null
     pgport=${XUESHI_BENCH_PG_PORT:-55499}
     # Outside $data: the cluster runs as the postgres user, which cannot enter mktemp's 0700 dir.
     pgdir="${TMPDIR:-/tmp}/xueshi-bench-pg.$$"
@@ -38,7 +38,7 @@ batch-confirm)
     ;;
 csv-preview)
     trap 'rm -rf "$data"' EXIT
-    cmake --build --preset release --target xueshi-bench-csvpreview >/dev/null
+    cmake --build "$build" --target xueshi-bench-csvpreview >/dev/null
     "$build/bench/xueshi-bench-csvpreview" --rows 5000
     ;;
 *)
