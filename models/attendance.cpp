@@ -13,11 +13,6 @@ namespace xueshi {
 
 namespace {
 
-QString tr(const char *source)
-{
-    return QCoreApplication::translate("Attendance", source);
-}
-
 QString hoursText(int tenths)
 {
     return QStringLiteral("%1.%2").arg(tenths / 10).arg(tenths % 10);
@@ -145,8 +140,9 @@ AttendancePreview previewAttendance(
     QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
     QString text = decoder.decode(csv);
     if (decoder.hasError()) {
-        preview.fileError = tr("The file is not UTF-8 text. Save it as \"CSV UTF-8\" in the "
-                               "spreadsheet program and import it again.");
+        preview.fileError = QCoreApplication::translate("Attendance",
+            "The file is not UTF-8 text. Save it as \"CSV UTF-8\" in the "
+            "spreadsheet program and import it again.");
         return preview;
     }
     if (text.startsWith(QChar(0xFEFF)))
@@ -159,7 +155,8 @@ AttendancePreview previewAttendance(
             r.cbegin(), r.cend(), [](const QString &f) { return f.trimmed().isEmpty(); });
     };
     if (records.isEmpty() || blank(records.first())) {
-        preview.fileError = tr("The file is empty: the first row must name the columns.");
+        preview.fileError = QCoreApplication::translate(
+            "Attendance", "The file is empty: the first row must name the columns.");
         return preview;
     }
 
@@ -178,12 +175,13 @@ AttendancePreview previewAttendance(
         columns[column] = i;
     }
     if (columns[Hours] < 0) {
-        preview.fileError = tr("The header row has no column 学时 (hours).");
+        preview.fileError = QCoreApplication::translate(
+            "Attendance", "The header row has no column 学时 (hours).");
         return preview;
     }
     if (columns[ResidentId] < 0 && columns[Name] < 0) {
-        preview.fileError
-            = tr("The header row needs a column 身份证号 (residentId) or 姓名 (name).");
+        preview.fileError = QCoreApplication::translate(
+            "Attendance", "The header row needs a column 身份证号 (residentId) or 姓名 (name).");
         return preview;
     }
 

@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Attendance</name>
+    <message>
+        <source>Row %1: a quoted field is not closed.</source>
+        <translation>Row %1: a quoted field is not closed.</translation>
+    </message>
+    <message>
+        <source>The header row names the column &quot;%1&quot; twice.</source>
+        <translation>The header row names the column &quot;%1&quot; twice.</translation>
+    </message>
+    <message>
+        <source>Row %1: no learner of this class has the resident ID number %2.</source>
+        <translation>Row %1: no learner of this class has the resident ID number %2.</translation>
+    </message>
+    <message>
+        <source>Row %1: no learner of this class is named %2.</source>
+        <translation>Row %1: no learner of this class is named %2.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 learners of this class are named %3; give the resident ID number instead.</source>
+        <translation>Row %1: %2 learners of this class are named %3; give the resident ID number instead.</translation>
+    </message>
+    <message>
+        <source>Row %1: give the resident ID number or the name.</source>
+        <translation>Row %1: give the resident ID number or the name.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 is already listed in row %3.</source>
+        <translation>Row %1: %2 is already listed in row %3.</translation>
+    </message>
+    <message>
+        <source>Row %1: the hours are missing.</source>
+        <translation>Row %1: the hours are missing.</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; is not a number of hours (a number such as 24 or 2.5, with at most one decimal place).</source>
+        <translation>Row %1: &quot;%2&quot; is not a number of hours (a number such as 24 or 2.5, with at most one decimal place).</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 hours are more than the class&apos;s %3 hours.</source>
+        <translation>Row %1: %2 hours are more than the class&apos;s %3 hours.</translation>
+    </message>
+    <message>
+        <source>Row %1: the hours of %2 were already confirmed.</source>
+        <translation>Row %1: the hours of %2 were already confirmed.</translation>
+    </message>
+    <message>
+        <source>Row %1: the enrolment of %2 is not confirmed.</source>
+        <translation>Row %1: the enrolment of %2 is not confirmed.</translation>
+    </message>
+    <message>
+        <source>Row %1: fewer hours than the class&apos;s (or 0 for absent) need a reason in the column 备注 (reason).</source>
+        <translation>Row %1: fewer hours than the class&apos;s (or 0 for absent) need a reason in the column 备注 (reason).</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &quot;CSV UTF-8&quot; in the spreadsheet program and import it again.</source>
+        <translation>The file is not UTF-8 text. Save it as &quot;CSV UTF-8&quot; in the spreadsheet program and import it again.</translation>
+    </message>
+    <message>
+        <source>The file is empty: the first row must name the columns.</source>
+        <translation>The file is empty: the first row must name the columns.</translation>
+    </message>
+    <message>
+        <source>The header row has no column 学时 (hours).</source>
+        <translation>The header row has no column 学时 (hours).</translation>
+    </message>
+    <message>
+        <source>The header row needs a column 身份证号 (residentId) or 姓名 (name).</source>
+        <translation>The header row needs a column 身份证号 (residentId) or 姓名 (name).</translation>
+    </message>
+</context>
+<context>
     <name>Server</name>
     <message>
         <source>This address does not accept the method %1.</source>
@@ -298,6 +369,258 @@
     <message>
         <source>The hour record is not valid.</source>
         <translation>The hour record is not valid.</translation>
+    </message>
+    <message>
+        <source>Only training institutions manage training classes.</source>
+        <translation>Only training institutions manage training classes.</translation>
+    </message>
+    <message>
+        <source>This training class was not found.</source>
+        <translation>This training class was not found.</translation>
+    </message>
+    <message>
+        <source>This training class belongs to another institution.</source>
+        <translation>This training class belongs to another institution.</translation>
+    </message>
+    <message>
+        <source>This enrolment was not found.</source>
+        <translation>This enrolment was not found.</translation>
+    </message>
+    <message>
+        <source>A training class needs a UUID as its id.</source>
+        <translation>A training class needs a UUID as its id.</translation>
+    </message>
+    <message>
+        <source>Give the date as YYYY-MM-DD.</source>
+        <translation>Give the date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The class name must have 2 to 100 characters.</source>
+        <translation>The class name must have 2 to 100 characters.</translation>
+    </message>
+    <message>
+        <source>Choose elective or professional as the subject type.</source>
+        <translation>Choose elective or professional as the subject type.</translation>
+    </message>
+    <message>
+        <source>Choose the professional series of a professional class.</source>
+        <translation>Choose the professional series of a professional class.</translation>
+    </message>
+    <message>
+        <source>Choose online or offline as the mode.</source>
+        <translation>Choose online or offline as the mode.</translation>
+    </message>
+    <message>
+        <source>Give the venue of an offline class.</source>
+        <translation>Give the venue of an offline class.</translation>
+    </message>
+    <message>
+        <source>The venue may have at most 200 characters.</source>
+        <translation>The venue may have at most 200 characters.</translation>
+    </message>
+    <message>
+        <source>The class cannot end before it starts.</source>
+        <translation>The class cannot end before it starts.</translation>
+    </message>
+    <message>
+        <source>The enrolment deadline cannot be after the class ends.</source>
+        <translation>The enrolment deadline cannot be after the class ends.</translation>
+    </message>
+    <message>
+        <source>The hours must be a whole number of tenths from %1 to %2.</source>
+        <translation>The hours must be a whole number of tenths from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>The capacity must be a whole number from %1 to %2.</source>
+        <translation>The capacity must be a whole number from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>The description may have at most 2000 characters.</source>
+        <translation>The description may have at most 2000 characters.</translation>
+    </message>
+    <message>
+        <source>The capacity cannot be less than the %1 people already enrolled.</source>
+        <translation>The capacity cannot be less than the %1 people already enrolled.</translation>
+    </message>
+    <message>
+        <source>The administrator has not approved your institution yet; classes can be published once it is approved.</source>
+        <translation>The administrator has not approved your institution yet; classes can be published once it is approved.</translation>
+    </message>
+    <message>
+        <source>An enrolment needs a new UUID as its target.</source>
+        <translation>An enrolment needs a new UUID as its target.</translation>
+    </message>
+    <message>
+        <source>Choose the class to enrol in.</source>
+        <translation>Choose the class to enrol in.</translation>
+    </message>
+    <message>
+        <source>This enrolment already exists.</source>
+        <translation>This enrolment already exists.</translation>
+    </message>
+    <message>
+        <source>This class no longer accepts enrolments.</source>
+        <translation>This class no longer accepts enrolments.</translation>
+    </message>
+    <message>
+        <source>The enrolment deadline of this class (%1) has passed.</source>
+        <translation>The enrolment deadline of this class (%1) has passed.</translation>
+    </message>
+    <message>
+        <source>This class is for learners whose employer is in %1; your employer is in %2.</source>
+        <translation>This class is for learners whose employer is in %1; your employer is in %2.</translation>
+    </message>
+    <message>
+        <source>You have already enrolled in this class.</source>
+        <translation>You have already enrolled in this class.</translation>
+    </message>
+    <message>
+        <source>This class is full.</source>
+        <translation>This class is full.</translation>
+    </message>
+    <message>
+        <source>Only an enrolment waiting for the institution&apos;s confirmation can be cancelled.</source>
+        <translation>Only an enrolment waiting for the institution&apos;s confirmation can be cancelled.</translation>
+    </message>
+    <message>
+        <source>This enrolment is for another institution&apos;s class.</source>
+        <translation>This enrolment is for another institution&apos;s class.</translation>
+    </message>
+    <message>
+        <source>Give the reason for rejecting the enrolment.</source>
+        <translation>Give the reason for rejecting the enrolment.</translation>
+    </message>
+    <message>
+        <source>Hours can be confirmed once the class has begun (%1).</source>
+        <translation>Hours can be confirmed once the class has begun (%1).</translation>
+    </message>
+    <message>
+        <source>List the enrolments whose hours are confirmed.</source>
+        <translation>List the enrolments whose hours are confirmed.</translation>
+    </message>
+    <message>
+        <source>Confirm at most %1 people at a time.</source>
+        <translation>Confirm at most %1 people at a time.</translation>
+    </message>
+    <message>
+        <source>Each entry must be an object.</source>
+        <translation>Each entry must be an object.</translation>
+    </message>
+    <message>
+        <source>Each entry needs the enrolment&apos;s id.</source>
+        <translation>Each entry needs the enrolment&apos;s id.</translation>
+    </message>
+    <message>
+        <source>&quot;absent&quot; must be true or false.</source>
+        <translation>&quot;absent&quot; must be true or false.</translation>
+    </message>
+    <message>
+        <source>The hours must be a whole number of tenths.</source>
+        <translation>The hours must be a whole number of tenths.</translation>
+    </message>
+    <message>
+        <source>The reason must be text.</source>
+        <translation>The reason must be text.</translation>
+    </message>
+    <message>
+        <source>Entry %1 names the same enrolment as entry %2.</source>
+        <translation>Entry %1 names the same enrolment as entry %2.</translation>
+    </message>
+    <message>
+        <source>Not enrolled in this class.</source>
+        <translation>Not enrolled in this class.</translation>
+    </message>
+    <message>
+        <source>The hours were already confirmed.</source>
+        <translation>The hours were already confirmed.</translation>
+    </message>
+    <message>
+        <source>Already recorded as absent.</source>
+        <translation>Already recorded as absent.</translation>
+    </message>
+    <message>
+        <source>The enrolment has not been confirmed yet.</source>
+        <translation>The enrolment has not been confirmed yet.</translation>
+    </message>
+    <message>
+        <source>The enrolment was rejected or cancelled.</source>
+        <translation>The enrolment was rejected or cancelled.</translation>
+    </message>
+    <message>
+        <source>The hours must be from 0 to the class&apos;s %1.</source>
+        <translation>The hours must be from 0 to the class&apos;s %1.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the absence.</source>
+        <translation>Give the reason for the absence.</translation>
+    </message>
+    <message>
+        <source>Give the reason for fewer hours than the class&apos;s %1.</source>
+        <translation>Give the reason for fewer hours than the class&apos;s %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3.</source>
+        <translation>&quot;%1&quot; must be a whole number from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date and time in ISO 8601 form.</source>
+        <translation>&quot;%1&quot; must be a date and time in ISO 8601 form.</translation>
+    </message>
+    <message>
+        <source>This course does not exist.</source>
+        <translation>This course does not exist.</translation>
+    </message>
+    <message>
+        <source>This course cannot count toward %1. Years you can choose now: %2.</source>
+        <translation>This course cannot count toward %1. Years you can choose now: %2.</translation>
+    </message>
+    <message>
+        <source>The target of course.select must be the selection&apos;s derived id.</source>
+        <translation>The target of course.select must be the selection&apos;s derived id.</translation>
+    </message>
+    <message>
+        <source>You have passed this course; its hours already count toward %1.</source>
+        <translation>You have passed this course; its hours already count toward %1.</translation>
+    </message>
+    <message>
+        <source>You have not chosen this course.</source>
+        <translation>You have not chosen this course.</translation>
+    </message>
+    <message>
+        <source>The target of lesson.study must be the progress row&apos;s derived id.</source>
+        <translation>The target of lesson.study must be the progress row&apos;s derived id.</translation>
+    </message>
+    <message>
+        <source>Choose the course before studying its lessons.</source>
+        <translation>Choose the course before studying its lessons.</translation>
+    </message>
+    <message>
+        <source>This lesson is not part of the course.</source>
+        <translation>This lesson is not part of the course.</translation>
+    </message>
+    <message>
+        <source>This exam attempt does not exist.</source>
+        <translation>This exam attempt does not exist.</translation>
+    </message>
+    <message>
+        <source>This exam attempt has already been graded.</source>
+        <translation>This exam attempt has already been graded.</translation>
+    </message>
+    <message>
+        <source>Finish every lesson before the exam: %1 lessons still need study time.</source>
+        <translation>Finish every lesson before the exam: %1 lessons still need study time.</translation>
+    </message>
+    <message>
+        <source>&quot;answers&quot; must map each question&apos;s id to the list of chosen option ids.</source>
+        <translation>&quot;answers&quot; must map each question&apos;s id to the list of chosen option ids.</translation>
+    </message>
+    <message>
+        <source>Question &quot;%1&quot; is not part of this exam attempt.</source>
+        <translation>Question &quot;%1&quot; is not part of this exam attempt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an option of question &quot;%2&quot;.</source>
+        <translation>&quot;%1&quot; is not an option of question &quot;%2&quot;.</translation>
     </message>
 </context>
 <context>
@@ -669,6 +992,63 @@
     </message>
 </context>
 <context>
+    <name>xueshi::AttendancePreviewDialog</name>
+    <message>
+        <source>Import attendance: %1</source>
+        <translation>Import attendance: %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Matched person or problem</source>
+        <translation>Matched person or problem</translation>
+    </message>
+    <message>
+        <source>%1 — absent</source>
+        <translation>%1 — absent</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n row(s) can be applied: correct the file and import it again.</source>
+        <translation>
+            <numerusform>None of the %n row(s) can be applied: correct the file and import it again.</numerusform>
+            <numerusform>None of the %n row(s) can be applied: correct the file and import it again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) match confirmed enrolments. Apply confirms their hours in one batch.</source>
+        <translation>
+            <numerusform>%n row(s) match confirmed enrolments. Apply confirms their hours in one batch.</numerusform>
+            <numerusform>%n row(s) match confirmed enrolments. Apply confirms their hours in one batch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 row(s) can be applied, %2 row(s) have problems and are left out. Apply confirms the good rows in one batch.</source>
+        <translation>%1 row(s) can be applied, %2 row(s) have problems and are left out. Apply confirms the good rows in one batch.</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::BindingTableModel</name>
     <message>
         <source>%1 (not sent yet)</source>
@@ -832,6 +1212,384 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::ClassDetails</name>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Enrolment deadline</source>
+        <translation>Enrolment deadline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassDetailsDialog</name>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Enrolled. The enrolment is sent to the institution at the next sync; it shows in My classes as awaiting confirmation.</source>
+        <translation>Enrolled. The enrolment is sent to the institution at the next sync; it shows in My classes as awaiting confirmation.</translation>
+    </message>
+    <message>
+        <source>Training class</source>
+        <translation>Training class</translation>
+    </message>
+    <message>
+        <source>This class is no longer offered.</source>
+        <translation>This class is no longer offered.</translation>
+    </message>
+    <message>
+        <source>Your enrolment was refused by the server: %1</source>
+        <translation>Your enrolment was refused by the server: %1</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassEditDialog</name>
+    <message>
+        <source>New training class</source>
+        <translation>New training class</translation>
+    </message>
+    <message>
+        <source>Edit training class</source>
+        <translation>Edit training class</translation>
+    </message>
+    <message>
+        <source>Class name</source>
+        <translation>Class name</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Please choose</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>Professional series</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Administrative region</source>
+        <translation>Administrative region</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Enrolment deadline</source>
+        <translation>Enrolment deadline</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Required for an in-person class.</source>
+        <translation>Required for an in-person class.</translation>
+    </message>
+    <message>
+        <source>For example 24 or 7.5.</source>
+        <translation>For example 24 or 7.5.</translation>
+    </message>
+    <message>
+        <source>Enter the class name (2 to 100 characters).</source>
+        <translation>Enter the class name (2 to 100 characters).</translation>
+    </message>
+    <message>
+        <source>A professional class needs its professional series.</source>
+        <translation>A professional class needs its professional series.</translation>
+    </message>
+    <message>
+        <source>Choose the region whose learners may enrol (a province or city covers the districts inside it).</source>
+        <translation>Choose the region whose learners may enrol (a province or city covers the districts inside it).</translation>
+    </message>
+    <message>
+        <source>Enter the venue of an in-person class.</source>
+        <translation>Enter the venue of an in-person class.</translation>
+    </message>
+    <message>
+        <source>The class cannot end before it starts.</source>
+        <translation>The class cannot end before it starts.</translation>
+    </message>
+    <message>
+        <source>Enter the hours, from 0.1 to 200, with at most one decimal place.</source>
+        <translation>Enter the hours, from 0.1 to 200, with at most one decimal place.</translation>
+    </message>
+    <message>
+        <source>At least one place.</source>
+        <translation>At least one place.</translation>
+    </message>
+    <message>
+        <source>At least %1: that many people are enrolled already.</source>
+        <translation>At least %1: that many people are enrolled already.</translation>
+    </message>
+    <message>
+        <source>The enrolment deadline cannot be after the class ends.</source>
+        <translation>The enrolment deadline cannot be after the class ends.</translation>
+    </message>
+    <message>
+        <source>At most 2000 characters (now %1).</source>
+        <translation>At most 2000 characters (now %1).</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassEnrolmentPage</name>
+    <message>
+        <source>Training class enrolment is available once your employer has confirmed you (Personal information).</source>
+        <translation>Training class enrolment is available once your employer has confirmed you (Personal information).</translation>
+    </message>
+    <message>
+        <source>View / enrol</source>
+        <translation>View / enrol</translation>
+    </message>
+    <message>
+        <source>This computer keeps no data for this server.</source>
+        <translation>This computer keeps no data for this server.</translation>
+    </message>
+    <message>
+        <source>No classes are listed: training class enrolment is available once your employer has confirmed you (Personal information).</source>
+        <translation>No classes are listed: training class enrolment is available once your employer has confirmed you (Personal information).</translation>
+    </message>
+    <message>
+        <source>Classes open to staff of %1, in %2.</source>
+        <translation>Classes open to staff of %1, in %2.</translation>
+    </message>
+    <message>
+        <source>There are no training classes run by training institutions in the region of your employer (%1).</source>
+        <translation>There are no training classes run by training institutions in the region of your employer (%1).</translation>
+    </message>
+    <message>
+        <source>Your enrolment in %1 was refused: %2</source>
+        <translation>Your enrolment in %1 was refused: %2</translation>
+    </message>
+    <message>
+        <source>a class</source>
+        <translation>a class</translation>
+    </message>
+    <message>
+        <source>Class enrolment</source>
+        <translation>Class enrolment</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassText</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Accepting enrolment</source>
+        <translation>Accepting enrolment</translation>
+    </message>
+    <message>
+        <source>Enrolment stopped</source>
+        <translation>Enrolment stopped</translation>
+    </message>
+    <message>
+        <source>Enrolled, awaiting confirmation</source>
+        <translation>Enrolled, awaiting confirmation</translation>
+    </message>
+    <message>
+        <source>Enrolment successful</source>
+        <translation>Enrolment successful</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Hours obtained</source>
+        <translation>Hours obtained</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Elective</source>
+        <translation>Elective</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>You have already enrolled in this class.</source>
+        <translation>You have already enrolled in this class.</translation>
+    </message>
+    <message>
+        <source>The institution has stopped enrolment for this class.</source>
+        <translation>The institution has stopped enrolment for this class.</translation>
+    </message>
+    <message>
+        <source>The enrolment deadline (%1) has passed.</source>
+        <translation>The enrolment deadline (%1) has passed.</translation>
+    </message>
+    <message>
+        <source>The class is full (%1 places).</source>
+        <translation>The class is full (%1 places).</translation>
+    </message>
+    <message>
+        <source>%1: the reason is longer than 200 characters.</source>
+        <translation>%1: the reason is longer than 200 characters.</translation>
+    </message>
+    <message>
+        <source>%1 is marked absent: please give the reason.</source>
+        <translation>%1 is marked absent: please give the reason.</translation>
+    </message>
+    <message>
+        <source>%1: the hours must be between 0 and the class&apos;s %2 hours.</source>
+        <translation>%1: the hours must be between 0 and the class&apos;s %2 hours.</translation>
+    </message>
+    <message>
+        <source>%1 gets fewer hours than the class&apos;s %2: please give the reason.</source>
+        <translation>%1 gets fewer hours than the class&apos;s %2: please give the reason.</translation>
+    </message>
+    <message>
+        <source>It was changed elsewhere in the meantime; see Sync problems.</source>
+        <translation>It was changed elsewhere in the meantime; see Sync problems.</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassesPage</name>
+    <message>
+        <source>Your institution must be approved by the administrator before it can publish classes.</source>
+        <translation>Your institution must be approved by the administrator before it can publish classes.</translation>
+    </message>
+    <message>
+        <source>No training classes yet. Click New to prepare one.</source>
+        <translation>No training classes yet. Click New to prepare one.</translation>
+    </message>
+    <message>
+        <source>Select a class to see its details.</source>
+        <translation>Select a class to see its details.</translation>
+    </message>
+    <message>
+        <source>The server refused the last change: %1</source>
+        <translation>The server refused the last change: %1</translation>
+    </message>
+    <message>
+        <source>Saved; sent at the next sync.</source>
+        <translation>Saved; sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Enrolment opened: learners of the class&apos;s region see it after the next sync.</source>
+        <translation>Enrolment opened: learners of the class&apos;s region see it after the next sync.</translation>
+    </message>
+    <message>
+        <source>Enrolment stopped; sent at the next sync.</source>
+        <translation>Enrolment stopped; sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Training classes</source>
+        <translation>Training classes</translation>
+    </message>
+    <message>
+        <source>Your institution has not been approved by the administrator yet. You can prepare classes as drafts, but you can open enrolment only after the approval.</source>
+        <translation>Your institution has not been approved by the administrator yet. You can prepare classes as drafts, but you can open enrolment only after the approval.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Accept enrolment</source>
+        <translation>Accept enrolment</translation>
+    </message>
+    <message>
+        <source>Stop enrolment</source>
+        <translation>Stop enrolment</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::ClientController</name>
     <message>
         <source>You have logged out.</source>
@@ -909,6 +1667,373 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::CourseDownload</name>
+    <message>
+        <source>The content cache is not available.</source>
+        <translation>The content cache is not available.</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CoursePlatformPage</name>
+    <message>
+        <source>Download cancelled; what arrived is kept and the next download continues from there.</source>
+        <translation>Download cancelled; what arrived is kept and the next download continues from there.</translation>
+    </message>
+    <message>
+        <source>The download stopped: %1</source>
+        <translation>The download stopped: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n course(s)</source>
+        <translation>
+            <numerusform>%n course(s)</numerusform>
+            <numerusform>%n course(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>No public courses are on offer yet. They appear here after a sync once the administrator has published them.</source>
+        <translation>No public courses are on offer yet. They appear here after a sync once the administrator has published them.</translation>
+    </message>
+    <message>
+        <source>Public courses need the data kept on this computer.</source>
+        <translation>Public courses need the data kept on this computer.</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>Not selected</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <source>Studying (%1 of %2 lessons complete)</source>
+        <translation>Studying (%1 of %2 lessons complete)</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n lesson(s)</numerusform>
+            <numerusform>%n lesson(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select course</source>
+        <translation>Select course</translation>
+    </message>
+    <message>
+        <source>This course is no longer offered.</source>
+        <translation>This course is no longer offered.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 hours (public subject) · %n lesson(s), at least %2 minutes of study in all</source>
+        <translation>
+            <numerusform>%1 hours (public subject) · %n lesson(s), at least %2 minutes of study in all</numerusform>
+            <numerusform>%1 hours (public subject) · %n lesson(s), at least %2 minutes of study in all</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Course exam: %1 questions drawn from the question bank, pass mark %2 points of 100, %3 attempt(s), %4 minutes per attempt. It opens when every lesson is complete.</source>
+        <translation>Course exam: %1 questions drawn from the question bank, pass mark %2 points of 100, %3 attempt(s), %4 minutes per attempt. It opens when every lesson is complete.</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n minute(s)</source>
+        <translation>
+            <numerusform>at least %n minute(s)</numerusform>
+            <numerusform>at least %n minute(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Declaration year: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Declaration year: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Declaration year: &lt;b&gt;%1&lt;/b&gt; (not chosen yet: starting the study selects the course for this year)</source>
+        <translation>Declaration year: &lt;b&gt;%1&lt;/b&gt; (not chosen yet: starting the study selects the course for this year)</translation>
+    </message>
+    <message>
+        <source>This course cannot count toward any year now.</source>
+        <translation>This course cannot count toward any year now.</translation>
+    </message>
+    <message>
+        <source>The hours of this course have been credited: the year can no longer change.</source>
+        <translation>The hours of this course have been credited: the year can no longer change.</translation>
+    </message>
+    <message>
+        <source>Your employer must confirm you before you study.</source>
+        <translation>Your employer must confirm you before you study.</translation>
+    </message>
+    <message>
+        <source>The hours of this course count toward %1. Click &quot;Start studying&quot; to open the catalogue.</source>
+        <translation>The hours of this course count toward %1. Click &quot;Start studying&quot; to open the catalogue.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lessons complete · declaration year %3</source>
+        <translation>%1 of %2 lessons complete · declaration year %3</translation>
+    </message>
+    <message>
+        <source>%1 / %2 min</source>
+        <translation>%1 / %2 min</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Awaiting grading&lt;/b&gt;: your answers are graded by the server at the next sync.</source>
+        <translation>&lt;b&gt;Awaiting grading&lt;/b&gt;: your answers are graded by the server at the next sync.</translation>
+    </message>
+    <message>
+        <source>Exam &lt;b&gt;passed&lt;/b&gt; with %1 points.</source>
+        <translation>Exam &lt;b&gt;passed&lt;/b&gt; with %1 points.</translation>
+    </message>
+    <message>
+        <source>Exam &lt;b&gt;not passed&lt;/b&gt;: %1 points (pass mark %2).</source>
+        <translation>Exam &lt;b&gt;not passed&lt;/b&gt;: %1 points (pass mark %2).</translation>
+    </message>
+    <message>
+        <source>It was handed in after the time limit.</source>
+        <translation>It was handed in after the time limit.</translation>
+    </message>
+    <message>
+        <source>%1 hours credited to %2; they are listed in the hour records.</source>
+        <translation>%1 hours credited to %2; they are listed in the hour records.</translation>
+    </message>
+    <message>
+        <source>No attempts left.</source>
+        <translation>No attempts left.</translation>
+    </message>
+    <message>
+        <source>Attempts left: %1 of %2.</source>
+        <translation>Attempts left: %1 of %2.</translation>
+    </message>
+    <message>
+        <source>Select the course first.</source>
+        <translation>Select the course first.</translation>
+    </message>
+    <message>
+        <source>You have passed this course.</source>
+        <translation>You have passed this course.</translation>
+    </message>
+    <message>
+        <source>The exam opens when every lesson is complete (%1 of %2 so far).</source>
+        <translation>The exam opens when every lesson is complete (%1 of %2 so far).</translation>
+    </message>
+    <message>
+        <source>The exam questions arrive with the next sync.</source>
+        <translation>The exam questions arrive with the next sync.</translation>
+    </message>
+    <message>
+        <source>No exam attempt is open.</source>
+        <translation>No exam attempt is open.</translation>
+    </message>
+    <message>
+        <source>Retake the exam</source>
+        <translation>Retake the exam</translation>
+    </message>
+    <message>
+        <source>Course exam</source>
+        <translation>Course exam</translation>
+    </message>
+    <message>
+        <source>Downloading the course&apos;s files…</source>
+        <translation>Downloading the course&apos;s files…</translation>
+    </message>
+    <message numerus="yes">
+        <source>This course is available offline: all %n file(s) (%1) are on this computer.</source>
+        <translation>
+            <numerusform>This course is available offline: all %n file(s) (%1) are on this computer.</numerusform>
+            <numerusform>This course is available offline: all %n file(s) (%1) are on this computer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Download every lesson (%1) to study without a network connection.</source>
+        <translation>Download every lesson (%1) to study without a network connection.</translation>
+    </message>
+    <message>
+        <source>Public course platform</source>
+        <translation>Public course platform</translation>
+    </message>
+    <message>
+        <source>Your employer must confirm your identity before you can study public courses: fill in your personal information and submit it to your employer. You can look at the courses meanwhile.</source>
+        <translation>Your employer must confirm your identity before you can study public courses: fill in your personal information and submit it to your employer. You can look at the courses meanwhile.</translation>
+    </message>
+    <message>
+        <source>The public courses on offer, by year. Click &quot;View&quot; to see the courses you can select.</source>
+        <translation>The public courses on offer, by year. Click &quot;View&quot; to see the courses you can select.</translation>
+    </message>
+    <message>
+        <source>Public courses</source>
+        <translation>Public courses</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <source>← All public courses</source>
+        <translation>← All public courses</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>← Course list</source>
+        <translation>← Course list</translation>
+    </message>
+    <message>
+        <source>Change declaration year</source>
+        <translation>Change declaration year</translation>
+    </message>
+    <message>
+        <source>Start studying</source>
+        <translation>Start studying</translation>
+    </message>
+    <message>
+        <source>← Course introduction</source>
+        <translation>← Course introduction</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>Studied / required</source>
+        <translation>Studied / required</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Download for offline study</source>
+        <translation>Download for offline study</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CourseText</name>
+    <message>
+        <source>Public subject</source>
+        <translation>Public subject</translation>
+    </message>
+    <message>
+        <source>Professional subject</source>
+        <translation>Professional subject</translation>
+    </message>
+    <message>
+        <source>Elective subject</source>
+        <translation>Elective subject</translation>
+    </message>
+    <message>
+        <source>Public course</source>
+        <translation>Public course</translation>
+    </message>
+    <message>
+        <source>Training class</source>
+        <translation>Training class</translation>
+    </message>
+    <message>
+        <source>Self-declared</source>
+        <translation>Self-declared</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>Awaiting confirmation</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <source>Public courses of %1</source>
+        <translation>Public courses of %1</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::DeclarationYearDialog</name>
+    <message>
+        <source>Change the declaration year</source>
+        <translation>Change the declaration year</translation>
+    </message>
+    <message>
+        <source>Choose the year whose hours this course counts toward, for example the year of your title application.</source>
+        <translation>Choose the year whose hours this course counts toward, for example the year of your title application.</translation>
+    </message>
+    <message>
+        <source>Declaration year:</source>
+        <translation>Declaration year:</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Count the hours of &quot;%1&quot; toward %2?</source>
+        <translation>Count the hours of &quot;%1&quot; toward %2?</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::EmployerPicker</name>
     <message>
         <source>Copied. Send it to your employer.</source>
@@ -936,6 +2061,521 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Staff</source>
         <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::EnrolmentTableModel</name>
+    <message>
+        <source>%1 (refused by the server)</source>
+        <translation>%1 (refused by the server)</translation>
+    </message>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1 (not sent yet)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::EnrolmentsPage</name>
+    <message>
+        <source>Confirm %1</source>
+        <translation>Confirm %1</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Return %1…</source>
+        <translation>Return %1…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>No training classes yet: create one in Training classes.</source>
+        <translation>No training classes yet: create one in Training classes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrolment(s) shown, %1 awaiting confirmation in this class.</source>
+        <translation>
+            <numerusform>%n enrolment(s) shown, %1 awaiting confirmation in this class.</numerusform>
+            <numerusform>%n enrolment(s) shown, %1 awaiting confirmation in this class.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrolment(s) confirmed; sent at the next sync.</source>
+        <translation>
+            <numerusform>%n enrolment(s) confirmed; sent at the next sync.</numerusform>
+            <numerusform>%n enrolment(s) confirmed; sent at the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return enrolments</source>
+        <translation>Return enrolments</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why are the %n enrolment(s) returned? The learners see this reason.</source>
+        <translation>
+            <numerusform>Why are the %n enrolment(s) returned? The learners see this reason.</numerusform>
+            <numerusform>Why are the %n enrolment(s) returned? The learners see this reason.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrolment(s) returned; sent at the next sync.</source>
+        <translation>
+            <numerusform>%n enrolment(s) returned; sent at the next sync.</numerusform>
+            <numerusform>%n enrolment(s) returned; sent at the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the roster</source>
+        <translation>Export the roster</translation>
+    </message>
+    <message>
+        <source>Roster %1.csv</source>
+        <translation>Roster %1.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>The roster could not be written to %1: %2</source>
+        <translation>The roster could not be written to %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n person(s) exported to %1.</numerusform>
+            <numerusform>%n person(s) exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>Enrolments</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Name, resident ID or employer contains…</source>
+        <translation>Name, resident ID or employer contains…</translation>
+    </message>
+    <message>
+        <source>Export roster</source>
+        <translation>Export roster</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ExamDialog</name>
+    <message>
+        <source>True</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>Single choice</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>Multiple choice</translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation>True or false</translation>
+    </message>
+    <message>
+        <source>Question %1 ✓</source>
+        <translation>Question %1 ✓</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2</source>
+        <translation>Answered %1 of %2</translation>
+    </message>
+    <message>
+        <source>Time left: %1:%2</source>
+        <translation>Time left: %1:%2</translation>
+    </message>
+    <message>
+        <source>Submit the exam</source>
+        <translation>Submit the exam</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) not answered yet: they count as wrong. Submit anyway?</source>
+        <translation>
+            <numerusform>%n question(s) not answered yet: they count as wrong. Submit anyway?</numerusform>
+            <numerusform>%n question(s) not answered yet: they count as wrong. Submit anyway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submit your answers? They cannot be changed afterwards.</source>
+        <translation>Submit your answers? They cannot be changed afterwards.</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Continue the exam</source>
+        <translation>Continue the exam</translation>
+    </message>
+    <message>
+        <source>You are not logged in: the answers cannot be kept.</source>
+        <translation>You are not logged in: the answers cannot be kept.</translation>
+    </message>
+    <message>
+        <source>Course exam</source>
+        <translation>Course exam</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::HourRecordTableModel</name>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Course or training</source>
+        <translation>Course or training</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::HourRecordsPage</name>
+    <message>
+        <source>No hours yet. Hours appear here when you pass a public course exam, when a training institution confirms your hours, or when your employer confirms hours you declared.</source>
+        <translation>No hours yet. Hours appear here when you pass a public course exam, when a training institution confirms your hours, or when your employer confirms hours you declared.</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Hour records</source>
+        <translation>Hour records</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Subject type:</source>
+        <translation>Subject type:</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Totals per year (confirmed hours)</source>
+        <translation>Totals per year (confirmed hours)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>Awaiting confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::HoursConfirmationPage</name>
+    <message>
+        <source>The class starts on %1: its hours can be confirmed from then on.</source>
+        <translation>The class starts on %1: its hours can be confirmed from then on.</translation>
+    </message>
+    <message>
+        <source>No training classes yet: create one in Training classes.</source>
+        <translation>No training classes yet: create one in Training classes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 hours · %n person(s) awaiting hours.</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 hours · %n person(s) awaiting hours.</numerusform>
+            <numerusform>%1 · %2 · %3 hours · %n person(s) awaiting hours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A confirmation of hours was refused by the server: %1</source>
+        <translation>A confirmation of hours was refused by the server: %1</translation>
+    </message>
+    <message>
+        <source>Select the people whose hours to confirm.</source>
+        <translation>Select the people whose hours to confirm.</translation>
+    </message>
+    <message>
+        <source>Nobody in this class awaits the confirmation of hours.</source>
+        <translation>Nobody in this class awaits the confirmation of hours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more.</source>
+        <translation>
+            <numerusform>And %n more.</numerusform>
+            <numerusform>And %n more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was confirmed. %1</source>
+        <translation>Nothing was confirmed. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The hours of %n person(s) are confirmed on this computer and sent at the next sync; the server&apos;s answer for each person is shown below.</source>
+        <translation>
+            <numerusform>The hours of %n person(s) are confirmed on this computer and sent at the next sync; the server&apos;s answer for each person is shown below.</numerusform>
+            <numerusform>The hours of %n person(s) are confirmed on this computer and sent at the next sync; the server&apos;s answer for each person is shown below.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import an attendance sheet</source>
+        <translation>Import an attendance sheet</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 is too large for an attendance sheet.</source>
+        <translation>%1 is too large for an attendance sheet.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the last confirmation (%1): %2 applied, %3 skipped as already decided, %4 refused.</source>
+        <translation>The server&apos;s answer to the last confirmation (%1): %2 applied, %3 skipped as already decided, %4 refused.</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>Skipped (already decided)</source>
+        <translation>Skipped (already decided)</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Hours confirmation</source>
+        <translation>Hours confirmation</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <source>Confirm selected</source>
+        <translation>Confirm selected</translation>
+    </message>
+    <message>
+        <source>Confirm all</source>
+        <translation>Confirm all</translation>
+    </message>
+    <message>
+        <source>Import attendance sheet…</source>
+        <translation>Import attendance sheet…</translation>
+    </message>
+    <message>
+        <source>Result of the last confirmation</source>
+        <translation>Result of the last confirmation</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::HoursTableModel</name>
+    <message>
+        <source>Awaiting hours</source>
+        <translation>Awaiting hours</translation>
+    </message>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1 (not sent yet)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::InstitutionWindow</name>
+    <message>
+        <source>Training classes</source>
+        <translation>Training classes</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>Enrolments</translation>
+    </message>
+    <message>
+        <source>Hours confirmation</source>
+        <translation>Hours confirmation</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +2743,61 @@ Why it is not trusted automatically: %5</translation>
         <source>Personal information</source>
         <translation>Personal information</translation>
     </message>
+    <message>
+        <source>Public course platform</source>
+        <translation>Public course platform</translation>
+    </message>
+    <message>
+        <source>Hour records</source>
+        <translation>Hour records</translation>
+    </message>
+    <message>
+        <source>Class enrolment</source>
+        <translation>Class enrolment</translation>
+    </message>
+    <message>
+        <source>My classes</source>
+        <translation>My classes</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::LessonViewer</name>
+    <message>
+        <source>This lesson is not on this computer yet and could not be downloaded (%1).</source>
+        <translation>This lesson is not on this computer yet and could not be downloaded (%1).</translation>
+    </message>
+    <message>
+        <source>Connect to the network and open it again, or use &quot;Download for offline study&quot; while you are online.</source>
+        <translation>Connect to the network and open it again, or use &quot;Download for offline study&quot; while you are online.</translation>
+    </message>
+    <message>
+        <source>This lesson is no longer part of the course.</source>
+        <translation>This lesson is no longer part of the course.</translation>
+    </message>
+    <message>
+        <source>Downloading the lesson…</source>
+        <translation>Downloading the lesson…</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s file could not be read from this computer.</source>
+        <translation>The lesson&apos;s file could not be read from this computer.</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s PDF file could not be opened.</source>
+        <translation>The lesson&apos;s PDF file could not be opened.</translation>
+    </message>
+    <message>
+        <source>Studied %1 min / required %2 min</source>
+        <translation>Studied %1 min / required %2 min</translation>
+    </message>
+    <message>
+        <source>Lesson complete: you have studied it for the required time.</source>
+        <translation>Lesson complete: you have studied it for the required time.</translation>
+    </message>
+    <message>
+        <source>Your study time is recorded while this lesson is open.</source>
+        <translation>Your study time is recorded while this lesson is open.</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::LoginWindow</name>
@@ -1200,6 +2895,29 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Language:</source>
         <translation>Language:</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::MyClassesPage</name>
+    <message>
+        <source>Enrolment cancelled; sent at the next sync.</source>
+        <translation>Enrolment cancelled; sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>My classes</source>
+        <translation>My classes</translation>
+    </message>
+    <message>
+        <source>You have not enrolled in a training class yet. Choose one in Class enrolment.</source>
+        <translation>You have not enrolled in a training class yet. Choose one in Class enrolment.</translation>
+    </message>
+    <message>
+        <source>Cancel enrolment</source>
+        <translation>Cancel enrolment</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +3779,13 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::StudySession</name>
+    <message>
+        <source>The study time cannot be saved: you are not logged in.</source>
+        <translation>The study time cannot be saved: you are not logged in.</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::SyncEngine</name>
     <message>
         <source>The change could not be saved on this computer: %1</source>
@@ -2219,6 +3944,54 @@ Why it is not trusted automatically: %5</translation>
         <source>Return a person&apos;s request</source>
         <translation>Return a person&apos;s request</translation>
     </message>
+    <message>
+        <source>Select a public course</source>
+        <translation>Select a public course</translation>
+    </message>
+    <message>
+        <source>Change a course&apos;s declaration year</source>
+        <translation>Change a course&apos;s declaration year</translation>
+    </message>
+    <message>
+        <source>Study time of a lesson</source>
+        <translation>Study time of a lesson</translation>
+    </message>
+    <message>
+        <source>Hand in a course exam</source>
+        <translation>Hand in a course exam</translation>
+    </message>
+    <message>
+        <source>Save a training class</source>
+        <translation>Save a training class</translation>
+    </message>
+    <message>
+        <source>Accept enrolment in a class</source>
+        <translation>Accept enrolment in a class</translation>
+    </message>
+    <message>
+        <source>Stop enrolment in a class</source>
+        <translation>Stop enrolment in a class</translation>
+    </message>
+    <message>
+        <source>Confirm the hours of a class</source>
+        <translation>Confirm the hours of a class</translation>
+    </message>
+    <message>
+        <source>Enrol in a training class</source>
+        <translation>Enrol in a training class</translation>
+    </message>
+    <message>
+        <source>Cancel an enrolment</source>
+        <translation>Cancel an enrolment</translation>
+    </message>
+    <message>
+        <source>Confirm an enrolment</source>
+        <translation>Confirm an enrolment</translation>
+    </message>
+    <message>
+        <source>Return an enrolment</source>
+        <translation>Return an enrolment</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::SyncStatusWidget</name>
@@ -2290,6 +4063,61 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>a file only you can read: %1</source>
         <translation>a file only you can read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::TrainingClassTableModel</name>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1 (not sent yet)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Enrolment deadline</source>
+        <translation>Enrolment deadline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Attendance</name>
+    <message>
+        <source>Row %1: a quoted field is not closed.</source>
+        <translation>第 %1 行：引号内的内容没有结束引号。</translation>
+    </message>
+    <message>
+        <source>The header row names the column &quot;%1&quot; twice.</source>
+        <translation>表头中“%1”列出现了两次。</translation>
+    </message>
+    <message>
+        <source>Row %1: no learner of this class has the resident ID number %2.</source>
+        <translation>第 %1 行：本培训班没有身份证号为 %2 的学员。</translation>
+    </message>
+    <message>
+        <source>Row %1: no learner of this class is named %2.</source>
+        <translation>第 %1 行：本培训班没有名为 %2 的学员。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 learners of this class are named %3; give the resident ID number instead.</source>
+        <translation>第 %1 行：本培训班有 %2 名学员名为 %3，请填写身份证号。</translation>
+    </message>
+    <message>
+        <source>Row %1: give the resident ID number or the name.</source>
+        <translation>第 %1 行：请填写身份证号或姓名。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 is already listed in row %3.</source>
+        <translation>第 %1 行：%2 已在第 %3 行出现。</translation>
+    </message>
+    <message>
+        <source>Row %1: the hours are missing.</source>
+        <translation>第 %1 行：缺少学时。</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; is not a number of hours (a number such as 24 or 2.5, with at most one decimal place).</source>
+        <translation>第 %1 行：“%2”不是有效的学时（应为 24 或 2.5 这样的数字，最多一位小数）。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 hours are more than the class&apos;s %3 hours.</source>
+        <translation>第 %1 行：%2 学时超过培训班的 %3 学时。</translation>
+    </message>
+    <message>
+        <source>Row %1: the hours of %2 were already confirmed.</source>
+        <translation>第 %1 行：%2 的学时已确认。</translation>
+    </message>
+    <message>
+        <source>Row %1: the enrolment of %2 is not confirmed.</source>
+        <translation>第 %1 行：%2 的报名尚未确认。</translation>
+    </message>
+    <message>
+        <source>Row %1: fewer hours than the class&apos;s (or 0 for absent) need a reason in the column 备注 (reason).</source>
+        <translation>第 %1 行：学时少于培训班学时（或 0 表示缺勤）时，请在“备注”列填写原因。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &quot;CSV UTF-8&quot; in the spreadsheet program and import it again.</source>
+        <translation>文件不是 UTF-8 编码。请在表格软件中另存为“CSV UTF-8”格式后重新导入。</translation>
+    </message>
+    <message>
+        <source>The file is empty: the first row must name the columns.</source>
+        <translation>文件为空：第一行应为列名。</translation>
+    </message>
+    <message>
+        <source>The header row has no column 学时 (hours).</source>
+        <translation>表头中没有“学时”列。</translation>
+    </message>
+    <message>
+        <source>The header row needs a column 身份证号 (residentId) or 姓名 (name).</source>
+        <translation>表头中需要“身份证号”列或“姓名”列。</translation>
+    </message>
+</context>
+<context>
     <name>Server</name>
     <message>
         <source>This address does not accept the method %1.</source>
@@ -298,6 +369,258 @@
     <message>
         <source>The hour record is not valid.</source>
         <translation>学时记录不符合要求。</translation>
+    </message>
+    <message>
+        <source>Only training institutions manage training classes.</source>
+        <translation>只有培训机构可以管理培训班。</translation>
+    </message>
+    <message>
+        <source>This training class was not found.</source>
+        <translation>未找到该培训班。</translation>
+    </message>
+    <message>
+        <source>This training class belongs to another institution.</source>
+        <translation>该培训班属于其他培训机构。</translation>
+    </message>
+    <message>
+        <source>This enrolment was not found.</source>
+        <translation>未找到该报名记录。</translation>
+    </message>
+    <message>
+        <source>A training class needs a UUID as its id.</source>
+        <translation>培训班的编号必须是 UUID。</translation>
+    </message>
+    <message>
+        <source>Give the date as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD 格式填写日期。</translation>
+    </message>
+    <message>
+        <source>The class name must have 2 to 100 characters.</source>
+        <translation>培训班名称应为 2 至 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose elective or professional as the subject type.</source>
+        <translation>请选择科目类型：选修课或专业课。</translation>
+    </message>
+    <message>
+        <source>Choose the professional series of a professional class.</source>
+        <translation>专业课培训班请选择专业系列。</translation>
+    </message>
+    <message>
+        <source>Choose online or offline as the mode.</source>
+        <translation>请选择培训方式：线上或线下。</translation>
+    </message>
+    <message>
+        <source>Give the venue of an offline class.</source>
+        <translation>线下培训班请填写培训地点。</translation>
+    </message>
+    <message>
+        <source>The venue may have at most 200 characters.</source>
+        <translation>培训地点最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>The class cannot end before it starts.</source>
+        <translation>培训结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The enrolment deadline cannot be after the class ends.</source>
+        <translation>报名截止日期不能晚于培训结束日期。</translation>
+    </message>
+    <message>
+        <source>The hours must be a whole number of tenths from %1 to %2.</source>
+        <translation>学时须为 %1 至 %2 之间的整数（以 0.1 学时为单位）。</translation>
+    </message>
+    <message>
+        <source>The capacity must be a whole number from %1 to %2.</source>
+        <translation>招生人数须为 %1 至 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The description may have at most 2000 characters.</source>
+        <translation>培训班简介最多 2000 个字符。</translation>
+    </message>
+    <message>
+        <source>The capacity cannot be less than the %1 people already enrolled.</source>
+        <translation>招生人数不能少于已报名的 %1 人。</translation>
+    </message>
+    <message>
+        <source>The administrator has not approved your institution yet; classes can be published once it is approved.</source>
+        <translation>管理员尚未审核通过贵机构，审核通过后才能发布培训班。</translation>
+    </message>
+    <message>
+        <source>An enrolment needs a new UUID as its target.</source>
+        <translation>报名记录的编号必须是新的 UUID。</translation>
+    </message>
+    <message>
+        <source>Choose the class to enrol in.</source>
+        <translation>请选择要报名的培训班。</translation>
+    </message>
+    <message>
+        <source>This enrolment already exists.</source>
+        <translation>该报名记录已存在。</translation>
+    </message>
+    <message>
+        <source>This class no longer accepts enrolments.</source>
+        <translation>该培训班已停止报名。</translation>
+    </message>
+    <message>
+        <source>The enrolment deadline of this class (%1) has passed.</source>
+        <translation>该培训班的报名截止日期（%1）已过。</translation>
+    </message>
+    <message>
+        <source>This class is for learners whose employer is in %1; your employer is in %2.</source>
+        <translation>该培训班只面向单位在%1的人员，您的单位在%2。</translation>
+    </message>
+    <message>
+        <source>You have already enrolled in this class.</source>
+        <translation>您已报名该培训班。</translation>
+    </message>
+    <message>
+        <source>This class is full.</source>
+        <translation>该培训班名额已满。</translation>
+    </message>
+    <message>
+        <source>Only an enrolment waiting for the institution&apos;s confirmation can be cancelled.</source>
+        <translation>只有待培训机构确认的报名才能取消。</translation>
+    </message>
+    <message>
+        <source>This enrolment is for another institution&apos;s class.</source>
+        <translation>该报名属于其他培训机构的培训班。</translation>
+    </message>
+    <message>
+        <source>Give the reason for rejecting the enrolment.</source>
+        <translation>请填写不通过的原因。</translation>
+    </message>
+    <message>
+        <source>Hours can be confirmed once the class has begun (%1).</source>
+        <translation>培训开始（%1）后才能确认学时。</translation>
+    </message>
+    <message>
+        <source>List the enrolments whose hours are confirmed.</source>
+        <translation>请列出要确认学时的报名人员。</translation>
+    </message>
+    <message>
+        <source>Confirm at most %1 people at a time.</source>
+        <translation>每次最多确认 %1 人的学时。</translation>
+    </message>
+    <message>
+        <source>Each entry must be an object.</source>
+        <translation>每一项必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>Each entry needs the enrolment&apos;s id.</source>
+        <translation>每一项都需要报名记录的编号。</translation>
+    </message>
+    <message>
+        <source>&quot;absent&quot; must be true or false.</source>
+        <translation>“absent”必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>The hours must be a whole number of tenths.</source>
+        <translation>学时须为整数（以 0.1 学时为单位）。</translation>
+    </message>
+    <message>
+        <source>The reason must be text.</source>
+        <translation>原因必须是文字。</translation>
+    </message>
+    <message>
+        <source>Entry %1 names the same enrolment as entry %2.</source>
+        <translation>第 %1 项与第 %2 项是同一报名记录。</translation>
+    </message>
+    <message>
+        <source>Not enrolled in this class.</source>
+        <translation>未报名该培训班。</translation>
+    </message>
+    <message>
+        <source>The hours were already confirmed.</source>
+        <translation>学时已确认。</translation>
+    </message>
+    <message>
+        <source>Already recorded as absent.</source>
+        <translation>已记为缺勤。</translation>
+    </message>
+    <message>
+        <source>The enrolment has not been confirmed yet.</source>
+        <translation>报名尚未确认（已报名待确认）。</translation>
+    </message>
+    <message>
+        <source>The enrolment was rejected or cancelled.</source>
+        <translation>报名未通过或已取消。</translation>
+    </message>
+    <message>
+        <source>The hours must be from 0 to the class&apos;s %1.</source>
+        <translation>学时须在 0 至培训班学时 %1 之间。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the absence.</source>
+        <translation>请填写缺勤原因。</translation>
+    </message>
+    <message>
+        <source>Give the reason for fewer hours than the class&apos;s %1.</source>
+        <translation>学时少于培训班学时 %1 时请填写原因。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3.</source>
+        <translation>“%1”必须是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date and time in ISO 8601 form.</source>
+        <translation>“%1”必须是 ISO 8601 格式的日期时间。</translation>
+    </message>
+    <message>
+        <source>This course does not exist.</source>
+        <translation>该课程不存在。</translation>
+    </message>
+    <message>
+        <source>This course cannot count toward %1. Years you can choose now: %2.</source>
+        <translation>该课程不能计入 %1 年度。目前可选择的申报年度：%2。</translation>
+    </message>
+    <message>
+        <source>The target of course.select must be the selection&apos;s derived id.</source>
+        <translation>course.select 的目标必须是选课记录的派生编号。</translation>
+    </message>
+    <message>
+        <source>You have passed this course; its hours already count toward %1.</source>
+        <translation>您已通过该课程，学时已计入 %1 年度，不能再修改申报年度。</translation>
+    </message>
+    <message>
+        <source>You have not chosen this course.</source>
+        <translation>您尚未选择该课程。</translation>
+    </message>
+    <message>
+        <source>The target of lesson.study must be the progress row&apos;s derived id.</source>
+        <translation>lesson.study 的目标必须是学习进度记录的派生编号。</translation>
+    </message>
+    <message>
+        <source>Choose the course before studying its lessons.</source>
+        <translation>请先选择课程，再学习课程内容。</translation>
+    </message>
+    <message>
+        <source>This lesson is not part of the course.</source>
+        <translation>该课程中没有这一讲。</translation>
+    </message>
+    <message>
+        <source>This exam attempt does not exist.</source>
+        <translation>该次课程作业不存在。</translation>
+    </message>
+    <message>
+        <source>This exam attempt has already been graded.</source>
+        <translation>该次课程作业已经评分，不能再次提交。</translation>
+    </message>
+    <message>
+        <source>Finish every lesson before the exam: %1 lessons still need study time.</source>
+        <translation>请先完成全部课程学习再做课程作业：还有 %1 讲未达到最少学习时间。</translation>
+    </message>
+    <message>
+        <source>&quot;answers&quot; must map each question&apos;s id to the list of chosen option ids.</source>
+        <translation>“answers”必须为每道题的编号对应所选选项编号的列表。</translation>
+    </message>
+    <message>
+        <source>Question &quot;%1&quot; is not part of this exam attempt.</source>
+        <translation>题目“%1”不属于该次课程作业。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an option of question &quot;%2&quot;.</source>
+        <translation>“%1”不是题目“%2”的选项。</translation>
     </message>
 </context>
 <context>
@@ -668,6 +991,61 @@
     </message>
 </context>
 <context>
+    <name>xueshi::AttendancePreviewDialog</name>
+    <message>
+        <source>Import attendance: %1</source>
+        <translation>导入签到表：%1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Matched person or problem</source>
+        <translation>匹配的人员或问题</translation>
+    </message>
+    <message>
+        <source>%1 — absent</source>
+        <translation>%1 — 缺勤</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n row(s) can be applied: correct the file and import it again.</source>
+        <translation>
+            <numerusform>%n 行均无法应用：请修改文件后重新导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) match confirmed enrolments. Apply confirms their hours in one batch.</source>
+        <translation>
+            <numerusform>%n 行与已确认的报名相符。【应用】将一次性确认他们的学时。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 row(s) can be applied, %2 row(s) have problems and are left out. Apply confirms the good rows in one batch.</source>
+        <translation>%1 行可以应用，%2 行有问题，将被略过。【应用】将一次性确认无误的行。</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::BindingTableModel</name>
     <message>
         <source>%1 (not sent yet)</source>
@@ -831,6 +1209,384 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::ClassDetails</name>
+    <message>
+        <source>Class</source>
+        <translation>培训班</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>培训机构</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>培训方式</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>培训地点</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Enrolment deadline</source>
+        <translation>报名截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>培训班简介</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassDetailsDialog</name>
+    <message>
+        <source>Enrol</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Enrolled. The enrolment is sent to the institution at the next sync; it shows in My classes as awaiting confirmation.</source>
+        <translation>已报名。报名将在下次同步时发送给培训机构；在【培训班情况查看】中显示为“已报名待确认”。</translation>
+    </message>
+    <message>
+        <source>Training class</source>
+        <translation>培训班</translation>
+    </message>
+    <message>
+        <source>This class is no longer offered.</source>
+        <translation>该培训班已不再开放。</translation>
+    </message>
+    <message>
+        <source>Your enrolment was refused by the server: %1</source>
+        <translation>服务器拒绝了您的报名：%1</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassEditDialog</name>
+    <message>
+        <source>New training class</source>
+        <translation>新建培训班</translation>
+    </message>
+    <message>
+        <source>Edit training class</source>
+        <translation>编辑培训班</translation>
+    </message>
+    <message>
+        <source>Class name</source>
+        <translation>培训班名称</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Please choose</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>专业系列</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>培训方式</translation>
+    </message>
+    <message>
+        <source>Administrative region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>培训地点</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Enrolment deadline</source>
+        <translation>报名截止日期</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>培训班简介</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Required for an in-person class.</source>
+        <translation>线下培训必填。</translation>
+    </message>
+    <message>
+        <source>For example 24 or 7.5.</source>
+        <translation>例如 24 或 7.5。</translation>
+    </message>
+    <message>
+        <source>Enter the class name (2 to 100 characters).</source>
+        <translation>请填写培训班名称（2 至 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>A professional class needs its professional series.</source>
+        <translation>专业课培训班须选择专业系列。</translation>
+    </message>
+    <message>
+        <source>Choose the region whose learners may enrol (a province or city covers the districts inside it).</source>
+        <translation>请选择可报名学员所在的行政区划（选择省或市即包括其下所有区县）。</translation>
+    </message>
+    <message>
+        <source>Enter the venue of an in-person class.</source>
+        <translation>请填写线下培训的培训地点。</translation>
+    </message>
+    <message>
+        <source>The class cannot end before it starts.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Enter the hours, from 0.1 to 200, with at most one decimal place.</source>
+        <translation>请填写学时，0.1 至 200，最多一位小数。</translation>
+    </message>
+    <message>
+        <source>At least one place.</source>
+        <translation>至少一个名额。</translation>
+    </message>
+    <message>
+        <source>At least %1: that many people are enrolled already.</source>
+        <translation>至少 %1 个：已有这么多人报名。</translation>
+    </message>
+    <message>
+        <source>The enrolment deadline cannot be after the class ends.</source>
+        <translation>报名截止日期不能晚于培训结束日期。</translation>
+    </message>
+    <message>
+        <source>At most 2000 characters (now %1).</source>
+        <translation>最多 2000 个字符（现为 %1 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassEnrolmentPage</name>
+    <message>
+        <source>Training class enrolment is available once your employer has confirmed you (Personal information).</source>
+        <translation>法人单位确认您的身份后，才能报名参加培训班（【人员基本信息维护】）。</translation>
+    </message>
+    <message>
+        <source>View / enrol</source>
+        <translation>查看/报名</translation>
+    </message>
+    <message>
+        <source>This computer keeps no data for this server.</source>
+        <translation>本机没有保存该服务器的数据。</translation>
+    </message>
+    <message>
+        <source>No classes are listed: training class enrolment is available once your employer has confirmed you (Personal information).</source>
+        <translation>没有可显示的培训班：法人单位确认您的身份后，才能报名参加培训班（【人员基本信息维护】）。</translation>
+    </message>
+    <message>
+        <source>Classes open to staff of %1, in %2.</source>
+        <translation>面向%1职工的培训班，所在行政区划：%2。</translation>
+    </message>
+    <message>
+        <source>There are no training classes run by training institutions in the region of your employer (%1).</source>
+        <translation>您的工作单位所在行政区划（%1）暂无培训机构开展的培训班。</translation>
+    </message>
+    <message>
+        <source>Your enrolment in %1 was refused: %2</source>
+        <translation>您报名的“%1”被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>a class</source>
+        <translation>一个培训班</translation>
+    </message>
+    <message>
+        <source>Class enrolment</source>
+        <translation>培训班报名申请</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassText</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Accepting enrolment</source>
+        <translation>接受报名</translation>
+    </message>
+    <message>
+        <source>Enrolment stopped</source>
+        <translation>停止报名</translation>
+    </message>
+    <message>
+        <source>Enrolled, awaiting confirmation</source>
+        <translation>已报名待确认</translation>
+    </message>
+    <message>
+        <source>Enrolment successful</source>
+        <translation>报名成功</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Hours obtained</source>
+        <translation>已获得学时</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Elective</source>
+        <translation>选修课</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>专业课</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>线下</translation>
+    </message>
+    <message>
+        <source>You have already enrolled in this class.</source>
+        <translation>您已报名该培训班。</translation>
+    </message>
+    <message>
+        <source>The institution has stopped enrolment for this class.</source>
+        <translation>培训机构已停止该培训班的报名。</translation>
+    </message>
+    <message>
+        <source>The enrolment deadline (%1) has passed.</source>
+        <translation>报名截止日期（%1）已过。</translation>
+    </message>
+    <message>
+        <source>The class is full (%1 places).</source>
+        <translation>该培训班已报满（%1 个名额）。</translation>
+    </message>
+    <message>
+        <source>%1: the reason is longer than 200 characters.</source>
+        <translation>%1：原因超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 is marked absent: please give the reason.</source>
+        <translation>%1 标记为缺勤：请填写原因。</translation>
+    </message>
+    <message>
+        <source>%1: the hours must be between 0 and the class&apos;s %2 hours.</source>
+        <translation>%1：学时须在 0 到本班的 %2 学时之间。</translation>
+    </message>
+    <message>
+        <source>%1 gets fewer hours than the class&apos;s %2: please give the reason.</source>
+        <translation>%1 的学时少于本班的 %2 学时：请填写原因。</translation>
+    </message>
+    <message>
+        <source>It was changed elsewhere in the meantime; see Sync problems.</source>
+        <translation>该数据已在别处被修改，请查看【同步问题】。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ClassesPage</name>
+    <message>
+        <source>Your institution must be approved by the administrator before it can publish classes.</source>
+        <translation>培训机构须经管理员审核通过后才能发布培训班。</translation>
+    </message>
+    <message>
+        <source>No training classes yet. Click New to prepare one.</source>
+        <translation>还没有培训班。点击【新建】准备一个。</translation>
+    </message>
+    <message>
+        <source>Select a class to see its details.</source>
+        <translation>选择一个培训班查看详情。</translation>
+    </message>
+    <message>
+        <source>The server refused the last change: %1</source>
+        <translation>服务器拒绝了最近一次修改：%1</translation>
+    </message>
+    <message>
+        <source>Saved; sent at the next sync.</source>
+        <translation>已保存，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Enrolment opened: learners of the class&apos;s region see it after the next sync.</source>
+        <translation>已开始接受报名：同步后该行政区划的学员即可看到。</translation>
+    </message>
+    <message>
+        <source>Enrolment stopped; sent at the next sync.</source>
+        <translation>已停止报名，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Training classes</source>
+        <translation>培训班管理</translation>
+    </message>
+    <message>
+        <source>Your institution has not been approved by the administrator yet. You can prepare classes as drafts, but you can open enrolment only after the approval.</source>
+        <translation>您的培训机构尚未通过管理员审核。您可以先以草稿形式准备培训班，审核通过后才能接受报名。</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Accept enrolment</source>
+        <translation>接受报名</translation>
+    </message>
+    <message>
+        <source>Stop enrolment</source>
+        <translation>停止报名</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::ClientController</name>
     <message>
         <source>You have logged out.</source>
@@ -908,6 +1664,368 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::CourseDownload</name>
+    <message>
+        <source>The content cache is not available.</source>
+        <translation>内容缓存不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CoursePlatformPage</name>
+    <message>
+        <source>Download cancelled; what arrived is kept and the next download continues from there.</source>
+        <translation>已取消下载；已下载的部分会保留，下次下载将从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The download stopped: %1</source>
+        <translation>下载已中断：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n course(s)</source>
+        <translation>
+            <numerusform>%n 门课程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>No public courses are on offer yet. They appear here after a sync once the administrator has published them.</source>
+        <translation>目前还没有开设公需课。管理员发布课程后，同步即可在此看到。</translation>
+    </message>
+    <message>
+        <source>Public courses need the data kept on this computer.</source>
+        <translation>公需课学习需要在本机保存数据。</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Studying (%1 of %2 lessons complete)</source>
+        <translation>学习中（已完成 %1/%2 讲）</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 学时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n 讲</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select course</source>
+        <translation>选择课程</translation>
+    </message>
+    <message>
+        <source>This course is no longer offered.</source>
+        <translation>该课程已不再开设。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 hours (public subject) · %n lesson(s), at least %2 minutes of study in all</source>
+        <translation>
+            <numerusform>%1 学时（公需科目）· 共 %n 讲，累计至少学习 %2 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Course exam: %1 questions drawn from the question bank, pass mark %2 points of 100, %3 attempt(s), %4 minutes per attempt. It opens when every lesson is complete.</source>
+        <translation>课程作业：从题库随机抽取 %1 道题，满分 100 分，%2 分合格，共 %3 次考试机会，每次限时 %4 分钟。全部课程学习完成后开放。</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>课程目录</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n minute(s)</source>
+        <translation>
+            <numerusform>至少学习 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Declaration year: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>申报年度：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Declaration year: &lt;b&gt;%1&lt;/b&gt; (not chosen yet: starting the study selects the course for this year)</source>
+        <translation>申报年度：&lt;b&gt;%1&lt;/b&gt;（尚未选择：点击“开始学习”即按此年度选择本课程）</translation>
+    </message>
+    <message>
+        <source>This course cannot count toward any year now.</source>
+        <translation>该课程目前不能计入任何申报年度。</translation>
+    </message>
+    <message>
+        <source>The hours of this course have been credited: the year can no longer change.</source>
+        <translation>本课程学时已计入，申报年度不能再修改。</translation>
+    </message>
+    <message>
+        <source>Your employer must confirm you before you study.</source>
+        <translation>须经工作单位确认后才能学习。</translation>
+    </message>
+    <message>
+        <source>The hours of this course count toward %1. Click &quot;Start studying&quot; to open the catalogue.</source>
+        <translation>本课程学时将计入 %1 年度。点击“开始学习”进入课程学习目录。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lessons complete · declaration year %3</source>
+        <translation>已完成 %1/%2 讲 · 申报年度 %3</translation>
+    </message>
+    <message>
+        <source>%1 / %2 min</source>
+        <translation>%1 / %2 分钟</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>点击学习</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Awaiting grading&lt;/b&gt;: your answers are graded by the server at the next sync.</source>
+        <translation>&lt;b&gt;待评分&lt;/b&gt;：下次同步时由服务器评分。</translation>
+    </message>
+    <message>
+        <source>Exam &lt;b&gt;passed&lt;/b&gt; with %1 points.</source>
+        <translation>考试&lt;b&gt;通过&lt;/b&gt;，成绩 %1 分。</translation>
+    </message>
+    <message>
+        <source>Exam &lt;b&gt;not passed&lt;/b&gt;: %1 points (pass mark %2).</source>
+        <translation>考试&lt;b&gt;未通过&lt;/b&gt;：成绩 %1 分（%2 分合格）。</translation>
+    </message>
+    <message>
+        <source>It was handed in after the time limit.</source>
+        <translation>本次答卷超过了答题时限。</translation>
+    </message>
+    <message>
+        <source>%1 hours credited to %2; they are listed in the hour records.</source>
+        <translation>已获得 %1 学时，计入 %2 年度，可在“继续教育记录”中查看。</translation>
+    </message>
+    <message>
+        <source>No attempts left.</source>
+        <translation>考试机会已用完。</translation>
+    </message>
+    <message>
+        <source>Attempts left: %1 of %2.</source>
+        <translation>剩余考试机会：%1 次（共 %2 次）。</translation>
+    </message>
+    <message>
+        <source>Select the course first.</source>
+        <translation>请先选择课程。</translation>
+    </message>
+    <message>
+        <source>You have passed this course.</source>
+        <translation>您已通过本课程。</translation>
+    </message>
+    <message>
+        <source>The exam opens when every lesson is complete (%1 of %2 so far).</source>
+        <translation>全部课程学习完成后才能进入课程作业（目前已完成 %1/%2 讲）。</translation>
+    </message>
+    <message>
+        <source>The exam questions arrive with the next sync.</source>
+        <translation>考试题目将在下次同步时下载。</translation>
+    </message>
+    <message>
+        <source>No exam attempt is open.</source>
+        <translation>当前没有可作答的考试。</translation>
+    </message>
+    <message>
+        <source>Retake the exam</source>
+        <translation>重新考试</translation>
+    </message>
+    <message>
+        <source>Course exam</source>
+        <translation>课程作业</translation>
+    </message>
+    <message>
+        <source>Downloading the course&apos;s files…</source>
+        <translation>正在下载课程文件……</translation>
+    </message>
+    <message numerus="yes">
+        <source>This course is available offline: all %n file(s) (%1) are on this computer.</source>
+        <translation>
+            <numerusform>本课程已可离线学习：全部 %n 个文件（%1）已保存在本机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Download every lesson (%1) to study without a network connection.</source>
+        <translation>下载全部课程内容（%1），无网络时也可学习。</translation>
+    </message>
+    <message>
+        <source>Public course platform</source>
+        <translation>公需课学习平台</translation>
+    </message>
+    <message>
+        <source>Your employer must confirm your identity before you can study public courses: fill in your personal information and submit it to your employer. You can look at the courses meanwhile.</source>
+        <translation>须经工作单位确认身份后才能学习公需课：请填写人员基本信息并提交给工作单位确认。在此之前可以浏览课程。</translation>
+    </message>
+    <message>
+        <source>The public courses on offer, by year. Click &quot;View&quot; to see the courses you can select.</source>
+        <translation>按年度列出开设的公需课。点击“查看”进入当前可以选择的课程列表。</translation>
+    </message>
+    <message>
+        <source>Public courses</source>
+        <translation>公需课</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>课程数</translation>
+    </message>
+    <message>
+        <source>← All public courses</source>
+        <translation>← 全部公需课</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>讲数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>← Course list</source>
+        <translation>← 课程列表</translation>
+    </message>
+    <message>
+        <source>Change declaration year</source>
+        <translation>修改申报年度</translation>
+    </message>
+    <message>
+        <source>Start studying</source>
+        <translation>开始学习</translation>
+    </message>
+    <message>
+        <source>← Course introduction</source>
+        <translation>← 课程简介</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Studied / required</source>
+        <translation>已学 / 要求</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Download for offline study</source>
+        <translation>下载离线学习</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CourseText</name>
+    <message>
+        <source>Public subject</source>
+        <translation>公需科目</translation>
+    </message>
+    <message>
+        <source>Professional subject</source>
+        <translation>专业科目</translation>
+    </message>
+    <message>
+        <source>Elective subject</source>
+        <translation>选修科目</translation>
+    </message>
+    <message>
+        <source>Public course</source>
+        <translation>公需课</translation>
+    </message>
+    <message>
+        <source>Training class</source>
+        <translation>培训班</translation>
+    </message>
+    <message>
+        <source>Self-declared</source>
+        <translation>自行申报</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Public courses of %1</source>
+        <translation>%1年度公需课</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::DeclarationYearDialog</name>
+    <message>
+        <source>Change the declaration year</source>
+        <translation>修改申报年度</translation>
+    </message>
+    <message>
+        <source>Choose the year whose hours this course counts toward, for example the year of your title application.</source>
+        <translation>请选择本课程学时计入的年度，例如职称申报的年度。</translation>
+    </message>
+    <message>
+        <source>Declaration year:</source>
+        <translation>申报年度：</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Count the hours of &quot;%1&quot; toward %2?</source>
+        <translation>确定将“%1”的学时计入 %2 年度吗？</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::EmployerPicker</name>
     <message>
         <source>Copied. Send it to your employer.</source>
@@ -935,6 +2053,512 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Staff</source>
         <translation>人员管理</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::EnrolmentTableModel</name>
+    <message>
+        <source>%1 (refused by the server)</source>
+        <translation>%1（被服务器拒绝）</translation>
+    </message>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1（尚未发送）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>培训班</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>培训机构</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>报名时间</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::EnrolmentsPage</name>
+    <message>
+        <source>Confirm %1</source>
+        <translation>确认 %1 人</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Return %1…</source>
+        <translation>退回 %1 人…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>No training classes yet: create one in Training classes.</source>
+        <translation>还没有培训班：请先在【培训班管理】中新建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrolment(s) shown, %1 awaiting confirmation in this class.</source>
+        <translation>
+            <numerusform>显示 %n 条报名，本班有 %1 条待确认。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrolment(s) confirmed; sent at the next sync.</source>
+        <translation>
+            <numerusform>已确认 %n 条报名，将在下次同步时发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return enrolments</source>
+        <translation>退回报名</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why are the %n enrolment(s) returned? The learners see this reason.</source>
+        <translation>
+            <numerusform>为什么退回这 %n 条报名？学员会看到此原因。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrolment(s) returned; sent at the next sync.</source>
+        <translation>
+            <numerusform>已退回 %n 条报名，将在下次同步时发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the roster</source>
+        <translation>导出名单</translation>
+    </message>
+    <message>
+        <source>Roster %1.csv</source>
+        <translation>名单 %1.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>报名时间</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The roster could not be written to %1: %2</source>
+        <translation>名单无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 人导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>报名管理</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>培训班：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Name, resident ID or employer contains…</source>
+        <translation>姓名、身份证号或工作单位包含…</translation>
+    </message>
+    <message>
+        <source>Export roster</source>
+        <translation>导出名单</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ExamDialog</name>
+    <message>
+        <source>True</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>多选题</translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>Question %1 ✓</source>
+        <translation>第 %1 题 ✓</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>第 %1 题</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2</source>
+        <translation>已答 %1/%2 题</translation>
+    </message>
+    <message>
+        <source>Time left: %1:%2</source>
+        <translation>剩余时间 %1:%2</translation>
+    </message>
+    <message>
+        <source>Submit the exam</source>
+        <translation>提交答卷</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) not answered yet: they count as wrong. Submit anyway?</source>
+        <translation>
+            <numerusform>还有 %n 道题未作答，未答题按答错计。仍要提交吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submit your answers? They cannot be changed afterwards.</source>
+        <translation>确定提交答卷吗？提交后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Continue the exam</source>
+        <translation>继续答题</translation>
+    </message>
+    <message>
+        <source>You are not logged in: the answers cannot be kept.</source>
+        <translation>您尚未登录，答卷无法保存。</translation>
+    </message>
+    <message>
+        <source>Course exam</source>
+        <translation>课程作业</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一题</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::HourRecordTableModel</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Course or training</source>
+        <translation>课程/培训</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::HourRecordsPage</name>
+    <message>
+        <source>No hours yet. Hours appear here when you pass a public course exam, when a training institution confirms your hours, or when your employer confirms hours you declared.</source>
+        <translation>暂无学时记录。公需课考试通过、培训机构确认培训班学时或工作单位确认自行申报的学时后，记录将显示在这里。</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Hour records</source>
+        <translation>继续教育记录</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Subject type:</source>
+        <translation>科目类型：</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Totals per year (confirmed hours)</source>
+        <translation>年度学时合计（已确认学时）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认合计</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>待确认</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::HoursConfirmationPage</name>
+    <message>
+        <source>The class starts on %1: its hours can be confirmed from then on.</source>
+        <translation>该培训班于 %1 开始：届时起可以确认学时。</translation>
+    </message>
+    <message>
+        <source>No training classes yet: create one in Training classes.</source>
+        <translation>还没有培训班：请先在【培训班管理】中新建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 hours · %n person(s) awaiting hours.</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 学时 · %n 人待确认学时。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A confirmation of hours was refused by the server: %1</source>
+        <translation>服务器拒绝了一次学时确认：%1</translation>
+    </message>
+    <message>
+        <source>Select the people whose hours to confirm.</source>
+        <translation>请选择要确认学时的人员。</translation>
+    </message>
+    <message>
+        <source>Nobody in this class awaits the confirmation of hours.</source>
+        <translation>本班没有待确认学时的人员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more.</source>
+        <translation>
+            <numerusform>另有 %n 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was confirmed. %1</source>
+        <translation>未确认任何人。%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The hours of %n person(s) are confirmed on this computer and sent at the next sync; the server&apos;s answer for each person is shown below.</source>
+        <translation>
+            <numerusform>已在本机确认 %n 人的学时，将在下次同步时发送；服务器对每个人的处理结果显示在下方。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import an attendance sheet</source>
+        <translation>导入签到表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 is too large for an attendance sheet.</source>
+        <translation>%1 过大，不像签到表。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the last confirmation (%1): %2 applied, %3 skipped as already decided, %4 refused.</source>
+        <translation>服务器对最近一次学时确认的处理结果（%1）：已确认 %2 人，%3 人此前已处理而略过，%4 人被拒绝。</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Skipped (already decided)</source>
+        <translation>已略过（此前已处理）</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Hours confirmation</source>
+        <translation>学时确认</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>培训班：</translation>
+    </message>
+    <message>
+        <source>Confirm selected</source>
+        <translation>确认所选</translation>
+    </message>
+    <message>
+        <source>Confirm all</source>
+        <translation>确认全部</translation>
+    </message>
+    <message>
+        <source>Import attendance sheet…</source>
+        <translation>导入签到表…</translation>
+    </message>
+    <message>
+        <source>Result of the last confirmation</source>
+        <translation>最近一次学时确认的结果</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::HoursTableModel</name>
+    <message>
+        <source>Awaiting hours</source>
+        <translation>待确认学时</translation>
+    </message>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1（尚未发送）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::InstitutionWindow</name>
+    <message>
+        <source>Training classes</source>
+        <translation>培训班管理</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>报名管理</translation>
+    </message>
+    <message>
+        <source>Hours confirmation</source>
+        <translation>学时确认</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +2726,61 @@ Why it is not trusted automatically: %5</source>
         <source>Personal information</source>
         <translation>人员基本信息维护</translation>
     </message>
+    <message>
+        <source>Public course platform</source>
+        <translation>公需课学习平台</translation>
+    </message>
+    <message>
+        <source>Hour records</source>
+        <translation>继续教育记录</translation>
+    </message>
+    <message>
+        <source>Class enrolment</source>
+        <translation>培训班报名申请</translation>
+    </message>
+    <message>
+        <source>My classes</source>
+        <translation>培训班情况查看</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::LessonViewer</name>
+    <message>
+        <source>This lesson is not on this computer yet and could not be downloaded (%1).</source>
+        <translation>本讲内容尚未保存在本机，且无法下载（%1）。</translation>
+    </message>
+    <message>
+        <source>Connect to the network and open it again, or use &quot;Download for offline study&quot; while you are online.</source>
+        <translation>请连接网络后重新打开，或在联网时使用“下载离线学习”。</translation>
+    </message>
+    <message>
+        <source>This lesson is no longer part of the course.</source>
+        <translation>本讲已不在该课程中。</translation>
+    </message>
+    <message>
+        <source>Downloading the lesson…</source>
+        <translation>正在下载本讲内容……</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s file could not be read from this computer.</source>
+        <translation>无法从本机读取本讲文件。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s PDF file could not be opened.</source>
+        <translation>无法打开本讲的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Studied %1 min / required %2 min</source>
+        <translation>已学习 %1 分 / 要求 %2 分</translation>
+    </message>
+    <message>
+        <source>Lesson complete: you have studied it for the required time.</source>
+        <translation>本讲已完成：学习时间已达到要求。</translation>
+    </message>
+    <message>
+        <source>Your study time is recorded while this lesson is open.</source>
+        <translation>打开本讲期间会记录学习时间。</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::LoginWindow</name>
@@ -1198,6 +2877,29 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::MyClassesPage</name>
+    <message>
+        <source>Enrolment cancelled; sent at the next sync.</source>
+        <translation>已取消报名，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>My classes</source>
+        <translation>培训班情况查看</translation>
+    </message>
+    <message>
+        <source>You have not enrolled in a training class yet. Choose one in Class enrolment.</source>
+        <translation>您还没有报名培训班。请在【培训班报名申请】中选择。</translation>
+    </message>
+    <message>
+        <source>Cancel enrolment</source>
+        <translation>取消报名</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +3753,13 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::StudySession</name>
+    <message>
+        <source>The study time cannot be saved: you are not logged in.</source>
+        <translation>无法保存学习时间：您尚未登录。</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::SyncEngine</name>
     <message>
         <source>The change could not be saved on this computer: %1</source>
@@ -2209,6 +3918,54 @@ Why it is not trusted automatically: %5</source>
         <source>Return a person&apos;s request</source>
         <translation>退回人员的申请</translation>
     </message>
+    <message>
+        <source>Select a public course</source>
+        <translation>选择公需课</translation>
+    </message>
+    <message>
+        <source>Change a course&apos;s declaration year</source>
+        <translation>修改课程的申报年度</translation>
+    </message>
+    <message>
+        <source>Study time of a lesson</source>
+        <translation>课程学习时间</translation>
+    </message>
+    <message>
+        <source>Hand in a course exam</source>
+        <translation>提交课程作业</translation>
+    </message>
+    <message>
+        <source>Save a training class</source>
+        <translation>保存培训班</translation>
+    </message>
+    <message>
+        <source>Accept enrolment in a class</source>
+        <translation>培训班接受报名</translation>
+    </message>
+    <message>
+        <source>Stop enrolment in a class</source>
+        <translation>培训班停止报名</translation>
+    </message>
+    <message>
+        <source>Confirm the hours of a class</source>
+        <translation>确认培训班学时</translation>
+    </message>
+    <message>
+        <source>Enrol in a training class</source>
+        <translation>报名参加培训班</translation>
+    </message>
+    <message>
+        <source>Cancel an enrolment</source>
+        <translation>取消报名</translation>
+    </message>
+    <message>
+        <source>Confirm an enrolment</source>
+        <translation>确认报名</translation>
+    </message>
+    <message>
+        <source>Return an enrolment</source>
+        <translation>退回报名</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::SyncStatusWidget</name>
@@ -2278,6 +4035,61 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>a file only you can read: %1</source>
         <translation>仅当前用户可读的文件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::TrainingClassTableModel</name>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1（尚未发送）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>培训班</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>培训机构</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>培训方式</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Enrolment deadline</source>
+        <translation>报名截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
