@@ -112,6 +112,7 @@ ClassEnrolmentPage::ClassEnrolmentPage(ClientCore *core, QWidget *parent)
     layout->addWidget(m_problemFrame);
     m_view = classui::makeTable("availableClassTableView", this);
     m_view->setModel(m_model);
+    classui::stretchNameColumn(m_view);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     // The places and the region are in the details (查看/报名): the row stays readable.
     m_view->setColumnHidden(TrainingClassTableModel::CapacityColumn, true);

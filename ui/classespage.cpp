@@ -66,6 +66,7 @@ ClassesPage::ClassesPage(ClientCore *core, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_view = classui::makeTable("classTableView", splitter);
     m_view->setModel(m_model);
+    classui::stretchNameColumn(m_view);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setColumnHidden(TrainingClassTableModel::InstitutionColumn, true);
     m_view->setColumnHidden(TrainingClassTableModel::DeadlineColumn, true);

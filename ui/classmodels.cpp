@@ -56,6 +56,14 @@ QTableView *makeTable(const char *objectName, QWidget *parent)
     return view;
 }
 
+void stretchNameColumn(QTableView *view, int column)
+{
+    QHeaderView *header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(column, QHeaderView::Stretch);
+    view->setTextElideMode(Qt::ElideRight);
+}
+
 QFrame *makeBanner(const char *objectName, QLabel **label, QWidget *parent)
 {
     auto *frame = new QFrame(parent);
@@ -202,6 +210,9 @@ QVariant TrainingClassTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == SubjectTypeColumn && !text(d, "professionalSeries").isEmpty())
             return m_seriesNames.value(
                 text(d, "professionalSeries"), text(d, "professionalSeries"));
+        // The whole name, when a narrow window elides it.
+        if (index.column() == NameColumn)
+            return text(d, "name");
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == HoursColumn || index.column() == CapacityColumn

@@ -22,6 +22,9 @@ namespace classui {
 QHash<QString, QString> seriesNames(const LocalStore *store);
 // A read-only, row-selecting table as the other pages have.
 QTableView *makeTable(const char *objectName, QWidget *parent);
+// After the model is set: `column` (the name) takes the width the others leave, eliding its text,
+// so every column stays visible in a narrow window instead of hiding behind a scroll bar.
+void stretchNameColumn(QTableView *view, int column = 0);
 // A notice frame (amber) holding a word-wrapped label.
 QFrame *makeBanner(const char *objectName, QLabel **label, QWidget *parent);
 // Fills a class picker with the institution's cached classes (newest first), keeping the choice;
