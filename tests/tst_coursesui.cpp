@@ -947,17 +947,20 @@ void TestCoursesUi::exam_countdownKeptOnReopening_timeUpSubmitsWhatIsAnswered()
     m_server->clock().advance(120);
     exam->tick();
     QCOMPARE(child<QLabel>(exam, "examCountdownLabel")->text(), QStringLiteral("Time left: 08:00"));
+    // One question answered before the window is closed: the answer is still there on reopening.
+    const QStringList q1 = answerKey(*m_server).value(QStringLiteral("q1"));
+    QCOMPARE(q1.size(), 1);
+    QVERIFY(press(exam, QStringLiteral("option_q1_") + q1.first()));
     exam->close();
     QTRY_VERIFY(!exam);
     QVERIFY(press(page, QStringLiteral("examButton")));
     exam = page->examDialog();
     QVERIFY(exam);
     QCOMPARE(exam->secondsLeft(), 480);
+    QCOMPARE(exam->answeredCount(), 1);
+    QVERIFY(child<QAbstractButton>(exam, QStringLiteral("option_q1_") + q1.first())->isChecked());
 
-    // One question answered; 提交 warns about the other three, and the learner goes on.
-    const QStringList q1 = answerKey(*m_server).value(QStringLiteral("q1"));
-    QCOMPARE(q1.size(), 1);
-    QVERIFY(press(exam, QStringLiteral("option_q1_") + q1.first()));
+    // 提交 warns about the other three unanswered questions, and the learner goes on.
     QVERIFY(press(exam, QStringLiteral("submitExamButton")));
     auto *box = exam->findChild<QMessageBox *>(QStringLiteral("submitConfirmMessageBox"));
     QVERIFY(box);

@@ -9,6 +9,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -30,6 +31,11 @@ QString text(const QJsonObject &object, const char *key)
 QString startedKey(const QString &attemptId)
 {
     return QStringLiteral("examStartedAt:") + attemptId;
+}
+
+QString answersKey(const QString &attemptId)
+{
+    return QStringLiteral("examAnswers:") + attemptId;
 }
 
 } // namespace
@@ -56,6 +62,10 @@ ExamDialog::ExamDialog(SyncEngine *engine, LocalStore *store, const Clock *clock
             store->setMeta(startedKey(attempt.id), m_startedAt.toString(Qt::ISODate));
     }
     m_limitSeconds = attempt.data.value(QLatin1String("timeLimitMinutes")).toInt() * 60;
+    // The answers given before the window was closed (or the session ended) come back.
+    const QJsonObject keptAnswers = store
+        ? QJsonDocument::fromJson(store->meta(answersKey(attempt.id)).toUtf8()).object()
+        : QJsonObject();
 
     auto *layout = new QVBoxLayout(this);
     m_titleLabel = new QLabel(courseTitle, this);
@@ -121,6 +131,9 @@ ExamDialog::ExamDialog(SyncEngine *engine, LocalStore *store, const Clock *clock
             button->setProperty("xueshiOptionId", text(option, "id"));
             group->addButton(button);
             pageLayout->addWidget(button);
+            if (keptAnswers.value(question.id).toArray().contains(text(option, "id")))
+                button->setChecked(true);
+            connect(button, &QAbstractButton::toggled, this, &ExamDialog::saveAnswers);
             connect(button, &QAbstractButton::toggled, this, &ExamDialog::updateAnswered);
             question.options.append(button);
         }
@@ -200,6 +213,14 @@ QJsonObject ExamDialog::answers() const
             result.insert(q.id, chosen);
     }
     return result;
+}
+
+void ExamDialog::saveAnswers()
+{
+    // Kept until submitted, so closing the window, logging out or a crash loses no answer.
+    if (m_store && !m_submitted)
+        m_store->setMeta(answersKey(m_attempt.id),
+            QString::fromUtf8(QJsonDocument(answers()).toJson(QJsonDocument::Compact)));
 }
 
 void ExamDialog::showQuestion(int index)
@@ -291,8 +312,10 @@ bool ExamDialog::submit()
     }
     m_submitted = true;
     m_timer.stop();
-    if (m_store)
+    if (m_store) {
         m_store->setMeta(startedKey(m_attempt.id), QString());
+        m_store->setMeta(answersKey(m_attempt.id), QString());
+    }
     emit submitted(m_attempt.id);
     accept();
     return true;

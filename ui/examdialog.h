@@ -24,8 +24,9 @@ class SyncEngine;
 // multiple-choice check boxes, true/false two radio buttons; a list jumps between questions and
 // marks the answered ones. The countdown runs from the attempt's time limit, from the moment the
 // attempt was first opened (kept in the local store, so closing and reopening does not restart
-// it); at zero what is answered is submitted. 【提交】 asks for confirmation (and names the
-// unanswered questions); it queues exam.submit, which the server grades at the next sync.
+// it, and so are the answers given so far); at zero what is answered is submitted. 【提交】 asks
+// for confirmation (and names the unanswered questions); it queues exam.submit, which the server
+// grades at the next sync.
 class ExamDialog final : public QDialog
 {
     Q_OBJECT
@@ -69,6 +70,7 @@ private:
     };
 
     void updateAnswered();
+    void saveAnswers();
     void updateCountdown();
     void retranslateUi();
     static QString typeName(const QString &type);
