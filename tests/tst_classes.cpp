@@ -83,6 +83,7 @@ private slots:
     void cleanup();
 
     void save_validation_namesTheField();
+    void save_nulAndYearsOutsideTheRecords_refusedNamingTheField();
     void save_ownerOnly_andConflictOnOldVersion();
     void open_needsApproval_publishesToPublic();
     void request_regionCoverage();
@@ -328,6 +329,54 @@ void TestClasses::save_validation_namesTheField()
     QCOMPARE(classes.begin()->value(QStringLiteral("professionalSeries")).toString(),
         QStringLiteral("engineering-environmental"));
     QCOMPARE(classes.begin()->value(QStringLiteral("status")).toString(), QStringLiteral("draft"));
+}
+
+void TestClasses::save_nulAndYearsOutsideTheRecords_refusedNamingTheField()
+{
+    const TestAccount inst
+        = institution(QStringLiteral("inst_n"), QStringLiteral("52440106MJ0123456"));
+    const TestAccount emp = employer(QStringLiteral("emp_n"), QStringLiteral("91440106MA59XK3T1"));
+    const TestAccount a
+        = learner(QStringLiteral("learner_n"), QStringLiteral("44010619900101070"), &emp);
+    // PostgreSQL cannot keep U+0000 in text: a NUL anywhere is refused naming where it is, on
+    // both engines, instead of failing the whole request with a server error.
+    const QString nul = QStringLiteral("培训") + QChar(0) + QStringLiteral("班");
+    for (const QString &key :
+        { QStringLiteral("name"), QStringLiteral("venue"), QStringLiteral("description") }) {
+        const QJsonObject r = mutate(
+            inst, QStringLiteral("class.save"), newId(), 0, classPayload({ { key, nul } }));
+        QVERIFY2(status(r) == QLatin1String("rejected"), qPrintable(key));
+        QCOMPARE(errorCode(r), QStringLiteral("invalid_field"));
+        QCOMPARE(errorField(r), key);
+    }
+    const QString classId = publishClass(inst);
+    const QJsonObject byTarget = mutate(inst, QStringLiteral("class.close"), classId + QChar(0), 2);
+    QCOMPARE(status(byTarget), QStringLiteral("rejected"));
+    QCOMPARE(errorField(byTarget), QStringLiteral("target"));
+    const QJsonObject byClassId = mutate(a, QStringLiteral("enrolment.request"), newId(), 0,
+        { { QStringLiteral("classId"), classId + QChar(0) } });
+    QCOMPARE(status(byClassId), QStringLiteral("rejected"));
+    QCOMPARE(errorField(byClassId), QStringLiteral("classId"));
+    const QString enrolment = newId();
+    QCOMPARE(status(mutate(a, QStringLiteral("enrolment.request"), enrolment, 0,
+                 { { QStringLiteral("classId"), classId } })),
+        QStringLiteral("applied"));
+    const QJsonObject reason = mutate(inst, QStringLiteral("enrolment.reject"), enrolment, 1,
+        { { QStringLiteral("reason"), nul } });
+    QCOMPARE(status(reason), QStringLiteral("rejected"));
+    QCOMPARE(errorField(reason), QStringLiteral("reason"));
+
+    // Hours are recorded for the year the class ends, and hour records take the years 2000 to
+    // 2100: a class dated outside them is refused when saved, not when its hours are confirmed.
+    for (const auto &[key, value] :
+        { std::pair { QStringLiteral("endDate"), QStringLiteral("2101-01-01") },
+            std::pair { QStringLiteral("startDate"), QStringLiteral("1999-12-31") } }) {
+        const QJsonObject r = mutate(
+            inst, QStringLiteral("class.save"), newId(), 0, classPayload({ { key, value } }));
+        QVERIFY2(status(r) == QLatin1String("rejected"), qPrintable(key));
+        QCOMPARE(errorCode(r), QStringLiteral("invalid_field"));
+        QCOMPARE(errorField(r), key);
+    }
 }
 
 void TestClasses::save_ownerOnly_andConflictOnOldVersion()

@@ -399,6 +399,11 @@ QJsonObject ClassService::save(const AuthenticatedUser &caller, const Mutation &
         if (t.size() != 10 || !d.isValid())
             throwInvalid(
                 QT_TRANSLATE_NOOP("Server", "Give the date as YYYY-MM-DD."), QLatin1String(key));
+        // The hours count toward the year the class ends, and hour records take the years 2000
+        // to 2100: a class outside them could never have its hours confirmed.
+        if (d.year() < 2000 || d.year() > 2100)
+            throwInvalid(QT_TRANSLATE_NOOP("Server", "Give a date in the years 2000 to 2100."),
+                QLatin1String(key));
         return d;
     };
 

@@ -41,6 +41,37 @@ QString formatCursor(const Cursor &c)
         .field(QStringLiteral("since"));
 }
 
+// Where the first U+0000 sits in a mutation's value ("name", "entries[3].reason"), or empty.
+// PostgreSQL cannot keep NUL in text and libpq would cut the statement at it, so it is refused
+// before any handler runs; the path shown never carries the NUL itself, since the refusal is
+// stored too.
+QString nulPath(const QJsonValue &value, const QString &path)
+{
+    if (value.isString())
+        return value.toString().contains(QChar(0)) ? path : QString();
+    if (value.isArray()) {
+        const QJsonArray list = value.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString at = nulPath(list.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
+            if (!at.isEmpty())
+                return at;
+        }
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            QString key = it.key();
+            const bool bad = key.contains(QChar(0));
+            key.replace(QChar(0), QStringLiteral("\\u0000"));
+            const QString at = path.isEmpty() ? key : path + QLatin1Char('.') + key;
+            if (bad)
+                return at;
+            if (const QString inside = nulPath(it.value(), at); !inside.isEmpty())
+                return inside;
+        }
+    }
+    return {};
+}
+
 Cursor parseCursor(const QString &text)
 {
     const QStringList parts = text.split(QLatin1Char('.'));
@@ -301,6 +332,15 @@ void SyncService::registerHandler(const QString &type, Handler handler)
 
 QJsonObject SyncService::execute(const AuthenticatedUser &caller, const Mutation &m)
 {
+    const QString nul = m.type.contains(QChar(0)) ? QStringLiteral("type")
+        : m.target.contains(QChar(0))             ? QStringLiteral("target")
+                                                  : nulPath(m.payload, QString());
+    if (!nul.isEmpty()) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP("Server", "\"%1\" contains a NUL character (U+0000)."))
+            .field(nul)
+            .arg(nul);
+    }
     const auto handler = m_handlers.constFind(m.type);
     if (handler != m_handlers.constEnd())
         return (*handler)(caller, m);
