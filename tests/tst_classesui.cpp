@@ -381,6 +381,9 @@ void TestClassesUi::publishEnrolConfirm_hoursReachTheLearner()
     click(classes, "newClassButton");
     ClassEditDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = classes->findChild<ClassEditDialog *>()));
+    // It fits a 1120x700 screen: the fields scroll, Save stays in sight.
+    QVERIFY2(dialog->height() <= 700, qPrintable(QString::number(dialog->height())));
+    QVERIFY(child<QPushButton>(dialog, "classSaveButton")->isVisible());
     // Validated as typed, the message under the field.
     type(dialog, "classNameLineEdit", QStringLiteral("环"));
     QVERIFY(!child<QLabel>(dialog, "classNameMessageLabel")->text().isEmpty());

@@ -14,6 +14,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -52,8 +54,18 @@ ClassEditDialog::ClassEditDialog(
     const QJsonObject &d = m_existing.data;
 
     auto *layout = new QVBoxLayout(this);
-    auto *form = new QFormLayout;
-    layout->addLayout(form);
+    // The fields scroll when the screen is too low for all of them (with their messages); Save
+    // and Cancel stay in sight.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("classEditScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *fields = new QWidget(scroll);
+    auto *form = new QFormLayout(fields);
+    form->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(fields);
+    layout->addWidget(scroll, 1);
     const auto message
         = [this](const char *name) { return ui::createMessageLabel(QLatin1String(name), this); };
 
@@ -219,7 +231,10 @@ ClassEditDialog::ClassEditDialog(
     // An existing class shows what is wrong with it at once.
     if (!isNew())
         m_validator->showAll();
-    resize(560, sizeHint().height());
+    // At most MaxHeight high, so it fits a small screen; the fields scroll within.
+    const int height = fields->sizeHint().height() + m_buttons->sizeHint().height()
+        + layout->spacing() + layout->contentsMargins().top() + layout->contentsMargins().bottom();
+    resize(560 + scroll->verticalScrollBar()->sizeHint().width(), std::min(height, MaxHeight));
 }
 
 void ClassEditDialog::updateSeries()

@@ -27,6 +27,9 @@ class ClassEditDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ClassEditDialog)
 
 public:
+    // Fits a 700-pixel-high screen with the window's frame.
+    static constexpr int MaxHeight = 640;
+
     // `existing`: the class to edit, or null for a new one. `today` starts the dates of a new one.
     ClassEditDialog(const LocalStore *store, const CachedEntity *existing, const QDate &today,
         QWidget *parent = nullptr);
