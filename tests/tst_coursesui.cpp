@@ -883,6 +883,7 @@ void TestCoursesUi::studySession_countsOnlyShownTime_neverTwice()
     QVERIFY(press(page, QStringLiteral("studyLessonButton_l1")));
     LessonViewer *viewer = page->lessonViewer();
     QTRY_VERIFY(viewer->isContentShown());
+    QVERIFY2(viewer->height() <= 700, qPrintable(QString::number(viewer->height())));
     StudySession *session = viewer->studySession();
     LocalStore *store = client.core->localStore();
     const int before = store->pendingCount();

@@ -97,7 +97,7 @@ LessonViewer::LessonViewer(ClientCore *core, SyncEngine *engine, const QString &
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowFlags(Qt::Window | Qt::WindowMinMaxButtonsHint | Qt::WindowCloseButtonHint);
     setWindowTitle(UiText::windowTitle(text(m_lesson, "title")));
-    resize(960, 720);
+    resize(960, 640); // fits a 1120x700 screen with its frame
 
     auto *layout = new QVBoxLayout(this);
     m_titleLabel = new QLabel(text(m_lesson, "title"), this);
