@@ -301,6 +301,7 @@ private slots:
 
     void package_validation_namesFileAndField();
     void package_oversizeFile_refused();
+    void package_filesTogetherOverLimit_refusedBeforeInflating_sharedImageReadOnce();
     void package_zipAndFolder_loadTheSame();
     void package_damagedOrUnsafeZip_refused();
     void zipArchive_readsEntries_refusesOversizeAndBombs();
@@ -658,6 +659,59 @@ void TestCourses::package_oversizeFile_refused()
         qPrintable(errors.first()));
 }
 
+void TestCourses::package_filesTogetherOverLimit_refusedBeforeInflating_sharedImageReadOnce()
+{
+    // 25 PDF lessons whose entries each declare 45 MB: every one is under the per-file limit,
+    // together they are over the package's, which is refused from the central directory before
+    // anything is inflated (a few KB of zip would otherwise take more than a gigabyte).
+    TestPackage package = TestPackage::standard();
+    QJsonArray lessons;
+    for (int i = 0; i < 25; ++i) {
+        const QString file = QStringLiteral("lessons/big%1.pdf").arg(i);
+        lessons.append(QJsonObject { { QStringLiteral("id"), QStringLiteral("b%1").arg(i) },
+            { QStringLiteral("title"), QStringLiteral("第%1讲").arg(i) },
+            { QStringLiteral("file"), file }, { QStringLiteral("minMinutes"), 1 } });
+        package.files.insert(file, QByteArray("%PDF-1.4\n"));
+    }
+    package.manifest.insert(QStringLiteral("lessons"), lessons);
+    QList<QPair<QString, QByteArray>> entries;
+    const QMap<QString, QByteArray> files = package.allFiles();
+    for (auto it = files.constBegin(); it != files.constEnd(); ++it)
+        entries.append({ it.key(), it.value() });
+    QByteArray bytes = makeZip(entries, false);
+    const qsizetype directory = bytes.indexOf(QByteArray("PK\x01\x02", 4));
+    QVERIFY(directory > 0);
+    for (qsizetype at = directory; (at = bytes.indexOf(QByteArray("PK\x01\x02", 4), at)) >= 0;
+         ++at) {
+        if (bytes.mid(at + 46, 11) == "lessons/big")
+            qToLittleEndian(quint32(45 * 1024 * 1024), bytes.data() + at + 24);
+    }
+    const QString path = m_dir->filePath(QStringLiteral("over.zip"));
+    QFile zip(path);
+    QVERIFY(zip.open(QIODevice::WriteOnly));
+    zip.write(bytes);
+    zip.close();
+    QStringList errors;
+    QVERIFY(!CoursePackage::load(path, &errors));
+    QVERIFY2(errors.join(QLatin1Char('\n'))
+                 .contains(QStringLiteral("more than the limit of %1 bytes")
+                               .arg(CoursePackage::MaxPackageSize)),
+        qPrintable(errors.join(QLatin1Char('\n'))));
+
+    // An image every lesson shows is read once and held once.
+    TestPackage shared = TestPackage::standard();
+    shared.lesson(1).insert(QStringLiteral("file"), QStringLiteral("lessons/02.html"));
+    shared.commitLesson();
+    shared.files.insert(QStringLiteral("lessons/02.html"),
+        QByteArray("<html><body><img src=\"img/norms.png\"></body></html>"));
+    const auto loaded = CoursePackage::load(writePackage(shared), &errors);
+    QVERIFY2(loaded, qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(loaded->lessons.at(0).resources.size(), 1);
+    QCOMPARE(loaded->lessons.at(1).resources.size(), 1);
+    QCOMPARE(loaded->lessons.at(1).resources.at(0).bytes.constData(),
+        loaded->lessons.at(0).resources.at(0).bytes.constData());
+}
+
 void TestCourses::package_zipAndFolder_loadTheSame()
 {
     const TestPackage package = TestPackage::standard();
@@ -945,6 +999,18 @@ void TestCourses::select_yearNotAllowedOrUnknownCourse_rejected()
     r = mutate(learner, QStringLiteral("course.select"), newId(), 0,
         { { QStringLiteral("courseId"), CourseId }, { QStringLiteral("declarationYear"), 2026 } });
     QCOMPARE(errorCode(r), QStringLiteral("invalid_field"));
+    // A NUL in an id is refused naming the field, not a server error on PostgreSQL.
+    const QString withNul = CourseId + QChar(0);
+    r = mutate(learner, QStringLiteral("course.select"),
+        derivedId(QStringLiteral("courseSelection"), { learner.id, withNul }), 0,
+        { { QStringLiteral("courseId"), withNul }, { QStringLiteral("declarationYear"), 2026 } });
+    QCOMPARE(errorCode(r), QStringLiteral("invalid_field"));
+    QCOMPARE(r.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QStringLiteral("courseId"));
+    r = mutate(learner, QStringLiteral("exam.submit"), newId() + QChar(0), 0,
+        { { QStringLiteral("answers"), QJsonObject {} } });
+    QCOMPARE(r.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QStringLiteral("target"));
 }
 
 void TestCourses::study_addsSecondsAndCompletes()

@@ -28,8 +28,41 @@ class Source
 public:
     enum class Result { Ok, Missing, Failed };
     virtual ~Source() = default;
-    // `path` has been checked by safePath(). Failed comes with the reason in *error.
-    virtual Result read(const QString &path, QByteArray *bytes, QString *error) = 0;
+    // `path` has been checked by safePath(). Failed comes with the reason in *error. Each file is
+    // read once (an image every lesson shows is one file in memory), and the files together stay
+    // within CoursePackage::MaxPackageSize, checked against the size a file declares before it is
+    // read: a small zip whose many entries, or one entry named by every lesson, would inflate to
+    // gigabytes is refused without inflating them.
+    Result read(const QString &path, QByteArray *bytes, QString *error)
+    {
+        if (const auto it = m_read.constFind(path); it != m_read.constEnd()) {
+            *bytes = *it;
+            return Result::Ok;
+        }
+        const qint64 size = declaredSize(path);
+        if (m_total + size > CoursePackage::MaxPackageSize) {
+            *error = QStringLiteral("the package's files come to more than the limit of %1 bytes")
+                         .arg(CoursePackage::MaxPackageSize);
+            return Result::Failed;
+        }
+        // Counted as declared even when the read then fails: the package is refused anyway.
+        m_total += size;
+        const Result result = fetch(path, bytes, error);
+        if (result == Result::Ok) {
+            m_total += bytes->size() - size;
+            m_read.insert(path, *bytes);
+        }
+        return result;
+    }
+
+protected:
+    // The size the file says it has before it is read; 0 when missing.
+    virtual qint64 declaredSize(const QString &path) = 0;
+    virtual Result fetch(const QString &path, QByteArray *bytes, QString *error) = 0;
+
+private:
+    QHash<QString, QByteArray> m_read;
+    qint64 m_total = 0;
 };
 
 class FolderSource final : public Source
@@ -40,7 +73,14 @@ public:
         , m_canonicalRoot(QFileInfo(root).canonicalFilePath())
     { }
 
-    Result read(const QString &path, QByteArray *bytes, QString *error) override
+protected:
+    qint64 declaredSize(const QString &path) override
+    {
+        const QFileInfo info(m_root + QLatin1Char('/') + path);
+        return info.isFile() ? info.size() : 0;
+    }
+
+    Result fetch(const QString &path, QByteArray *bytes, QString *error) override
     {
         const QFileInfo info(m_root + QLatin1Char('/') + path);
         if (!info.isFile())
@@ -79,7 +119,14 @@ public:
         , m_prefix(prefix)
     { }
 
-    Result read(const QString &path, QByteArray *bytes, QString *error) override
+protected:
+    qint64 declaredSize(const QString &path) override
+    {
+        const std::optional<ZipArchive::Entry> entry = m_zip->entry(m_prefix + path);
+        return entry ? entry->size : 0;
+    }
+
+    Result fetch(const QString &path, QByteArray *bytes, QString *error) override
     {
         if (!m_zip->entry(m_prefix + path))
             return Result::Missing;

@@ -19,6 +19,8 @@ namespace xueshi::server {
 struct CoursePackage
 {
     static constexpr qint64 MaxFileSize = 50 * 1024 * 1024;
+    // All the files a package's course.json names, together (each counted once).
+    static constexpr qint64 MaxPackageSize = 1024 * 1024 * 1024;
     static constexpr int Format = 1;
 
     struct File
