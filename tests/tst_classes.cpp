@@ -84,6 +84,7 @@ private slots:
 
     void save_validation_namesTheField();
     void save_nulAndYearsOutsideTheRecords_refusedNamingTheField();
+    void newIds_upperCaseRefused_soBatchesFindThem();
     void save_ownerOnly_andConflictOnOldVersion();
     void open_needsApproval_publishesToPublic();
     void request_regionCoverage();
@@ -377,6 +378,35 @@ void TestClasses::save_nulAndYearsOutsideTheRecords_refusedNamingTheField()
         QCOMPARE(errorCode(r), QStringLiteral("invalid_field"));
         QCOMPARE(errorField(r), key);
     }
+}
+
+void TestClasses::newIds_upperCaseRefused_soBatchesFindThem()
+{
+    // class.confirmHours matches enrolment ids whatever their case (as the outbox and the CSV
+    // preview may send them), so the ids are kept in the one form QUuid writes: an enrolment
+    // stored upper-case could never have its hours confirmed.
+    const TestAccount inst
+        = institution(QStringLiteral("inst_u"), QStringLiteral("52440106MJ0123456"));
+    const TestAccount emp = employer(QStringLiteral("emp_u"), QStringLiteral("91440106MA59XK3T1"));
+    const TestAccount a
+        = learner(QStringLiteral("learner_u"), QStringLiteral("44010619900101080"), &emp);
+    const QJsonObject upperClass
+        = mutate(inst, QStringLiteral("class.save"), newId().toUpper(), 0, classPayload());
+    QCOMPARE(status(upperClass), QStringLiteral("rejected"));
+    QCOMPARE(errorField(upperClass), QStringLiteral("target"));
+    const QString classId = publishClass(inst);
+    const QString upper = newId().toUpper();
+    const QJsonObject requested = mutate(a, QStringLiteral("enrolment.request"), upper, 0,
+        { { QStringLiteral("classId"), classId } });
+    QCOMPARE(status(requested), QStringLiteral("rejected"));
+    QCOMPARE(errorField(requested), QStringLiteral("target"));
+    const QString enrolment = enrolConfirmed(inst, a, classId);
+    m_server->clock().set(QDateTime(QDate(2026, 3, 5), QTime(2, 0), Qt::UTC));
+    const QJsonObject confirmed = mutate(inst, QStringLiteral("class.confirmHours"), classId, 2,
+        { { QStringLiteral("entries"),
+            QJsonArray { QJsonObject { { QStringLiteral("enrolmentId"), enrolment.toUpper() },
+                { QStringLiteral("hoursTenths"), 240 } } } } });
+    QCOMPARE(confirmed.value(QStringLiteral("applied")).toInt(), 1);
 }
 
 void TestClasses::save_ownerOnly_andConflictOnOldVersion()

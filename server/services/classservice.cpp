@@ -55,9 +55,12 @@ QJsonObject applied(const QString &mutationId, qint64 version)
         { QStringLiteral("version"), double(version) } };
 }
 
+// A new entity's id: a UUID as QUuid writes it (lower case). class.confirmHours matches enrolment
+// ids whatever their case, which only works when they are stored in that one form.
 bool isUuid(const QString &text)
 {
-    return text.size() == 36 && !QUuid(text).isNull();
+    const QUuid uuid(text);
+    return text.size() == 36 && !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == text;
 }
 
 bool isWholeNumber(const QJsonValue &v)
