@@ -357,6 +357,7 @@ private slots:
     void downloadOffline_lessonOpensWithServerDown();
     void studySession_countsOnlyShownTime_neverTwice();
     void exam_countdownKeptOnReopening_timeUpSubmitsWhatIsAnswered();
+    void exam_refusedHandIn_saidOnTheCoursePage();
     void studyLocked_bannerAndActionsOff();
 
 private:
@@ -983,6 +984,34 @@ void TestCoursesUi::exam_countdownKeptOnReopening_timeUpSubmitsWhatIsAnswered()
     const QString state = child<QLabel>(page, "examStatusLabel")->text();
     QVERIFY2(state.contains(QLatin1String("not passed</b>: 25 points")), qPrintable(state));
     QVERIFY(state.contains(QLatin1String("2 of 3")));
+}
+
+void TestCoursesUi::exam_refusedHandIn_saidOnTheCoursePage()
+{
+    Client client(*m_server);
+    CoursePlatformPage *page = openPlatform(client);
+    QVERIFY(page);
+    QVERIFY(openCatalogue(page, 0));
+    QVERIFY(client.sync());
+    QVERIFY(studyLesson(client, QStringLiteral("l1")));
+    QVERIFY(studyLesson(client, QStringLiteral("l2")));
+    QVERIFY(client.sync());
+
+    // The server no longer counts lesson 2 as complete (the cache still does): it refuses the
+    // hand-in with lessons_incomplete.
+    m_server->server().database().exec(
+        QStringLiteral("UPDATE lesson_progress SET seconds = 0, completed_at = NULL WHERE "
+                       "learner_id = ? AND lesson_id = 'l2'"),
+        { learnerId() });
+    QVERIFY(takeExam(page, true));
+    auto *state = child<QLabel>(page, "examStatusLabel");
+    QVERIFY(state->text().contains(QLatin1String("Awaiting grading")));
+    client.sync();
+    QTRY_COMPARE(client.engine()->problems().size(), 1);
+    // Not "awaiting grading" for ever: the refusal and what to do are said.
+    QVERIFY2(!state->text().contains(QLatin1String("Awaiting grading")), qPrintable(state->text()));
+    QVERIFY2(state->text().contains(QLatin1String("refused")), qPrintable(state->text()));
+    QVERIFY(state->text().contains(QLatin1String("Sync problems")));
 }
 
 void TestCoursesUi::studyLocked_bannerAndActionsOff()

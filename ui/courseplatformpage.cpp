@@ -353,6 +353,7 @@ void CoursePlatformPage::setEngine(SyncEngine *engine)
         });
         connect(engine, &SyncEngine::cacheReset, this, &CoursePlatformPage::reload);
         connect(engine, &SyncEngine::pendingCountChanged, this, &CoursePlatformPage::reload);
+        connect(engine, &SyncEngine::problemsChanged, this, &CoursePlatformPage::reload);
     } else {
         // The session ended: the lesson's counted time is queued while the old engine still
         // exists, and an exam cannot be handed in any more.
@@ -737,8 +738,23 @@ void CoursePlatformPage::fillExamState(const QJsonObject &course)
         else
             lastDone = attempt;
     }
+    // A hand-in the server refused keeps its local "submitted" until it is sent again or
+    // discarded: it is not awaiting grading any more, and the learner must know why.
+    std::optional<OutboxMutation> refused;
+    if (lastDone && text(lastDone->data, "status") == QLatin1String("submitted") && m_engine) {
+        for (const OutboxMutation &problem : m_engine->problems()) {
+            if (problem.type == QLatin1String("exam.submit") && problem.target == lastDone->id)
+                refused = problem;
+        }
+    }
     QStringList lines;
-    if (lastDone && text(lastDone->data, "status") == QLatin1String("submitted")) {
+    if (refused) {
+        const QString message = text(refused->lastError, "message");
+        lines << tr("<b>Your answers were refused by the server</b>: %1 Send them again or discard "
+                    "them under Sync problems.")
+                     .arg((message.isEmpty() ? text(refused->lastError, "code") : message)
+                              .toHtmlEscaped());
+    } else if (lastDone && text(lastDone->data, "status") == QLatin1String("submitted")) {
         lines << tr("<b>Awaiting grading</b>: your answers are graded by the server at the next "
                     "sync.");
     } else if (lastDone) {
