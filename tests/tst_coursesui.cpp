@@ -972,17 +972,25 @@ void TestCoursesUi::exam_countdownKeptOnReopening_timeUpSubmitsWhatIsAnswered()
     QVERIFY(exam && !exam->isSubmitted());
     QCOMPARE(client.engine()->pendingCount(), 0);
 
-    // Time is up: what is answered is handed in, without asking.
-    m_server->clock().advance(480);
+    // Time is up (the computer slept through the end): what is answered is handed in, without
+    // asking, as finished when the time ran out; no answer could change after that.
+    m_server->clock().advance(3600);
     exam->tick();
     QTRY_VERIFY(!exam);
     const QList<OutboxMutation> pending = client.core->localStore()->pendingMutations();
     QCOMPARE(pending.size(), 1);
-    QCOMPARE(pending.first().payload.value(QLatin1String("answers")).toObject().keys(),
+    const QJsonObject payload = pending.first().payload;
+    QCOMPARE(payload.value(QLatin1String("answers")).toObject().keys(),
         QStringList { QStringLiteral("q1") });
+    QCOMPARE(
+        QDateTime::fromString(payload.value(QLatin1String("startedAt")).toString(), Qt::ISODate)
+            .secsTo(QDateTime::fromString(
+                payload.value(QLatin1String("finishedAt")).toString(), Qt::ISODate)),
+        600);
     QVERIFY(client.sync());
     const QString state = child<QLabel>(page, "examStatusLabel")->text();
     QVERIFY2(state.contains(QLatin1String("not passed</b>: 25 points")), qPrintable(state));
+    QVERIFY(!state.contains(QLatin1String("after the time limit")));
     QVERIFY(state.contains(QLatin1String("2 of 3")));
 }
 

@@ -303,9 +303,15 @@ bool ExamDialog::submit()
             ui::Severity::Error);
         return false;
     }
+    // No answer can change once the time is up (the dialog hands them in, or they were kept
+    // when it closed earlier): handed in later (the computer slept, the window was reopened
+    // afterwards), they were finished when the time ran out.
+    QDateTime finishedAt = m_clock->nowUtc();
+    if (m_limitSeconds > 0)
+        finishedAt = std::min(finishedAt, m_startedAt.addSecs(m_limitSeconds));
     const QJsonObject payload { { QStringLiteral("answers"), answers() },
         { QStringLiteral("startedAt"), m_startedAt.toUTC().toString(Qt::ISODate) },
-        { QStringLiteral("finishedAt"), m_clock->nowUtc().toUTC().toString(Qt::ISODate) } };
+        { QStringLiteral("finishedAt"), finishedAt.toUTC().toString(Qt::ISODate) } };
     if (m_engine->queueMutation(QStringLiteral("exam.submit"), m_attempt.id, payload).isEmpty()) {
         ui::setMessage(m_messageLabel, m_engine->lastMessage(), ui::Severity::Error);
         return false;
