@@ -936,6 +936,12 @@ void TestClassesUi::returnedWithReason_cancelled_absentNeedsReason()
     click(hours, "confirmAllHoursButton");
     QCOMPARE(institution.engine()->pendingCount(), 0);
     QVERIFY(child<QLabel>(hours, "hoursMessageLabel")->text().contains(QLatin1String("absent")));
+    // Looking at another class and back keeps what was entered.
+    QVERIFY(hours->setClassId(returned));
+    QVERIFY(hours->setClassId(absent));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, HoursTableModel::AbsentColumn).data(Qt::CheckStateRole).toInt(),
+        int(Qt::Checked));
     QVERIFY(model->setData(model->index(0, HoursTableModel::ReasonColumn), QStringLiteral("病假")));
     click(hours, "confirmAllHoursButton");
     QCOMPARE(institution.engine()->pendingCount(), 1);

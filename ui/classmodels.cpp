@@ -517,8 +517,8 @@ HoursTableModel::HoursTableModel(QObject *parent)
 void HoursTableModel::reload(const LocalStore *store, const QString &classId, int classHoursTenths)
 {
     beginResetModel();
-    if (classId != m_classId)
-        m_edits.clear();
+    // The edits are kept by enrolment id (each belongs to one class): hours typed for one class
+    // are still there after looking at another.
     m_classId = classId;
     m_classHours = classHoursTenths;
     m_rows.clear();
