@@ -320,6 +320,7 @@ private slots:
     void declarationYear_decidesTheRecordsYear_lockedAfterPassing();
     void reimport_keepsUnchangedProgress_resetsChangedLessons();
     void concurrentFirstSelectAndStudy_bothApplied();
+    void submit_nextAttemptDrawnFromTheBankAnImportLeaves();
     void demoData_importsTheDemoCourseOnce();
 
 private:
@@ -1423,6 +1424,68 @@ void TestCourses::reimport_keepsUnchangedProgress_resetsChangedLessons()
     QVERIFY(importPackage(v3));
     QVERIFY(!latest(learner, QStringLiteral("lessonProgress"))
                  .contains(progressId(learner, QStringLiteral("l2"))));
+}
+
+void TestCourses::submit_nextAttemptDrawnFromTheBankAnImportLeaves()
+{
+    // A re-import redraws every unsubmitted attempt; a failed submission draws the next one. On
+    // PostgreSQL the two could interleave so that the next attempt is drawn from the bank being
+    // replaced, after the import has chosen the attempts to redraw: it would hold questions the
+    // new bank lacks and could never be answered. Here a transaction holds the course row as an
+    // import does and gives the bank new ids while the submission arrives.
+    QVERIFY(importPackage(TestPackage::standard()));
+    const Account learner
+        = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    QCOMPARE(select(learner).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    studyAll(learner);
+    const QJsonObject attempt = readyAttempt(learner);
+    QVERIFY(!attempt.isEmpty());
+
+    server::Database &db = m_server->server().database();
+    QSemaphore locked;
+    QThread *importer = QThread::create([&] {
+        server::Transaction tx(db);
+        db.exec(
+            QStringLiteral("SELECT id FROM courses WHERE id = ?") + db.forUpdate(), { CourseId });
+        locked.release();
+        QThread::msleep(500);
+        db.exec(QStringLiteral("UPDATE course_questions SET question_id = question_id || '-v2'"
+                               " WHERE course_id = ?"),
+            { CourseId });
+        tx.commit();
+    });
+    importer->start();
+    locked.acquire();
+    server::AuthenticatedUser user;
+    user.id = learner.id;
+    user.role = Role::Learner;
+    user.status = QStringLiteral("active");
+    const QDateTime started = m_server->clock().nowUtc();
+    const QJsonObject mutation { { QStringLiteral("id"), newId() },
+        { QStringLiteral("type"), QStringLiteral("exam.submit") },
+        { QStringLiteral("target"), attempt.value(QStringLiteral("id")).toString() },
+        { QStringLiteral("baseVersion"), 1 },
+        { QStringLiteral("payload"),
+            QJsonObject { { QStringLiteral("answers"), answers(attempt, wrongAnswer) },
+                { QStringLiteral("startedAt"), started.toString(Qt::ISODate) },
+                { QStringLiteral("finishedAt"), started.addSecs(60).toString(Qt::ISODate) } } } };
+    const QJsonObject r = m_server->server()
+                              .sync()
+                              .applyMutations(user, QJsonArray { mutation }, Language::English)
+                              .value(QStringLiteral("results"))
+                              .toArray()
+                              .at(0)
+                              .toObject();
+    importer->wait();
+    delete importer;
+    QVERIFY2(r.value(QStringLiteral("status")).toString() == QLatin1String("applied"),
+        QJsonDocument(r).toJson().constData());
+    QCOMPARE(r.value(QStringLiteral("passed")).toBool(), false);
+    const QJsonObject next = readyAttempt(learner);
+    QCOMPARE(next.value(QStringLiteral("number")).toInt(), 2);
+    for (const QJsonValue &q : next.value(QStringLiteral("questions")).toArray())
+        QVERIFY2(q.toObject().value(QStringLiteral("id")).toString().endsWith(u"-v2"),
+            QJsonDocument(next).toJson().constData());
 }
 
 void TestCourses::concurrentFirstSelectAndStudy_bothApplied()

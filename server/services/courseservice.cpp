@@ -196,6 +196,13 @@ std::optional<CourseService::Course> CourseService::course(const QString &course
     return c;
 }
 
+void CourseService::lockCourseShared(const QString &courseId)
+{
+    Database &db = m_context.database;
+    if (db.isPostgres())
+        db.exec(QStringLiteral("SELECT 1 FROM courses WHERE id = ? FOR SHARE"), { courseId });
+}
+
 // ---- Import ----------------------------------------------------------------------------------
 
 std::optional<CourseService::ImportResult> CourseService::importPackage(
@@ -544,6 +551,7 @@ QJsonObject CourseService::select(const AuthenticatedUser &caller, const Mutatio
                 "Server", "The target of course.select must be the selection's derived id."))
             .field(QStringLiteral("target"));
     }
+    lockCourseShared(courseId);
     const std::optional<Course> c = course(courseId);
     if (!c)
         throwCourseNotFound();
@@ -715,6 +723,16 @@ QJsonObject CourseService::submit(const AuthenticatedUser &caller, const Mutatio
     requireOnlyKeys(m.payload,
         { QStringLiteral("answers"), QStringLiteral("startedAt"), QStringLiteral("finishedAt") });
     Database &db = m_context.database;
+    // The course before the attempt, in the order a re-import takes them: a failed attempt draws
+    // the next one, which must not come from a bank an import is replacing meanwhile.
+    QSqlQuery of
+        = db.exec(QStringLiteral("SELECT course_id FROM exam_attempts WHERE id = ?"), { m.target });
+    if (of.next()) {
+        const QString courseId = of.value(0).toString();
+        of.finish();
+        lockCourseShared(courseId);
+    }
+    of.finish();
     QSqlQuery a = db.exec(
         QStringLiteral("SELECT learner_id, course_id, attempt_number, status, question_count,"
                        " pass_mark, time_limit_minutes, version FROM exam_attempts WHERE id = ?")

@@ -66,6 +66,10 @@ private:
         int timeLimitMinutes = 0;
     };
     std::optional<Course> course(const QString &courseId);
+    // Holds a re-import of the course off until the calling transaction ends (PostgreSQL; SQLite's
+    // BEGIN IMMEDIATE already serialises writers): whatever draws an attempt takes it first, so an
+    // attempt is drawn either from the old bank and then redrawn by the import, or from the new.
+    void lockCourseShared(const QString &courseId);
 
     QJsonObject select(const AuthenticatedUser &caller, const Mutation &m);
     QJsonObject setYear(const AuthenticatedUser &caller, const Mutation &m);
