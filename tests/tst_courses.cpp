@@ -321,6 +321,7 @@ private slots:
     void reimport_keepsUnchangedProgress_resetsChangedLessons();
     void concurrentFirstSelectAndStudy_bothApplied();
     void submit_nextAttemptDrawnFromTheBankAnImportLeaves();
+    void study_judgedByTheMinimumAnImportLeaves();
     void demoData_importsTheDemoCourseOnce();
 
 private:
@@ -1486,6 +1487,57 @@ void TestCourses::submit_nextAttemptDrawnFromTheBankAnImportLeaves()
     for (const QJsonValue &q : next.value(QStringLiteral("questions")).toArray())
         QVERIFY2(q.toObject().value(QStringLiteral("id")).toString().endsWith(u"-v2"),
             QJsonDocument(next).toJson().constData());
+}
+
+void TestCourses::study_judgedByTheMinimumAnImportLeaves()
+{
+    // Study time sent while a re-import raises the lesson's minimum (and resets its progress) is
+    // judged by the minimum the import leaves, not by the one read before the import committed.
+    QVERIFY(importPackage(TestPackage::standard()));
+    const Account learner
+        = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    QCOMPARE(select(learner).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    server::Database &db = m_server->server().database();
+    QSemaphore locked;
+    QThread *importer = QThread::create([&] {
+        server::Transaction tx(db);
+        db.exec(
+            QStringLiteral("SELECT id FROM courses WHERE id = ?") + db.forUpdate(), { CourseId });
+        locked.release();
+        QThread::msleep(500);
+        db.exec(QStringLiteral("UPDATE course_lessons SET min_seconds = 6000"
+                               " WHERE course_id = ? AND lesson_id = 'l2'"),
+            { CourseId });
+        tx.commit();
+    });
+    importer->start();
+    locked.acquire();
+    server::AuthenticatedUser user;
+    user.id = learner.id;
+    user.role = Role::Learner;
+    user.status = QStringLiteral("active");
+    const QJsonObject mutation { { QStringLiteral("id"), newId() },
+        { QStringLiteral("type"), QStringLiteral("lesson.study") },
+        { QStringLiteral("target"), progressId(learner, QStringLiteral("l2")) },
+        { QStringLiteral("payload"),
+            QJsonObject { { QStringLiteral("courseId"), CourseId },
+                { QStringLiteral("lessonId"), QStringLiteral("l2") },
+                { QStringLiteral("seconds"), 150 } } } };
+    const QJsonObject r = m_server->server()
+                              .sync()
+                              .applyMutations(user, QJsonArray { mutation }, Language::English)
+                              .value(QStringLiteral("results"))
+                              .toArray()
+                              .at(0)
+                              .toObject();
+    importer->wait();
+    delete importer;
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    const QJsonObject progress = latest(learner, QStringLiteral("lessonProgress"))
+                                     .value(progressId(learner, QStringLiteral("l2")));
+    QCOMPARE(progress.value(QStringLiteral("seconds")).toInt(), 150);
+    QCOMPARE(progress.value(QStringLiteral("minSeconds")).toInt(), 6000);
+    QCOMPARE(progress.value(QStringLiteral("completed")).toBool(), false);
 }
 
 void TestCourses::concurrentFirstSelectAndStudy_bothApplied()

@@ -666,6 +666,9 @@ QJsonObject CourseService::study(const AuthenticatedUser &caller, const Mutation
             .field(QStringLiteral("target"));
     }
     Database &db = m_context.database;
+    // A re-import may change the lesson's minimum time and reset its progress: the time is added
+    // either before it or after it, never judged against the old minimum and written after.
+    lockCourseShared(courseId);
     if (!db.exec(QStringLiteral("SELECT 1 FROM course_selections WHERE id = ?"),
                { derivedId(QStringLiteral("courseSelection"), { caller.id, courseId }) })
              .next()) {
