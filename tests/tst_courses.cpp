@@ -524,6 +524,21 @@ void TestCourses::package_validation_namesFileAndField()
             QStringLiteral("course.json: line 4: not valid JSON") },
         { "missing title", [](TestPackage &p) { p.manifest.remove(QStringLiteral("title")); },
             QStringLiteral("course.json: title: missing") },
+        // PostgreSQL cannot keep U+0000 in text: named here, not a refusal from the database.
+        { "NUL in the title",
+            [](TestPackage &p) {
+                p.manifest.insert(QStringLiteral("title"), QStringLiteral("职业") + QChar(0));
+            },
+            QStringLiteral("course.json: title: contains a NUL character (U+0000)") },
+        { "NUL in an option",
+            [](TestPackage &p) {
+                p.setQuestion(0, QStringLiteral("options"),
+                    QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("a") },
+                                     { QStringLiteral("text"), QString(QChar(0)) } },
+                        QJsonObject { { QStringLiteral("id"), QStringLiteral("b") },
+                            { QStringLiteral("text"), QStringLiteral("B") } } });
+            },
+            QStringLiteral("questions.json: q1.options[0].text: contains a NUL character") },
         { "hours with two decimals",
             [](TestPackage &p) { p.manifest.insert(QStringLiteral("hours"), 7.25); },
             QStringLiteral("course.json: hours: must be a number with at most one decimal") },

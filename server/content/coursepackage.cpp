@@ -262,6 +262,11 @@ std::optional<QString> textField(const QString &file, const QJsonObject &o, cons
         errors.add(file, field, QStringLiteral("longer than %1 characters").arg(maxLength));
         return std::nullopt;
     }
+    // PostgreSQL cannot keep it in text; the import would fail without naming the field.
+    if (text.contains(QChar(0))) {
+        errors.add(file, field, QStringLiteral("contains a NUL character (U+0000)"));
+        return std::nullopt;
+    }
     return text;
 }
 
