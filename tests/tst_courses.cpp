@@ -315,6 +315,7 @@ private slots:
     void submit_gradesRightWrongAndPartialMultiple();
     void submit_failedAttempts_exhaustThenRefused();
     void submit_overTimeLimit_scoresZero();
+    void submit_timesNeedAnOffset_aClockAheadDatesNoHoursInTheFuture();
     void submit_twice_creditsHoursExactlyOnce();
     void submit_otherLearnersAttempt_notFound();
     void declarationYear_decidesTheRecordsYear_lockedAfterPassing();
@@ -1230,6 +1231,37 @@ void TestCourses::submit_overTimeLimit_scoresZero()
     r = submit(learner, attempt, answers(attempt, allRight), 30 * 60 + 120);
     QCOMPARE(r.value(QStringLiteral("score")).toInt(), 100);
     QCOMPARE(r.value(QStringLiteral("passed")).toBool(), true);
+}
+
+void TestCourses::submit_timesNeedAnOffset_aClockAheadDatesNoHoursInTheFuture()
+{
+    QVERIFY(importPackage(TestPackage::standard()));
+    const Account learner
+        = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    select(learner);
+    studyAll(learner);
+    const auto allRight = [](const QString &, const QStringList &key) { return key; };
+    QJsonObject attempt = readyAttempt(learner);
+    const QString attemptId = attempt.value(QStringLiteral("id")).toString();
+
+    // A time without its offset would be read in the server's own zone: refused, not guessed.
+    QJsonObject r = mutate(learner, QStringLiteral("exam.submit"), attemptId, 1,
+        { { QStringLiteral("answers"), answers(attempt, allRight) },
+            { QStringLiteral("startedAt"), QStringLiteral("2026-03-01T10:00:00") },
+            { QStringLiteral("finishedAt"), QStringLiteral("2026-03-01T10:10:00Z") } });
+    QCOMPARE(errorCode(r), QStringLiteral("invalid_field"));
+    QCOMPARE(r.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QStringLiteral("startedAt"));
+
+    // 23:50 on 1 March in China; the learner's clock says the exam ended 20 minutes later, on
+    // 2 March: the hours are dated on the server's day.
+    m_server->clock().set(QDateTime(QDate(2026, 3, 1), QTime(15, 50), Qt::UTC));
+    r = submit(learner, attempt, answers(attempt, allRight), 20 * 60);
+    QCOMPARE(r.value(QStringLiteral("passed")).toBool(), true);
+    const QHash<QString, QJsonObject> records = latest(learner, QStringLiteral("hourRecord"));
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.begin()->value(QStringLiteral("startDate")).toString(),
+        QStringLiteral("2026-03-01"));
 }
 
 void TestCourses::submit_twice_creditsHoursExactlyOnce()

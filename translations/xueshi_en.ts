@@ -563,10 +563,6 @@
         <translation>&quot;%1&quot; must be a whole number from %2 to %3.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a date and time in ISO 8601 form.</source>
-        <translation>&quot;%1&quot; must be a date and time in ISO 8601 form.</translation>
-    </message>
-    <message>
         <source>This course does not exist.</source>
         <translation>This course does not exist.</translation>
     </message>
@@ -621,6 +617,18 @@
     <message>
         <source>&quot;%1&quot; is not an option of question &quot;%2&quot;.</source>
         <translation>&quot;%1&quot; is not an option of question &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Give a date in the years 2000 to 2100.</source>
+        <translation>Give a date in the years 2000 to 2100.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date and time in ISO 8601 form with its offset, such as 2026-03-01T02:00:00Z.</source>
+        <translation>&quot;%1&quot; must be a date and time in ISO 8601 form with its offset, such as 2026-03-01T02:00:00Z.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contains a NUL character (U+0000).</source>
+        <translation>&quot;%1&quot; contains a NUL character (U+0000).</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +1969,10 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your answers were refused by the server&lt;/b&gt;: %1 Send them again or discard them under Sync problems.</source>
+        <translation>&lt;b&gt;Your answers were refused by the server&lt;/b&gt;: %1 Send them again or discard them under Sync problems.</translation>
     </message>
 </context>
 <context>

@@ -563,10 +563,6 @@
         <translation>“%1”必须是 %2 到 %3 之间的整数。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a date and time in ISO 8601 form.</source>
-        <translation>“%1”必须是 ISO 8601 格式的日期时间。</translation>
-    </message>
-    <message>
         <source>This course does not exist.</source>
         <translation>该课程不存在。</translation>
     </message>
@@ -621,6 +617,18 @@
     <message>
         <source>&quot;%1&quot; is not an option of question &quot;%2&quot;.</source>
         <translation>“%1”不是题目“%2”的选项。</translation>
+    </message>
+    <message>
+        <source>Give a date in the years 2000 to 2100.</source>
+        <translation>请填写 2000 年至 2100 年之间的日期。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date and time in ISO 8601 form with its offset, such as 2026-03-01T02:00:00Z.</source>
+        <translation>“%1”须为带时区偏移的 ISO 8601 日期时间，例如 2026-03-01T02:00:00Z。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contains a NUL character (U+0000).</source>
+        <translation>“%1”含有空字符（U+0000）。</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +1961,10 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your answers were refused by the server&lt;/b&gt;: %1 Send them again or discard them under Sync problems.</source>
+        <translation>&lt;b&gt;您的答卷被服务器拒绝&lt;/b&gt;：%1 请在【同步问题】中重新发送或放弃。</translation>
     </message>
 </context>
 <context>

@@ -128,9 +128,13 @@ QDateTime requireTimestamp(const QJsonObject &payload, const char *key)
             .arg(QLatin1String(key));
     }
     const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    if (!v.isString() || !t.isValid()) {
+    // Without an offset the time would be read in the server's own zone: the same answers would
+    // be graded differently on differently configured servers.
+    if (!v.isString() || !t.isValid() || t.timeSpec() == Qt::LocalTime) {
         throw ApiError(400, ec::InvalidField, "Server",
-            QT_TRANSLATE_NOOP("Server", "\"%1\" must be a date and time in ISO 8601 form."))
+            QT_TRANSLATE_NOOP("Server",
+                "\"%1\" must be a date and time in ISO 8601 form with its offset, such as "
+                "2026-03-01T02:00:00Z."))
             .field(QLatin1String(key))
             .arg(QLatin1String(key));
     }
@@ -896,7 +900,9 @@ QJsonObject CourseService::submit(const AuthenticatedUser &caller, const Mutatio
             record.hoursTenths = c->hoursTenths;
             record.status = QStringLiteral("confirmed");
             record.title = c->title;
-            record.startDate = finishedAt.toTimeZone(Clock::chinaTimeZone()).date();
+            // A client clock running ahead must not date the hours in the future.
+            const QDateTime credited = std::min(finishedAt, m_context.clock.nowUtc());
+            record.startDate = credited.toTimeZone(Clock::chinaTimeZone()).date();
             record.endDate = record.startDate;
             m_hourRecords.save(record);
         }
