@@ -44,6 +44,7 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -942,7 +943,20 @@ void TestClassesUi::returnedWithReason_cancelled_absentNeedsReason()
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->index(0, HoursTableModel::AbsentColumn).data(Qt::CheckStateRole).toInt(),
         int(Qt::Checked));
-    QVERIFY(model->setData(model->index(0, HoursTableModel::ReasonColumn), QStringLiteral("病假")));
+    // A sync finishing while the reason is being typed keeps the open cell and its text.
+    auto *hoursView = child<QTableView>(hours, "hoursTableView");
+    hoursView->edit(model->index(0, HoursTableModel::ReasonColumn));
+    QPointer<QLineEdit> editor = hoursView->viewport()->findChild<QLineEdit *>();
+    QVERIFY(editor);
+    editor->setText(QStringLiteral("病假"));
+    QVERIFY(institution.sync());
+    QVERIFY(editor);
+    QCOMPARE(hoursView->viewport()->findChild<QLineEdit *>(), editor.data());
+    QVERIFY(!editor->isHidden());
+    QCOMPARE(editor->text(), QStringLiteral("病假"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(
+        model->index(0, HoursTableModel::ReasonColumn).data().toString(), QStringLiteral("病假"));
     click(hours, "confirmAllHoursButton");
     QCOMPARE(institution.engine()->pendingCount(), 1);
     QVERIFY(institution.sync());

@@ -27,8 +27,11 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUuid>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace xueshi {
 
@@ -100,7 +103,18 @@ HoursConfirmationPage::HoursConfirmationPage(ClientCore *core, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
         | QAbstractItemView::AnyKeyPressed);
-    m_view->setItemDelegateForColumn(HoursTableModel::HoursColumn, new HoursDelegate(m_view));
+    auto *hoursDelegate = new HoursDelegate(m_view);
+    m_view->setItemDelegateForColumn(HoursTableModel::HoursColumn, hoursDelegate);
+    // A table rebuilt by a sync while a cell is being typed waits until the cell is closed.
+    for (QAbstractItemDelegate *delegate :
+        { static_cast<QAbstractItemDelegate *>(hoursDelegate), m_view->itemDelegate() }) {
+        connect(delegate, &QAbstractItemDelegate::closeEditor, this, [this] {
+            if (!m_showDeferred)
+                return;
+            m_showDeferred = false;
+            QTimer::singleShot(0, this, &HoursConfirmationPage::showClass);
+        });
+    }
     layout->addWidget(m_view, 2);
 
     auto *buttons = new QHBoxLayout;
@@ -228,6 +242,17 @@ bool HoursConfirmationPage::classStarted(QString *message) const
 
 void HoursConfirmationPage::showClass()
 {
+    // The view's open cell editors are the shown widgets on its viewport (a closed one is hidden
+    // before it is deleted).
+    const QList<QWidget *> onViewport
+        = m_view->viewport()->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+    const bool editing = std::any_of(onViewport.cbegin(), onViewport.cend(),
+        [](const QWidget *widget) { return !widget->isHidden(); });
+    if (editing) {
+        // Rebuilding now would throw away what is being typed in the open cell.
+        m_showDeferred = true;
+        return;
+    }
     const LocalStore *store = m_engine ? m_core->localStore() : nullptr;
     const auto cached
         = store ? store->entity(QStringLiteral("trainingClass"), classId()) : std::nullopt;

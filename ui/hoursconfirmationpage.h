@@ -74,6 +74,7 @@ private:
     QString m_importPath;
     HoursTableModel *m_model;
     int m_classHours = 0;
+    bool m_showDeferred = false; // a rebuild waits for the open cell editor to close
 
     QLabel *m_titleLabel;
     QLabel *m_classCaption;
