@@ -7,6 +7,7 @@
 #include "bindingmodel.h"
 #include "clientcontroller.h"
 #include "clientcore.h"
+#include "desktopclient.h"
 #include "employerpicker.h"
 #include "employerwindow.h"
 #include "learnerprofilepage.h"
@@ -55,109 +56,8 @@ namespace {
 const QString LearnerPassword = QStringLiteral("Secret123");
 const QString LearnerName = QStringLiteral("binder");
 
-template<typename T> T *child(QObject *parent, const char *name)
-{
-    T *object = parent->findChild<T *>(QLatin1String(name));
-    if (!object)
-        qWarning("no child %s", name);
-    return object;
-}
-
-void type(QObject *parent, const char *name, const QString &value)
-{
-    auto *edit = child<QLineEdit>(parent, name);
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    // Key by key, as typed (keyClicks takes Latin-1 only).
-    for (const QChar c : value)
-        QTest::sendKeyEvent(QTest::Click, edit, Qt::Key_unknown, QString(c), Qt::NoModifier);
-}
-
-void click(QObject *parent, const char *name)
-{
-    QTest::mouseClick(child<QPushButton>(parent, name), Qt::LeftButton);
-}
-
-void choose(QObject *parent, const char *name, const QString &code)
-{
-    auto *box = child<QComboBox>(parent, name);
-    box->setCurrentIndex(box->findData(code));
-}
-
-quint16 deadPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost);
-    return probe.serverPort();
-}
-
-// One computer of one user: the client as the program runs it, local data in a temporary
-// directory, the test server's certificate pinned, syncs only when asked.
-struct Client
-{
-    explicit Client(TestServer &server)
-        : settings(std::make_unique<AppSettings>(temporaryDirectory() + QStringLiteral("/c.ini")))
-        , core(std::make_unique<ClientCore>(settings.get(), &network, &server.clock()))
-    {
-        core->enableLocalData(temporaryDirectory(), nullptr);
-        core->setEngineSetup([](SyncEngine *engine) {
-            engine->setWatchNetwork(false);
-            engine->setPeriodicInterval(0);
-            engine->setBackoff(100, 400, [] { return 0.5; });
-        });
-        core->trust()->pin(ServerTrust::serverKey(server.baseUrl()), server.certificate());
-        settings->setServerAddress(server.baseUrl().toString());
-        controller = std::make_unique<ClientController>(core.get());
-        controller->start();
-    }
-
-    RoleWindow *window() const { return controller->roleWindow(); }
-    SyncEngine *engine() const { return core->syncEngine(); }
-
-    // Logs in through the login window and waits for the first sync.
-    bool login(const QString &username, const QString &password)
-    {
-        LoginWindow *login = controller->loginWindow();
-        type(login, "usernameLineEdit", username);
-        type(login, "passwordLineEdit", password);
-        QTest::keyClick(child<QLineEdit>(login, "passwordLineEdit"), Qt::Key_Return);
-        if (!QTest::qWaitFor([&] { return window() != nullptr && engine() != nullptr; }, 15000))
-            return false;
-        return QTest::qWaitFor(
-            [&] { return engine()->lastSync().isValid() && !engine()->isSyncing(); }, 60000);
-    }
-
-    // Syncs until nothing is waiting to be sent (a set-aside problem is not waiting).
-    bool sync()
-    {
-        for (int i = 0; i < 5; ++i) {
-            QSignalSpy finished(engine(), &SyncEngine::syncFinished);
-            window()->syncNow();
-            if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30000))
-                return false;
-            if (!engine()->isSyncing() && engine()->pendingCount() == 0)
-                return true;
-        }
-        return false;
-    }
-
-    void networkDown()
-    {
-        network.setProxy(
-            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), deadPort()));
-        network.clearConnectionCache();
-    }
-    void networkUp()
-    {
-        network.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
-        network.clearConnectionCache();
-    }
-
-    QNetworkAccessManager network;
-    std::unique_ptr<AppSettings> settings;
-    std::unique_ptr<ClientCore> core;
-    std::unique_ptr<ClientController> controller;
-};
+// One computer of one user (tests/support/desktopclient.h).
+using Client = DesktopClient;
 
 QString demoEmployerPassword()
 {

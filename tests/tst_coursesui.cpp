@@ -11,6 +11,7 @@
 #include "contentcache.h"
 #include "coursedownload.h"
 #include "courseplatformpage.h"
+#include "desktopclient.h"
 #include "examdialog.h"
 #include "hourrecordspage.h"
 #include "learnerwindow.h"
@@ -68,28 +69,6 @@ const QString CourseId = QStringLiteral("test-ethics");
 const QString CourseTitle = QStringLiteral("测试公需课：职业道德");
 const QString HtmlText = QStringLiteral("诚实守信是专业技术人员的基本职业道德。");
 
-template<typename T> T *child(QObject *parent, const char *name)
-{
-    T *object = parent->findChild<T *>(QLatin1String(name));
-    if (!object)
-        qWarning("no child %s", name);
-    return object;
-}
-
-template<typename T> T *child(QObject *parent, const QString &name)
-{
-    return child<T>(parent, name.toUtf8().constData());
-}
-
-void type(QObject *parent, const char *name, const QString &value)
-{
-    auto *edit = child<QLineEdit>(parent, name);
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    for (const QChar c : value)
-        QTest::sendKeyEvent(QTest::Click, edit, Qt::Key_unknown, QString(c), Qt::NoModifier);
-}
-
 // Buttons inside table cells may be scrolled out of view; click() is what a mouse click does.
 bool press(QObject *parent, const QString &name)
 {
@@ -98,13 +77,6 @@ bool press(QObject *parent, const QString &name)
         return false;
     button->click();
     return true;
-}
-
-quint16 deadPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost);
-    return probe.serverPort();
 }
 
 QString demoPassword(const QString &username)
@@ -262,82 +234,18 @@ qint64 scalar(TestServer &server, const QString &sql, const QVariantList &binds)
     return q.next() ? q.value(0).toLongLong() : -1;
 }
 
-// One computer of one user, as in the binding GUI tests: local data in a temporary directory,
-// the test server's certificate pinned, syncs only when asked.
-struct Client
+// One learner's computer (tests/support/desktopclient.h); a sync counts only when it ended well.
+struct Client : DesktopClient
 {
-    // `clock` (null: the server's test clock) must outlive the client.
-    explicit Client(TestServer &server, const Clock *clock = nullptr)
-        : settings(std::make_unique<AppSettings>(temporaryDirectory() + QStringLiteral("/c.ini")))
-        , core(std::make_unique<ClientCore>(
-              settings.get(), &network, clock ? clock : &server.clock()))
-    {
-        core->enableLocalData(temporaryDirectory(), nullptr);
-        core->setEngineSetup([](SyncEngine *engine) {
-            engine->setWatchNetwork(false);
-            engine->setPeriodicInterval(0);
-            engine->setBackoff(100, 400, [] { return 0.5; });
-        });
-        core->trust()->pin(ServerTrust::serverKey(server.baseUrl()), server.certificate());
-        settings->setServerAddress(server.baseUrl().toString());
-        controller = std::make_unique<ClientController>(core.get());
-        controller->start();
-    }
+    using DesktopClient::DesktopClient;
 
-    LearnerWindow *window() const
-    {
-        return qobject_cast<LearnerWindow *>(controller->roleWindow());
-    }
-    SyncEngine *engine() const { return core->syncEngine(); }
+    LearnerWindow *window() const { return qobject_cast<LearnerWindow *>(DesktopClient::window()); }
     CoursePlatformPage *page() const { return window()->coursePlatformPage(); }
-
-    bool login(const QString &username, const QString &password)
-    {
-        LoginWindow *login = controller->loginWindow();
-        type(login, "usernameLineEdit", username);
-        type(login, "passwordLineEdit", password);
-        QTest::keyClick(child<QLineEdit>(login, "passwordLineEdit"), Qt::Key_Return);
-        if (!QTest::qWaitFor([&] { return window() != nullptr && engine() != nullptr; }, 15000))
-            return false;
-        return QTest::qWaitFor(
-            [&] { return engine()->lastSync().isValid() && !engine()->isSyncing(); }, 60000);
-    }
     bool loginDemoLearner()
     {
         return login(QStringLiteral("demo_learner"), demoPassword(QStringLiteral("demo_learner")));
     }
-
-    // Syncs until nothing is waiting to be sent.
-    bool sync()
-    {
-        for (int i = 0; i < 5; ++i) {
-            QSignalSpy finished(engine(), &SyncEngine::syncFinished);
-            window()->syncNow();
-            if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30000))
-                return false;
-            if (!engine()->isSyncing() && engine()->pendingCount() == 0
-                && finished.last().at(0).toBool())
-                return true;
-        }
-        return false;
-    }
-
-    void networkDown()
-    {
-        network.setProxy(
-            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), deadPort()));
-        network.clearConnectionCache();
-    }
-    void networkUp()
-    {
-        network.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
-        network.clearConnectionCache();
-    }
-
-    QNetworkAccessManager network;
-    std::unique_ptr<AppSettings> settings;
-    std::unique_ptr<ClientCore> core;
-    std::unique_ptr<ClientController> controller;
+    bool sync() { return DesktopClient::sync(true); }
 };
 
 } // namespace
