@@ -24,6 +24,7 @@ class BindingService;
 class CourseService;
 class ClassService;
 class HourRecordService;
+class OrganisationService;
 class ChangeLog;
 class ContentStore;
 class SyncService;
@@ -101,6 +102,7 @@ private:
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<CourseService> m_courses;
     std::unique_ptr<ClassService> m_classes;
+    std::unique_ptr<OrganisationService> m_organisations;
     QThreadPool m_normalPool;
     QThreadPool m_passwordPool;
     std::unique_ptr<Router> m_router;
