@@ -10,6 +10,7 @@
 #include "services/courseservice.h"
 #include "storage/database.h"
 #include "sync/syncservice.h"
+#include "services/accountservice.h"
 #include "testserver.h"
 
 #include <QDir>
@@ -407,10 +408,15 @@ QJsonObject TestCourses::mutate(const Account &who, const QString &type, const Q
 
 Account TestCourses::boundLearner(const QString &username, const QString &first17)
 {
-    if (m_employer.id.isEmpty())
+    if (m_employer.id.isEmpty()) {
         m_employer = registerAndLogin(*m_client, QStringLiteral("/accounts/employers"),
             organisationRegistration(
                 QStringLiteral("employer"), QStringLiteral("91440106MA59XK3T1")));
+        QString error;
+        if (!m_server->server().accounts().approveOrganisation(
+                QStringLiteral("employer"), Role::Employer, &error))
+            qWarning("approve: %s", qPrintable(error));
+    }
     const Account learner = registerAndLogin(
         *m_client, QStringLiteral("/accounts/learners"), learnerRegistration(username, first17));
     QSqlQuery v = m_server->server().database().exec(
