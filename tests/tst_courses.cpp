@@ -7,10 +7,10 @@
 #include "content/coursepackage.h"
 #include "content/ziparchive.h"
 #include "entityids.h"
+#include "services/accountservice.h"
 #include "services/courseservice.h"
 #include "storage/database.h"
 #include "sync/syncservice.h"
-#include "services/accountservice.h"
 #include "testserver.h"
 
 #include <QDir>

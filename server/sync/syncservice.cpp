@@ -332,6 +332,13 @@ void SyncService::registerHandler(const QString &type, Handler handler)
     m_handlers.insert(type, std::move(handler));
 }
 
+QStringList SyncService::mutationTypes() const
+{
+    QStringList types = m_handlers.keys();
+    types.sort();
+    return types;
+}
+
 QJsonObject SyncService::execute(const AuthenticatedUser &caller, const Mutation &m)
 {
     const QString nul = m.type.contains(QChar(0)) ? QStringLiteral("type")
