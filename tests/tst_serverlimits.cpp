@@ -12,8 +12,10 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSemaphore>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -211,6 +213,7 @@ private slots:
 
     void dataDirectory_created_ownerOnly();
     void existingDatabase_worldReadable_madeOwnerOnly();
+    void executable_createsOnlyOwnerOnlyFiles();
 
 private:
     // A Router on its own pools behind a plain HttpServer, with routes that block until released.
@@ -538,6 +541,35 @@ void TestServerLimits::existingDatabase_worldReadable_madeOwnerOnly()
     QCOMPARE(octal(modeOf(database + QStringLiteral("-wal"))), octal(0600));
     QCOMPARE(octal(modeOf(database + QStringLiteral("-shm"))), octal(0600));
     QVERIFY(server.database().schemaVersion() > 0);
+}
+
+void TestServerLimits::executable_createsOnlyOwnerOnlyFiles()
+{
+    // Whatever the administrator's umask, nothing xueshi-server creates is open to others.
+    const ScopedUmask umask(022);
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QString data = QDir(parent.path()).filePath(QStringLiteral("state"));
+    QProcess process;
+    process.start(QStringLiteral(XUESHI_SERVER_EXECUTABLE),
+        { QStringLiteral("--data-dir"), data, QStringLiteral("admin"),
+            QStringLiteral("load-demo") });
+    QVERIFY(process.waitForFinished(120000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+
+    QCOMPARE(octal(modeOf(data)), octal(0700));
+    QCOMPARE(octal(modeOf(QDir(data).filePath(QStringLiteral("xueshi.sqlite")))), octal(0600));
+    int files = 0;
+    QDirIterator it(data, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+        QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        ++files;
+        QVERIFY2((modeOf(path) & 077) == 0,
+            qPrintable(QStringLiteral("%1 has mode %2")
+                           .arg(path, QString::fromLatin1(octal(modeOf(path))))));
+    }
+    QVERIFY(files >= 3); // the database, the content directory and the demo course's files
 }
 
 QTEST_GUILESS_MAIN(TestServerLimits)
