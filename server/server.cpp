@@ -115,6 +115,9 @@ bool Server::listen(QString *error)
         Router::Lane::Normal, { m_options.normalQueue, Router::kNormalQueue.retryAfterSeconds });
     m_router->setQueueLimit(Router::Lane::Password,
         { m_options.passwordQueue, Router::kPasswordQueue.retryAfterSeconds });
+    // Where the transport sees no client addresses (behind a proxy), neither does the router.
+    m_router->setPasswordPerAddress(
+        m_options.limits.maxConnectionsPerAddress > 0 ? Router::kPasswordPerAddress : 0);
     addHealthRoutes(*m_router);
     addAccountRoutes(*m_router, *m_accounts);
     addRecoveryRoutes(*m_router, *m_recovery);

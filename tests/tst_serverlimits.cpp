@@ -85,6 +85,7 @@ public:
     }
 
     void abort() { m_socket->abort(); }
+    bool bindTo(const QHostAddress &address) { return m_socket->bind(address); }
     void keepBody(bool keep) { m_keepBody = keep; }
 
     int status() const { return m_status; }
@@ -207,6 +208,7 @@ private slots:
     void passwordLane_queueFull_503WithRetryAfterThenServedAgain();
     void normalLane_queueFull_503AndPasswordLaneUnaffected();
     void queuedRequest_clientGone_droppedWithoutRunning();
+    void passwordLane_oneAddress_cannotFillTheQueue();
 
     void content_largeFile_streamedWithBoundedMemory();
     void content_range_stillServedFromTheStream();
@@ -388,6 +390,44 @@ void TestServerLimits::queuedRequest_clientGone_droppedWithoutRunning()
     QTRY_COMPARE(m_router->droppedGone(Router::Lane::Password), 6u);
     QCOMPARE(m_started.load(), 2);
     QCOMPARE(m_router->waiting(Router::Lane::Password), 0);
+}
+
+void TestServerLimits::passwordLane_oneAddress_cannotFillTheQueue()
+{
+    startRig(1, { 16, 2 });
+    m_router->setPasswordPerAddress(3);
+    std::vector<std::unique_ptr<RawExchange>> flood;
+    for (int i = 0; i < 4; ++i) {
+        flood.push_back(std::make_unique<RawExchange>());
+        QVERIFY(flood.back()->open(m_http->serverPort()));
+        flood.back()->send("POST", "/hash");
+        if (i == 0)
+            QTRY_COMPARE(m_started.load(), 1);
+    }
+    // Three in the lane (one running, two waiting): the fourth from the same address is refused
+    // although the queue has room.
+    QVERIFY(flood.back()->wait(2000));
+    QCOMPARE(flood.back()->status(), 503);
+    QCOMPARE(flood.back()->errorCode(), QStringLiteral("server_busy"));
+    QCOMPARE(m_router->waiting(Router::Lane::Password), 2);
+
+    // Another address still gets a place (127.0.0.2 is loopback too on Linux).
+    RawExchange other;
+    QVERIFY(other.bindTo(QHostAddress(QStringLiteral("127.0.0.2"))));
+    QVERIFY(other.open(m_http->serverPort()));
+    other.send("POST", "/hash");
+    QTRY_COMPARE(m_router->waiting(Router::Lane::Password), 3);
+
+    // Places are given back when requests finish.
+    m_gate.release(4);
+    QVERIFY(other.wait());
+    QCOMPARE(other.status(), 200);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(flood.at(i)->wait());
+    flood.back()->send("POST", "/hash");
+    m_gate.release(1);
+    QVERIFY(flood.back()->wait());
+    QCOMPARE(flood.back()->status(), 200);
 }
 
 void TestServerLimits::content_largeFile_streamedWithBoundedMemory()

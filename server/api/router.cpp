@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QThreadPool>
 
 Q_LOGGING_CATEGORY(lcRequests, "xueshi.server.requests", QtInfoMsg)
@@ -31,6 +32,11 @@ Router::Router(AccountService &accounts, const Localizer &localizer, QThreadPool
 void Router::setQueueLimit(Lane which, QueueLimit limit)
 {
     lane(which).limit = limit;
+}
+
+void Router::setPasswordPerAddress(int limit)
+{
+    m_passwordPerAddress = limit;
 }
 
 int Router::waiting(Lane which) const
@@ -109,13 +115,26 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder respond)
     }
     QThreadPool *pool = found->lane == Lane::Password ? m_passwordPool : m_normalPool;
     LaneState &state = lane(found->lane);
+    const int perAddress = found->lane == Lane::Password ? m_passwordPerAddress : 0;
+    const QHostAddress peer = request.peer;
+    bool addressFull = false;
+    if (perAddress > 0 && !peer.isNull()) {
+        QMutexLocker lock(&state.addressesMutex);
+        addressFull = state.addresses.value(peer) >= perAddress;
+    }
     // Only the event-loop thread adds to `waiting`, so the check and the increment cannot race
     // with another admission; workers only take away.
-    if (state.waiting.load() >= state.limit.maxWaiting) {
+    if (addressFull || state.waiting.load() >= state.limit.maxWaiting) {
         ++state.refused;
-        qCWarning(lcRequests, "%s %s 503: the %s queue is full (%d waiting)",
-            request.method.constData(), qPrintable(request.path),
-            found->lane == Lane::Password ? "password" : "request", state.limit.maxWaiting);
+        // The address is not logged: it identifies a person as much as a name does.
+        if (addressFull) {
+            qCWarning(lcRequests, "%s %s 503: %d password requests from one address already",
+                request.method.constData(), qPrintable(request.path), perAddress);
+        } else {
+            qCWarning(lcRequests, "%s %s 503: the %s queue is full (%d waiting)",
+                request.method.constData(), qPrintable(request.path),
+                found->lane == Lane::Password ? "password" : "request", state.limit.maxWaiting);
+        }
         HttpResponse r
             = errorResponse(ApiError(503, ec::ServerBusy, "Server",
                                 QT_TRANSLATE_NOOP("Server",
@@ -126,10 +145,24 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder respond)
         return;
     }
     ++state.waiting;
+    const bool counted = perAddress > 0 && !peer.isNull();
+    if (counted) {
+        QMutexLocker lock(&state.addressesMutex);
+        ++state.addresses[peer];
+    }
     const Route *route = found;
-    pool->start([this, route, &state, request = std::move(request), params = std::move(params),
-                    respond = std::move(respond)]() mutable {
+    pool->start([this, route, &state, counted, request = std::move(request),
+                    params = std::move(params), respond = std::move(respond)]() mutable {
         --state.waiting;
+        // The address's place is given back when the request is done (or dropped).
+        const auto release = qScopeGuard([&state, counted, peer = request.peer] {
+            if (!counted)
+                return;
+            QMutexLocker lock(&state.addressesMutex);
+            auto it = state.addresses.find(peer);
+            if (it != state.addresses.end() && --it.value() <= 0)
+                state.addresses.erase(it);
+        });
         if (request.clientGone()) {
             // Nobody would read the answer: a login abandoned in a queue costs no hash.
             ++state.dropped;

@@ -6,7 +6,9 @@
 #include "translations.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QList>
+#include <QMutex>
 #include <QStringList>
 
 #include <array>
@@ -60,6 +62,10 @@ public:
     static constexpr QueueLimit kNormalQueue { 256, 1 };
     // Argon2id takes about 150 ms a hash on 2 threads: 16 waiting is about 1.2 s of work.
     static constexpr QueueLimit kPasswordQueue { 16, 2 };
+    // Password requests one client address may have in the lane (waiting or running), so one
+    // address cannot fill the queue and keep everyone else's logins out. 0: no limit (behind a
+    // reverse proxy, where every client has the proxy's address).
+    static constexpr int kPasswordPerAddress = 8;
 
     Router(AccountService &accounts, const Localizer &localizer, QThreadPool *normalPool,
         QThreadPool *passwordPool);
@@ -72,6 +78,7 @@ public:
     void dispatch(HttpRequest request, HttpServer::Responder respond);
 
     void setQueueLimit(Lane lane, QueueLimit limit);
+    void setPasswordPerAddress(int limit);
     // Requests waiting for a worker in the lane now.
     int waiting(Lane lane) const;
     // Since start: requests answered 503 because the lane was full, and requests dropped because
@@ -105,6 +112,8 @@ private:
         std::atomic_int waiting { 0 };
         std::atomic<quint64> refused { 0 };
         std::atomic<quint64> dropped { 0 };
+        QMutex addressesMutex;
+        QHash<QHostAddress, int> addresses; // requests in the lane per client address
     };
     LaneState &lane(Lane lane) { return m_lanes[lane == Lane::Password ? 1 : 0]; }
     const LaneState &lane(Lane lane) const { return m_lanes[lane == Lane::Password ? 1 : 0]; }
@@ -115,6 +124,7 @@ private:
     QThreadPool *m_passwordPool;
     QList<Route> m_routes;
     std::array<LaneState, 2> m_lanes;
+    int m_passwordPerAddress = kPasswordPerAddress;
 };
 
 } // namespace xueshi::server
