@@ -16,6 +16,7 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -176,6 +177,14 @@ int serverMain(int argc, char *argv[])
     // Whatever the server or a library under it creates (SQLite's journal files, course content,
     // exports) is the owner's only: the data holds password hashes and personal data.
     ::umask(S_IRWXG | S_IRWXO);
+    // Each connection takes a descriptor, a download one more: up to 1024 connections need more
+    // than the usual soft limit of 1024 (systemd's too), so take what the hard limit allows.
+    // Running out anyway only pauses accepting (HttpServer).
+    rlimit files {};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Xueshi"));
     QCoreApplication::setApplicationName(QStringLiteral("xueshi-server"));
