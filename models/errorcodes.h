@@ -53,4 +53,8 @@ inline constexpr char ClassNotFinished[] = "class_not_finished";
 // A batch entry left alone because it was decided before (credited or absent).
 inline constexpr char AlreadyDecided[] = "already_decided";
 inline constexpr char InternalError[] = "internal_error";
+// A worker queue is full (503, with Retry-After).
+inline constexpr char ServerBusy[] = "server_busy";
+// Too many connections from one address (429, with Retry-After).
+inline constexpr char TooManyConnections[] = "too_many_connections";
 } // namespace xueshi::errorcode

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "content/contentstore.h"
 #include "core/localizer.h"
+#include "core/privatedirectory.h"
 #include "services/accountservice.h"
 #include "services/bindingservice.h"
 #include "services/classservice.h"
@@ -19,6 +20,9 @@
 #include "tls/tlsmaterial.h"
 
 #include <QDir>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcServer, "xueshi.server", QtInfoMsg)
 
 namespace xueshi::server {
 
@@ -43,9 +47,16 @@ Server::~Server()
 
 bool Server::openStorage(QString *error)
 {
-    if (!QDir().mkpath(m_options.dataDir)) {
+    // The data directory holds password hashes and personal data: created owner-only.
+    if (!makePrivateDirectory(m_options.dataDir)) {
         *error = QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir);
         return false;
+    }
+    if (isSharedDirectory(m_options.dataDir)) {
+        qCWarning(lcServer,
+            "the data directory %s can be entered by other users; its files are owner-only, "
+            "but consider chmod 700",
+            qPrintable(m_options.dataDir));
     }
     const DatabaseConfig config = m_options.database.value_or(
         DatabaseConfig::sqlite(QDir(m_options.dataDir).filePath(QStringLiteral("xueshi.sqlite"))));
@@ -107,6 +118,13 @@ bool Server::listen(QString *error)
     m_certificate = tls.localCertificate();
 
     m_router = std::make_unique<Router>(*m_accounts, *m_localizer, &m_normalPool, &m_passwordPool);
+    m_router->setQueueLimit(
+        Router::Lane::Normal, { m_options.normalQueue, Router::kNormalQueue.retryAfterSeconds });
+    m_router->setQueueLimit(Router::Lane::Password,
+        { m_options.passwordQueue, Router::kPasswordQueue.retryAfterSeconds });
+    // Where the transport sees no client addresses (behind a proxy), neither does the router.
+    m_router->setPasswordPerAddress(
+        m_options.limits.maxConnectionsPerAddress > 0 ? Router::kPasswordPerAddress : 0);
     addHealthRoutes(*m_router);
     addAccountRoutes(*m_router, *m_accounts);
     addRecoveryRoutes(*m_router, *m_recovery);

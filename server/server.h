@@ -47,6 +47,10 @@ struct ServerOptions
     qint64 tokenLifetimeSeconds = 7 * 24 * 3600;
     int workerThreads = 8;
     int passwordThreads = 2; // Argon2id is CPU- and memory-bound: about one per core
+    // Requests that may wait for a worker, per lane, before 503 (Router::kNormalQueue and
+    // Router::kPasswordQueue explain the numbers).
+    int normalQueue = 256;
+    int passwordQueue = 16;
     HttpLimits limits;
 };
 
@@ -86,6 +90,9 @@ public:
     ClassService &classes() { return *m_classes; }
     const Clock &clock() const { return *m_clock; }
     const ServerOptions &options() const { return m_options; }
+    // After listen(): the router (its queue counters) and the transport (its connections).
+    Router &router() { return *m_router; }
+    HttpServer &http() { return *m_http; }
 
 private:
     ServerOptions m_options;

@@ -16,7 +16,9 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace xueshi::server {
@@ -220,6 +222,17 @@ int runAdmin(Server &server, const QStringList &args)
 
 int serverMain(int argc, char *argv[])
 {
+    // Whatever the server or a library under it creates (SQLite's journal files, course content,
+    // exports) is the owner's only: the data holds password hashes and personal data.
+    ::umask(S_IRWXG | S_IRWXO);
+    // Each connection takes a descriptor, a download one more: up to 1024 connections need more
+    // than the usual soft limit of 1024 (systemd's too), so take what the hard limit allows.
+    // Running out anyway only pauses accepting (HttpServer).
+    rlimit files {};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Xueshi"));
     QCoreApplication::setApplicationName(QStringLiteral("xueshi-server"));
@@ -253,8 +266,12 @@ int serverMain(int argc, char *argv[])
     const QCommandLineOption workersOption(QStringLiteral("workers"),
         QStringLiteral("Worker threads for requests (default 8)."), QStringLiteral("n"),
         QStringLiteral("8"));
+    const QCommandLineOption perAddressOption(QStringLiteral("max-connections-per-address"),
+        QStringLiteral("Connections one client address may hold (default 32; 0: no limit, for "
+                       "a server behind a reverse proxy, which limits them itself)."),
+        QStringLiteral("n"), QStringLiteral("32"));
     parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, certOption,
-        keyOption, demoOption, workersOption });
+        keyOption, demoOption, workersOption, perAddressOption });
     parser.addPositionalArgument(QStringLiteral("admin"),
         QStringLiteral("Run an administrator command."), QStringLiteral("[admin COMMAND ...]"));
     parser.process(app);
@@ -288,6 +305,12 @@ int serverMain(int argc, char *argv[])
         return 2;
     }
     options.workerThreads = workers;
+    const int perAddress = parser.value(perAddressOption).toInt(&ok);
+    if (!ok || perAddress < 0 || perAddress > 100000) {
+        err() << "error: --max-connections-per-address: between 0 and 100000\n";
+        return 2;
+    }
+    options.limits.maxConnectionsPerAddress = perAddress;
     options.certificatePath = parser.value(certOption);
     options.privateKeyPath = parser.value(keyOption);
     if (options.certificatePath.isEmpty() != options.privateKeyPath.isEmpty()) {

@@ -2,7 +2,11 @@
 #include "testsupport.h"
 #include "tls/tlsmaterial.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -10,8 +14,11 @@
 #include <QThreadPool>
 
 #include <atomic>
+#include <fcntl.h>
 #include <optional>
+#include <sys/resource.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace xueshi::server;
 
@@ -243,6 +250,11 @@ private slots:
     void errorFactory_buildsProtocolErrors();
     void maxConnections_extraConnectionClosed();
     void plainClientOnTlsPort_closed();
+    void perAddressLimit_extraConnectionsAnswered429ThenClosed();
+    void outOfDescriptors_acceptingResumesWhenFreed();
+    void fileBody_streamedWhole_andSlices();
+    void fileBody_fileGone_answered500();
+    void request_clientLeft_markedGone();
 
 private:
     quint16 listen(const HttpLimits &limits = {});
@@ -963,6 +975,254 @@ void TestHttpTransport::plainClientOnTlsPort_closed()
     QVERIFY(!client.unparsed().startsWith("HTTP/")); // at most a TLS alert
     QCOMPARE(m_handlerCalls, 0);
     QCOMPARE(m_server->connectionCount(), 0);
+}
+
+void TestHttpTransport::perAddressLimit_extraConnectionsAnswered429ThenClosed()
+{
+    HttpLimits limits;
+    limits.maxConnectionsPerAddress = 3;
+    const quint16 port = listen(limits);
+    QVERIFY(port);
+    std::vector<std::unique_ptr<RawClient>> served;
+    for (int i = 0; i < 3; ++i) {
+        served.push_back(std::make_unique<RawClient>(m_tls, m_certificate));
+        QVERIFY(served.back()->open(port));
+        served.back()->send(get("/served"));
+        const auto response = served.back()->next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+    }
+    QCOMPARE(m_server->connectionCount(QHostAddress(QHostAddress::LocalHost)), 3);
+
+    // Logged without the address, once for the burst.
+    QTest::ignoreMessage(QtWarningMsg,
+        QRegularExpression(QStringLiteral("^per-address connection limit \\(3\\) reached: 1 "
+                                          "connections answered 429, 0 closed unanswered")));
+    RawClient fourth(m_tls, m_certificate);
+    QVERIFY(fourth.open(port));
+    fourth.send(get("/refused"));
+    const auto refused = fourth.next();
+    QVERIFY(refused);
+    QCOMPARE(refused->status, 429);
+    QCOMPARE(refused->errorCode(), QStringLiteral("too_many_connections"));
+    QCOMPARE(refused->header("retry-after"), QByteArray("5"));
+    QCOMPARE(refused->header("connection"), QByteArray("close"));
+    fourth.close();
+
+    // Past the answered ones, further connections are closed without a word (and no TLS
+    // handshake is spent on them).
+    std::vector<std::unique_ptr<RawClient>> extra;
+    for (int i = 0; i < HttpServer::kRefusedPerAddress + 2; ++i) {
+        extra.push_back(std::make_unique<RawClient>(m_tls, m_certificate));
+        extra.back()->open(port);
+    }
+    QVERIFY(QTest::qWaitFor([&] {
+        return std::count_if(extra.cbegin(), extra.cend(), [](const auto &c) {
+            return c->isClosed();
+        }) >= 2;
+    }));
+    for (const auto &c : extra)
+        c->close();
+    QCOMPARE(m_handlerCalls, 3);
+
+    // A place freed is a connection served again.
+    served.front()->close();
+    QTRY_COMPARE(m_server->connectionCount(QHostAddress(QHostAddress::LocalHost)), 2);
+    RawClient again(m_tls, m_certificate);
+    QVERIFY(again.open(port));
+    again.send(get("/again"));
+    const auto response = again.next();
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    // The served connections were not disturbed.
+    served.back()->send(get("/still"));
+    QVERIFY(served.back()->next());
+}
+
+namespace {
+
+int openDescriptorCount()
+{
+    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size());
+}
+
+} // namespace
+
+void TestHttpTransport::outOfDescriptors_acceptingResumesWhenFreed()
+{
+    HttpLimits limits;
+    limits.maxConnectionsPerAddress = 0;
+    const quint16 port = listen(limits);
+    QVERIFY(port);
+
+    rlimit original {};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &original), 0);
+    struct Restore
+    {
+        rlimit limit;
+        ~Restore() { ::setrlimit(RLIMIT_NOFILE, &limit); }
+    } restore { original };
+    // A spare descriptor: freed if the clients' own sockets run out first, so the server is the
+    // one that meets EMFILE (each connection costs the process two descriptors).
+    int spare = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    QVERIFY(spare >= 0);
+    rlimit lowered = original;
+    lowered.rlim_cur = rlim_t(openDescriptorCount() + 24);
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+
+    QTest::ignoreMessage(QtWarningMsg,
+        QRegularExpression(QStringLiteral("^out of file descriptors with \\d+ connections open: "
+                                          "accepting is paused")));
+    std::vector<std::unique_ptr<RawClient>> clients;
+    RawClient *waiting = nullptr; // connected, in the kernel's backlog, not yet accepted
+    for (int i = 0; i < 64 && !waiting; ++i) {
+        const int before = m_server->connectionCount();
+        auto client = std::make_unique<RawClient>(m_tls, m_certificate);
+        if (m_tls) {
+            // Over TLS the connection counts only after the handshake, which needs the accept.
+            auto *ssl = static_cast<QSslSocket *>(client->socket());
+            ssl->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        } else {
+            client->socket()->connectToHost(QHostAddress::LocalHost, port);
+        }
+        const bool progressed = QTest::qWaitFor(
+            [&] {
+                return m_server->connectionCount() > before || m_server->isAcceptingPaused()
+                    || client->isClosed();
+            },
+            5000);
+        if (!progressed)
+            qWarning("i=%d fds=%d limit=%d conns=%d state=%d err=%s", i, openDescriptorCount(),
+                int(lowered.rlim_cur), m_server->connectionCount(), int(client->socket()->state()),
+                qPrintable(client->socket()->errorString()));
+        QVERIFY(progressed);
+        if (client->isClosed()) {
+            // The client could not even make its socket: give the server the last descriptor.
+            QVERIFY2(spare >= 0, "both the client and the server ran out of descriptors");
+            ::close(spare);
+            spare = -1;
+            continue;
+        }
+        if (m_server->isAcceptingPaused())
+            waiting = client.get();
+        clients.push_back(std::move(client));
+    }
+    QVERIFY2(waiting, "the server never ran out of descriptors");
+    const int servedBefore = m_server->connectionCount();
+    QVERIFY(servedBefore > 0);
+
+    // Descriptors freed elsewhere: the waiting connection is accepted and served, and new ones.
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("^accepting connections again after")));
+    for (int i = 0; i < 4; ++i)
+        clients.at(i)->close();
+    QTRY_VERIFY(!m_server->isAcceptingPaused());
+    if (m_tls) {
+        QTRY_VERIFY(static_cast<QSslSocket *>(waiting->socket())->isEncrypted());
+    }
+    waiting->send(get("/was-waiting"));
+    const auto first = waiting->next();
+    QVERIFY(first);
+    QCOMPARE(first->status, 200);
+    QCOMPARE(
+        first->json().value(QStringLiteral("path")).toString(), QStringLiteral("/was-waiting"));
+
+    RawClient fresh(m_tls, m_certificate);
+    QVERIFY(fresh.open(port));
+    fresh.send(get("/fresh"));
+    const auto second = fresh.next();
+    QVERIFY(second);
+    QCOMPARE(second->status, 200);
+    if (spare >= 0)
+        ::close(spare);
+}
+
+void TestHttpTransport::fileBody_streamedWhole_andSlices()
+{
+    // 5 MiB of random bytes: many chunks, and more than the socket buffers hold at once.
+    QByteArray contents(5 * 1024 * 1024 + 123, Qt::Uninitialized);
+    QRandomGenerator generator(42);
+    generator.fillRange(reinterpret_cast<quint32 *>(contents.data()), contents.size() / 4);
+    const QString path = QDir(xueshi::test::temporaryDirectory()).filePath(QStringLiteral("f.bin"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(contents), contents.size());
+    }
+    m_server->setHandler([&](HttpRequest request, HttpServer::Responder respond) {
+        ++m_handlerCalls;
+        HttpResponse response;
+        response.contentType = "application/octet-stream";
+        const qint64 offset = request.query.queryItemValue(QStringLiteral("offset")).toLongLong();
+        const qint64 length = request.query.queryItemValue(QStringLiteral("length")).toLongLong();
+        response.file = FileBody { path, offset, length };
+        respond(response);
+    });
+    const quint16 port = listen();
+    QVERIFY(port);
+    RawClient client(m_tls, m_certificate);
+    QVERIFY(client.open(port));
+    client.send(get("/f?offset=0&length=" + QByteArray::number(contents.size())));
+    const auto whole = client.next(false, 30000);
+    QVERIFY(whole);
+    QCOMPARE(whole->status, 200);
+    QCOMPARE(whole->body.size(), contents.size());
+    QVERIFY(whole->body == contents);
+
+    // On the same connection: a slice, then HEAD (a length, no body), then an ordinary request.
+    client.send(get("/f?offset=1000000&length=70000"));
+    const auto slice = client.next();
+    QVERIFY(slice);
+    QCOMPARE(slice->body, contents.mid(1000000, 70000));
+    client.send(request("HEAD", "/f?offset=0&length=" + QByteArray::number(contents.size())));
+    const auto head = client.next(true);
+    QVERIFY(head);
+    QCOMPARE(head->header("content-length"), QByteArray::number(contents.size()));
+    client.send(get("/f?offset=5&length=3"));
+    const auto small = client.next();
+    QVERIFY(small);
+    QCOMPARE(small->body, contents.mid(5, 3));
+    QCOMPARE(m_server->connectionCount(), 1);
+}
+
+void TestHttpTransport::fileBody_fileGone_answered500()
+{
+    m_server->setHandler([&](HttpRequest, HttpServer::Responder respond) {
+        HttpResponse response;
+        response.file = FileBody { QStringLiteral("/nonexistent/xueshi-file"), 0, 10 };
+        respond(response);
+    });
+    const QRegularExpression unreadable(QStringLiteral("^cannot read a response file"));
+    QTest::ignoreMessage(QtWarningMsg, unreadable);
+    QTest::ignoreMessage(QtWarningMsg, unreadable);
+    const quint16 port = listen();
+    QVERIFY(port);
+    RawClient client(m_tls, m_certificate);
+    QVERIFY(client.open(port));
+    client.send(get("/gone"));
+    const auto response = client.next();
+    QVERIFY(response);
+    QCOMPARE(response->status, 500);
+    QCOMPARE(response->errorCode(), QStringLiteral("internal_error"));
+    // The connection is still usable: nothing of a body was promised and not sent.
+    client.send(get("/gone"));
+    QVERIFY(client.next());
+}
+
+void TestHttpTransport::request_clientLeft_markedGone()
+{
+    std::optional<HttpRequest> held;
+    m_server->setHandler(
+        [&](HttpRequest request, HttpServer::Responder) { held = std::move(request); });
+    const quint16 port = listen();
+    QVERIFY(port);
+    RawClient client(m_tls, m_certificate);
+    QVERIFY(client.open(port));
+    client.send(get("/hold"));
+    QTRY_VERIFY(held.has_value());
+    QVERIFY(!held->clientGone());
+    client.close();
+    QTRY_VERIFY(held->clientGone());
 }
 
 QTEST_GUILESS_MAIN(TestHttpTransport)

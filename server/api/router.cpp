@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QThreadPool>
 
 Q_LOGGING_CATEGORY(lcRequests, "xueshi.server.requests", QtInfoMsg)
@@ -23,7 +24,35 @@ Router::Router(AccountService &accounts, const Localizer &localizer, QThreadPool
     , m_localizer(localizer)
     , m_normalPool(normalPool)
     , m_passwordPool(passwordPool)
-{ }
+{
+    lane(Lane::Normal).limit = kNormalQueue;
+    lane(Lane::Password).limit = kPasswordQueue;
+}
+
+void Router::setQueueLimit(Lane which, QueueLimit limit)
+{
+    lane(which).limit = limit;
+}
+
+void Router::setPasswordPerAddress(int limit)
+{
+    m_passwordPerAddress = limit;
+}
+
+int Router::waiting(Lane which) const
+{
+    return lane(which).waiting.load();
+}
+
+quint64 Router::refusedBusy(Lane which) const
+{
+    return lane(which).refused.load();
+}
+
+quint64 Router::droppedGone(Lane which) const
+{
+    return lane(which).dropped.load();
+}
 
 void Router::add(
     const QByteArray &method, const QString &pattern, Access access, Lane lane, Handler handler)
@@ -95,9 +124,62 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder respond)
         return;
     }
     QThreadPool *pool = found->lane == Lane::Password ? m_passwordPool : m_normalPool;
+    LaneState &state = lane(found->lane);
+    const int perAddress = found->lane == Lane::Password ? m_passwordPerAddress : 0;
+    const QHostAddress peer = request.peer;
+    bool addressFull = false;
+    if (perAddress > 0 && !peer.isNull()) {
+        QMutexLocker lock(&state.addressesMutex);
+        addressFull = state.addresses.value(peer) >= perAddress;
+    }
+    // Only the event-loop thread adds to `waiting`, so the check and the increment cannot race
+    // with another admission; workers only take away.
+    if (addressFull || state.waiting.load() >= state.limit.maxWaiting) {
+        ++state.refused;
+        // The address is not logged: it identifies a person as much as a name does.
+        if (addressFull) {
+            qCWarning(lcRequests, "%s %s 503: %d password requests from one address already",
+                request.method.constData(), qPrintable(request.path), perAddress);
+        } else {
+            qCWarning(lcRequests, "%s %s 503: the %s queue is full (%d waiting)",
+                request.method.constData(), qPrintable(request.path),
+                found->lane == Lane::Password ? "password" : "request", state.limit.maxWaiting);
+        }
+        HttpResponse r
+            = errorResponse(ApiError(503, ec::ServerBusy, "Server",
+                                QT_TRANSLATE_NOOP("Server",
+                                    "The server is busy. Please try again in a few seconds.")),
+                language);
+        r.headers.append({ "retry-after", QByteArray::number(state.limit.retryAfterSeconds) });
+        respond(r);
+        return;
+    }
+    ++state.waiting;
+    const bool counted = perAddress > 0 && !peer.isNull();
+    if (counted) {
+        QMutexLocker lock(&state.addressesMutex);
+        ++state.addresses[peer];
+    }
     const Route *route = found;
-    pool->start([this, route, request = std::move(request), params = std::move(params),
-                    respond = std::move(respond)]() mutable {
+    pool->start([this, route, &state, counted, request = std::move(request),
+                    params = std::move(params), respond = std::move(respond)]() mutable {
+        --state.waiting;
+        // The address's place is given back when the request is done (or dropped).
+        const auto release = qScopeGuard([&state, counted, peer = request.peer] {
+            if (!counted)
+                return;
+            QMutexLocker lock(&state.addressesMutex);
+            auto it = state.addresses.find(peer);
+            if (it != state.addresses.end() && --it.value() <= 0)
+                state.addresses.erase(it);
+        });
+        if (request.clientGone()) {
+            // Nobody would read the answer: a login abandoned in a queue costs no hash.
+            ++state.dropped;
+            qCInfo(lcRequests, "%s %s dropped: the client left while it was queued",
+                request.method.constData(), qPrintable(request.path));
+            return;
+        }
         respond(run(*route, request, std::move(params)));
     });
 }
@@ -159,8 +241,17 @@ HttpResponse Router::protocolError(const HttpRequest &partial, int status, const
     case 413:
         message = QT_TRANSLATE_NOOP("Server", "The request body is too large.");
         break;
+    case 429:
+        message = QT_TRANSLATE_NOOP(
+            "Server", "Too many connections from your address. Please try again in a few seconds.");
+        break;
     case 431:
         message = QT_TRANSLATE_NOOP("Server", "The request headers are too large.");
+        break;
+    case 500:
+        message = QT_TRANSLATE_NOOP("Server",
+            "The server could not complete the request. Nothing was changed; please try again "
+            "later.");
         break;
     case 501:
         message = QT_TRANSLATE_NOOP("Server", "Chunked request bodies are not supported.");

@@ -132,11 +132,9 @@ void addContentRoutes(Router &router, ContentStore &content)
                 r.headers.append({ "content-range",
                     "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
                         + QByteArray::number(size) });
-                file.seek(first);
-                r.body = file.read(last - first + 1);
-                return r;
             }
-            r.body = file.readAll();
+            // Streamed from disk by the transport as the client reads: never whole in memory.
+            r.file = FileBody { path, first, last - first + 1 };
             return r;
         });
 }

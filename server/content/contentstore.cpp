@@ -1,7 +1,10 @@
 #include "contentstore.h"
 
+#include "core/privatedirectory.h"
+
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -10,7 +13,8 @@ namespace xueshi::server {
 ContentStore::ContentStore(const QString &directory)
     : m_directory(directory)
 {
-    QDir().mkpath(m_directory);
+    // Attachments (proof of attendance) can hold personal data.
+    makePrivateDirectory(m_directory);
 }
 
 bool ContentStore::isValidHash(const QString &sha256)
@@ -35,6 +39,7 @@ QString ContentStore::put(const QByteArray &bytes)
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return {};
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return hash;
 }
 

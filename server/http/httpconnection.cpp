@@ -3,6 +3,7 @@
 #include "errorcodes.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -52,6 +53,11 @@ constexpr int kLingerQuietMs = 500;
 constexpr int kLingerMaxMs = 5000;
 // Bodies up to this size go out in the same write as the head.
 constexpr qsizetype kCoalesceBodyBytes = 16 * 1024;
+// A file body is read in chunks of this size, and a chunk is added only while less than
+// kFileBufferedBytes wait in the socket's buffers: a download holds at most about 320 KiB of the
+// file in memory however large it is, and goes at the pace the client reads.
+constexpr qint64 kFileChunkBytes = 64 * 1024;
+constexpr qint64 kFileBufferedBytes = 256 * 1024;
 
 struct ProtocolError
 {
@@ -404,6 +410,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits,
     , m_handler(std::move(handler))
     , m_errorFactory(std::move(errorFactory))
     , m_gate(std::make_shared<ResponseGate>())
+    , m_closedFlag(std::make_shared<std::atomic_bool>(false))
 {
     m_gate->connection = this;
     m_socket->setParent(this);
@@ -417,11 +424,12 @@ HttpConnection::~HttpConnection()
         QMutexLocker lock(&m_gate->mutex);
         m_gate->connection = nullptr;
     }
+    m_closedFlag->store(true, std::memory_order_release);
     m_socket->disconnect(this);
     m_socket->abort();
 }
 
-void HttpConnection::start()
+void HttpConnection::connectSocket()
 {
     m_socket->setReadBufferSize(kSocketReadBufferBytes);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -436,12 +444,28 @@ void HttpConnection::start()
             if (error != QAbstractSocket::RemoteHostClosedError)
                 abort();
         });
+}
+
+void HttpConnection::start()
+{
+    connectSocket();
     if (m_socket->state() != QAbstractSocket::ConnectedState) {
         finish();
         return;
     }
     startTimeout(Timeout::Head, m_limits.headerTimeoutMs);
     process(); // after a TLS handshake, the first request may already be waiting
+}
+
+void HttpConnection::refuseAtOnce(int status, const char *code, int retryAfterSeconds)
+{
+    connectSocket();
+    if (m_socket->state() != QAbstractSocket::ConnectedState) {
+        finish();
+        return;
+    }
+    refuse(status, code, QStringLiteral("Too many connections from your address."),
+        QByteArray::number(retryAfterSeconds));
 }
 
 void HttpConnection::abort()
@@ -467,6 +491,7 @@ void HttpConnection::process()
             discardInput();
             break;
         case State::AwaitingResponse:
+        case State::SendingFile:
         case State::Closing:
         case State::Closed:
             break;
@@ -517,6 +542,7 @@ bool HttpConnection::readHead()
 
     m_request = HttpRequest();
     m_request.peer = m_socket->peerAddress();
+    m_request.connectionClosed = m_closedFlag;
     Head head;
     if (const auto error = parseHead(text, m_limits, &m_request, &head)) {
         refuse(error->status, error->code, QString::fromLatin1(error->message));
@@ -604,13 +630,75 @@ void HttpConnection::deliver(quint64 serial, HttpResponse response)
         if (name.compare("connection", Qt::CaseInsensitive) == 0 && listContains(value, "close"))
             keepAlive = false;
     }
+    const bool bodyAllowed = response.status != 204 && response.status != 304;
+    const bool sendFile
+        = response.file && bodyAllowed && !m_headRequest && response.file->length > 0;
+    if (sendFile && !openFileBody(*response.file)) {
+        // Nothing is sent yet, so the client still gets a proper answer.
+        response = m_errorFactory ? m_errorFactory(HttpRequest(), 500, ec::InternalError)
+                                  : defaultError(500, ec::InternalError,
+                                      QStringLiteral("The server could not read the file."));
+    }
     writeResponse(response, keepAlive, m_headRequest);
+    if (m_file) {
+        m_state = State::SendingFile;
+        m_fileKeepAlive = keepAlive;
+        startTimeout(Timeout::Sending, m_limits.idleTimeoutMs);
+        sendFileChunks();
+        return;
+    }
+    afterResponse(keepAlive);
+}
+
+void HttpConnection::afterResponse(bool keepAlive)
+{
     if (!keepAlive) {
         closeGracefully();
         return;
     }
     m_state = State::ReadingHead;
     waitForNextRequest();
+}
+
+bool HttpConnection::openFileBody(const FileBody &body)
+{
+    auto file = std::make_unique<QFile>(body.path);
+    if (!file->open(QIODevice::ReadOnly) || body.offset < 0
+        || file->size() < body.offset + body.length || !file->seek(body.offset)) {
+        qCWarning(lcHttp, "cannot read a response file: %s", qPrintable(file->errorString()));
+        return false;
+    }
+    m_file = std::move(file);
+    m_fileRemaining = body.length;
+    return true;
+}
+
+void HttpConnection::sendFileChunks()
+{
+    if (m_sendingChunks || m_state != State::SendingFile)
+        return;
+    m_sendingChunks = true;
+    while (m_fileRemaining > 0 && pendingOutput() < kFileBufferedBytes) {
+        const qint64 size = qMin(kFileChunkBytes, m_fileRemaining);
+        const QByteArray chunk = m_file->read(size);
+        if (chunk.size() != size) {
+            // The head promised more bytes than there are now: all that is left is to cut.
+            qCWarning(lcHttp, "a response file became unreadable while being sent: %s",
+                qPrintable(m_file->errorString()));
+            m_sendingChunks = false;
+            abort();
+            return;
+        }
+        m_socket->write(chunk);
+        m_fileRemaining -= size;
+    }
+    m_sendingChunks = false;
+    if (m_fileRemaining > 0)
+        return;
+    m_file.reset();
+    m_timer.stop();
+    m_timeout = Timeout::None;
+    afterResponse(m_fileKeepAlive);
 }
 
 void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive, bool headRequest)
@@ -636,7 +724,7 @@ void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive,
             head += "\r\n";
         }
         head += "content-length: ";
-        head += QByteArray::number(response.body.size());
+        head += QByteArray::number(response.file ? response.file->length : response.body.size());
         head += "\r\n";
     }
     head += keepAlive ? "connection: keep-alive\r\n" : "connection: close\r\n";
@@ -671,7 +759,7 @@ void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive,
     head += extra;
     head += "\r\n";
 
-    const bool sendBody = bodyAllowed && !headRequest && !response.body.isEmpty();
+    const bool sendBody = bodyAllowed && !headRequest && !response.file && !response.body.isEmpty();
     if (sendBody && response.body.size() <= kCoalesceBodyBytes) {
         head += response.body;
         m_socket->write(head);
@@ -682,7 +770,8 @@ void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive,
     }
 }
 
-void HttpConnection::refuse(int status, const char *code, const QString &message)
+void HttpConnection::refuse(
+    int status, const char *code, const QString &message, const QByteArray &retryAfter)
 {
     m_timer.stop();
     m_timeout = Timeout::None;
@@ -690,8 +779,10 @@ void HttpConnection::refuse(int status, const char *code, const QString &message
     m_request = HttpRequest();
     partial.peer = m_socket->peerAddress();
     const bool headRequest = partial.method == "HEAD";
-    const HttpResponse response = m_errorFactory ? m_errorFactory(partial, status, code)
-                                                 : defaultError(status, code, message);
+    HttpResponse response = m_errorFactory ? m_errorFactory(partial, status, code)
+                                           : defaultError(status, code, message);
+    if (!retryAfter.isEmpty())
+        response.headers.append({ QByteArrayLiteral("retry-after"), retryAfter });
     writeResponse(response, false, headRequest);
     startLingering();
 }
@@ -772,6 +863,7 @@ void HttpConnection::onTimeout()
         refuse(408, ec::BadRequest, QStringLiteral("The request body did not arrive in time."));
         break;
     case Timeout::Closing:
+    case Timeout::Sending: // the client stopped reading the file
         abort();
         break;
     case Timeout::Linger:
@@ -788,6 +880,11 @@ void HttpConnection::onTimeout()
 
 void HttpConnection::onBytesWritten()
 {
+    if (m_state == State::SendingFile) {
+        startTimeout(Timeout::Sending, m_limits.idleTimeoutMs);
+        sendFileChunks();
+        return;
+    }
     if (m_state == State::Lingering && pendingOutput() == 0)
         halfClose();
     if (m_waitingForDrain && pendingOutput() <= kMaxPendingOutputBytes) {
@@ -801,6 +898,8 @@ void HttpConnection::finish()
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
+    m_closedFlag->store(true, std::memory_order_release);
+    m_file.reset();
     m_timer.stop();
     m_timeout = Timeout::None;
     {

@@ -7,8 +7,10 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
+class QFile;
 class QTcpSocket;
 
 namespace xueshi::server {
@@ -32,6 +34,9 @@ public:
     ~HttpConnection() override;
 
     void start();
+    // Instead of start(): answers `status` with `code` and Retry-After at once, without reading a
+    // request, and closes (the per-address connection limit).
+    void refuseAtOnce(int status, const char *code, int retryAfterSeconds);
     // Closes at once; an answer still to come is dropped.
     void abort();
 
@@ -40,11 +45,12 @@ private:
         ReadingHead,
         ReadingBody,
         AwaitingResponse, // the handler has the request; nothing more is read until it answers
+        SendingFile, // a file body goes out chunk by chunk as the client reads it
         Closing, // the last answer is being flushed before the socket closes
         Lingering, // after an error: input is discarded for a moment so the answer is not lost
         Closed
     };
-    enum class Timeout { None, Idle, Head, Body, Closing, Linger };
+    enum class Timeout { None, Idle, Head, Body, Closing, Linger, Sending };
 
     void process();
     bool readHead();
@@ -53,7 +59,12 @@ private:
     HttpServer::Responder makeResponder();
     void deliver(quint64 serial, HttpResponse response);
     void writeResponse(const HttpResponse &response, bool keepAlive, bool headRequest);
-    void refuse(int status, const char *code, const QString &message);
+    void afterResponse(bool keepAlive);
+    bool openFileBody(const FileBody &body);
+    void sendFileChunks();
+    void connectSocket();
+    void refuse(
+        int status, const char *code, const QString &message, const QByteArray &retryAfter = {});
     void waitForNextRequest();
     void closeGracefully();
     void startLingering();
@@ -70,6 +81,7 @@ private:
     const HttpServer::Handler m_handler;
     const HttpServer::ErrorFactory m_errorFactory;
     std::shared_ptr<ResponseGate> m_gate;
+    std::shared_ptr<std::atomic_bool> m_closedFlag; // HttpRequest::connectionClosed
 
     State m_state = State::ReadingHead;
     QByteArray m_buffer; // bytes read but not yet parsed: at most maxHeaderBytes + 1
@@ -81,6 +93,10 @@ private:
     bool m_waitingForDrain = false;
     bool m_halfClosed = false;
     quint64 m_serial = 0; // numbers the requests, so a late answer cannot answer a newer one
+    std::unique_ptr<QFile> m_file; // the file body being sent
+    qint64 m_fileRemaining = 0;
+    bool m_fileKeepAlive = false;
+    bool m_sendingChunks = false;
 
     QTimer m_timer;
     Timeout m_timeout = Timeout::None;

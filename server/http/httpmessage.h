@@ -9,6 +9,10 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <atomic>
+#include <memory>
+#include <optional>
+
 namespace xueshi::server {
 
 // One parsed HTTP/1.1 request, complete with its body. Header names are lower-case.
@@ -20,6 +24,14 @@ struct HttpRequest
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress peer;
+    // Set by the transport once the client's connection is gone: a request still waiting for a
+    // worker is then dropped, since nobody would read its answer.
+    std::shared_ptr<const std::atomic_bool> connectionClosed;
+
+    bool clientGone() const
+    {
+        return connectionClosed && connectionClosed->load(std::memory_order_acquire);
+    }
 
     // The first header with this (lower-case) name, or an empty array.
     QByteArray header(const QByteArray &lowerName) const
@@ -32,12 +44,23 @@ struct HttpRequest
     }
 };
 
+// A response body sent from a file, read in chunks as the client takes them, so a large file
+// never sits whole in memory. `length` bytes from `offset`; the file is opened when the answer is
+// written, and a file that is gone or shorter by then gets a 500 instead (nothing sent yet).
+struct FileBody
+{
+    QString path;
+    qint64 offset = 0;
+    qint64 length = 0;
+};
+
 struct HttpResponse
 {
     int status = 200;
     QByteArray contentType = "application/json; charset=utf-8";
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers, e.g. {"allow", "GET, POST"}
     QByteArray body;
+    std::optional<FileBody> file; // when set, the body comes from this file and `body` is unused
 
     static HttpResponse json(int status, const QJsonObject &object)
     {

@@ -2,14 +2,21 @@
 
 #include "httpmessage.h"
 
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
 
+class QSocketNotifier;
 class QTcpServer;
+class QTcpSocket;
 
 namespace xueshi::server {
 
@@ -25,6 +32,10 @@ struct HttpLimits
     int bodyTimeoutMs = 30'000; // the whole body must arrive within this, else 408 and close
     int idleTimeoutMs = 60'000; // an idle keep-alive connection is closed after this
     int maxConnections = 1024; // further connections are closed at once
+    // Connections (TLS handshakes included) from one client address. Past it the server answers
+    // 429 too_many_connections and closes; past it by kRefusedPerAddress more, it closes at once
+    // without a word. 0: no limit (behind a reverse proxy every client has the proxy's address).
+    int maxConnectionsPerAddress = 32;
 };
 
 // The HTTP/1.1 transport of the central server, on QSslServer (HTTPS) or, for tests of the
@@ -34,6 +45,9 @@ struct HttpLimits
 // (one request in flight per connection). Keep-alive and "Connection: close" are honoured.
 // Written here instead of using QHttpServer 6.4, which buffers any body whole before a handler
 // can refuse it and has no timeouts (see docs/architecture.md).
+// It accepts connections itself rather than through QTcpServer/QSslServer: Qt 6.4 takes EMFILE
+// for a temporary error and retries accept() in a busy loop without a word, and the per-address
+// limit must apply before a TLS handshake is spent on a connection.
 class HttpServer final : public QObject
 {
     Q_OBJECT
@@ -64,17 +78,51 @@ public:
     QString errorString() const;
     void close();
     int connectionCount() const;
+    // Sockets open from this address (connections and TLS handshakes).
+    int connectionCount(const QHostAddress &address) const;
+    // True while accepting is paused because the process ran out of file descriptors (or accept
+    // failed otherwise); it resumes by itself once descriptors are free again.
+    bool isAcceptingPaused() const { return m_acceptPaused; }
+
+    // Extra connections beyond maxConnectionsPerAddress that still get a 429 answer.
+    static constexpr int kRefusedPerAddress = 8;
+    // While accepting is paused, it is retried this often (and whenever a connection closes).
+    static constexpr int kAcceptRetryMs = 250;
+    // At most this many connections are accepted per wake-up, so accepting cannot starve the
+    // connections already open.
+    static constexpr int kAcceptBatch = 64;
 
 private:
-    void acceptPending();
+    enum class Admission { Serve, Refuse, Drop };
+    void acceptConnections();
+    void takeConnection(int descriptor);
+    Admission admit(const QHostAddress &peer);
+    void track(QObject *socket, const QHostAddress &peer);
+    void startConnection(QTcpSocket *socket, bool refuse);
+    void pauseAccepting(int error);
+    void resumeAccepting();
+    void noteRefused(bool dropped);
 
     HttpLimits m_limits;
     Handler m_handler;
     ErrorFactory m_errorFactory;
     QSslConfiguration m_tls;
     bool m_useTls = false;
-    std::unique_ptr<QTcpServer> m_server;
+    std::unique_ptr<QTcpServer> m_server; // holds the listening socket; accepting is done here
+    int m_acceptDescriptor = -1; // a duplicate of the listening socket that this accepts on
+    std::unique_ptr<QSocketNotifier> m_acceptNotifier;
     QList<QPointer<HttpConnection>> m_connections;
+    QList<QPointer<QTcpSocket>> m_handshakes; // TLS sockets still shaking hands
+    int m_openSockets = 0; // connections and handshakes
+    QHash<QHostAddress, int> m_perAddress;
+    bool m_acceptPaused = false;
+    bool m_resuming = false;
+    QElapsedTimer m_pausedSince;
+    QTimer m_acceptRetry;
+    // Refusals are logged at most once per interval, counted, without the address.
+    int m_refusedSinceLog = 0;
+    int m_droppedSinceLog = 0;
+    QDeadlineTimer m_refusalLogDue;
 };
 
 } // namespace xueshi::server

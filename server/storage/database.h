@@ -6,6 +6,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 
@@ -89,6 +90,7 @@ public:
 private:
     DatabaseConfig m_config;
     quint64 m_id;
+    std::once_flag m_filesRestricted;
     static std::atomic<quint64> s_nextId;
 };
 

@@ -1,5 +1,6 @@
 #include "tlsmaterial.h"
 
+#include "core/privatedirectory.h"
 #include "fingerprint.h"
 
 #include <QDir>
@@ -269,7 +270,7 @@ bool loadOrCreate(const QString &dataDir, const QString &certPath, const QString
     QString keyFile = keyPath;
     if (certPath.isEmpty()) {
         const QString tlsDir = QDir(dataDir).filePath(QStringLiteral("tls"));
-        if (!QDir().mkpath(tlsDir))
+        if (!makePrivateDirectory(tlsDir))
             return fail(error, QStringLiteral("cannot create directory %1").arg(tlsDir));
         certificateFile = QDir(tlsDir).filePath(QStringLiteral("server.crt"));
         keyFile = QDir(tlsDir).filePath(QStringLiteral("server.key"));
