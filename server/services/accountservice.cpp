@@ -435,8 +435,8 @@ AuthenticatedUser AccountService::authenticate(const QByteArray &authorizationHe
     return user;
 }
 
-void AccountService::changePassword(const AuthenticatedUser &user,
-    const QString &currentPassword, const QString &newPassword, const QHostAddress &peer)
+void AccountService::changePassword(const AuthenticatedUser &user, const QString &currentPassword,
+    const QString &newPassword, const QHostAddress &peer)
 {
     requireValid(validatePassword(newPassword), QStringLiteral("newPassword"));
     Database &db = m_context.database;

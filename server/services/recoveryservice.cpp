@@ -91,11 +91,10 @@ QString RecoveryService::subjectKey(Purpose purpose, const QString &identifier)
         }
         secret = m_secret;
     }
-    return QString::fromLatin1(
-        QMessageAuthenticationCode::hash(
-            (purposeName(purpose) + QLatin1Char('\n') + identifier).toUtf8(), secret,
-            QCryptographicHash::Sha256)
-            .toHex());
+    return QString::fromLatin1(QMessageAuthenticationCode::hash(
+        (purposeName(purpose) + QLatin1Char('\n') + identifier).toUtf8(), secret,
+        QCryptographicHash::Sha256)
+                                   .toHex());
 }
 
 void RecoveryService::purge(qint64 now)
@@ -103,8 +102,7 @@ void RecoveryService::purge(qint64 now)
     Database &db = m_context.database;
     const qint64 windowStart = now - CapWindowSeconds * 1000;
     db.exec(QStringLiteral("DELETE FROM recovery_codes WHERE created_at <= ?"), { windowStart });
-    db.exec(
-        QStringLiteral("DELETE FROM recovery_failures WHERE failed_at <= ?"), { windowStart });
+    db.exec(QStringLiteral("DELETE FROM recovery_failures WHERE failed_at <= ?"), { windowStart });
     m_context.notifier.expire(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC));
 }
 
@@ -120,7 +118,8 @@ RecoveryService::Started RecoveryService::startUsernameRecovery(
         requireValid(validateResidentId(
                          *residentId, m_context.clock.todayInChina(), RegionTable::instance()),
             QStringLiteral("residentId"));
-        subject = subjectKey(Purpose::Username, QStringLiteral("resident:") + residentId->toUpper());
+        subject
+            = subjectKey(Purpose::Username, QStringLiteral("resident:") + residentId->toUpper());
         QSqlQuery q = db.exec(
             QStringLiteral("SELECT user_id FROM learners WHERE resident_id = ?"), { *residentId });
         if (q.next())
@@ -378,7 +377,8 @@ RecoveryService::Checked RecoveryService::consume(
             { subject, client, now });
         return { QString(), std::max(0, MaxTries - tries) };
     }
-    db.exec(QStringLiteral("UPDATE recovery_codes SET used_at = ? WHERE id = ?"), { now, requestId });
+    db.exec(
+        QStringLiteral("UPDATE recovery_codes SET used_at = ? WHERE id = ?"), { now, requestId });
     return { userId, std::max(0, MaxTries - tries) };
 }
 

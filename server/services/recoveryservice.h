@@ -67,8 +67,8 @@ private:
     // Checks the code inside the caller's transaction: spends one of its tries atomically (a
     // conditional UPDATE, so concurrent guesses can never spend more than MaxTries), refuses a
     // subject over its daily cap, and marks a right code used.
-    Checked consume(const QString &requestId, const QString &code, Purpose purpose,
-        const QString &client);
+    Checked consume(
+        const QString &requestId, const QString &code, Purpose purpose, const QString &client);
     // Deletes what is older than every window, and has the notifier drop expired content.
     void purge(qint64 now);
     // A keyed digest of the purpose and identifier, so probed resident ids are not kept in a

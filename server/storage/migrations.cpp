@@ -343,8 +343,7 @@ const QList<Migration> &migrations()
                     "CREATE INDEX recovery_failures_time ON recovery_failures (failed_at)"),
                 QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN expires_at BIGINT"),
                 QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN sent_at BIGINT"),
-                QStringLiteral(
-                    "CREATE INDEX notifier_outbox_time ON notifier_outbox (created_at)"),
+                QStringLiteral("CREATE INDEX notifier_outbox_time ON notifier_outbox (created_at)"),
                 // Messages written before this version held codes in clear text: cleared.
                 QStringLiteral("UPDATE notifier_outbox SET destination = '', body = '',"
                                " sent_at = created_at"),
