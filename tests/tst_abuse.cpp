@@ -4,6 +4,7 @@
 // exists, bounded guesses per account and per address, tries per code spent atomically, and
 // codes cleared from the development notifier once read. Different client addresses are real:
 // the requests leave from 127.0.0.2, 127.0.0.3, ... (all of 127/8 is loopback).
+#include "storage/database.h"
 #include "testserver.h"
 
 #include <QHash>
@@ -12,6 +13,8 @@
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTest>
+
+#include <optional>
 
 using namespace xueshi;
 using namespace xueshi::test;
@@ -68,8 +71,11 @@ int intField(const TestReply &r, const QString &name)
 class RawExchange final
 {
 public:
+    // Sends as soon as the connection is encrypted, unless `holdUntilSend`: then send() does.
     RawExchange(const TestServer &server, const QHostAddress &source, const QByteArray &method,
-        const QString &path, const QJsonObject &body, const QString &token = {})
+        const QString &path, const QJsonObject &body, const QString &token = {},
+        bool holdUntilSend = false)
+        : m_sendWhenEncrypted(!holdUntilSend)
     {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates({ server.certificate() });
@@ -84,14 +90,19 @@ public:
         if (!token.isEmpty())
             m_request += "Authorization: Bearer " + token.toLatin1() + "\r\n";
         m_request += "\r\n" + payload;
-        QObject::connect(
-            &m_socket, &QSslSocket::encrypted, &m_socket, [this] { m_socket.write(m_request); });
+        QObject::connect(&m_socket, &QSslSocket::encrypted, &m_socket, [this] {
+            m_encrypted = true;
+            if (m_sendWhenEncrypted)
+                m_socket.write(m_request);
+        });
         QObject::connect(&m_socket, &QSslSocket::readyRead, &m_socket,
             [this] { m_answer += m_socket.readAll(); });
         m_socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
     }
 
     bool bound() const { return m_bound; }
+    bool encrypted() const { return m_encrypted; }
+    void send() { m_socket.write(m_request); }
     // Complete once the head and Content-Length bytes of body have arrived.
     bool complete() const
     {
@@ -131,6 +142,8 @@ private:
     QByteArray m_request;
     QByteArray m_answer;
     bool m_bound = false;
+    bool m_encrypted = false;
+    bool m_sendWhenEncrypted = true;
 };
 
 } // namespace
@@ -677,7 +690,8 @@ void TestAbuse::recovery_triesPerCode_atomicUnderConcurrentGuesses()
         { { QStringLiteral("residentId"), residentId(QStringLiteral("44010619900101123")) } });
     QCOMPARE(start.status, 202);
     const QString wrong = wrongCode();
-    // 16 guesses at once, each on its own connection (the server runs 8 workers).
+    // 16 guesses at once, each on its own connection (the server runs 8 workers): every
+    // connection is encrypted first, then all requests leave together.
     constexpr int Parallel = 16;
     std::vector<std::unique_ptr<RawExchange>> exchanges;
     for (int i = 0; i < Parallel; ++i) {
@@ -686,7 +700,39 @@ void TestAbuse::recovery_triesPerCode_atomicUnderConcurrentGuesses()
             QStringLiteral("/recovery/username/verify"),
             QJsonObject {
                 { QStringLiteral("requestId"), start.json.value(QStringLiteral("requestId")) },
-                { QStringLiteral("code"), wrong } }));
+                { QStringLiteral("code"), wrong } },
+            QString(), true));
+    }
+    QVERIFY(QTest::qWaitFor(
+        [&exchanges] {
+            return std::all_of(
+                exchanges.begin(), exchanges.end(), [](const auto &e) { return e->encrypted(); });
+        },
+        60000));
+    // On PostgreSQL the code's row is held locked while the guesses arrive, so that they all
+    // wait at the same point and then race: a check made before the lock (read tries, then
+    // count one) would let every waiting guess through.
+    server::Database &db = m_server->server().database();
+    std::optional<server::Transaction> hold;
+    if (m_server->isPostgres()) {
+        hold.emplace(db);
+        db.exec(QStringLiteral("SELECT id FROM recovery_codes WHERE id = ? FOR UPDATE"),
+            { start.json.value(QStringLiteral("requestId")).toString() });
+    }
+    for (const auto &e : exchanges)
+        e->send();
+    if (hold) {
+        QVERIFY(QTest::qWaitFor(
+            [&db] {
+                // The statistics views are read once per transaction unless cleared.
+                db.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()"));
+                QSqlQuery q = db.exec(QStringLiteral(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    " AND datname = current_database()"));
+                return q.next() && q.value(0).toInt() >= 4;
+            },
+            20000));
+        hold->commit();
     }
     QVERIFY(QTest::qWaitFor(
         [&exchanges] {
