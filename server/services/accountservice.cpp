@@ -299,13 +299,10 @@ void AccountService::requireMayTryPassword(const QString &key, const QString &cl
         throw newAddressWaitError(notBefore - now);
     if (waiting && notBefore + FailureWindowSeconds * 1000 > now)
         return; // waited, and not so long ago that the wait should start again
-    Transaction tx(db);
-    db.exec(QStringLiteral("DELETE FROM login_delays WHERE username_key = ? AND client_key = ?"),
-        { key, client });
     db.exec(QStringLiteral("INSERT INTO login_delays (username_key, client_key, not_before)"
-                           " VALUES (?, ?, ?)"),
+                           " VALUES (?, ?, ?) ON CONFLICT (username_key, client_key)"
+                           " DO UPDATE SET not_before = excluded.not_before"),
         { key, client, now + NewAddressDelaySeconds * 1000 });
-    tx.commit();
     throw newAddressWaitError(NewAddressDelaySeconds * 1000);
 }
 
@@ -330,8 +327,10 @@ bool AccountService::recordFailure(const QString &key, const QString &client, qi
     if (count.value(0).toInt() < MaxFailedLogins)
         return false;
     count.finish();
-    db.exec(QStringLiteral("DELETE FROM login_locks WHERE username_key = ?"), { key });
-    db.exec(QStringLiteral("INSERT INTO login_locks (username_key, locked_until) VALUES (?, ?)"),
+    // An upsert: concurrent failures for one username must not collide on its row.
+    db.exec(QStringLiteral("INSERT INTO login_locks (username_key, locked_until) VALUES (?, ?)"
+                           " ON CONFLICT (username_key) DO UPDATE SET"
+                           " locked_until = excluded.locked_until"),
         { key, now + LockSeconds * 1000 });
     // This address failed, so its wait (if it had one) is over.
     db.exec(QStringLiteral("DELETE FROM login_delays WHERE username_key = ? AND client_key = ?"),

@@ -97,6 +97,20 @@ QString RecoveryService::subjectKey(Purpose purpose, const QString &identifier)
                                    .toHex());
 }
 
+void RecoveryService::serialise(const QString &client, const QString &subject)
+{
+    // SQLite's BEGIN IMMEDIATE already serialises every writer. On PostgreSQL, transaction-level
+    // advisory locks, always the address's before the subject's and both before any row, so two
+    // requests never wait for each other in opposite orders.
+    Database &db = m_context.database;
+    if (!db.isPostgres())
+        return;
+    const QString sql = QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
+    db.exec(sql, { QStringLiteral("recovery address ") + client });
+    if (!subject.isEmpty())
+        db.exec(sql, { QStringLiteral("recovery subject ") + subject });
+}
+
 void RecoveryService::purge(qint64 now)
 {
     Database &db = m_context.database;
@@ -200,6 +214,7 @@ RecoveryService::Started RecoveryService::issue(const QString &subject, const QS
     const qint64 windowMs = CapWindowSeconds * 1000;
     const qint64 windowStart = now - windowMs;
     Transaction tx(db);
+    serialise(client, subject);
     purge(now);
     if (const qint64 until = capReachedUntil(db,
             QStringLiteral("SELECT created_at FROM recovery_codes WHERE client_key = ? AND"
@@ -299,6 +314,11 @@ RecoveryService::Checked RecoveryService::consume(
     Database &db = m_context.database;
     const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
     const qint64 windowMs = CapWindowSeconds * 1000;
+    {
+        QSqlQuery subjectOf = db.exec(
+            QStringLiteral("SELECT subject_key FROM recovery_codes WHERE id = ?"), { requestId });
+        serialise(client, subjectOf.next() ? subjectOf.value(0).toString() : QString());
+    }
     purge(now);
     if (const qint64 until = capReachedUntil(db,
             QStringLiteral("SELECT failed_at FROM recovery_failures WHERE client_key = ? AND"

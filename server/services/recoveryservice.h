@@ -69,6 +69,9 @@ private:
     // subject over its daily cap, and marks a right code used.
     Checked consume(
         const QString &requestId, const QString &code, Purpose purpose, const QString &client);
+    // Inside the caller's transaction: waits for any other request from the same address or for
+    // the same subject to finish, so the caps count exactly even across server processes.
+    void serialise(const QString &client, const QString &subject);
     // Deletes what is older than every window, and has the notifier drop expired content.
     void purge(qint64 now);
     // A keyed digest of the purpose and identifier, so probed resident ids are not kept in a
