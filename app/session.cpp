@@ -61,7 +61,6 @@ RecoveryTicket RecoveryTicket::fromJson(const QJsonObject &object)
     return RecoveryTicket {
         object.value(QLatin1String("requestId")).toString(),
         object.value(QLatin1String("channel")).toString(),
-        object.value(QLatin1String("destination")).toString(),
         QDateTime::fromString(
             object.value(QLatin1String("expiresAt")).toString(), Qt::ISODateWithMs),
     };

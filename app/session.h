@@ -40,12 +40,12 @@ struct OrganisationRegistration
     QJsonObject toJson() const;
 };
 
-// Where a verification code went (the answer to a recovery request).
+// The answer to a recovery request. It does not say whether the details matched an account, nor
+// where a code went: that would tell anyone which resident ids or usernames are registered.
 struct RecoveryTicket
 {
     QString requestId;
-    QString channel; // "mobile" or "email"
-    QString destination; // masked: "138****5678"
+    QString channel; // "mobile" or "email" as asked for; empty when the server chose
     QDateTime expiresAt;
 
     static RecoveryTicket fromJson(const QJsonObject &object);

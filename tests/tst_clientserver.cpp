@@ -343,7 +343,10 @@ private slots:
         type(dialog, "residentIdLineEdit", residentId(QStringLiteral("44010619850315123")));
         QTest::mouseClick(child<CountdownButton>(dialog, "sendCodeButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->requestId().isEmpty(), 15000);
-        QVERIFY(text(dialog, "destinationLabel").contains(QLatin1Char('*')));
+        // Where the code went is not said, not even masked (the answer is the same for details
+        // that match no account).
+        QVERIFY(!text(dialog, "destinationLabel").isEmpty());
+        QVERIFY(!text(dialog, "destinationLabel").contains(QLatin1Char('*')));
         const QString code = server.lastCode();
         QCOMPARE(code.size(), 6);
 

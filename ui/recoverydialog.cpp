@@ -102,10 +102,14 @@ void RecoveryDialog::handleTicket(const ApiResult &result, const std::function<v
     m_ticket = RecoveryTicket::fromJson(result.body);
     m_sendCodeButton->setSentOnce(true);
     m_sendCodeButton->startCountdown(ResendSeconds);
-    const QString where = m_ticket.channel == QLatin1String("email")
-        ? tr("The verification code has been sent by e-mail to %1.")
-        : tr("The verification code has been sent by SMS to %1.");
-    QString text = where.arg(m_ticket.destination);
+    QString text = m_ticket.channel == QLatin1String("email")
+        ? tr("If the details belong to an account with an e-mail address, a verification code "
+             "has been sent to it.")
+        : m_ticket.channel == QLatin1String("mobile")
+        ? tr("If the details belong to an account with a mobile number, a verification code has "
+             "been sent to it by SMS.")
+        : tr("If the details belong to an account, a verification code has been sent to its "
+             "mobile number or e-mail address.");
     if (m_ticket.expiresAt.isValid())
         text = ui::joinSentences(text,
             tr("It is valid until %1.")

@@ -20,7 +20,7 @@ class ClientCore;
 class CountdownButton;
 
 // What the two recovery dialogs (R2) share: the delivery channel, "send code" with its
-// countdown, the masked destination, the code entry, and how the server's refusals are shown
+// countdown, where the code went, the code entry, and how the server's refusals are shown
 // (wrong code with the tries left, expired code, too many requests with the seconds to wait).
 class RecoveryDialog : public QDialog
 {

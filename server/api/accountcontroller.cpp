@@ -64,7 +64,7 @@ void addAccountRoutes(Router &router, AccountService &accounts)
                 c.request.body, { QStringLiteral("username"), QStringLiteral("password") });
             const AccountService::LoginResult r
                 = accounts.login(body.requiredString(QStringLiteral("username")),
-                    body.requiredSecret(QStringLiteral("password")));
+                    body.requiredSecret(QStringLiteral("password")), c.request.peer);
             return HttpResponse::json(200,
                 QJsonObject { { QStringLiteral("token"), r.token },
                     { QStringLiteral("expiresAt"), r.expiresAt.toString(Qt::ISODate) },
@@ -94,7 +94,7 @@ void addAccountRoutes(Router &router, AccountService &accounts)
                 { QStringLiteral("currentPassword"), QStringLiteral("newPassword") });
             accounts.changePassword(c.caller(),
                 body.requiredSecret(QStringLiteral("currentPassword")),
-                body.requiredSecret(QStringLiteral("newPassword")));
+                body.requiredSecret(QStringLiteral("newPassword")), c.request.peer);
             return Router::noContent();
         });
 }

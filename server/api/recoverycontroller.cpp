@@ -10,12 +10,13 @@ namespace {
 using Access = Router::Access;
 using Lane = Router::Lane;
 
+// The same whether or not an account matched: no destination, not even masked.
 HttpResponse startedResponse(const RecoveryService::Started &s)
 {
     return HttpResponse::json(202,
         QJsonObject { { QStringLiteral("requestId"), s.requestId },
-            { QStringLiteral("channel"), s.channel },
-            { QStringLiteral("destination"), s.maskedDestination },
+            { QStringLiteral("channel"),
+                s.channel.isEmpty() ? QJsonValue() : QJsonValue(s.channel) },
             { QStringLiteral("expiresAt"), s.expiresAt.toString(Qt::ISODate) } });
 }
 
@@ -32,7 +33,7 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery)
                 recovery.startUsernameRecovery(body.optionalString(QStringLiteral("residentId")),
                     body.optionalString(QStringLiteral("creditCode")),
                     body.optionalString(QStringLiteral("role")),
-                    body.optionalString(QStringLiteral("channel")), c.language));
+                    body.optionalString(QStringLiteral("channel")), c.language, c.request.peer));
         });
 
     router.add("POST", QStringLiteral("/api/v1/recovery/username/verify"), Access::Public,
@@ -41,7 +42,7 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery)
                 c.request.body, { QStringLiteral("requestId"), QStringLiteral("code") });
             const QString username
                 = recovery.finishUsernameRecovery(body.requiredString(QStringLiteral("requestId")),
-                    body.requiredString(QStringLiteral("code")));
+                    body.requiredString(QStringLiteral("code")), c.request.peer);
             return HttpResponse::json(
                 200, QJsonObject { { QStringLiteral("username"), username } });
         });
@@ -52,7 +53,7 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery)
                 c.request.body, { QStringLiteral("username"), QStringLiteral("channel") });
             return startedResponse(
                 recovery.startPasswordRecovery(body.requiredString(QStringLiteral("username")),
-                    body.optionalString(QStringLiteral("channel")), c.language));
+                    body.optionalString(QStringLiteral("channel")), c.language, c.request.peer));
         });
 
     router.add("POST", QStringLiteral("/api/v1/recovery/password/reset"), Access::Public,
@@ -62,7 +63,7 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery)
                     QStringLiteral("newPassword") });
             recovery.finishPasswordRecovery(body.requiredString(QStringLiteral("requestId")),
                 body.requiredString(QStringLiteral("code")),
-                body.requiredSecret(QStringLiteral("newPassword")));
+                body.requiredSecret(QStringLiteral("newPassword")), c.request.peer);
             return Router::noContent();
         });
 }

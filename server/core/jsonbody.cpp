@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "errorcodes.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -26,7 +27,51 @@ JsonBody::JsonBody(const QByteArray &body, const QSet<QString> &allowed)
                 .field(it.key())
                 .arg(it.key());
         }
+        if (!it.value().isString())
+            continue;
+        const QString value = it.value().toString();
+        const qsizetype limit = maxLength(it.key());
+        if (value.size() > limit) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "The field \"%1\" may have at most %2 characters."))
+                .field(it.key())
+                .detail(QStringLiteral("too_long"))
+                .arg(it.key())
+                .arg(QString::number(limit))
+                .extra(QStringLiteral("maxLength"), double(limit));
+        }
+        if (value.contains(QChar(0))) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "The field \"%1\" contains a NUL character."))
+                .field(it.key())
+                .detail(QStringLiteral("nul_character"))
+                .arg(it.key());
+        }
     }
+}
+
+qsizetype JsonBody::maxLength(const QString &field)
+{
+    static const QHash<QString, qsizetype> limits {
+        { QStringLiteral("username"), 64 },
+        { QStringLiteral("password"), 256 },
+        { QStringLiteral("currentPassword"), 256 },
+        { QStringLiteral("newPassword"), 256 },
+        { QStringLiteral("realName"), 100 },
+        { QStringLiteral("residentId"), 32 },
+        { QStringLiteral("mobile"), 32 },
+        { QStringLiteral("phone"), 32 },
+        { QStringLiteral("email"), 254 },
+        { QStringLiteral("name"), 200 },
+        { QStringLiteral("creditCode"), 32 },
+        { QStringLiteral("regionCode"), 16 },
+        { QStringLiteral("contactPerson"), 100 },
+        { QStringLiteral("role"), 32 },
+        { QStringLiteral("channel"), 16 },
+        { QStringLiteral("requestId"), 64 },
+        { QStringLiteral("code"), 16 },
+    };
+    return limits.value(field, DefaultMaxLength);
 }
 
 bool JsonBody::has(const QString &field) const

@@ -38,6 +38,20 @@ QByteArray hash(const QString &token)
 
 } // namespace tokens
 
+QString clientKey(const QHostAddress &address)
+{
+    if (address.isNull())
+        return QStringLiteral("unknown");
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4)
+        return QHostAddress(v4).toString();
+    Q_IPV6ADDR v6 = address.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        v6[i] = 0;
+    return QHostAddress(v6).toString() + QStringLiteral("/64");
+}
+
 void requireValid(const ValidationResult &result, const QString &field)
 {
     if (result.ok())
@@ -208,46 +222,141 @@ QJsonObject AccountService::registerOrganisation(Role role, const JsonBody &body
     return userJson(id);
 }
 
-void AccountService::recordFailure(const QString &key, qint64 now)
+namespace {
+
+ApiError lockedError(qint64 remainingMs)
+{
+    const qint64 seconds = std::max<qint64>(1, (remainingMs + 999) / 1000);
+    const qint64 minutes = (seconds + 59) / 60;
+    return ApiError(423, ec::AccountLocked, "Server",
+        QT_TRANSLATE_NOOP("Server",
+            "Too many failed logins: this account is locked for 15 minutes. Try again in %1 "
+            "minute(s), or reset the password with 'Recover password'."))
+        .arg(QString::number(minutes))
+        .extra(QStringLiteral("retryAfterSeconds"), double(seconds))
+        .header("retry-after", QByteArray::number(seconds));
+}
+
+ApiError newAddressWaitError(qint64 remainingMs)
+{
+    const qint64 seconds = std::max<qint64>(1, (remainingMs + 999) / 1000);
+    return ApiError(423, ec::AccountLocked, "Server",
+        QT_TRANSLATE_NOOP("Server",
+            "This account is locked after failed logins from elsewhere. For your safety, log in "
+            "again from this computer in %1 seconds."))
+        .arg(QString::number(seconds))
+        .extra(QStringLiteral("retryAfterSeconds"), double(seconds))
+        .header("retry-after", QByteArray::number(seconds));
+}
+
+} // namespace
+
+void AccountService::requireMayTryPassword(const QString &key, const QString &client)
 {
     Database &db = m_context.database;
-    db.exec(QStringLiteral("INSERT INTO login_failures (username_key, failed_at) VALUES (?, ?)"),
-        { key, now });
+    const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
+    const qint64 windowStart = now - FailureWindowSeconds * 1000;
+
+    // The address: the 20th newest failure within the window decides until when it waits.
+    QSqlQuery address = db.exec(
+        QStringLiteral("SELECT failed_at FROM login_failures WHERE client_key = ? AND failed_at > ?"
+                       " ORDER BY failed_at DESC LIMIT 1 OFFSET ?"),
+        { client, windowStart, MaxFailuresPerAddress - 1 });
+    if (address.next()) {
+        const qint64 until = address.value(0).toLongLong() + FailureWindowSeconds * 1000;
+        const qint64 seconds = std::max<qint64>(1, (until - now + 999) / 1000);
+        throw ApiError(429, ec::TooManyRequests, "Server",
+            QT_TRANSLATE_NOOP("Server",
+                "Too many failed logins from your network address. Please try again in %1 "
+                "minute(s)."))
+            .arg(QString::number((seconds + 59) / 60))
+            .extra(QStringLiteral("retryAfterSeconds"), double(seconds))
+            .header("retry-after", QByteArray::number(seconds));
+    }
+    address.finish();
+
+    QSqlQuery lock = db.exec(
+        QStringLiteral("SELECT locked_until FROM login_locks WHERE username_key = ?"), { key });
+    if (!lock.next() || lock.value(0).toLongLong() <= now)
+        return;
+    const qint64 lockedUntil = lock.value(0).toLongLong();
+    lock.finish();
+    QSqlQuery failedHere
+        = db.exec(QStringLiteral("SELECT 1 FROM login_failures WHERE username_key = ? AND"
+                                 " client_key = ? AND failed_at > ?"),
+            { key, client, windowStart });
+    if (failedHere.next())
+        throw lockedError(lockedUntil - now);
+    failedHere.finish();
+
+    // An address that has not failed against this username: it may try once it has waited.
+    QSqlQuery delay = db.exec(QStringLiteral("SELECT not_before FROM login_delays WHERE"
+                                             " username_key = ? AND client_key = ?"),
+        { key, client });
+    const bool waiting = delay.next();
+    const qint64 notBefore = waiting ? delay.value(0).toLongLong() : 0;
+    delay.finish();
+    if (waiting && notBefore > now)
+        throw newAddressWaitError(notBefore - now);
+    if (waiting && notBefore + FailureWindowSeconds * 1000 > now)
+        return; // waited, and not so long ago that the wait should start again
+    db.exec(QStringLiteral("INSERT INTO login_delays (username_key, client_key, not_before)"
+                           " VALUES (?, ?, ?) ON CONFLICT (username_key, client_key)"
+                           " DO UPDATE SET not_before = excluded.not_before"),
+        { key, client, now + NewAddressDelaySeconds * 1000 });
+    throw newAddressWaitError(NewAddressDelaySeconds * 1000);
+}
+
+bool AccountService::recordFailure(const QString &key, const QString &client, qint64 now)
+{
+    // Runs inside the caller's transaction.
+    Database &db = m_context.database;
+    const qint64 windowStart = now - FailureWindowSeconds * 1000;
+    // Old rows go as part of normal operation: nothing older than the window counts.
+    db.exec(QStringLiteral("DELETE FROM login_failures WHERE failed_at <= ?"), { windowStart });
+    db.exec(QStringLiteral("DELETE FROM login_locks WHERE locked_until <= ?"), { now });
+    db.exec(QStringLiteral("DELETE FROM login_delays WHERE not_before <= ?"), { windowStart });
+
+    db.exec(QStringLiteral("INSERT INTO login_failures (username_key, client_key, failed_at)"
+                           " VALUES (?, ?, ?)"),
+        { key, client, now });
     QSqlQuery count = db.exec(
         QStringLiteral(
             "SELECT COUNT(*) FROM login_failures WHERE username_key = ? AND failed_at > ?"),
-        { key, now - FailureWindowSeconds * 1000 });
+        { key, windowStart });
     count.next();
-    if (count.value(0).toInt() >= MaxFailedLogins) {
-        db.exec(QStringLiteral("DELETE FROM login_locks WHERE username_key = ?"), { key });
-        db.exec(
-            QStringLiteral("INSERT INTO login_locks (username_key, locked_until) VALUES (?, ?)"),
-            { key, now + LockSeconds * 1000 });
-        db.exec(QStringLiteral("DELETE FROM login_failures WHERE username_key = ?"), { key });
-    }
+    if (count.value(0).toInt() < MaxFailedLogins)
+        return false;
+    count.finish();
+    // An upsert: concurrent failures for one username must not collide on its row.
+    db.exec(QStringLiteral("INSERT INTO login_locks (username_key, locked_until) VALUES (?, ?)"
+                           " ON CONFLICT (username_key) DO UPDATE SET"
+                           " locked_until = excluded.locked_until"),
+        { key, now + LockSeconds * 1000 });
+    // This address failed, so its wait (if it had one) is over.
+    db.exec(QStringLiteral("DELETE FROM login_delays WHERE username_key = ? AND client_key = ?"),
+        { key, client });
+    return true;
 }
 
-AccountService::LoginResult AccountService::login(const QString &username, const QString &password)
+void AccountService::forgetFailures(const QString &key, const QString &client)
+{
+    // Runs inside the caller's transaction. Only this address's failures: a correct password
+    // here says nothing about the attempts made elsewhere, whose lock stays.
+    Database &db = m_context.database;
+    // A wait already served stays valid (for its window), so the owner is not made to wait
+    // again at the next login while the lock lasts.
+    db.exec(QStringLiteral("DELETE FROM login_failures WHERE username_key = ? AND client_key = ?"),
+        { key, client });
+}
+
+AccountService::LoginResult AccountService::login(
+    const QString &username, const QString &password, const QHostAddress &peer)
 {
     Database &db = m_context.database;
     const QString key = usernameKey(username);
-    const auto lockedError = [](qint64 remainingMs) {
-        const qint64 seconds = (remainingMs + 999) / 1000;
-        const qint64 minutes = (seconds + 59) / 60;
-        return ApiError(423, ec::AccountLocked, "Server",
-            QT_TRANSLATE_NOOP("Server",
-                "Too many failed logins: this account is locked for 15 minutes. Try again in %1 "
-                "minute(s), or reset the password with 'Recover password'."))
-            .arg(QString::number(minutes))
-            .extra(QStringLiteral("retryAfterSeconds"), double(seconds))
-            .header("retry-after", QByteArray::number(seconds));
-    };
-
-    const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
-    QSqlQuery lock = db.exec(
-        QStringLiteral("SELECT locked_until FROM login_locks WHERE username_key = ?"), { key });
-    if (lock.next() && lock.value(0).toLongLong() > now)
-        throw lockedError(lock.value(0).toLongLong() - now);
+    const QString client = clientKey(peer);
+    requireMayTryPassword(key, client);
 
     QSqlQuery q = db.exec(
         QStringLiteral("SELECT id, password_hash FROM users WHERE username_key = ?"), { key });
@@ -262,17 +371,14 @@ AccountService::LoginResult AccountService::login(const QString &username, const
     Transaction tx(db);
     const qint64 after = m_context.clock.nowUtc().toMSecsSinceEpoch();
     if (!passwordOk) {
-        recordFailure(key, after);
+        const bool locked = recordFailure(key, client, after);
         tx.commit();
-        QSqlQuery nowLocked = db.exec(
-            QStringLiteral("SELECT locked_until FROM login_locks WHERE username_key = ?"), { key });
-        if (nowLocked.next() && nowLocked.value(0).toLongLong() > after)
-            throw lockedError(nowLocked.value(0).toLongLong() - after);
+        if (locked)
+            throw lockedError(LockSeconds * 1000);
         throw ApiError(401, ec::InvalidCredentials, "Server",
             QT_TRANSLATE_NOOP("Server", "The username or password is wrong."));
     }
-    db.exec(QStringLiteral("DELETE FROM login_failures WHERE username_key = ?"), { key });
-    db.exec(QStringLiteral("DELETE FROM login_locks WHERE username_key = ?"), { key });
+    forgetFailures(key, client);
     if (m_context.hasher.needsRehash(storedHash)) {
         db.exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"),
             { QString::fromLatin1(m_context.hasher.hash(password)), id });
@@ -329,11 +435,15 @@ AuthenticatedUser AccountService::authenticate(const QByteArray &authorizationHe
     return user;
 }
 
-void AccountService::changePassword(
-    const AuthenticatedUser &user, const QString &currentPassword, const QString &newPassword)
+void AccountService::changePassword(const AuthenticatedUser &user, const QString &currentPassword,
+    const QString &newPassword, const QHostAddress &peer)
 {
     requireValid(validatePassword(newPassword), QStringLiteral("newPassword"));
     Database &db = m_context.database;
+    const QString key = usernameKey(user.username);
+    const QString client = clientKey(peer);
+    // A stolen token must not become a way round the login guards.
+    requireMayTryPassword(key, client);
     QSqlQuery q
         = db.exec(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), { user.id });
     if (!q.next())
@@ -341,6 +451,12 @@ void AccountService::changePassword(
     const QByteArray stored = q.value(0).toString().toLatin1();
     q.finish();
     if (!m_context.hasher.verify(stored, currentPassword)) {
+        Transaction tx(db);
+        const bool locked
+            = recordFailure(key, client, m_context.clock.nowUtc().toMSecsSinceEpoch());
+        tx.commit();
+        if (locked)
+            throw lockedError(LockSeconds * 1000);
         throw ApiError(403, ec::InvalidCredentials, "Server",
             QT_TRANSLATE_NOOP("Server", "The current password is wrong."))
             .field(QStringLiteral("currentPassword"));
@@ -350,6 +466,7 @@ void AccountService::changePassword(
     db.exec(QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ?, version = version "
                            "+ 1 WHERE id = ?"),
         { QString::fromLatin1(newHash), m_context.clock.nowUtc().toMSecsSinceEpoch(), user.id });
+    forgetFailures(key, client);
     db.exec(QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"),
         { user.id, QString::fromLatin1(user.tokenHash) });
     publishAccount(user.id);

@@ -5,6 +5,7 @@
 #include "validators.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 
@@ -13,14 +14,26 @@ namespace xueshi::server {
 class JsonBody;
 
 // Accounts (R1), sessions (R3) and password changes: registration with the shared validators,
-// Argon2id passwords, opaque bearer tokens stored hashed, and the login lockout (five failures
-// in 15 minutes lock a username for 15 minutes). Every write is one transaction.
+// Argon2id passwords, opaque bearer tokens stored hashed, and the guards against password
+// guessing (docs/api.md "POST /session"). A wrong password at login or at /me/password is a
+// failure counted for the username, for the (username, address) pair and for the address:
+// - five failures for a username within 15 minutes lock it for 15 minutes, and every new failure
+//   while it is locked extends the lock;
+// - while a username is locked, an address that failed against it within 15 minutes is refused;
+//   an address that did not may try once it has waited one minute (its first attempt only starts
+//   the wait), so attackers elsewhere cannot keep the owner out;
+// - an address with 20 failures within 15 minutes (any usernames) may not try at all until the
+//   oldest of them is 15 minutes old.
+// Failures older than 15 minutes are deleted whenever a failure is recorded. Every write is one
+// transaction.
 class AccountService final
 {
 public:
     static constexpr int MaxFailedLogins = 5;
     static constexpr qint64 FailureWindowSeconds = 15 * 60;
     static constexpr qint64 LockSeconds = 15 * 60;
+    static constexpr int MaxFailuresPerAddress = 20;
+    static constexpr qint64 NewAddressDelaySeconds = 60;
 
     explicit AccountService(ServiceContext &context);
 
@@ -33,12 +46,14 @@ public:
         QDateTime expiresAt;
         QJsonObject user;
     };
-    LoginResult login(const QString &username, const QString &password);
+    // `peer` is the client's address (per-address limits).
+    LoginResult login(const QString &username, const QString &password, const QHostAddress &peer);
     void logout(const AuthenticatedUser &user);
     // Throws 401 unauthorized / token_expired.
     AuthenticatedUser authenticate(const QByteArray &authorizationHeader);
-    void changePassword(
-        const AuthenticatedUser &user, const QString &currentPassword, const QString &newPassword);
+    // A wrong current password counts as a failed login of the user's username from `peer`.
+    void changePassword(const AuthenticatedUser &user, const QString &currentPassword,
+        const QString &newPassword, const QHostAddress &peer);
 
     // The account as its owner sees it; throws 404 for an unknown id.
     QJsonObject userJson(const QString &userId);
@@ -75,10 +90,20 @@ public:
 private:
     QString createUser(const QString &username, const QByteArray &passwordHash, Role role,
         const QString &status, const QString &displayName);
-    void recordFailure(const QString &key, qint64 now);
+    // Throws 429 when the address may not try any password now, and 423 when it may not try
+    // this username (locked, or a new address still waiting); a new address's first attempt
+    // starts its wait.
+    void requireMayTryPassword(const QString &key, const QString &client);
+    // Counts a wrong password; true when the username is now locked for this address.
+    bool recordFailure(const QString &key, const QString &client, qint64 now);
+    void forgetFailures(const QString &key, const QString &client);
 
     ServiceContext &m_context;
 };
+
+// The key an address is counted under: IPv4 (also IPv4-mapped IPv6) as is, IPv6 by its /64
+// prefix, since one subscriber commonly holds a whole /64.
+QString clientKey(const QHostAddress &address);
 
 // Random opaque tokens and their stored form.
 namespace tokens {

@@ -313,6 +313,60 @@ const QList<Migration> &migrations()
                 QStringLiteral(
                     "CREATE INDEX change_log_entity ON change_log (entity_type, entity_id)"),
             } },
+        { 8,
+            QStringLiteral("abuse guards: login failures per address, recovery codes for any "
+                           "identifier with daily caps, notifier content cleared once sent"),
+            {
+                // Failures are counted per username, per (username, address) and per address.
+                QStringLiteral(
+                    "ALTER TABLE login_failures ADD COLUMN client_key TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("CREATE INDEX login_failures_client ON login_failures"
+                               " (client_key, failed_at)"),
+                QStringLiteral("CREATE INDEX login_failures_time ON login_failures (failed_at)"),
+                // When an address that never failed may try a locked username.
+                QStringLiteral("CREATE TABLE login_delays ("
+                               " username_key TEXT NOT NULL,"
+                               " client_key TEXT NOT NULL,"
+                               " not_before BIGINT NOT NULL,"
+                               " PRIMARY KEY (username_key, client_key))"),
+                // Codes are now issued for identifiers that match no account too (user_id NULL),
+                // so the answer never says whether one exists; a 10-minute code table is simply
+                // replaced.
+                QStringLiteral("DROP TABLE verification_codes"),
+                QStringLiteral("CREATE TABLE recovery_codes ("
+                               " id TEXT PRIMARY KEY,"
+                               " subject_key TEXT NOT NULL,"
+                               " user_id TEXT REFERENCES users(id) ON DELETE CASCADE,"
+                               " purpose TEXT NOT NULL,"
+                               " code_hash TEXT NOT NULL,"
+                               " client_key TEXT NOT NULL,"
+                               " created_at BIGINT NOT NULL,"
+                               " expires_at BIGINT NOT NULL,"
+                               " tries INTEGER NOT NULL DEFAULT 0,"
+                               " used_at BIGINT)"),
+                QStringLiteral("CREATE INDEX recovery_codes_subject ON recovery_codes"
+                               " (subject_key, created_at)"),
+                QStringLiteral("CREATE INDEX recovery_codes_client ON recovery_codes"
+                               " (client_key, created_at)"),
+                QStringLiteral("CREATE INDEX recovery_codes_time ON recovery_codes (created_at)"),
+                QStringLiteral("CREATE TABLE recovery_failures ("
+                               " id {{BIGINT_PK}},"
+                               " subject_key TEXT NOT NULL,"
+                               " client_key TEXT NOT NULL,"
+                               " failed_at BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX recovery_failures_subject ON recovery_failures"
+                               " (subject_key, failed_at)"),
+                QStringLiteral("CREATE INDEX recovery_failures_client ON recovery_failures"
+                               " (client_key, failed_at)"),
+                QStringLiteral(
+                    "CREATE INDEX recovery_failures_time ON recovery_failures (failed_at)"),
+                QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN expires_at BIGINT"),
+                QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN sent_at BIGINT"),
+                QStringLiteral("CREATE INDEX notifier_outbox_time ON notifier_outbox (created_at)"),
+                // Messages written before this version held codes in clear text: cleared.
+                QStringLiteral("UPDATE notifier_outbox SET destination = '', body = '',"
+                               " sent_at = created_at"),
+            } },
     };
     return all;
 }

@@ -146,7 +146,9 @@ QString TestServer::fingerprint() const
 
 QList<server::Notification> TestServer::outbox(int limit)
 {
-    return m_server->outbox().recent(limit);
+    for (const server::Notification &n : m_server->outbox().deliverPending())
+        m_received.prepend(n);
+    return m_received.mid(0, limit);
 }
 
 QString TestServer::lastCode()

@@ -40,7 +40,9 @@ public:
     TestClock &clock() { return m_clock; }
     server::Server &server() { return *m_server; }
 
-    // The development notifier's messages, newest first, and the 6-digit code in the newest one.
+    // The messages the development notifier delivered to this test (it stands in for every
+    // phone and mailbox), newest first, and the 6-digit code in the newest one. Reading
+    // delivers: the server keeps no code in clear text after that.
     QList<server::Notification> outbox(int limit = 20);
     QString lastCode();
 
@@ -50,6 +52,7 @@ private:
     QString m_postgresDatabase;
     QString m_postgresAdminUrl;
     std::unique_ptr<server::Server> m_server;
+    QList<server::Notification> m_received; // newest first
     bool m_running = false;
     QString m_error;
 };
