@@ -41,10 +41,10 @@ int main(int argc, char *argv[])
     csv += QStringLiteral("身份证号,姓名,学时,备注\r\n").toUtf8();
     for (int i = 0; i < rows; ++i) {
         // Valid ids: birth dates from 1980-01-01 on, a sequence number, the check character.
-        const QString first17 = QStringLiteral("440106%1%2")
-                                    .arg(QDate(1980, 1, 1).addDays(i / 1000).toString(
-                                        QStringLiteral("yyyyMMdd")))
-                                    .arg(i % 1000, 3, 10, QLatin1Char('0'));
+        const QString first17
+            = QStringLiteral("440106%1%2")
+                  .arg(QDate(1980, 1, 1).addDays(i / 1000).toString(QStringLiteral("yyyyMMdd")))
+                  .arg(i % 1000, 3, 10, QLatin1Char('0'));
         const QString residentId = first17 + residentIdCheckCharacter(first17);
         // Names unique within the class (three-character names from the serial).
         const QString name = QString(surnames.at(i % surnames.size()))

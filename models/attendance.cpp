@@ -172,9 +172,8 @@ void evaluate(
     }
     QHash<QString, int> seen; // enrolment id -> row it was first matched on
     QHash<QString, int> seenIds; // resident id -> row it was first written on
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("Attendance", text);
-    };
+    const auto tr
+        = [](const char *text) { return QCoreApplication::translate("Attendance", text); };
 
     for (AttendanceRow &row : preview->rows) {
         row.ok = false;
@@ -192,9 +191,9 @@ void evaluate(
                               "2.5, with at most one decimal place).")
                                .arg(number, row.hoursCell);
         } else if (row.hoursTenths > classHoursTenths) {
-            hoursProblem = tr("Row %1: %2 hours are more than the class's %3 hours.")
-                               .arg(number, hoursText(row.hoursTenths),
-                                   hoursText(classHoursTenths));
+            hoursProblem
+                = tr("Row %1: %2 hours are more than the class's %3 hours.")
+                      .arg(number, hoursText(row.hoursTenths), hoursText(classHoursTenths));
         }
         const bool fewerWithoutReason
             = row.hoursTenths >= 0 && row.hoursTenths < classHoursTenths && row.reason.isEmpty();
@@ -242,7 +241,8 @@ void evaluate(
         } else if (!row.name.isEmpty()) {
             const QList<const EnrolmentRef *> named = byName.value(row.name);
             if (named.isEmpty()) {
-                row.error = tr("Row %1: no learner of this class is named %2.").arg(number, row.name);
+                row.error
+                    = tr("Row %1: no learner of this class is named %2.").arg(number, row.name);
             } else if (named.size() > 1) {
                 row.error = tr("Row %1: %2 learners of this class are named %3; give the resident "
                                "ID number instead.")
@@ -348,7 +348,8 @@ AttendancePreview previewAttendance(
         row.row = int(i + 1);
         row.residentId = cell(r, columns[ResidentId]).toUpper();
         row.name = cell(r, columns[Name]);
-        row.residentIdMasked = row.residentId.isEmpty() ? QString() : maskResidentId(row.residentId);
+        row.residentIdMasked
+            = row.residentId.isEmpty() ? QString() : maskResidentId(row.residentId);
         row.reason = cell(r, columns[Reason]);
         row.hoursCell = cell(r, columns[Hours]);
         row.hoursTenths = parseHoursTenths(row.hoursCell);

@@ -118,8 +118,9 @@ void TestAttendance::preview_idRows_awaitServer_untilMatched()
     QCOMPARE(p.idsAwaitingServer(), (QStringList { ZhangId, WangAId, WangBId }));
 
     // The server's answers, in that order.
-    const AttendancePreview a = answered(
-        p, { matched(QStringLiteral("e-zhang")), { IdCheck::NotInClass, {} }, { IdCheck::Limited, {} } });
+    const AttendancePreview a = answered(p,
+        { matched(QStringLiteral("e-zhang")), { IdCheck::NotInClass, {} },
+            { IdCheck::Limited, {} } });
     QCOMPARE(a.awaitingCount(), 0);
     QVERIFY2(a.rows.at(0).ok, qPrintable(a.rows.at(0).error));
     QCOMPARE(a.rows.at(0).enrolmentId, QStringLiteral("e-zhang"));
@@ -134,8 +135,9 @@ void TestAttendance::preview_idRows_awaitServer_untilMatched()
     QCOMPARE(a.errorCount(), 2);
 
     // A server match is judged like any other: 陈六 is not confirmed.
-    const AttendancePreview chen = answered(
-        preview(QStringLiteral("身份证号,学时\n%1,24\n").arg(ChenId)), { matched(QStringLiteral("e-chen")) });
+    const AttendancePreview chen
+        = answered(preview(QStringLiteral("身份证号,学时\n%1,24\n").arg(ChenId)),
+            { matched(QStringLiteral("e-chen")) });
     QVERIFY2(chen.rows.at(0).error.contains(QLatin1String("not confirmed")),
         qPrintable(chen.rows.at(0).error));
     // Fewer answers than rows: the rest keep waiting.
@@ -166,8 +168,8 @@ void TestAttendance::preview_invalidOrRepeatedId_rowErrors_notSent()
                                                        "%1,24\n")
                                             .arg(ZhangId));
     QCOMPARE(p.rows.size(), 3);
-    QVERIFY2(p.rows.at(0).error.contains(QLatin1String("not a valid")),
-        qPrintable(p.rows.at(0).error));
+    QVERIFY2(
+        p.rows.at(0).error.contains(QLatin1String("not a valid")), qPrintable(p.rows.at(0).error));
     QVERIFY(!p.rows.at(0).error.contains(QLatin1String("440106199001011181")));
     QVERIFY(p.rows.at(1).awaitingServer);
     QVERIFY2(p.rows.at(2).error.startsWith(QLatin1String("Row 4:"))
@@ -299,9 +301,9 @@ void TestAttendance::preview_unknownPeople_rowErrors()
 
 void TestAttendance::preview_ambiguousName_rowError()
 {
-    const AttendancePreview p
-        = answered(preview(QStringLiteral("姓名,身份证号,学时\n王五,,24\n王五,%1,24\n").arg(WangBId)),
-            { matched(QStringLiteral("e-wang-b")) });
+    const AttendancePreview p = answered(
+        preview(QStringLiteral("姓名,身份证号,学时\n王五,,24\n王五,%1,24\n").arg(WangBId)),
+        { matched(QStringLiteral("e-wang-b")) });
     QCOMPARE(p.rows.size(), 2);
     QVERIFY(!p.rows.at(0).ok);
     QVERIFY2(

@@ -747,8 +747,9 @@ QJsonObject ClassService::matchAttendance(
         const QJsonValue v = idsArray.at(i);
         if (!v.isString() || v.toString().size() > MaxMatchIdLength) {
             throw ApiError(400, ec::InvalidField, "Server",
-                QT_TRANSLATE_NOOP("Server", "Each resident ID number must be text of at most %1 "
-                                            "characters."))
+                QT_TRANSLATE_NOOP("Server",
+                    "Each resident ID number must be text of at most %1 "
+                    "characters."))
                 .field(QStringLiteral("residentIds[%1]").arg(i))
                 .arg(QString::number(MaxMatchIdLength));
         }

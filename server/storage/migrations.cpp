@@ -294,8 +294,7 @@ const QList<Migration> &migrations()
                                " (class_id, learner_id)"
                                " WHERE status IN ('pending', 'confirmed', 'credited')"),
             } },
-        { 9,
-            QStringLiteral("no resident-id digests for institutions; attendance matching usage"),
+        { 9, QStringLiteral("no resident-id digests for institutions; attendance matching usage"),
             {
                 // An unsalted SHA-256 of the class id and a resident id was published with every
                 // enrolment: with the masked id, trying the ~4,000 birth dates left reverses it.
@@ -308,8 +307,9 @@ const QList<Migration> &migrations()
                     " WHERE e.id = change_log.entity_id) || '\",', '')"
                     " WHERE entity_type = 'enrolment' AND data IS NOT NULL"
                     " AND EXISTS (SELECT 1 FROM enrolments e WHERE e.id = change_log.entity_id)"),
-                QStringLiteral("DELETE FROM change_audience WHERE seq IN (SELECT seq FROM change_log"
-                               " WHERE data LIKE '%residentIdDigest%')"),
+                QStringLiteral(
+                    "DELETE FROM change_audience WHERE seq IN (SELECT seq FROM change_log"
+                    " WHERE data LIKE '%residentIdDigest%')"),
                 QStringLiteral("DELETE FROM change_log WHERE data LIKE '%residentIdDigest%'"),
                 // Conflict answers kept for replays carry the enrolment too.
                 QStringLiteral(
@@ -320,16 +320,18 @@ const QList<Migration> &migrations()
                     " WHERE result LIKE '%residentIdDigest%' AND EXISTS (SELECT 1 FROM enrolments e"
                     " WHERE applied_mutations.result LIKE '%' || e.resident_id_digest || '%')"),
                 // A replayed conflict is decided again, and conflicts again: versions only grow.
-                QStringLiteral("DELETE FROM applied_mutations WHERE result LIKE '%residentIdDigest%'"),
+                QStringLiteral(
+                    "DELETE FROM applied_mutations WHERE result LIKE '%residentIdDigest%'"),
                 QStringLiteral("ALTER TABLE enrolments DROP COLUMN resident_id_digest"),
                 QStringLiteral("UPDATE users SET scope_version = scope_version + 1"
                                " WHERE role = 'institution'"
                                " OR id IN (SELECT learner_id FROM enrolments)"),
-                QStringLiteral("CREATE TABLE attendance_match_usage ("
-                               " institution_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
-                               " day TEXT NOT NULL,"
-                               " near_misses INTEGER NOT NULL,"
-                               " PRIMARY KEY (institution_id, day))"),
+                QStringLiteral(
+                    "CREATE TABLE attendance_match_usage ("
+                    " institution_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                    " day TEXT NOT NULL,"
+                    " near_misses INTEGER NOT NULL,"
+                    " PRIMARY KEY (institution_id, day))"),
             } },
     };
     return all;
