@@ -30,6 +30,7 @@
 #include "tokenstore.h"
 #include "trainingclasses.h"
 #include "uicommon.h"
+#include "validators.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -502,13 +503,39 @@ void TestClassesUi::publishEnrolConfirm_hoursReachTheLearner()
     click(preview, "attendanceCancelButton");
     QTRY_VERIFY(!hours->findChild<AttendancePreviewDialog *>());
     QCOMPARE(institution.engine()->pendingCount(), 0);
-    // 应用 takes the good row only.
+    // With the server unreachable the row with a resident id waits for it (this computer holds
+    // masked ids only): nothing can be applied yet, and the dialog says why.
+    institution.networkDown();
     click(hours, "importAttendanceButton");
     QTRY_VERIFY((preview = hours->findChild<AttendancePreviewDialog *>()));
     auto *previewTable = child<QTableWidget>(preview, "attendancePreviewTable");
+    auto *recheck = child<QPushButton>(preview, "attendanceRecheckButton");
+    QTRY_VERIFY(recheck->isVisibleTo(preview));
+    QCOMPARE(previewTable->rowCount(), 2);
+    QCOMPARE(
+        previewTable->item(0, 4)->data(Qt::UserRole).toString(), QStringLiteral("awaitingServer"));
+    QVERIFY(previewTable->item(0, 4)->text() != QStringLiteral("张三"));
+    QCOMPARE(previewTable->item(0, 2)->text(), maskResidentId(residentId(SecondFirst17)));
+    QCOMPARE(previewTable->item(1, 4)->data(Qt::UserRole).toString(), QStringLiteral("error"));
+    const QString waiting = child<QLabel>(preview, "attendanceSummaryLabel")->text();
+    QVERIFY2(waiting.contains(QLatin1String("server")), qPrintable(waiting));
+    QVERIFY(!child<QPushButton>(preview, "attendanceApplyButton")->isEnabled());
+    // Connected again, 重新核对 asks the server, which matches the row to 张三.
+    institution.networkUp();
+    QTest::mouseClick(recheck, Qt::LeftButton);
+    QTRY_COMPARE(previewTable->item(0, 4)->text(), QStringLiteral("张三"));
+    QVERIFY(!recheck->isVisibleTo(preview));
+    click(preview, "attendanceCancelButton");
+    QTRY_VERIFY(!hours->findChild<AttendancePreviewDialog *>());
+    QCOMPARE(institution.engine()->pendingCount(), 0);
+
+    // Online: 应用 takes the good row only, once the server has matched it.
+    click(hours, "importAttendanceButton");
+    QTRY_VERIFY((preview = hours->findChild<AttendancePreviewDialog *>()));
+    previewTable = child<QTableWidget>(preview, "attendancePreviewTable");
     QCOMPARE(previewTable->rowCount(), 2);
     QCOMPARE(previewTable->item(0, 0)->text(), QStringLiteral("2"));
-    QCOMPARE(previewTable->item(0, 4)->text(), QStringLiteral("张三"));
+    QTRY_COMPARE(previewTable->item(0, 4)->text(), QStringLiteral("张三"));
     QCOMPARE(previewTable->item(1, 0)->text(), QStringLiteral("3"));
     QVERIFY(!previewTable->item(1, 4)->text().isEmpty());
     QVERIFY(child<QLabel>(preview, "attendanceSummaryLabel")->text().contains(QLatin1Char('1')));
