@@ -197,9 +197,11 @@ void evaluate(
         }
         const bool fewerWithoutReason
             = row.hoursTenths >= 0 && row.hoursTenths < classHoursTenths && row.reason.isEmpty();
-        const QString reasonProblem = tr("Row %1: fewer hours than the class's (or 0 for absent) "
-                                         "need a reason in the column 备注 (reason).")
-                                          .arg(number);
+        const auto reasonProblem = [&tr, &number] {
+            return tr("Row %1: fewer hours than the class's (or 0 for absent) need a reason in "
+                      "the column 备注 (reason).")
+                .arg(number);
+        };
 
         const EnrolmentRef *match = nullptr;
         if (!row.residentId.isEmpty()) {
@@ -230,7 +232,7 @@ void evaluate(
             } else if (!hoursProblem.isEmpty()) {
                 row.error = hoursProblem;
             } else if (fewerWithoutReason) {
-                row.error = reasonProblem;
+                row.error = reasonProblem();
             } else {
                 row.idCheck = IdCheck::Awaiting;
                 row.awaitingServer = true;
@@ -276,7 +278,7 @@ void evaluate(
         } else if (match->status != QLatin1String("confirmed")) {
             row.error = tr("Row %1: the enrolment of %2 is not confirmed.").arg(number, name);
         } else if (fewerWithoutReason) {
-            row.error = reasonProblem;
+            row.error = reasonProblem();
         } else {
             row.ok = true;
         }
