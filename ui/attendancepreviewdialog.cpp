@@ -69,10 +69,11 @@ void AttendancePreviewDialog::setMatched(const AttendancePreview &preview, int c
     fill();
 }
 
-void AttendancePreviewDialog::setServerProblem(const QString &message)
+void AttendancePreviewDialog::setServerProblem(const QString &message, bool refused)
 {
     m_state = ServerState::Problem;
     m_serverMessage = message;
+    m_refused = refused;
     fill();
 }
 
@@ -148,9 +149,12 @@ void AttendancePreviewDialog::fill()
             summary = ui::joinSentences(summary, tr("Asking the server…"));
         } else if (m_state == ServerState::Problem) {
             summary = ui::joinSentences(summary,
-                tr("The server did not answer: %1 Until it does, Apply leaves these rows out; "
-                   "use Check again once connected.")
-                    .arg(m_serverMessage));
+                m_refused ? tr("The server refused to check them: %1 Apply leaves these rows "
+                               "out.")
+                                .arg(m_serverMessage)
+                          : tr("The server could not be reached: %1 Until it answers, Apply "
+                               "leaves these rows out; use Check again once connected.")
+                                .arg(m_serverMessage));
         }
         severity = ui::Severity::Warning;
     } else if (m_state == ServerState::Answered && m_checksLeft >= 0 && m_checksLeft < 5) {

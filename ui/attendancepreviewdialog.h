@@ -36,8 +36,9 @@ public:
     void setChecking();
     // The preview with the server's answers; `checksLeftToday` as the server said (-1: unknown).
     void setMatched(const AttendancePreview &preview, int checksLeftToday);
-    // The server could not be asked or refused to answer: the rows keep awaiting it.
-    void setServerProblem(const QString &message);
+    // The server could not be reached, or (`refused`) answered with a refusal such as the day's
+    // limit of checks: the rows keep awaiting it.
+    void setServerProblem(const QString &message, bool refused);
 
 signals:
     // 重新核对: ask the server again about the rows still awaiting it.
@@ -51,6 +52,7 @@ private:
     QHash<QString, QString> m_names;
     ServerState m_state = ServerState::Idle;
     QString m_serverMessage;
+    bool m_refused = false;
     int m_checksLeft = -1;
     QLabel *m_summaryLabel;
     QTableWidget *m_table;

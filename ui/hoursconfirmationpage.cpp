@@ -444,7 +444,8 @@ bool HoursConfirmationPage::previewFile(const QString &path)
                 if (!guarded)
                     return;
                 if (result.error.isError()) {
-                    guarded->setServerProblem(result.error.message);
+                    guarded->setServerProblem(
+                        result.error.message, result.error.kind == ApiError::Kind::Server);
                     return;
                 }
                 AttendancePreview matched = guarded->preview();
