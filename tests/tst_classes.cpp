@@ -10,7 +10,6 @@
 #include "services/accountservice.h"
 #include "services/classservice.h"
 #include "storage/database.h"
-#include "storage/migrations.h"
 #include "testserver.h"
 #include "validators.h"
 
@@ -23,6 +22,10 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 using namespace xueshi;
 using namespace xueshi::test;
@@ -141,6 +144,7 @@ private slots:
     void attendanceMatch_answersPerId_ownInstitutionOnly();
     void attendanceMatch_malformedBodies_refusedNamingTheField();
     void attendanceMatch_nearMisses_cappedPerDay();
+    void attendanceMatch_concurrentRequests_neverPastTheCap();
     void migration9_removesOldDigestsAndRaisesScopes();
     void demoData_wholeFlowFromClassToLearnersHours();
 
@@ -1327,6 +1331,97 @@ void TestClasses::attendanceMatch_nearMisses_cappedPerDay()
                  .toString(),
         ea);
     QCOMPARE(reply.json.value(QStringLiteral("checksLeftToday")).toInt(), cap);
+}
+
+void TestClasses::attendanceMatch_concurrentRequests_neverPastTheCap()
+{
+    // Requests about two classes of one institution at the same moment, each on its own
+    // connection, when one check is left: the class locks do not serialise them, the day's
+    // usage row does, so exactly one is answered and the others are refused.
+    const TestAccount inst
+        = institution(QStringLiteral("inst_race"), QStringLiteral("52440106MJ0123456"));
+    const TestAccount emp
+        = employer(QStringLiteral("emp_race"), QStringLiteral("91440106MA59XK3T1"));
+    const TestAccount a
+        = learner(QStringLiteral("learner_race"), QStringLiteral("44010619900101060"), &emp);
+    const QStringList classes { publishClass(inst), publishClass(inst) };
+    for (const QString &classId : classes)
+        enrolConfirmed(inst, a, classId);
+    const QString idA = residentId(QStringLiteral("44010619900101060"));
+    const int cap = server::ClassService::MaxNearMissesPerDay;
+    constexpr int Racers = 6;
+    QStringList strangers;
+    for (int i = 0; strangers.size() < server::ClassService::MaxMatchIds - 1; ++i) {
+        const QString first17
+            = QStringLiteral("110101%1%2")
+                  .arg(QDate(1960, 1, 1).addDays(i / 100).toString(QStringLiteral("yyyyMMdd")))
+                  .arg(i % 100, 3, 10, QLatin1Char('0'));
+        strangers.append(first17 + residentIdCheckCharacter(first17));
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates({ m_server->certificate() });
+    for (int round = 0; round < 3; ++round) {
+        const QStringList guesses = sameMaskCandidates(idA, cap + Racers);
+        QCOMPARE(
+            m_client->post(matchPath(classes.at(0)), idsBody(guesses.mid(0, cap - 1)), inst.token)
+                .json.value(QStringLiteral("checksLeftToday"))
+                .toInt(),
+            1);
+        // Connections made (TLS handshakes done) before, so the requests really arrive together.
+        std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+        QList<QNetworkReply *> warmups;
+        for (int i = 0; i < Racers; ++i) {
+            networks.push_back(std::make_unique<QNetworkAccessManager>());
+            QNetworkRequest request(m_server->url(QStringLiteral("/health")));
+            request.setSslConfiguration(tls);
+            warmups.append(networks.back()->get(request));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(warmups.cbegin(), warmups.cend(),
+                                     [](QNetworkReply *r) { return r->isFinished(); }),
+            30000);
+        qDeleteAll(warmups);
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < Racers; ++i) {
+            QNetworkRequest request(m_server->url(matchPath(classes.at(i % 2))));
+            request.setSslConfiguration(tls);
+            request.setHeader(
+                QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + inst.token.toUtf8());
+            // The guess first, then ids of other people (free), so each request spends a while
+            // between reading and writing the day's count: the window a race would need.
+            replies.append(networks.at(i)->post(request,
+                QJsonDocument(idsBody(QStringList { guesses.at(cap - 1 + i) } + strangers))
+                    .toJson(QJsonDocument::Compact)));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                     [](QNetworkReply *r) { return r->isFinished(); }),
+            30000);
+        QStringList answers;
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+            answers.append(code == 200 ? body.value(QStringLiteral("results"))
+                                             .toArray()
+                                             .at(0)
+                                             .toObject()
+                                             .value(QStringLiteral("outcome"))
+                                             .toString()
+                                       : QString::number(code));
+            reply->deleteLater();
+        }
+        answers.sort();
+        QStringList expected(Racers - 1, QStringLiteral("429"));
+        expected.append(QStringLiteral("notFound"));
+        QCOMPARE(answers, expected);
+        QSqlQuery n = m_server->server().database().exec(
+            QStringLiteral("SELECT near_misses FROM attendance_match_usage"
+                           " WHERE institution_id = ? AND day = ?"),
+            { inst.id, m_server->clock().todayInChina().toString(Qt::ISODate) });
+        QVERIFY(n.next());
+        QCOMPARE(n.value(0).toInt(), cap);
+        n.finish();
+        m_server->clock().advance(24 * 3600);
+    }
 }
 
 void TestClasses::migration9_removesOldDigestsAndRaisesScopes()
