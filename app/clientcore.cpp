@@ -99,6 +99,12 @@ void ClientCore::startSync(const User &user)
         if (ok && m_session->isOffline())
             m_session->refreshUser(this, {});
     });
+    connect(engine, &SyncEngine::entitiesChanged, this, [this](const QStringList &types) {
+        if (!types.contains(QLatin1String("profile")) || !m_store)
+            return;
+        if (const auto profile = m_store->entity(QStringLiteral("profile"), m_session->user().id))
+            m_session->adoptSyncedUser(profile->data);
+    });
     emit syncEngineChanged(engine);
     engine->start();
 }

@@ -257,6 +257,18 @@ void Session::refreshUser(const QObject *context, Callback callback)
         });
 }
 
+void Session::adoptSyncedUser(const QJsonObject &userJson)
+{
+    const User user = User::fromJson(userJson);
+    if (!user.isValid() || !isLoggedIn() || user.id != m_user.id || userJson == m_userJson)
+        return;
+    m_user = user;
+    m_userJson = userJson;
+    if (m_offlineCredentials)
+        m_offlineCredentials->updateUser(m_server, m_user.username, m_userJson);
+    emit userChanged(m_user);
+}
+
 void Session::changePassword(const QString &currentPassword, const QString &newPassword,
     const QObject *context, Callback callback)
 {

@@ -100,6 +100,9 @@ public:
     void forgetThisComputer(const QString &username = {});
     // GET /me: refreshes user() and emits userChanged().
     void refreshUser(const QObject *context, Callback callback);
+    // The account as the sync feed last delivered it (its own "profile" entity): an approval, a
+    // rejection or an edit made elsewhere reaches the open window without logging in again.
+    void adoptSyncedUser(const QJsonObject &userJson);
     void changePassword(const QString &currentPassword, const QString &newPassword,
         const QObject *context, Callback callback);
 

@@ -7,6 +7,11 @@ bool User::isAwaitingApproval() const
     return status == QLatin1String("awaiting_approval");
 }
 
+bool User::isRejected() const
+{
+    return status == QLatin1String("rejected");
+}
+
 User User::fromJson(const QJsonObject &object)
 {
     User user;
@@ -42,6 +47,8 @@ User User::fromJson(const QJsonObject &object)
             o.value(QLatin1String("phone")).toString(),
             o.value(QLatin1String("email")).toString(),
             o.value(QLatin1String("approved")).toBool(),
+            o.value(QLatin1String("rejected")).toBool(),
+            o.value(QLatin1String("rejectionReason")).toString(),
         };
     }
     if (!user.isValid())

@@ -30,6 +30,8 @@ struct OrganisationInfo
     QString phone;
     QString email;
     bool approved = false;
+    bool rejected = false;
+    QString rejectionReason; // the administrator's, when rejected
 };
 
 // The account of the logged-in user (the API's User object).
@@ -38,7 +40,7 @@ struct User
     QString id;
     QString username;
     Role role = Role::Learner;
-    QString status; // "active" or "awaiting_approval"
+    QString status; // "active", "awaiting_approval" or "rejected" (organisations)
     QString displayName;
     QDateTime createdAt;
     std::optional<LearnerInfo> learner;
@@ -46,6 +48,7 @@ struct User
 
     bool isValid() const { return !id.isEmpty() && !username.isEmpty(); }
     bool isAwaitingApproval() const;
+    bool isRejected() const;
 
     // Parses the API's User object; an invalid User when required fields are missing.
     static User fromJson(const QJsonObject &object);

@@ -11,6 +11,7 @@
 #include "services/courseservice.h"
 #include "services/hourrecordservice.h"
 #include "services/notifier.h"
+#include "services/organisationservice.h"
 #include "services/recoveryservice.h"
 #include "services/servicecontext.h"
 #include "sync/changelog.h"
@@ -81,12 +82,18 @@ bool Server::openStorage(QString *error)
     m_bindings->setConfirmedHandler([records = m_hourRecords.get()](const QString &learnerId) {
         records->publishAllOf(learnerId);
     });
+    m_bindings->setEndedHandler(
+        [records = m_hourRecords.get()](const QString &learnerId, const QString &formerEmployerId) {
+            records->withdrawFrom(learnerId, formerEmployerId);
+        });
     m_sync = std::make_unique<SyncService>(*m_context, *m_accounts, *m_bindings);
     m_courses
         = std::make_unique<CourseService>(*m_context, *m_bindings, *m_hourRecords, *m_content);
     m_courses->registerMutations(*m_sync);
     m_classes = std::make_unique<ClassService>(
         *m_context, *m_accounts, *m_bindings, *m_hourRecords, *m_sync);
+    m_organisations = std::make_unique<OrganisationService>(*m_context, *m_accounts);
+    m_organisations->registerMutations(*m_sync);
     return true;
 }
 

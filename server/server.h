@@ -24,6 +24,7 @@ class BindingService;
 class CourseService;
 class ClassService;
 class HourRecordService;
+class OrganisationService;
 class ChangeLog;
 class ContentStore;
 class SyncService;
@@ -79,6 +80,8 @@ public:
     SyncService &sync() { return *m_sync; }
     BindingService &bindings() { return *m_bindings; }
     HourRecordService &hourRecords() { return *m_hourRecords; }
+    // Null until listen().
+    const Router *router() const { return m_router.get(); }
     CourseService &courses() { return *m_courses; }
     ClassService &classes() { return *m_classes; }
     const Clock &clock() const { return *m_clock; }
@@ -101,6 +104,7 @@ private:
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<CourseService> m_courses;
     std::unique_ptr<ClassService> m_classes;
+    std::unique_ptr<OrganisationService> m_organisations;
     QThreadPool m_normalPool;
     QThreadPool m_passwordPool;
     std::unique_ptr<Router> m_router;

@@ -83,6 +83,47 @@ int runAdmin(Server &server, const QStringList &args)
         out() << "approved institution " << args.at(1) << "\n";
         return 0;
     }
+    if (command == QLatin1String("approve-employer") && args.size() == 2) {
+        if (!server.accounts().approveOrganisation(args.at(1), Role::Employer, &error)) {
+            err() << "error: " << error << "\n";
+            return 1;
+        }
+        out() << "approved employer " << args.at(1) << "\n";
+        return 0;
+    }
+    if (command == QLatin1String("reject-organisation") && args.size() == 3) {
+        if (!server.accounts().rejectOrganisation(args.at(1), args.at(2), &error)) {
+            err() << "error: " << error << "\n";
+            return 1;
+        }
+        out() << "rejected " << args.at(1) << "\n";
+        return 0;
+    }
+    if (command == QLatin1String("list-pending") && args.size() == 1) {
+        for (const QJsonObject &u : server.accounts().listPendingOrganisations()) {
+            const QJsonObject o = u.value(QStringLiteral("organisation")).toObject();
+            out() << u.value(QStringLiteral("username")).toString() << '\t'
+                  << u.value(QStringLiteral("role")).toString() << '\t'
+                  << o.value(QStringLiteral("name")).toString() << '\t'
+                  << o.value(QStringLiteral("creditCode")).toString() << '\t'
+                  << o.value(QStringLiteral("regionName")).toString() << '\t'
+                  << o.value(QStringLiteral("contactPerson")).toString() << '\t'
+                  << u.value(QStringLiteral("createdAt")).toString() << "\n";
+        }
+        return 0;
+    }
+    if (command == QLatin1String("create-admin") && args.size() == 2) {
+        // The password comes from standard input (one line), never from the command line where
+        // `ps` would show it.
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        if (!server.accounts().createAdministrator(args.at(1), password, &error)) {
+            err() << "error: " << error << "\n";
+            return 1;
+        }
+        out() << "created administrator " << args.at(1) << "\n";
+        return 0;
+    }
     if (command == QLatin1String("list-users") && args.size() <= 2) {
         const QString role = args.value(1);
         for (const QJsonObject &u : server.accounts().listUsers(role)) {
@@ -157,7 +198,14 @@ int runAdmin(Server &server, const QStringList &args)
     err()
         << "usage: xueshi-server [options] admin COMMAND\n"
            "commands:\n"
+           "  list-pending                   organisations awaiting approval\n"
            "  approve-institution USERNAME   let an institution publish classes\n"
+           "  approve-employer USERNAME      let an employer appear in the search and confirm "
+           "staff\n"
+           "  reject-organisation USERNAME REASON\n"
+           "                                 refuse an organisation awaiting approval\n"
+           "  create-admin USERNAME          an administrator account (password on standard "
+           "input)\n"
            "  list-users [ROLE]              learner, employer, institution or administrator\n"
            "  outbox [N]                     the last N messages of the development notifier (20)\n"
            "  import-course PATH             validate and publish a course package (folder or\n"

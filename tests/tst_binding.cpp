@@ -2,12 +2,14 @@
 // (request, confirm, reject, resubmit, rebinding with history), the study lock, the fields a
 // confirmation fixes, and who may act on what. Runs on SQLite and PostgreSQL.
 #include "core/apierror.h"
+#include "services/accountservice.h"
 #include "services/bindingservice.h"
 #include "services/hourrecordservice.h"
 #include "storage/database.h"
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 #include <QUuid>
 
@@ -44,10 +46,21 @@ private slots:
     void request_replacesPendingRequest();
     void confirm_invalidatesLearnersCursor();
     void hourRecords_reachLearnerAndConfirmedEmployerOnly();
+    // Issue 10: identity, approval and what a former employer keeps.
+    void decide_afterIdentityChangedWhilePending_conflictShowsCurrentDetails();
+    void profileChange_employerDoesNotSee_keepsBindingVersion();
+    void employer_awaitingApproval_hiddenAndCannotConfirm();
+    void administrator_approvesOrRejects_onTheVersionItSaw();
+    void rejectedSquatter_freesCreditCode();
+    void formerEmployer_losesPersonalDataAndRecords();
+    void rejectedOrWithdrawn_employerKeepsNameOnly();
 
 private:
     Account registerLearner(const QString &username, const QString &first17);
-    Account registerEmployer(const QString &username, const QString &creditFirst17);
+    Account registerEmployer(
+        const QString &username, const QString &creditFirst17, bool approve = true);
+    Account administrator();
+    qint64 userVersion(const QString &userId);
     QJsonObject mutate(const Account &who, const QString &type, const QString &target, qint64 base,
         const QJsonObject &payload = {});
     void completeProfile(const Account &learner);
@@ -76,10 +89,39 @@ Account TestBinding::registerLearner(const QString &username, const QString &fir
         *m_client, QStringLiteral("/accounts/learners"), learnerRegistration(username, first17));
 }
 
-Account TestBinding::registerEmployer(const QString &username, const QString &creditFirst17)
+Account TestBinding::registerEmployer(
+    const QString &username, const QString &creditFirst17, bool approve)
 {
-    return registerAndLogin(*m_client, QStringLiteral("/accounts/employers"),
+    const Account employer = registerAndLogin(*m_client, QStringLiteral("/accounts/employers"),
         organisationRegistration(username, creditFirst17));
+    QString error;
+    if (approve
+        && !m_server->server().accounts().approveOrganisation(username, Role::Employer, &error))
+        qWarning("approve %s: %s", qPrintable(username), qPrintable(error));
+    return employer;
+}
+
+Account TestBinding::administrator()
+{
+    QString error;
+    if (!m_server->server().accounts().createAdministrator(
+            QStringLiteral("admin"), QStringLiteral("Admin-2026-pass"), &error))
+        qWarning("admin: %s", qPrintable(error));
+    const TestReply session = m_client->post(QStringLiteral("/session"),
+        { { QStringLiteral("username"), QStringLiteral("admin") },
+            { QStringLiteral("password"), QStringLiteral("Admin-2026-pass") } });
+    return { session.json.value(QStringLiteral("user"))
+                 .toObject()
+                 .value(QStringLiteral("id"))
+                 .toString(),
+        session.json.value(QStringLiteral("token")).toString() };
+}
+
+qint64 TestBinding::userVersion(const QString &userId)
+{
+    QSqlQuery v = m_server->server().database().exec(
+        QStringLiteral("SELECT version FROM users WHERE id = ?"), { userId });
+    return v.next() ? v.value(0).toLongLong() : -1;
 }
 
 QJsonObject TestBinding::mutate(const Account &who, const QString &type, const QString &target,
@@ -495,6 +537,398 @@ void TestBinding::hourRecords_reachLearnerAndConfirmedEmployerOnly()
     const QList<QJsonObject> seen = recordsIn(employer);
     QCOMPARE(seen.last().value(QStringLiteral("status")).toString(), QStringLiteral("confirmed"));
     QVERIFY(recordsIn(stranger).isEmpty());
+}
+
+void TestBinding::decide_afterIdentityChangedWhilePending_conflictShowsCurrentDetails()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("swapper"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_swap"), QStringLiteral("91440106MA59XK3T1"));
+    completeProfile(learner);
+    const QString id = newId();
+    mutate(learner, QStringLiteral("binding.request"), id, 0,
+        { { QStringLiteral("employerId"), employer.id } });
+    // HR sees version 1 with the original identity ...
+    const QList<QJsonObject> seen = bindingsIn(employer);
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.first().value(QStringLiteral("version")).toInt(), 1);
+    const QString originalId = residentId(QStringLiteral("44010619900101123"));
+    QCOMPARE(seen.first()
+                 .value(QStringLiteral("learner"))
+                 .toObject()
+                 .value(QStringLiteral("residentId"))
+                 .toString(),
+        originalId);
+    // ... while the learner swaps name and resident id.
+    const QString swappedId = residentId(QStringLiteral("44010619851212456"));
+    QCOMPARE(mutate(learner, QStringLiteral("profile.update"), learner.id, userVersion(learner.id),
+                 { { QStringLiteral("realName"), QStringLiteral("王五") },
+                     { QStringLiteral("residentId"), swappedId } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    // The decision taken on version 1 is not applied to the new identity: a conflict showing it.
+    const QJsonObject decision = mutate(employer, QStringLiteral("binding.confirm"), id, 1);
+    QCOMPARE(decision.value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
+    const QJsonObject current = decision.value(QStringLiteral("current")).toObject();
+    QCOMPARE(current.value(QStringLiteral("version")).toInt(), 2);
+    const QJsonObject now = current.value(QStringLiteral("data"))
+                                .toObject()
+                                .value(QStringLiteral("learner"))
+                                .toObject();
+    QCOMPARE(now.value(QStringLiteral("realName")).toString(), QStringLiteral("王五"));
+    QCOMPARE(now.value(QStringLiteral("residentId")).toString(), swappedId);
+    QVERIFY(!m_server->server().bindings().confirmedEmployer(learner.id));
+    // The HR office's feed shows the new version; confirming that one works.
+    QCOMPARE(bindingsIn(employer).first().value(QStringLiteral("version")).toInt(), 2);
+    QCOMPARE(mutate(employer, QStringLiteral("binding.confirm"), id, 2)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+}
+
+void TestBinding::profileChange_employerDoesNotSee_keepsBindingVersion()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("steady"), QStringLiteral("44010619900101123"));
+    const Account employer
+        = registerEmployer(QStringLiteral("emp_steady"), QStringLiteral("91440106MA59XK3T1"));
+    completeProfile(learner);
+    const QString id = newId();
+    mutate(learner, QStringLiteral("binding.request"), id, 0,
+        { { QStringLiteral("employerId"), employer.id } });
+    // The same values sent again change nothing the HR office sees.
+    QCOMPARE(mutate(learner, QStringLiteral("profile.update"), learner.id, userVersion(learner.id),
+                 { { QStringLiteral("position"), QStringLiteral("环评工程师") } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(mutate(employer, QStringLiteral("binding.confirm"), id, 1)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+}
+
+void TestBinding::employer_awaitingApproval_hiddenAndCannotConfirm()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("picker"), QStringLiteral("44010619900101123"));
+    const Account fake
+        = registerEmployer(QStringLiteral("emp_fake"), QStringLiteral("91440106MA59XK3T1"), false);
+    completeProfile(learner);
+    // Its own account says it waits.
+    const TestReply me = m_client->get(QStringLiteral("/me"), fake.token);
+    QCOMPARE(me.status, 200);
+    QCOMPARE(
+        me.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("status")).toString(),
+        QStringLiteral("awaiting_approval"));
+    // Not in the employer directory learners search ...
+    for (const QJsonObject &c : pullAllChanges(*m_client, learner.token))
+        QVERIFY(c.value(QStringLiteral("id")).toString() != fake.id);
+    // ... and no request reaches it, so it receives nobody's personal data.
+    const QJsonObject request = mutate(learner, QStringLiteral("binding.request"), newId(), 0,
+        { { QStringLiteral("employerId"), fake.id } });
+    QCOMPARE(request.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(
+        request.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QStringLiteral("employerId"));
+    QVERIFY(bindingsIn(fake).isEmpty());
+
+    // A binding addressed to it before it lost approval cannot be confirmed by it either: a
+    // request to an approved employer, confirmed by an unapproved one, is refused as forbidden
+    // (another's), and its own unapproved state is refused with awaiting_approval.
+    const Account real
+        = registerEmployer(QStringLiteral("emp_real"), QStringLiteral("91440106MA59XK3T2"));
+    const QString id = newId();
+    mutate(learner, QStringLiteral("binding.request"), id, 0,
+        { { QStringLiteral("employerId"), real.id } });
+    const QJsonObject self = mutate(fake, QStringLiteral("binding.confirm"), id, 1);
+    QCOMPARE(self.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(
+        self.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("awaiting_approval"));
+    QVERIFY(!m_server->server().bindings().confirmedEmployer(learner.id));
+
+    // Once the administrator approves it, it is listed.
+    QString error;
+    QVERIFY2(m_server->server().accounts().approveOrganisation(
+                 QStringLiteral("emp_fake"), Role::Employer, &error),
+        qPrintable(error));
+    bool listed = false;
+    for (const QJsonObject &c : pullAllChanges(*m_client, learner.token)) {
+        listed = listed
+            || (c.value(QStringLiteral("type")).toString() == QLatin1String("employer")
+                && c.value(QStringLiteral("id")).toString() == fake.id);
+    }
+    QVERIFY(listed);
+}
+
+void TestBinding::administrator_approvesOrRejects_onTheVersionItSaw()
+{
+    const Account pending = registerEmployer(
+        QStringLiteral("emp_review"), QStringLiteral("91440106MA59XK3T1"), false);
+    const Account other
+        = registerEmployer(QStringLiteral("emp_other"), QStringLiteral("91440106MA59XK3T2"), false);
+    const Account admin = administrator();
+    QVERIFY(!admin.token.isEmpty());
+
+    // The administrator's feed holds the organisations with their details and state.
+    QHash<QString, QJsonObject> organisations;
+    for (const QJsonObject &c : pullAllChanges(*m_client, admin.token)) {
+        if (c.value(QStringLiteral("type")).toString() == QLatin1String("organisation"))
+            organisations.insert(c.value(QStringLiteral("id")).toString(),
+                c.value(QStringLiteral("data")).toObject());
+    }
+    QVERIFY(organisations.contains(pending.id));
+    const QJsonObject seen = organisations.value(pending.id);
+    QCOMPARE(seen.value(QStringLiteral("status")).toString(), QStringLiteral("awaiting_approval"));
+    QCOMPARE(seen.value(QStringLiteral("kind")).toString(), QStringLiteral("employer"));
+    QVERIFY(!seen.value(QStringLiteral("creditCode")).toString().isEmpty());
+    QVERIFY(!seen.value(QStringLiteral("contactPerson")).toString().isEmpty());
+    QVERIFY(!seen.value(QStringLiteral("regionName")).toString().isEmpty());
+    // Nobody else receives it.
+    for (const QJsonObject &c : pullAllChanges(*m_client, other.token))
+        QVERIFY(c.value(QStringLiteral("type")).toString() != QLatin1String("organisation"));
+
+    // Only an administrator decides.
+    const qint64 version = qint64(seen.value(QStringLiteral("version")).toDouble());
+    QCOMPARE(mutate(other, QStringLiteral("organisation.approve"), pending.id, version)
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
+        QStringLiteral("forbidden"));
+    QCOMPARE(mutate(pending, QStringLiteral("organisation.approve"), pending.id, version)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("rejected"));
+    // A rejection needs a reason.
+    QCOMPARE(mutate(admin, QStringLiteral("organisation.reject"), pending.id, version)
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("field"))
+                 .toString(),
+        QStringLiteral("reason"));
+
+    // The organisation changes its contact meanwhile: the decision on what was seen conflicts.
+    QCOMPARE(mutate(pending, QStringLiteral("profile.update"), pending.id, userVersion(pending.id),
+                 { { QStringLiteral("contactPerson"), QStringLiteral("赵六") } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QJsonObject stale
+        = mutate(admin, QStringLiteral("organisation.approve"), pending.id, version);
+    QCOMPARE(stale.value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
+    QCOMPARE(stale.value(QStringLiteral("current"))
+                 .toObject()
+                 .value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("organisation"))
+                 .toObject()
+                 .value(QStringLiteral("contactPerson"))
+                 .toString(),
+        QStringLiteral("赵六"));
+    QCOMPARE(m_client->get(QStringLiteral("/me"), pending.token)
+                 .json.value(QStringLiteral("user"))
+                 .toObject()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("awaiting_approval"));
+
+    // On the current version it applies.
+    QCOMPARE(
+        mutate(admin, QStringLiteral("organisation.approve"), pending.id, userVersion(pending.id))
+            .value(QStringLiteral("status"))
+            .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(m_client->get(QStringLiteral("/me"), pending.token)
+                 .json.value(QStringLiteral("user"))
+                 .toObject()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("active"));
+    // Rejecting the other one: it can log in and sees why.
+    QCOMPARE(mutate(admin, QStringLiteral("organisation.reject"), other.id, userVersion(other.id),
+                 { { QStringLiteral("reason"), QStringLiteral("信用代码与营业执照不符") } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QJsonObject rejected = m_client->get(QStringLiteral("/me"), other.token)
+                                     .json.value(QStringLiteral("user"))
+                                     .toObject();
+    QCOMPARE(rejected.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(rejected.value(QStringLiteral("organisation"))
+                 .toObject()
+                 .value(QStringLiteral("rejectionReason"))
+                 .toString(),
+        QStringLiteral("信用代码与营业执照不符"));
+    // A second decision on a decided organisation conflicts.
+    QCOMPARE(mutate(admin, QStringLiteral("organisation.approve"), other.id, userVersion(other.id))
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("conflict"));
+}
+
+void TestBinding::rejectedSquatter_freesCreditCode()
+{
+    const QString code = QStringLiteral("91440106MA59XK3T1");
+    registerEmployer(QStringLiteral("squatter"), code, false);
+    // The real company cannot register while the squatter holds its code ...
+    const TestReply blocked = m_client->post(QStringLiteral("/accounts/employers"),
+        organisationRegistration(QStringLiteral("realco"), code));
+    QCOMPARE(blocked.status, 409);
+    QString error;
+    QVERIFY2(m_server->server().accounts().rejectOrganisation(
+                 QStringLiteral("squatter"), QStringLiteral("冒用他人信用代码"), &error),
+        qPrintable(error));
+    // ... and can once the administrator rejected it.
+    const TestReply registered = m_client->post(QStringLiteral("/accounts/employers"),
+        organisationRegistration(QStringLiteral("realco"), code));
+    QCOMPARE(registered.status, 201);
+}
+
+void TestBinding::formerEmployer_losesPersonalDataAndRecords()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("leaver"), QStringLiteral("44010619900101123"));
+    const Account oldEmployer
+        = registerEmployer(QStringLiteral("emp_was"), QStringLiteral("91440106MA59XK3T1"));
+    const Account newEmployer
+        = registerEmployer(QStringLiteral("emp_now"), QStringLiteral("91440106MA59XK3T2"));
+    completeProfile(learner);
+    const QString first = newId();
+    mutate(learner, QStringLiteral("binding.request"), first, 0,
+        { { QStringLiteral("employerId"), oldEmployer.id } });
+    mutate(oldEmployer, QStringLiteral("binding.confirm"), first, 1);
+    server::HourRecordService::Record record;
+    record.id = newId();
+    record.learnerId = learner.id;
+    record.year = 2026;
+    record.source = QStringLiteral("selfDeclaration");
+    record.subjectType = QStringLiteral("elective");
+    record.hoursTenths = 60;
+    record.status = QStringLiteral("confirmed");
+    record.title = QStringLiteral("安全生产培训");
+    record.startDate = QDate(2026, 4, 1);
+    record.endDate = QDate(2026, 4, 1);
+    {
+        server::Transaction tx(m_server->server().database());
+        m_server->server().hourRecords().save(record);
+        tx.commit();
+    }
+    const QString id = residentId(QStringLiteral("44010619900101123"));
+    QString cursor;
+    const QList<QJsonObject> before = pullAllChanges(*m_client, oldEmployer.token, 1000, &cursor);
+    const auto mentions = [](const QList<QJsonObject> &changes, const QString &text) {
+        for (const QJsonObject &c : changes) {
+            if (QString::fromUtf8(QJsonDocument(c).toJson()).contains(text))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(mentions(before, id));
+    QVERIFY(mentions(before, record.id));
+
+    // The learner moves: the new employer confirms.
+    const QString second = newId();
+    mutate(learner, QStringLiteral("binding.request"), second, 0,
+        { { QStringLiteral("employerId"), newEmployer.id } });
+    QCOMPARE(mutate(newEmployer, QStringLiteral("binding.confirm"), second, 1)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+
+    // The former employer's next sync: the binding as a name only, the records deleted.
+    const QList<QJsonObject> next
+        = pullAllChanges(*m_client, oldEmployer.token, 1000, nullptr, cursor);
+    QVERIFY(!mentions(next, id));
+    QVERIFY(!mentions(next, QStringLiteral("13800138000")));
+    bool deleted = false;
+    bool ended = false;
+    for (const QJsonObject &c : next) {
+        if (c.value(QStringLiteral("type")).toString() == QLatin1String("hourRecord")) {
+            QCOMPARE(c.value(QStringLiteral("op")).toString(), QStringLiteral("delete"));
+            deleted = c.value(QStringLiteral("id")).toString() == record.id;
+        }
+        if (c.value(QStringLiteral("type")).toString() == QLatin1String("binding")) {
+            const QJsonObject data = c.value(QStringLiteral("data")).toObject();
+            ended = data.value(QStringLiteral("status")).toString() == QLatin1String("ended");
+            QCOMPARE(data.value(QStringLiteral("learner")).toObject().keys(),
+                QStringList { QStringLiteral("realName") });
+        }
+    }
+    QVERIFY(deleted);
+    QVERIFY(ended);
+    // A fresh pull (a reinstall) returns nothing personal of the learner, and no record.
+    const QList<QJsonObject> fresh = pullAllChanges(*m_client, oldEmployer.token);
+    QVERIFY(!mentions(fresh, id));
+    QVERIFY(!mentions(fresh, QStringLiteral("13800138000")));
+    for (const QJsonObject &c : fresh) {
+        if (c.value(QStringLiteral("type")).toString() == QLatin1String("hourRecord"))
+            QCOMPARE(c.value(QStringLiteral("op")).toString(), QStringLiteral("delete"));
+    }
+    // Later records reach only the new employer.
+    record.id = newId();
+    {
+        server::Transaction tx(m_server->server().database());
+        m_server->server().hourRecords().save(record);
+        tx.commit();
+    }
+    QVERIFY(!mentions(pullAllChanges(*m_client, oldEmployer.token), record.id));
+    QVERIFY(mentions(pullAllChanges(*m_client, newEmployer.token), record.id));
+    QVERIFY(mentions(pullAllChanges(*m_client, newEmployer.token), id));
+}
+
+void TestBinding::rejectedOrWithdrawn_employerKeepsNameOnly()
+{
+    const Account learner
+        = registerLearner(QStringLiteral("asker"), QStringLiteral("44010619900101123"));
+    const Account rejecter
+        = registerEmployer(QStringLiteral("emp_no"), QStringLiteral("91440106MA59XK3T1"));
+    const Account abandoned
+        = registerEmployer(QStringLiteral("emp_left"), QStringLiteral("91440106MA59XK3T2"));
+    completeProfile(learner);
+    const QString id = residentId(QStringLiteral("44010619900101123"));
+    const QString first = newId();
+    mutate(learner, QStringLiteral("binding.request"), first, 0,
+        { { QStringLiteral("employerId"), rejecter.id } });
+    QCOMPARE(mutate(rejecter, QStringLiteral("binding.reject"), first, 1,
+                 { { QStringLiteral("reason"), QStringLiteral("查无此人") } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QString second = newId();
+    mutate(learner, QStringLiteral("binding.request"), second, 0,
+        { { QStringLiteral("employerId"), abandoned.id } });
+    mutate(learner, QStringLiteral("binding.withdraw"), second, 1);
+    for (const Account &employer : { rejecter, abandoned }) {
+        const QList<QJsonObject> feed = pullAllChanges(*m_client, employer.token);
+        int bindings = 0;
+        for (const QJsonObject &c : feed) {
+            QVERIFY(!QString::fromUtf8(QJsonDocument(c).toJson()).contains(id));
+            if (c.value(QStringLiteral("type")).toString() != QLatin1String("binding"))
+                continue;
+            ++bindings;
+            const QJsonObject learnerSeen = c.value(QStringLiteral("data"))
+                                                .toObject()
+                                                .value(QStringLiteral("learner"))
+                                                .toObject();
+            QCOMPARE(learnerSeen.keys(), QStringList { QStringLiteral("realName") });
+        }
+        QCOMPARE(bindings, 1);
+    }
+    // The learner still sees the whole of each.
+    bool full = false;
+    for (const QJsonObject &b : bindingsIn(learner)) {
+        full = full
+            || b.value(QStringLiteral("learner"))
+                    .toObject()
+                    .value(QStringLiteral("residentId"))
+                    .toString()
+                == id;
+    }
+    QVERIFY(full);
 }
 
 QTEST_GUILESS_MAIN(TestBinding)

@@ -15,6 +15,7 @@
 #include "localstore.h"
 #include "loginwindow.h"
 #include "rolewindow.h"
+#include "services/bindingservice.h"
 #include "staffpage.h"
 #include "syncengine.h"
 #include "testserver.h"
@@ -42,6 +43,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTest>
 #include <QUuid>
@@ -87,6 +89,7 @@ private slots:
     void learnerSubmits_employerConfirms_lockLifts();
     void employerReturns_withReason_learnerResubmits();
     void offline_decisionOnWithdrawnRequest_notApplied();
+    void offline_decisionOnChangedIdentity_conflictShowsBoth();
     void search_noMatch_showsManualAdvice();
     void employer_confirmsSeveralAtOnce_filtersByDate();
 
@@ -334,11 +337,106 @@ void TestBindingUi::offline_decisionOnWithdrawnRequest_notApplied()
     QVERIFY2(problemList->item(0)->text().startsWith(QLatin1String("Confirm a person's request")),
         qPrintable(problemList->item(0)->text()));
     QVERIFY(!child<QPushButton>(staff, "confirmButton")->isEnabled());
+    // A withdrawn request keeps the person's name only on the HR office's computer.
+    table->selectRow(0);
+    const QString details = child<QLabel>(staff, "bindingDetailLabel")->text();
+    QVERIFY2(details.contains(QStringLiteral("张三")), qPrintable(details));
+    QVERIFY2(
+        !details.contains(residentId(QStringLiteral("44010619900101123"))), qPrintable(details));
+    QVERIFY(!details.contains(QStringLiteral("13800138001")));
+    const auto cached = employer.store()->entities(QStringLiteral("binding"));
+    QCOMPARE(cached.size(), 1);
+    QCOMPARE(cached.first().data.value(QStringLiteral("learner")).toObject().keys(),
+        QStringList { QStringLiteral("realName") });
 
     // The server kept it withdrawn: the learner is still locked after another sync.
     QVERIFY(learner.sync());
     QCOMPARE(status(history->model(), 0), QStringLiteral("withdrawn"));
     QVERIFY(!qobject_cast<LearnerWindow *>(learner.window())->studyUnlocked());
+}
+
+void TestBindingUi::offline_decisionOnChangedIdentity_conflictShowsBoth()
+{
+    Client learner(*m_server);
+    QVERIFY(submitAsLearner(learner));
+    QVERIFY(learner.sync());
+
+    Client employer(*m_server);
+    StaffPage *staff = loginEmployer(employer);
+    QVERIFY(staff);
+    auto *table = child<QTableView>(staff, "bindingTableView");
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+
+    // The HR officer confirms offline the person as shown ...
+    employer.networkDown();
+    table->selectRow(0);
+    click(staff, "confirmButton");
+    QCOMPARE(employer.engine()->pendingCount(), 1);
+
+    // ... while the learner changes name and resident id (from another computer).
+    TestClient api(*m_server);
+    const TestReply session = api.post(QStringLiteral("/session"),
+        { { QStringLiteral("username"), LearnerName },
+            { QStringLiteral("password"), LearnerPassword } });
+    const QString token = session.json.value(QStringLiteral("token")).toString();
+    const QJsonObject me = session.json.value(QStringLiteral("user")).toObject();
+    QSqlQuery v = m_server->server().database().exec(
+        QStringLiteral("SELECT version FROM users WHERE id = ?"),
+        { me.value(QStringLiteral("id")).toString() });
+    QVERIFY(v.next());
+    const qint64 version = v.value(0).toLongLong();
+    v.finish(); // no read transaction left open on this thread's connection
+    const QString newId = residentId(QStringLiteral("44010619851212456"));
+    const TestReply changed = api.post(QStringLiteral("/sync/mutations"),
+        { { QStringLiteral("mutations"),
+            QJsonArray { QJsonObject {
+                { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                { QStringLiteral("type"), QStringLiteral("profile.update") },
+                { QStringLiteral("target"), me.value(QStringLiteral("id")) },
+                { QStringLiteral("baseVersion"), double(version) },
+                { QStringLiteral("payload"),
+                    QJsonObject { { QStringLiteral("realName"), QStringLiteral("王五") },
+                        { QStringLiteral("residentId"), newId } } } } } } },
+        token);
+    QCOMPARE(changed.json.value(QStringLiteral("results"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+
+    // Back online: a conflict, never applied to the new identity, showing both versions.
+    employer.networkUp();
+    QVERIFY(employer.sync());
+    QCOMPARE(employer.engine()->problems().size(), 1);
+    QCOMPARE(employer.engine()->problems().first().state, OutboxMutation::State::Conflict);
+    QVERIFY(!m_server->server().bindings().confirmedEmployer(
+        me.value(QStringLiteral("id")).toString()));
+    RoleWindow *window = employer.window();
+    window->showSection(QStringLiteral("syncProblems"));
+    auto *problems = child<QListWidget>(window, "syncProblemsListWidget");
+    QTRY_COMPARE(problems->count(), 1);
+    problems->setCurrentRow(0);
+    auto *comparison = child<QTableWidget>(window, "comparisonTableWidget");
+    QHash<QString, QPair<QString, QString>> rows;
+    for (int row = 0; row < comparison->rowCount(); ++row) {
+        rows.insert(comparison->item(row, 0)->text(),
+            { comparison->item(row, 1)->text(), comparison->item(row, 2)->text() });
+    }
+    QCOMPARE(rows.value(QStringLiteral("Real name")),
+        qMakePair(QStringLiteral("张三"), QStringLiteral("王五")));
+    QCOMPARE(rows.value(QStringLiteral("Resident ID")),
+        qMakePair(residentId(QStringLiteral("44010619900101123")), newId));
+    // The table now shows the request as it is; confirming that version works.
+    QTRY_COMPARE(status(table->model(), 0), QStringLiteral("pending"));
+    table->selectRow(0);
+    QVERIFY(child<QLabel>(staff, "bindingDetailLabel")->text().contains(QStringLiteral("王五")));
+    QVERIFY(child<QPushButton>(staff, "confirmButton")->isEnabled());
+    click(staff, "confirmButton");
+    QVERIFY(employer.sync(true));
+    QVERIFY(
+        m_server->server().bindings().confirmedEmployer(me.value(QStringLiteral("id")).toString()));
 }
 
 void TestBindingUi::search_noMatch_showsManualAdvice()

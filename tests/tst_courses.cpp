@@ -7,6 +7,7 @@
 #include "content/coursepackage.h"
 #include "content/ziparchive.h"
 #include "entityids.h"
+#include "services/accountservice.h"
 #include "services/courseservice.h"
 #include "storage/database.h"
 #include "sync/syncservice.h"
@@ -407,10 +408,15 @@ QJsonObject TestCourses::mutate(const Account &who, const QString &type, const Q
 
 Account TestCourses::boundLearner(const QString &username, const QString &first17)
 {
-    if (m_employer.id.isEmpty())
+    if (m_employer.id.isEmpty()) {
         m_employer = registerAndLogin(*m_client, QStringLiteral("/accounts/employers"),
             organisationRegistration(
                 QStringLiteral("employer"), QStringLiteral("91440106MA59XK3T1")));
+        QString error;
+        if (!m_server->server().accounts().approveOrganisation(
+                QStringLiteral("employer"), Role::Employer, &error))
+            qWarning("approve: %s", qPrintable(error));
+    }
     const Account learner = registerAndLogin(
         *m_client, QStringLiteral("/accounts/learners"), learnerRegistration(username, first17));
     QSqlQuery v = m_server->server().database().exec(

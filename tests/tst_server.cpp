@@ -42,7 +42,7 @@ private slots:
     void registerLearner_invalidCheckDigit_fieldError();
     void registerLearner_duplicateUsername_conflict();
     void registerLearner_duplicateResidentId_conflict();
-    void registerEmployer_valid_active();
+    void registerEmployer_valid_awaitingApproval();
     void registerInstitution_awaitingApprovalUntilApproved();
     void registerOrganisation_duplicateCreditCode_conflictPerKind();
     void registerOrganisation_unknownRegion_fieldError();
@@ -200,14 +200,20 @@ void TestServerApi::registerLearner_duplicateResidentId_conflict()
     QCOMPARE(login(QStringLiteral("zhaoliu2")).status, 401);
 }
 
-void TestServerApi::registerEmployer_valid_active()
+void TestServerApi::registerEmployer_valid_awaitingApproval()
 {
     const TestReply r = m_client->post(QStringLiteral("/accounts/employers"),
         organisationRegistration(QStringLiteral("acme_hr"), QStringLiteral("91440106MA59XK3T1")));
     QCOMPARE(r.status, 201);
     const QJsonObject user = r.json.value(QStringLiteral("user")).toObject();
     QCOMPARE(user.value(QStringLiteral("role")).toString(), QStringLiteral("employer"));
-    QCOMPARE(user.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+    // Like an institution, an employer waits for the administrator (R1).
+    QCOMPARE(user.value(QStringLiteral("status")).toString(), QStringLiteral("awaiting_approval"));
+    QCOMPARE(user.value(QStringLiteral("organisation"))
+                 .toObject()
+                 .value(QStringLiteral("approved"))
+                 .toBool(),
+        false);
     const QJsonObject org = user.value(QStringLiteral("organisation")).toObject();
     QCOMPARE(org.value(QStringLiteral("regionCode")).toString(), QStringLiteral("440106"));
     QCOMPARE(

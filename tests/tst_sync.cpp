@@ -107,6 +107,11 @@ void TestSync::feed_learner_seesOwnAndPublicOnly()
                          QStringLiteral("employer_e"), QStringLiteral("91440106MA59XK3T1")))
                  .status,
         201);
+    // Listed in the directory once approved.
+    QString error;
+    QVERIFY2(m_server->server().accounts().approveOrganisation(
+                 QStringLiteral("employer_e"), Role::Employer, &error),
+        qPrintable(error));
 
     const QList<QJsonObject> changes = pullAll(a.token);
     QHash<QString, int> byType;

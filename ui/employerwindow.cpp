@@ -1,6 +1,7 @@
 #include "employerwindow.h"
 
 #include "clientcore.h"
+#include "session.h"
 #include "staffpage.h"
 
 #include <QStyle>
@@ -18,6 +19,11 @@ EmployerWindow::EmployerWindow(ClientCore *core, const User &user, QWidget *pare
         [] { return tr("Staff"); }, m_staffPage, 0);
     connect(core, &ClientCore::syncEngineChanged, m_staffPage, &StaffPage::setEngine);
     m_staffPage->setEngine(core->syncEngine());
+    const auto approval = [page = m_staffPage](const User &current) {
+        page->setApproved(current.organisation && current.organisation->approved);
+    };
+    approval(user);
+    connect(core->session(), &Session::userChanged, m_staffPage, approval);
     showSection(QStringLiteral("staff"));
 }
 

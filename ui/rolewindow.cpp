@@ -339,8 +339,28 @@ void RoleWindow::setUser(const User &user)
 {
     m_user = user;
     m_accountPage->setUser(user);
-    m_approvalBanner->parentWidget()->setVisible(user.isAwaitingApproval());
+    m_approvalBanner->parentWidget()->setVisible(user.isAwaitingApproval() || user.isRejected());
     retranslateUi();
+}
+
+QString RoleWindow::approvalText() const
+{
+    if (m_user.isRejected()) {
+        const QString reason
+            = m_user.organisation ? m_user.organisation->rejectionReason : QString();
+        return tr("The administrator did not approve the registration of your organisation. "
+                  "Reason: %1. Please contact the administrator of the continuing education "
+                  "system.")
+            .arg(reason.isEmpty() ? tr("none given") : reason);
+    }
+    if (m_user.role == Role::Employer) {
+        return tr("Your employer account is awaiting approval by an administrator. You can log in "
+                  "and see your account; learners find your organisation and you can confirm "
+                  "staff only after the approval.");
+    }
+    return tr("Your training institution is awaiting approval by an administrator. You can log "
+              "in and see your account, but you can run training classes only after the "
+              "approval.");
 }
 
 QString RoleWindow::workspaceTitle() const
@@ -375,9 +395,7 @@ void RoleWindow::retranslateUi()
 {
     m_productLabel->setText(UiText::productName());
     m_workspaceLabel->setText(workspaceTitle());
-    m_approvalLabel->setText(
-        tr("Your training institution is awaiting approval by an administrator. You can log in "
-           "and see your account, but you can run training classes only after the approval."));
+    m_approvalLabel->setText(approvalText());
     for (int i = 0; i < m_sections.size(); ++i)
         m_navigation->item(i)->setText(m_sections.at(i).title());
     m_accountMenu->setTitle(tr("&Account"));

@@ -69,6 +69,7 @@ protected:
 
 private:
     void retranslateUi();
+    QString approvalText() const;
     void updateUserTexts();
     void setEngine(SyncEngine *engine);
     void updateOfflineBanner();

@@ -214,6 +214,12 @@ void StaffPage::setEngine(SyncEngine *engine)
     reload();
 }
 
+void StaffPage::setApproved(bool approved)
+{
+    m_approved = approved;
+    showDetails();
+}
+
 void StaffPage::reload()
 {
     // Keep the selection across the reset: the HR officer is looking at these rows.
@@ -263,7 +269,16 @@ QString StaffPage::detailsHtml(const QJsonObject &binding) const
     }
     const auto orNone
         = [](const QString &value) { return value.isEmpty() ? UiText::notProvided() : value; };
-    const QList<QPair<QString, QString>> rows {
+    const QString status = text(binding, "status");
+    // A request withdrawn or rejected, or a person who left: the server keeps only the name here.
+    const bool closed = status != QLatin1String("pending") && status != QLatin1String("confirmed");
+    const QList<QPair<QString, QString>> rows = closed
+        ? QList<QPair<QString, QString>> {
+            { tr("Real name"), text(learner, "realName") },
+            { tr("Status"), BindingText::employerStatus(status) },
+            { tr("Requested"), BindingText::dateTime(text(binding, "requestedAt")) },
+        }
+        : QList<QPair<QString, QString>> {
         { tr("Real name"), text(learner, "realName") },
         { tr("Gender"), BindingText::gender(text(learner, "gender")) },
         { tr("Resident ID"), text(learner, "residentId") },
@@ -286,7 +301,15 @@ QString StaffPage::detailsHtml(const QJsonObject &binding) const
         html += QStringLiteral("<tr><td style=\"color:#666\" nowrap>%1</td><td>%2</td></tr>")
                     .arg(tr("Reason").toHtmlEscaped(), text(binding, "reason").toHtmlEscaped());
     }
-    return html + QStringLiteral("</table>");
+    html += QStringLiteral("</table>");
+    if (closed) {
+        html += QStringLiteral("<p style=\"color:#666\">%1</p>")
+                    .arg(tr("This person's other details are no longer shown to your organisation: "
+                            "the request was withdrawn or rejected, or the person is now confirmed "
+                            "by another employer.")
+                             .toHtmlEscaped());
+    }
+    return html;
 }
 
 void StaffPage::showDetails()
@@ -302,9 +325,15 @@ void StaffPage::showDetails()
         m_detailLabel->setText(
             tr("%n request(s) selected, %1 of them to confirm.", nullptr, int(rows.size()))
                 .arg(pending));
-    m_confirmButton->setEnabled(m_engine && pending > 0);
+    m_confirmButton->setEnabled(m_engine && m_approved && pending > 0);
     m_confirmButton->setText(pending > 1 ? tr("Confirm %1").arg(pending) : tr("Confirm"));
-    m_rejectButton->setEnabled(m_engine && pending == 1);
+    m_rejectButton->setEnabled(m_engine && m_approved && pending == 1);
+    const QString waiting = m_approved
+        ? QString()
+        : tr("Your organisation must be approved by the administrator before it can decide "
+             "requests.");
+    m_confirmButton->setToolTip(waiting);
+    m_rejectButton->setToolTip(waiting);
 }
 
 void StaffPage::showStaffDetails()

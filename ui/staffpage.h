@@ -36,6 +36,8 @@ public:
     explicit StaffPage(ClientCore *core, QWidget *parent = nullptr);
 
     void setEngine(SyncEngine *engine);
+    // Only an organisation the administrator approved decides requests (R1).
+    void setApproved(bool approved);
 
 public slots:
     // Queues binding.confirm for each selected pending request; returns how many.
@@ -58,6 +60,7 @@ private:
     void retranslateUi();
 
     ClientCore *m_core;
+    bool m_approved = true;
     QPointer<SyncEngine> m_engine;
     BindingTableModel *m_model;
     BindingFilterProxyModel *m_requestProxy;

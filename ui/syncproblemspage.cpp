@@ -1,5 +1,6 @@
 #include "syncproblemspage.h"
 
+#include "bindingmodel.h"
 #include "clientcore.h"
 #include "profileeditdialog.h"
 #include "syncengine.h"
@@ -16,6 +17,8 @@
 #include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <array>
 
 namespace xueshi {
 
@@ -38,7 +41,53 @@ QString profileValue(const QJsonObject &user, const QString &field)
     return part.value(field).toString();
 }
 
+// The leaves of a row as "key" / "part.key" -> text, for comparing two versions of it.
+void flatten(const QJsonObject &object, const QString &prefix, QMap<QString, QString> *out)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
+        if (it.value().isObject())
+            flatten(it.value().toObject(), key, out);
+        else if (it.value().isString())
+            out->insert(key, it.value().toString());
+        else if (it.value().isDouble())
+            out->insert(key, QString::number(it.value().toDouble()));
+        else if (it.value().isBool())
+            out->insert(key, it.value().toBool() ? QStringLiteral("✓") : QStringLiteral("✗"));
+        else if (it.value().isNull() || it.value().isUndefined())
+            out->insert(key, QString());
+    }
+}
+
 } // namespace
+
+QString SyncProblemsPage::fieldName(const QString &path)
+{
+    const QString field = path.section(QLatin1Char('.'), -1);
+    if (field == QLatin1String("realName"))
+        return tr("Real name");
+    if (field == QLatin1String("residentId"))
+        return tr("Resident ID");
+    if (field == QLatin1String("gender"))
+        return tr("Gender");
+    if (field == QLatin1String("education"))
+        return tr("Education");
+    if (field == QLatin1String("professionalTitle"))
+        return tr("Professional title");
+    if (field == QLatin1String("professionalSeries"))
+        return tr("Professional series");
+    if (field == QLatin1String("position"))
+        return tr("Position");
+    if (field == QLatin1String("status"))
+        return tr("Status");
+    if (field == QLatin1String("name"))
+        return tr("Name");
+    if (field == QLatin1String("creditCode"))
+        return tr("Unified social credit code");
+    if (field == QLatin1String("regionName"))
+        return tr("Region");
+    return ProfileEditDialog::fieldName(field);
+}
 
 SyncProblemsPage::SyncProblemsPage(ClientCore *core, QWidget *parent)
     : QWidget(parent)
@@ -273,13 +322,40 @@ void SyncProblemsPage::showSelected()
 
     const QJsonObject serverData = m->result.value(QLatin1String("data")).toObject();
     m_comparisonTable->setColumnHidden(2, !conflict);
-    m_comparisonTable->setRowCount(int(m->payload.size()));
-    int row = 0;
-    for (auto it = m->payload.constBegin(); it != m->payload.constEnd(); ++it, ++row) {
-        const QString local = it.value().toString();
-        const QString server = profileValue(serverData, it.key());
-        m_comparisonTable->setItem(
-            row, 0, new QTableWidgetItem(ProfileEditDialog::fieldName(it.key())));
+    // A decision on a row (a binding request, an organisation) conflicts when the row changed:
+    // the table shows the row as the user saw it beside the row as it is now, field by field.
+    QList<std::array<QString, 3>> rows;
+    const bool wholeRow = conflict && m->type != QLatin1String("profile.update")
+        && m->result.value(QLatin1String("seen")).isObject();
+    if (wholeRow) {
+        QMap<QString, QString> seen;
+        QMap<QString, QString> now;
+        flatten(m->result.value(QLatin1String("seen")).toObject(), QString(), &seen);
+        flatten(serverData, QString(), &now);
+        QStringList keys = seen.keys() + now.keys();
+        keys.removeDuplicates();
+        for (const QString &key : std::as_const(keys)) {
+            if (key.endsWith(QLatin1String("version")) || seen.value(key) == now.value(key))
+                continue;
+            const auto shown = [&](const QString &value) {
+                return key == QLatin1String("status") && m->entityType == QLatin1String("binding")
+                    ? BindingText::employerStatus(value)
+                    : value;
+            };
+            rows.append({ fieldName(key), shown(seen.value(key)), shown(now.value(key)) });
+        }
+    } else {
+        for (auto it = m->payload.constBegin(); it != m->payload.constEnd(); ++it) {
+            rows.append({ ProfileEditDialog::fieldName(it.key()), it.value().toString(),
+                profileValue(serverData, it.key()) });
+        }
+    }
+    m_comparisonTable->setHorizontalHeaderLabels({ tr("Item"),
+        wholeRow ? tr("What you saw") : tr("Your change"), tr("Current value on the server") });
+    m_comparisonTable->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        const auto &[name, local, server] = rows.at(row);
+        m_comparisonTable->setItem(row, 0, new QTableWidgetItem(name));
         m_comparisonTable->setItem(
             row, 1, new QTableWidgetItem(local.isEmpty() ? UiText::notProvided() : local));
         m_comparisonTable->setItem(

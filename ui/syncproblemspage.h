@@ -32,6 +32,8 @@ public:
     int problemCount() const { return int(m_problems.size()); }
     // The kind of change, for people: "修改个人资料".
     static QString mutationTypeName(const QString &type);
+    // A field of a row ("learner.realName"), for people.
+    static QString fieldName(const QString &path);
 
 public slots:
     void retrySelected();

@@ -152,6 +152,11 @@ QList<DemoAccount> demoAccounts()
             QStringLiteral("广州天河环保工程有限公司") },
         { QStringLiteral("institution"), QStringLiteral("demo_institution"), DemoPassword,
             QStringLiteral("广州市专业技术人员继续教育培训中心") },
+        { QStringLiteral("administrator"), QStringLiteral("demo_admin"), DemoPassword,
+            QStringLiteral("系统管理员") },
+        // Registered but not approved: what the administrator window has to review.
+        { QStringLiteral("employer"), QStringLiteral("demo_new_employer"), DemoPassword,
+            QStringLiteral("广州珠江建设咨询有限公司") },
     };
 }
 
@@ -201,8 +206,27 @@ bool loadDemoData(Server &server, QString *error, const DemoOptions &options)
                     { QStringLiteral("email"), QStringLiteral("office@gzpt-edu.example.cn") },
                 }));
         }
-        if (!service.approveInstitution(accounts[2].username, error))
+        if (!service.approveOrganisation(accounts[1].username, Role::Employer, error)
+            || !service.approveInstitution(accounts[2].username, error))
             return false;
+        if (!exists(server, accounts[3].username)
+            && !service.createAdministrator(accounts[3].username, accounts[3].password, error))
+            return false;
+        if (!exists(server, accounts[4].username)) {
+            service.registerOrganisation(Role::Employer,
+                bodyOf({
+                    { QStringLiteral("username"), accounts[4].username },
+                    { QStringLiteral("password"), accounts[4].password },
+                    { QStringLiteral("name"), accounts[4].name },
+                    { QStringLiteral("creditCode"),
+                        withCreditCodeCheck(
+                            QStringLiteral("91") + DemoRegion + QStringLiteral("MA5CPJ8R2")) },
+                    { QStringLiteral("regionCode"), DemoRegion },
+                    { QStringLiteral("contactPerson"), QStringLiteral("陈静") },
+                    { QStringLiteral("phone"), QStringLiteral("13700137000") },
+                    { QStringLiteral("email"), QStringLiteral("hr@zhujiang-jszx.example.cn") },
+                }));
+        }
         if (!importDemoCourse(server, error))
             return false;
         if (options.bindLearner && !bindDemoLearner(server, accounts, error))

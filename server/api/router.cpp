@@ -32,6 +32,16 @@ void Router::add(
         std::move(handler) });
 }
 
+QList<Router::RouteInfo> Router::routes() const
+{
+    QList<RouteInfo> out;
+    for (const Route &route : m_routes) {
+        out.append({ route.method, QLatin1Char('/') + route.segments.join(QLatin1Char('/')),
+            route.access });
+    }
+    return out;
+}
+
 bool Router::match(
     const QStringList &pattern, const QStringList &path, QHash<QString, QString> *params)
 {

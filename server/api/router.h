@@ -61,6 +61,16 @@ public:
 
     static HttpResponse noContent();
 
+    // The route table ("GET", "/api/v1/users/{id}", access), for the authorisation matrix test
+    // and the documentation: a route added without a row there fails that test.
+    struct RouteInfo
+    {
+        QByteArray method;
+        QString pattern;
+        Access access;
+    };
+    QList<RouteInfo> routes() const;
+
 private:
     struct Route
     {

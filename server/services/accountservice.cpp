@@ -169,8 +169,9 @@ QJsonObject AccountService::registerOrganisation(Role role, const JsonBody &body
         requireValid(validateEmail(*email), QStringLiteral("email"));
 
     const QString kind = roleToString(role);
-    const QString status = role == Role::Institution ? QStringLiteral("awaiting_approval")
-                                                     : QStringLiteral("active");
+    // Employers and institutions alike wait for the administrator (SPEC R1): until then an
+    // employer is not in the directory and confirms nobody, an institution publishes no class.
+    const QString status = QStringLiteral("awaiting_approval");
     const QByteArray passwordHash = m_context.hasher.hash(password);
     Database &db = m_context.database;
     QString id;
@@ -187,12 +188,12 @@ QJsonObject AccountService::registerOrganisation(Role role, const JsonBody &body
                 .field(QStringLiteral("creditCode"));
         }
         id = createUser(username, passwordHash, role, status, name);
-        db.exec(
-            QStringLiteral(
-                "INSERT INTO organisations (user_id, kind, name, credit_code, region_code,"
-                " contact_person, phone, email, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        db.exec(QStringLiteral(
+                    "INSERT INTO organisations (user_id, kind, name, credit_code, region_code,"
+                    " contact_person, phone, email, approved_at, submitted_credit_code)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             { id, kind, name, creditCode, regions.normalized6(regionCode), contactPerson, phone,
-                nullableString(email), QVariant(QMetaType(QMetaType::LongLong)) });
+                nullableString(email), QVariant(QMetaType(QMetaType::LongLong)), creditCode });
         publishAccount(id);
         tx.commit();
     } catch (const DatabaseError &e) {
@@ -420,8 +421,9 @@ QJsonObject AccountService::userJson(const QString &userId)
     }
     l.finish();
     QSqlQuery o = db.exec(
-        QStringLiteral("SELECT name, credit_code, region_code, contact_person, phone, email,"
-                       " approved_at, kind FROM organisations WHERE user_id = ?"),
+        QStringLiteral("SELECT name, COALESCE(submitted_credit_code, credit_code), region_code,"
+                       " contact_person, phone, email, approved_at, kind, rejected_at,"
+                       " rejection_reason FROM organisations WHERE user_id = ?"),
         { userId });
     if (o.next()) {
         const QString region = o.value(2).toString();
@@ -434,9 +436,10 @@ QJsonObject AccountService::userJson(const QString &userId)
                 { QStringLiteral("phone"), o.value(4).toString() },
                 { QStringLiteral("email"),
                     o.value(5).isNull() ? QJsonValue() : QJsonValue(o.value(5).toString()) },
-                { QStringLiteral("approved"),
-                    o.value(7).toString() != QLatin1String("institution")
-                        || !o.value(6).isNull() } });
+                { QStringLiteral("approved"), !o.value(6).isNull() },
+                { QStringLiteral("rejected"), !o.value(8).isNull() },
+                { QStringLiteral("rejectionReason"),
+                    o.value(9).isNull() ? QJsonValue() : QJsonValue(o.value(9).toString()) } });
     }
     return user;
 }
@@ -452,34 +455,131 @@ QJsonObject AccountService::userForCaller(const AuthenticatedUser &caller, const
     return userJson(userId);
 }
 
-bool AccountService::approveInstitution(const QString &username, QString *error)
+bool AccountService::approveOrganisation(const QString &username, Role role, QString *error)
 {
     Database &db = m_context.database;
     Transaction tx(db);
-    QSqlQuery q
-        = db.exec(QStringLiteral("SELECT id, role, status FROM users WHERE username_key = ?"),
-            { usernameKey(username) });
+    QSqlQuery q = db.exec(QStringLiteral("SELECT id, role FROM users WHERE username_key = ?"),
+        { usernameKey(username) });
     if (!q.next()) {
         *error = QStringLiteral("no user named %1").arg(username);
         return false;
     }
     const QString id = q.value(0).toString();
-    if (q.value(1).toString() != QLatin1String("institution")) {
-        *error = QStringLiteral("%1 is not an institution").arg(username);
+    if (q.value(1).toString() != roleToString(role)) {
+        *error = QStringLiteral("%1 is not an %2").arg(username, roleToString(role));
         return false;
     }
     q.finish();
-    const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
-    db.exec(QStringLiteral("UPDATE users SET status = 'active', updated_at = ?, version = version "
-                           "+ 1 WHERE id = ?"),
-        { now, id });
-    db.exec(
-        QStringLiteral(
-            "UPDATE organisations SET approved_at = ? WHERE user_id = ? AND approved_at IS NULL"),
-        { now, id });
-    publishAccount(id);
+    if (!decideOrganisation(id, true, QString(), error))
+        return false;
     tx.commit();
     return true;
+}
+
+bool AccountService::rejectOrganisation(
+    const QString &username, const QString &reason, QString *error)
+{
+    if (reason.trimmed().isEmpty() || reason.trimmed().size() > 200) {
+        *error = QStringLiteral("give a reason of 1 to 200 characters");
+        return false;
+    }
+    Database &db = m_context.database;
+    Transaction tx(db);
+    QSqlQuery q = db.exec(
+        QStringLiteral("SELECT id FROM users WHERE username_key = ? AND role IN ('employer',"
+                       " 'institution')"),
+        { usernameKey(username) });
+    if (!q.next()) {
+        *error = QStringLiteral("no organisation named %1").arg(username);
+        return false;
+    }
+    const QString id = q.value(0).toString();
+    q.finish();
+    if (!decideOrganisation(id, false, reason.trimmed(), error))
+        return false;
+    tx.commit();
+    return true;
+}
+
+bool AccountService::createAdministrator(
+    const QString &username, const QString &password, QString *error)
+{
+    for (const auto &[result, field] : { std::pair { validateUsername(username), "username" },
+             std::pair { validatePassword(password), "password" } }) {
+        if (!result.ok()) {
+            *error
+                = QStringLiteral("%1: %2").arg(QLatin1String(field), QLatin1String(result.message));
+            return false;
+        }
+    }
+    const QByteArray hash = m_context.hasher.hash(password);
+    try {
+        Transaction tx(m_context.database);
+        const QString id
+            = createUser(username, hash, Role::Administrator, QStringLiteral("active"), username);
+        publishAccount(id);
+        tx.commit();
+    } catch (const ApiError &) {
+        *error = QStringLiteral("the username %1 is taken").arg(username);
+        return false;
+    }
+    return true;
+}
+
+bool AccountService::decideOrganisation(
+    const QString &userId, bool approve, const QString &reason, QString *error)
+{
+    Database &db = m_context.database;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT o.approved_at, o.rejected_at FROM organisations o"
+                                         " WHERE o.user_id = ?")
+            + db.forUpdate(),
+        { userId });
+    if (!q.next()) {
+        *error = QStringLiteral("not an organisation");
+        return false;
+    }
+    const bool approved = !q.value(0).isNull();
+    const bool rejected = !q.value(1).isNull();
+    q.finish();
+    if (approved || rejected) {
+        *error = approved ? QStringLiteral("already approved") : QStringLiteral("already rejected");
+        // Approving twice is harmless (the command line may be run again); anything else is a
+        // decision already taken.
+        return approve && approved;
+    }
+    const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
+    if (approve) {
+        db.exec(QStringLiteral("UPDATE organisations SET approved_at = ? WHERE user_id = ?"),
+            { now, userId });
+    } else {
+        // The credit code is freed (unique per kind), so the real organisation can register after
+        // a squatter was refused; the code as submitted stays for the record.
+        db.exec(QStringLiteral("UPDATE organisations SET rejected_at = ?, rejection_reason = ?,"
+                               " credit_code = ? WHERE user_id = ?"),
+            { now, reason, QStringLiteral("rejected:") + userId, userId });
+    }
+    db.exec(QStringLiteral("UPDATE users SET status = ?, updated_at = ?, version = version + 1"
+                           " WHERE id = ?"),
+        { approve ? QStringLiteral("active") : QStringLiteral("rejected"), now, userId });
+    publishAccount(userId);
+    return true;
+}
+
+QList<QJsonObject> AccountService::listPendingOrganisations()
+{
+    QSqlQuery q = m_context.database.exec(
+        QStringLiteral("SELECT o.user_id FROM organisations o JOIN users u ON u.id = o.user_id"
+                       " WHERE o.approved_at IS NULL AND o.rejected_at IS NULL"
+                       " ORDER BY u.created_at, u.username"));
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    QList<QJsonObject> out;
+    for (const QString &id : std::as_const(ids))
+        out.append(userJson(id));
+    return out;
 }
 
 QList<QJsonObject> AccountService::listUsers(const QString &roleFilter)
@@ -511,9 +611,23 @@ void AccountService::publishAccount(const QString &userId)
     ChangeLog &log = m_context.changes;
     log.append(QStringLiteral("profile"), userId, version, ChangeLog::Op::Upsert, user,
         { ChangeLog::userAudience(userId) });
-    if (user.value(QStringLiteral("role")).toString() == QLatin1String("employer")) {
-        // The directory entry learners search for their employer: no contact details.
-        const QJsonObject org = user.value(QStringLiteral("organisation")).toObject();
+    const QJsonObject org = user.value(QStringLiteral("organisation")).toObject();
+    if (!org.isEmpty()) {
+        // What the administrator reviews: the organisation with its contact and its state.
+        QJsonObject review = org;
+        review.insert(QStringLiteral("id"), userId);
+        review.insert(QStringLiteral("kind"), user.value(QStringLiteral("role")));
+        review.insert(QStringLiteral("username"), user.value(QStringLiteral("username")));
+        review.insert(QStringLiteral("status"), user.value(QStringLiteral("status")));
+        review.insert(QStringLiteral("registeredAt"), user.value(QStringLiteral("createdAt")));
+        review.insert(QStringLiteral("version"), double(version));
+        log.append(QStringLiteral("organisation"), userId, version, ChangeLog::Op::Upsert, review,
+            { ChangeLog::administratorAudience() });
+    }
+    // The directory entry learners search for their employer, once approved (R1): no contact
+    // details.
+    if (user.value(QStringLiteral("role")).toString() == QLatin1String("employer")
+        && org.value(QStringLiteral("approved")).toBool()) {
         log.append(QStringLiteral("employer"), userId, version, ChangeLog::Op::Upsert,
             QJsonObject { { QStringLiteral("id"), userId },
                 { QStringLiteral("name"), org.value(QStringLiteral("name")) },

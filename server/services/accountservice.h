@@ -44,8 +44,22 @@ public:
     QJsonObject userJson(const QString &userId);
     QJsonObject userForCaller(const AuthenticatedUser &caller, const QString &userId);
 
-    // Administrator commands.
-    bool approveInstitution(const QString &username, QString *error);
+    // Administrator decisions on an organisation (R1). The command line approves by username;
+    // the administrator window decides through the organisation.* mutations.
+    bool approveOrganisation(const QString &username, Role role, QString *error);
+    bool approveInstitution(const QString &username, QString *error)
+    {
+        return approveOrganisation(username, Role::Institution, error);
+    }
+    // Inside the caller's transaction: approves or rejects (with `reason`) an organisation still
+    // awaiting approval, and publishes it. False with *error when it was decided before (approving
+    // an approved one again is true: nothing changes).
+    bool decideOrganisation(
+        const QString &userId, bool approve, const QString &reason, QString *error);
+    bool rejectOrganisation(const QString &username, const QString &reason, QString *error);
+    QList<QJsonObject> listPendingOrganisations();
+    // An administrator account (administrators do not register themselves).
+    bool createAdministrator(const QString &username, const QString &password, QString *error);
     QList<QJsonObject> listUsers(const QString &roleFilter);
 
     // Shared by recovery, inside its transaction: a new password hash for a user, revoking every

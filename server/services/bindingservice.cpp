@@ -62,14 +62,29 @@ QJsonObject BindingService::bindingJson(const QString &bindingId)
         { QStringLiteral("employerRegionCode"), q.value(9).toString() } };
     const QString learnerId = q.value(1).toString();
     q.finish();
-    // The learner's details as the HR office needs them to confirm the person: in full, since
-    // this office is the one the learner asked (DESIGN.md, personal data).
-    const QJsonObject user = m_accounts.userJson(learnerId);
-    QJsonObject learner = user.value(QStringLiteral("learner")).toObject();
-    learner.remove(QStringLiteral("binding"));
-    learner.insert(QStringLiteral("username"), user.value(QStringLiteral("username")));
-    binding.insert(QStringLiteral("learner"), learner);
+    // The learner's details as the HR office needs them to confirm the person: in full while the
+    // request is open, since this office is the one the learner asked (employerView() trims them
+    // afterwards).
+    binding.insert(QStringLiteral("learner"), learnerDetails(learnerId));
     return binding;
+}
+
+bool BindingService::isOpen(const QString &status)
+{
+    return status == QLatin1String("pending") || status == QLatin1String("confirmed");
+}
+
+QJsonObject BindingService::employerView(const QJsonObject &binding)
+{
+    if (isOpen(binding.value(QStringLiteral("status")).toString()))
+        return binding;
+    // A request withdrawn or rejected, or a binding that ended: the HR office keeps the name of
+    // the person in its history, nothing else (DESIGN.md, personal data).
+    QJsonObject view = binding;
+    const QJsonObject learner = binding.value(QStringLiteral("learner")).toObject();
+    view.insert(QStringLiteral("learner"),
+        QJsonObject { { QStringLiteral("realName"), learner.value(QStringLiteral("realName")) } });
+    return view;
 }
 
 void BindingService::publish(const QString &bindingId)
@@ -77,11 +92,49 @@ void BindingService::publish(const QString &bindingId)
     const QJsonObject binding = bindingJson(bindingId);
     if (binding.isEmpty())
         return;
-    m_context.changes.append(QStringLiteral("binding"), bindingId,
-        qint64(binding.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, binding,
-        { ChangeLog::userAudience(binding.value(QStringLiteral("learnerId")).toString()),
-            ChangeLog::employerStaffAudience(
-                binding.value(QStringLiteral("employerId")).toString()) });
+    const qint64 version = qint64(binding.value(QStringLiteral("version")).toDouble());
+    const QString learner
+        = ChangeLog::userAudience(binding.value(QStringLiteral("learnerId")).toString());
+    const QString employer
+        = ChangeLog::employerStaffAudience(binding.value(QStringLiteral("employerId")).toString());
+    ChangeLog &log = m_context.changes;
+    if (isOpen(binding.value(QStringLiteral("status")).toString())) {
+        log.append(QStringLiteral("binding"), bindingId, version, ChangeLog::Op::Upsert, binding,
+            { learner, employer });
+        return;
+    }
+    // What the employer may see follows the binding's state now: the earlier versions it was
+    // sent (with the resident id and phone) leave its feed, so a fresh pull no longer returns
+    // them, and the version it now receives replaces what its clients cached.
+    m_context.database.exec(
+        QStringLiteral("DELETE FROM change_audience WHERE audience = ? AND seq IN ("
+                       "SELECT seq FROM change_log WHERE entity_type = 'binding'"
+                       " AND entity_id = ?)"),
+        { employer, bindingId });
+    log.append(
+        QStringLiteral("binding"), bindingId, version, ChangeLog::Op::Upsert, binding, { learner });
+    log.append(QStringLiteral("binding"), bindingId, version, ChangeLog::Op::Upsert,
+        employerView(binding), { employer });
+}
+
+QJsonObject BindingService::learnerDetails(const QString &learnerId)
+{
+    const QJsonObject user = m_accounts.userJson(learnerId);
+    QJsonObject learner = user.value(QStringLiteral("learner")).toObject();
+    learner.remove(QStringLiteral("binding"));
+    learner.insert(QStringLiteral("username"), user.value(QStringLiteral("username")));
+    return learner;
+}
+
+void BindingService::learnerDetailsChanged(const QString &learnerId)
+{
+    // The HR office decides on the details it saw: a request whose details changed gets a new
+    // version, so a decision taken on the old one comes back as a conflict (R4).
+    m_context.database.exec(
+        QStringLiteral("UPDATE bindings SET version = version + 1 WHERE learner_id = ?"
+                       " AND status IN ('pending', 'confirmed')"),
+        { learnerId });
+    publishForLearner(learnerId);
 }
 
 void BindingService::publishForLearner(const QString &learnerId)
@@ -98,11 +151,16 @@ void BindingService::publishForLearner(const QString &learnerId)
         publish(id);
 }
 
-std::optional<QString> BindingService::confirmedEmployer(const QString &learnerId)
+std::optional<QString> BindingService::confirmedEmployer(const QString &learnerId, Lock lock)
 {
-    QSqlQuery q = m_context.database.exec(
+    Database &db = m_context.database;
+    // Held shared, a publisher waits for a confirmation or an end in flight and then reads the
+    // binding as it became (PostgreSQL): a record is never published to an employer whose access
+    // ended while it was written.
+    QSqlQuery q = db.exec(
         QStringLiteral(
-            "SELECT employer_id FROM bindings WHERE learner_id = ? AND status = 'confirmed'"),
+            "SELECT employer_id FROM bindings WHERE learner_id = ? AND status = 'confirmed'")
+            + (lock == Lock::Shared && db.isPostgres() ? QStringLiteral(" FOR SHARE") : QString()),
         { learnerId });
     if (!q.next())
         return std::nullopt;
@@ -171,8 +229,12 @@ QJsonObject BindingService::request(const AuthenticatedUser &caller, const QStri
             .field(QStringLiteral("target"));
     }
     const QString employerId = payload.value(QStringLiteral("employerId")).toString();
+    // Only an employer the administrator approved receives requests, and with them the learner's
+    // personal data (R1): anyone can register under a company's name.
     QSqlQuery employer = db.exec(
-        QStringLiteral("SELECT 1 FROM users WHERE id = ? AND role = 'employer'"), { employerId });
+        QStringLiteral("SELECT 1 FROM users u JOIN organisations o ON o.user_id = u.id"
+                       " WHERE u.id = ? AND u.role = 'employer' AND o.approved_at IS NOT NULL"),
+        { employerId });
     if (employerId.isEmpty() || !employer.next()) {
         throw ApiError(400, ec::InvalidField, "Server",
             QT_TRANSLATE_NOOP("Server",
@@ -263,6 +325,15 @@ QJsonObject BindingService::decide(const AuthenticatedUser &caller, const QStrin
                 "Server", "Only the employer a request is addressed to can decide it."));
     }
     Database &db = m_context.database;
+    if (!db.exec(QStringLiteral("SELECT 1 FROM organisations WHERE user_id = ?"
+                                " AND approved_at IS NOT NULL"),
+               { caller.id })
+             .next()) {
+        throw ApiError(403, ec::AwaitingApproval, "Server",
+            QT_TRANSLATE_NOOP("Server",
+                "The administrator has not approved your organisation yet; you can confirm staff "
+                "once it is approved."));
+    }
     QSqlQuery q = db.exec(
         QStringLiteral("SELECT learner_id, employer_id, status, version FROM bindings WHERE id = ?")
             + db.forUpdate(),
@@ -308,16 +379,26 @@ QJsonObject BindingService::decide(const AuthenticatedUser &caller, const QStrin
         return conflict(mutationId, bindingId);
 
     if (confirm) {
-        QSqlQuery previous = db.exec(QStringLiteral("SELECT id FROM bindings WHERE learner_id = ? "
-                                                    "AND status = 'confirmed' AND id <> ?"),
-            { learnerId, bindingId });
+        QSqlQuery previous
+            = db.exec(QStringLiteral("SELECT id, employer_id FROM bindings WHERE learner_id = ? "
+                                     "AND status = 'confirmed' AND id <> ?"),
+                { learnerId, bindingId });
         QStringList ended;
-        while (previous.next())
+        QStringList formerEmployers;
+        while (previous.next()) {
             ended.append(previous.value(0).toString());
+            if (previous.value(1).toString() != employerId)
+                formerEmployers.append(previous.value(1).toString());
+        }
         previous.finish();
         for (const QString &old : std::as_const(ended)) {
             setStatus(old, QStringLiteral("ended"), QVariant(QMetaType(QMetaType::QString)));
             publish(old);
+        }
+        // The former employer loses the learner's records (a new employer confirmed the person).
+        if (m_onEnded) {
+            for (const QString &former : std::as_const(formerEmployers))
+                m_onEnded(learnerId, former);
         }
         setStatus(bindingId, QStringLiteral("confirmed"), QVariant(QMetaType(QMetaType::QString)));
         // What the learner may see depends on the employer's region: their cache is rebuilt.

@@ -31,8 +31,10 @@ public:
     QJsonObject decide(const AuthenticatedUser &caller, const QString &mutationId,
         const QString &bindingId, qint64 baseVersion, bool confirm, const QJsonObject &payload);
 
-    // The employer a learner is confirmed with, if any.
-    std::optional<QString> confirmedEmployer(const QString &learnerId);
+    enum class Lock { None, Shared };
+    // The employer a learner is confirmed with, if any. Publishers of the learner's records read
+    // it with Lock::Shared.
+    std::optional<QString> confirmedEmployer(const QString &learnerId, Lock lock = Lock::None);
     // Throws 403 study_locked until the learner's binding is confirmed: public courses, training
     // classes and self-declarations call this.
     void requireStudyAllowed(const AuthenticatedUser &caller);
@@ -44,12 +46,30 @@ public:
         m_onConfirmed = std::move(handler);
     }
 
+    // Called (inside the transaction) when a binding ends because another employer confirmed
+    // the learner: the former employer's HR office loses the learner's records.
+    void setEndedHandler(
+        std::function<void(const QString &learnerId, const QString &formerEmployerId)> handler)
+    {
+        m_onEnded = std::move(handler);
+    }
+
     QJsonObject bindingJson(const QString &bindingId);
-    // Appends the binding's current state to the change log (learner and employer audiences).
+    // The learner's details as a binding shows them to the HR office.
+    QJsonObject learnerDetails(const QString &learnerId);
+    // Appends the binding's current state to the change log: in full to the learner, and to the
+    // employer in full while the binding is open (pending or confirmed), else its name only
+    // (employerView), withdrawing the earlier versions from the employer's feed.
     void publish(const QString &bindingId);
-    // Republishes the learner's open and confirmed bindings, after a profile change, so the HR
-    // office sees the learner's current details.
+    // Republishes the learner's open and confirmed bindings, so the HR office sees the learner's
+    // current details.
     void publishForLearner(const QString &learnerId);
+    // After the learner changed details the HR office sees: the open bindings get a new version
+    // (a decision on the old details becomes a conflict) and are republished.
+    void learnerDetailsChanged(const QString &learnerId);
+
+    static bool isOpen(const QString &status);
+    static QJsonObject employerView(const QJsonObject &binding);
 
 private:
     QJsonObject conflict(const QString &mutationId, const QString &bindingId);
@@ -58,6 +78,7 @@ private:
     ServiceContext &m_context;
     AccountService &m_accounts;
     std::function<void(const QString &)> m_onConfirmed;
+    std::function<void(const QString &, const QString &)> m_onEnded;
 };
 
 } // namespace xueshi::server

@@ -139,9 +139,12 @@ void HourRecordService::saveMany(const QList<Record> &records)
         QVariantList ids;
         for (qsizetype i = start; i < end; ++i)
             ids.append(learnerList.at(i));
-        QSqlQuery q = select(QStringLiteral("SELECT learner_id, employer_id FROM bindings"
-                                            " WHERE status = 'confirmed' AND learner_id IN (%1)")
-                                 .arg(marks(ids.size(), QStringLiteral("?"))),
+        // Held shared on PostgreSQL, like BindingService::confirmedEmployer(Lock::Shared).
+        QSqlQuery q = select(
+            QStringLiteral("SELECT learner_id, employer_id FROM bindings"
+                           " WHERE status = 'confirmed' AND learner_id IN (%1)%2")
+                .arg(marks(ids.size(), QStringLiteral("?")),
+                    m_context.database.isPostgres() ? QStringLiteral(" FOR SHARE") : QString()),
             ids);
         while (q.next())
             employers.insert(q.value(0).toString(), q.value(1).toString());
@@ -210,7 +213,28 @@ void HourRecordService::publish(const QString &id)
     const QString learnerId = record.value(QStringLiteral("learnerId")).toString();
     m_context.changes.append(QStringLiteral("hourRecord"), id,
         qint64(record.value(QStringLiteral("version")).toDouble()), ChangeLog::Op::Upsert, record,
-        audiencesOf(learnerId, m_bindings.confirmedEmployer(learnerId)));
+        audiencesOf(
+            learnerId, m_bindings.confirmedEmployer(learnerId, BindingService::Lock::Shared)));
+}
+
+void HourRecordService::withdrawFrom(const QString &learnerId, const QString &employerId)
+{
+    Database &db = m_context.database;
+    const QString audience = ChangeLog::employerStaffAudience(employerId);
+    db.exec(
+        QStringLiteral("DELETE FROM change_audience WHERE audience = ? AND seq IN ("
+                       "SELECT c.seq FROM change_log c JOIN hour_records h ON h.id = c.entity_id"
+                       " WHERE c.entity_type = 'hourRecord' AND h.learner_id = ?)"),
+        { audience, learnerId });
+    QSqlQuery q = db.exec(
+        QStringLiteral("SELECT id, version FROM hour_records WHERE learner_id = ?"), { learnerId });
+    QList<ChangeLog::Entry> deletes;
+    while (q.next()) {
+        deletes.append({ QStringLiteral("hourRecord"), q.value(0).toString(),
+            q.value(1).toLongLong(), ChangeLog::Op::Delete, {}, { audience } });
+    }
+    q.finish();
+    m_context.changes.appendMany(deletes);
 }
 
 void HourRecordService::publishAllOf(const QString &learnerId)

@@ -46,6 +46,9 @@ public:
     // Publishes every record of the learner again, so an employer that has just confirmed the
     // learner receives the history too.
     void publishAllOf(const QString &learnerId);
+    // The former employer's HR office loses the learner's records: they leave its feed (a fresh
+    // pull no longer returns them) and its clients delete them on their next sync.
+    void withdrawFrom(const QString &learnerId, const QString &employerId);
 
 private:
     static void validate(const Record &record);

@@ -294,6 +294,25 @@ const QList<Migration> &migrations()
                                " (class_id, learner_id)"
                                " WHERE status IN ('pending', 'confirmed', 'credited')"),
             } },
+        { 6,
+            QStringLiteral("organisations reviewed by the administrator: employers approved like "
+                           "institutions, rejections with a reason"),
+            {
+                QStringLiteral("ALTER TABLE organisations ADD COLUMN rejected_at BIGINT"),
+                QStringLiteral("ALTER TABLE organisations ADD COLUMN rejection_reason TEXT"),
+                // The credit code as registered. A rejection frees `credit_code` (unique per
+                // kind) so the real organisation can register after a squatter was refused.
+                QStringLiteral("ALTER TABLE organisations ADD COLUMN submitted_credit_code TEXT"),
+                QStringLiteral("UPDATE organisations SET submitted_credit_code = credit_code"),
+                // Employers registered before approval existed were active: they stay approved.
+                QStringLiteral("UPDATE organisations SET approved_at = (SELECT u.created_at FROM"
+                               " users u WHERE u.id = organisations.user_id)"
+                               " WHERE kind = 'employer' AND approved_at IS NULL"),
+                QStringLiteral("CREATE INDEX organisations_review ON organisations (approved_at)"),
+                // Access withdrawn from a former employer finds the entries it was sent by entity.
+                QStringLiteral(
+                    "CREATE INDEX change_log_entity ON change_log (entity_type, entity_id)"),
+            } },
         { 9, QStringLiteral("no resident-id digests for institutions; attendance matching usage"),
             {
                 // An unsalted SHA-256 of the class id and a resident id was published with every

@@ -54,6 +54,7 @@ public:
     {
         return QStringLiteral("employerStaff:") + employerId;
     }
+    static QString administratorAudience() { return QStringLiteral("administrators"); }
     static QString institutionAudience(const QString &institutionId)
     {
         return QStringLiteral("institution:") + institutionId;

@@ -129,6 +129,8 @@ QStringList SyncService::audiencesOf(const AuthenticatedUser &caller)
         audiences.append(ChangeLog::employerStaffAudience(caller.id));
     if (caller.role == Role::Institution)
         audiences.append(ChangeLog::institutionAudience(caller.id));
+    if (caller.role == Role::Administrator)
+        audiences.append(ChangeLog::administratorAudience());
     return audiences;
 }
 
@@ -330,6 +332,13 @@ void SyncService::registerHandler(const QString &type, Handler handler)
     m_handlers.insert(type, std::move(handler));
 }
 
+QStringList SyncService::mutationTypes() const
+{
+    QStringList types = m_handlers.keys();
+    types.sort();
+    return types;
+}
+
 QJsonObject SyncService::execute(const AuthenticatedUser &caller, const Mutation &m)
 {
     const QString nul = m.type.contains(QChar(0)) ? QStringLiteral("type")
@@ -397,6 +406,9 @@ QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mu
                     { QStringLiteral("data"), m_accounts.userJson(caller.id) } } } };
     }
 
+    // What the HR office sees of the learner, to tell whether this change concerns it.
+    const QJsonObject seenByEmployer
+        = learner ? m_bindings.learnerDetails(caller.id) : QJsonObject();
     const auto text
         = [&](const char *key) { return m.payload.value(QLatin1String(key)).toString().trimmed(); };
     const auto has = [&](const char *key) { return m.payload.contains(QLatin1String(key)); };
@@ -427,8 +439,8 @@ QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mu
     db.exec(QStringLiteral("UPDATE users SET version = version + 1, updated_at = ? WHERE id = ?"),
         { m_context.clock.nowUtc().toMSecsSinceEpoch(), caller.id });
     m_accounts.publishAccount(caller.id);
-    if (learner)
-        m_bindings.publishForLearner(caller.id);
+    if (learner && m_bindings.learnerDetails(caller.id) != seenByEmployer)
+        m_bindings.learnerDetailsChanged(caller.id);
     return QJsonObject { { QStringLiteral("id"), m.id },
         { QStringLiteral("status"), QStringLiteral("applied") },
         { QStringLiteral("version"), double(version + 1) } };

@@ -50,6 +50,8 @@ public:
     using Handler = std::function<QJsonObject(const AuthenticatedUser &caller, const Mutation &m)>;
     // Each feature's service declares its mutation types when the server is assembled.
     void registerHandler(const QString &type, Handler handler);
+    // Every mutation type this server knows, sorted (the authorisation matrix test reads it).
+    QStringList mutationTypes() const;
 
 private:
     QJsonObject applyOne(const AuthenticatedUser &caller, const Mutation &m, Language language);
