@@ -172,8 +172,6 @@ void evaluate(
     }
     QHash<QString, int> seen; // enrolment id -> row it was first matched on
     QHash<QString, int> seenIds; // resident id -> row it was first written on
-    const auto tr
-        = [](const char *text) { return QCoreApplication::translate("Attendance", text); };
 
     for (AttendanceRow &row : preview->rows) {
         row.ok = false;
@@ -185,21 +183,26 @@ void evaluate(
         // The checks of the hours that need no person.
         QString hoursProblem;
         if (row.hoursCell.isEmpty()) {
-            hoursProblem = tr("Row %1: the hours are missing.").arg(number);
+            hoursProblem
+                = QCoreApplication::translate("Attendance", "Row %1: the hours are missing.")
+                      .arg(number);
         } else if (row.hoursTenths < 0) {
-            hoursProblem = tr("Row %1: \"%2\" is not a number of hours (a number such as 24 or "
-                              "2.5, with at most one decimal place).")
+            hoursProblem = QCoreApplication::translate("Attendance",
+                "Row %1: \"%2\" is not a number of hours (a number such as 24 or "
+                "2.5, with at most one decimal place).")
                                .arg(number, row.hoursCell);
         } else if (row.hoursTenths > classHoursTenths) {
             hoursProblem
-                = tr("Row %1: %2 hours are more than the class's %3 hours.")
+                = QCoreApplication::translate(
+                    "Attendance", "Row %1: %2 hours are more than the class's %3 hours.")
                       .arg(number, hoursText(row.hoursTenths), hoursText(classHoursTenths));
         }
         const bool fewerWithoutReason
             = row.hoursTenths >= 0 && row.hoursTenths < classHoursTenths && row.reason.isEmpty();
-        const auto reasonProblem = [&tr, &number] {
-            return tr("Row %1: fewer hours than the class's (or 0 for absent) need a reason in "
-                      "the column 备注 (reason).")
+        const auto reasonProblem = [&number] {
+            return QCoreApplication::translate("Attendance",
+                "Row %1: fewer hours than the class's (or 0 for absent) need a reason in "
+                "the column 备注 (reason).")
                 .arg(number);
         };
 
@@ -207,26 +210,31 @@ void evaluate(
         if (!row.residentId.isEmpty()) {
             const auto earlier = seenIds.constFind(row.residentId);
             if (!isWellFormedResidentId(row.residentId)) {
-                row.error = tr("Row %1: %2 is not a valid resident ID number.")
+                row.error = QCoreApplication::translate(
+                    "Attendance", "Row %1: %2 is not a valid resident ID number.")
                                 .arg(number, row.residentIdMasked);
             } else if (!masks.contains(row.residentIdMasked)
                 || row.idCheck == IdCheck::NotInClass) {
                 // A mask no enrolment has is known here already; the server says the rest.
-                row.error = tr("Row %1: no learner of this class has the resident ID number %2.")
+                row.error = QCoreApplication::translate(
+                    "Attendance", "Row %1: no learner of this class has the resident ID number %2.")
                                 .arg(number, row.residentIdMasked);
             } else if (earlier != seenIds.constEnd()) {
-                row.error = tr("Row %1: the same resident ID number is already in row %2.")
+                row.error = QCoreApplication::translate(
+                    "Attendance", "Row %1: the same resident ID number is already in row %2.")
                                 .arg(number, QString::number(*earlier));
             } else if (row.idCheck == IdCheck::Limited) {
-                row.error = tr("Row %1: the server checks no more resident ID numbers for your "
-                               "institution today; import the sheet again tomorrow, or confirm "
-                               "this person in the table.")
+                row.error = QCoreApplication::translate("Attendance",
+                    "Row %1: the server checks no more resident ID numbers for your "
+                    "institution today; import the sheet again tomorrow, or confirm "
+                    "this person in the table.")
                                 .arg(number);
             } else if (row.idCheck == IdCheck::Matched) {
                 match = byId.value(serverMatch);
                 if (!match) {
-                    row.error = tr("Row %1: the server matched an enrolment this computer does "
-                                   "not have yet; synchronise and import the sheet again.")
+                    row.error = QCoreApplication::translate("Attendance",
+                        "Row %1: the server matched an enrolment this computer does "
+                        "not have yet; synchronise and import the sheet again.")
                                     .arg(number);
                 }
             } else if (!hoursProblem.isEmpty()) {
@@ -243,11 +251,13 @@ void evaluate(
         } else if (!row.name.isEmpty()) {
             const QList<const EnrolmentRef *> named = byName.value(row.name);
             if (named.isEmpty()) {
-                row.error
-                    = tr("Row %1: no learner of this class is named %2.").arg(number, row.name);
+                row.error = QCoreApplication::translate(
+                    "Attendance", "Row %1: no learner of this class is named %2.")
+                                .arg(number, row.name);
             } else if (named.size() > 1) {
-                row.error = tr("Row %1: %2 learners of this class are named %3; give the resident "
-                               "ID number instead.")
+                row.error = QCoreApplication::translate("Attendance",
+                    "Row %1: %2 learners of this class are named %3; give the resident "
+                    "ID number instead.")
                                 .arg(number, QString::number(named.size()), row.name);
             } else {
                 match = named.first();
@@ -255,7 +265,9 @@ void evaluate(
             if (!match)
                 continue;
         } else {
-            row.error = tr("Row %1: give the resident ID number or the name.").arg(number);
+            row.error = QCoreApplication::translate(
+                "Attendance", "Row %1: give the resident ID number or the name.")
+                            .arg(number);
             continue;
         }
 
@@ -265,7 +277,8 @@ void evaluate(
         row.enrolmentId = match->enrolmentId;
         const auto earlier = seen.constFind(match->enrolmentId);
         if (earlier != seen.constEnd()) {
-            row.error = tr("Row %1: %2 is already listed in row %3.")
+            row.error = QCoreApplication::translate(
+                "Attendance", "Row %1: %2 is already listed in row %3.")
                             .arg(number, name, QString::number(*earlier));
             continue;
         }
@@ -274,9 +287,13 @@ void evaluate(
             row.error = hoursProblem;
         } else if (match->status == QLatin1String("credited")
             || match->status == QLatin1String("absent")) {
-            row.error = tr("Row %1: the hours of %2 were already confirmed.").arg(number, name);
+            row.error = QCoreApplication::translate(
+                "Attendance", "Row %1: the hours of %2 were already confirmed.")
+                            .arg(number, name);
         } else if (match->status != QLatin1String("confirmed")) {
-            row.error = tr("Row %1: the enrolment of %2 is not confirmed.").arg(number, name);
+            row.error = QCoreApplication::translate(
+                "Attendance", "Row %1: the enrolment of %2 is not confirmed.")
+                            .arg(number, name);
         } else if (fewerWithoutReason) {
             row.error = reasonProblem();
         } else {
