@@ -6,6 +6,9 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QUrl>
+
+#include <memory>
 
 namespace xueshi {
 
@@ -333,6 +336,68 @@ QString problemMessage(const OutboxMutation &problem)
         return ClassText::tr("It was changed elsewhere in the meantime; see Sync problems.");
     const QString message = text(problem.lastError, "message");
     return message.isEmpty() ? text(problem.lastError, "code") : message;
+}
+
+ServerIdMatch serverIdMatch(const QJsonObject &result)
+{
+    const QString outcome = result.value(QLatin1String("outcome")).toString();
+    if (outcome == QLatin1String("matched"))
+        return { IdCheck::Matched, result.value(QLatin1String("enrolmentId")).toString() };
+    if (outcome == QLatin1String("limited"))
+        return { IdCheck::Limited, {} };
+    return { IdCheck::NotInClass, {} };
+}
+
+namespace {
+
+constexpr qsizetype MatchChunk = 5000;
+
+void matchChunk(ApiClient *api, const QString &classId, const QStringList &ids, qsizetype from,
+    const QObject *context, std::shared_ptr<AttendanceMatchResult> result,
+    std::function<void(const AttendanceMatchResult &)> done)
+{
+    const QStringList chunk = ids.mid(from, MatchChunk);
+    const QJsonObject body { { QStringLiteral("residentIds"), QJsonArray::fromStringList(chunk) } };
+    const QString path = QStringLiteral("/classes/%1/attendance-match")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(classId)));
+    api->post(path, body, context,
+        [api, classId, ids, from, context, result, done, sent = chunk.size()](
+            const ApiResult &reply) {
+            if (!reply.ok()) {
+                result->error = reply.error;
+                done(*result);
+                return;
+            }
+            const QJsonArray answers = reply.body.value(QLatin1String("results")).toArray();
+            if (answers.size() != sent) {
+                result->error.kind = ApiError::Kind::Protocol;
+                result->error.code = QStringLiteral("protocol_error");
+                result->error.message = QCoreApplication::translate(
+                    "xueshi::ClassText", "The server's answer could not be read.");
+                done(*result);
+                return;
+            }
+            for (const QJsonValue &answer : answers)
+                result->answers.append(serverIdMatch(answer.toObject()));
+            result->checksLeftToday = reply.body.value(QLatin1String("checksLeftToday")).toInt(-1);
+            if (from + sent < ids.size())
+                matchChunk(api, classId, ids, from + sent, context, result, done);
+            else
+                done(*result);
+        });
+}
+
+} // namespace
+
+void matchAttendanceIds(ApiClient *api, const QString &classId, const QStringList &ids,
+    const QObject *context, std::function<void(const AttendanceMatchResult &)> done)
+{
+    auto result = std::make_shared<AttendanceMatchResult>();
+    if (ids.isEmpty()) {
+        done(*result);
+        return;
+    }
+    matchChunk(api, classId, ids, 0, context, result, std::move(done));
 }
 
 } // namespace xueshi

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "apiclient.h"
+#include "attendance.h"
 #include "localstore.h"
 
 #include <QCoreApplication>
@@ -9,6 +11,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace xueshi {
@@ -91,5 +94,22 @@ QHash<QString, PendingHours> pendingHoursDecisions(const LocalStore *store);
 // show next to the class or enrolment concerned.
 QHash<QString, OutboxMutation> problemsByTarget(const LocalStore *store, const QString &entityType);
 QString problemMessage(const OutboxMutation &problem);
+
+// The server's answers for the resident ids of an attendance sheet (POST
+// /classes/{id}/attendance-match, docs/sync.md "Attendance matching"), in the order sent. The
+// institution holds masked ids only, so this is the one way to learn whose id a row names.
+struct AttendanceMatchResult
+{
+    QList<ServerIdMatch> answers; // one per id sent, unless `error`
+    ApiError error; // not reached (offline), or refused (429 once the day's checks are used)
+    int checksLeftToday = -1; // ids resembling an enrolled person's that may still be checked
+};
+// The ids go in requests of at most 5000, one after the other; `done` runs once, on the event
+// loop, unless `context` is gone by then. The ids are never stored or logged.
+void matchAttendanceIds(ApiClient *api, const QString &classId, const QStringList &ids,
+    const QObject *context, std::function<void(const AttendanceMatchResult &)> done);
+// One answer of the server as the preview takes it ("matched" with its enrolment id, "notFound"
+// or "invalid": no enrolment, "limited": not checked today).
+ServerIdMatch serverIdMatch(const QJsonObject &result);
 
 } // namespace xueshi

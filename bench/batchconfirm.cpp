@@ -93,8 +93,7 @@ Seeded seedClass(Server &server, const QString &institutionId, const QString &em
         seeded.enrolmentIds.append(enrolmentId);
         enrolments.append({ enrolmentId, seeded.classId, learnerId, name,
             QStringLiteral("440106********%1").arg(i % 10000, 4, 10, QLatin1Char('0')),
-            QString(64, QLatin1Char('0')), QStringLiteral("广州天河环保工程有限公司"),
-            QStringLiteral("confirmed"), now, now, 2 });
+            QStringLiteral("广州天河环保工程有限公司"), QStringLiteral("confirmed"), now, now, 2 });
     }
     insertRows(db, QStringLiteral("users"),
         { QStringLiteral("id"), QStringLiteral("username"), QStringLiteral("username_key"),
@@ -114,9 +113,8 @@ Seeded seedClass(Server &server, const QString &institutionId, const QString &em
     insertRows(db, QStringLiteral("enrolments"),
         { QStringLiteral("id"), QStringLiteral("class_id"), QStringLiteral("learner_id"),
             QStringLiteral("learner_name"), QStringLiteral("resident_id_masked"),
-            QStringLiteral("resident_id_digest"), QStringLiteral("employer_name"),
-            QStringLiteral("status"), QStringLiteral("created_at"), QStringLiteral("decided_at"),
-            QStringLiteral("version") },
+            QStringLiteral("employer_name"), QStringLiteral("status"), QStringLiteral("created_at"),
+            QStringLiteral("decided_at"), QStringLiteral("version") },
         enrolments);
     tx.commit();
     return seeded;

@@ -3,8 +3,8 @@
 #include "validators.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QHash>
+#include <QSet>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -58,10 +58,13 @@ int columnOf(const QString &header)
 
 } // namespace
 
-QString residentIdDigest(const QString &classId, const QString &residentId)
+bool isWellFormedResidentId(const QString &id)
 {
-    const QByteArray text = (classId + QLatin1Char(':') + residentId.trimmed().toUpper()).toUtf8();
-    return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+    if (id.size() != 18)
+        return false;
+    const QStringView first17 = QStringView(id).left(17);
+    const QChar check = residentIdCheckCharacter(first17);
+    return !check.isNull() && id.at(17) == check && residentIdBirthDate(id).isValid();
 }
 
 int AttendancePreview::okCount() const
@@ -72,7 +75,24 @@ int AttendancePreview::okCount() const
 
 int AttendancePreview::errorCount() const
 {
-    return int(rows.size()) - okCount();
+    return int(std::count_if(
+        rows.cbegin(), rows.cend(), [](const AttendanceRow &r) { return !r.error.isEmpty(); }));
+}
+
+int AttendancePreview::awaitingCount() const
+{
+    return int(std::count_if(
+        rows.cbegin(), rows.cend(), [](const AttendanceRow &r) { return r.awaitingServer; }));
+}
+
+QStringList AttendancePreview::idsAwaitingServer() const
+{
+    QStringList ids;
+    for (const AttendanceRow &r : rows) {
+        if (r.awaitingServer)
+            ids.append(r.residentId);
+    }
+    return ids;
 }
 
 bool parseCsvRecords(const QString &text, QList<QStringList> *records, QString *error)
@@ -133,6 +153,157 @@ bool parseCsvRecords(const QString &text, QList<QStringList> *records, QString *
     return true;
 }
 
+namespace {
+
+// Judges every row from what it holds (its cells and where its id stands): called once offline
+// and again with the server's answers, so a row is judged the same way whichever way it matched.
+void evaluate(
+    AttendancePreview *preview, const QList<EnrolmentRef> &enrolments, int classHoursTenths)
+{
+    QHash<QString, const EnrolmentRef *> byId;
+    QHash<QString, QList<const EnrolmentRef *>> byName;
+    QSet<QString> masks;
+    byId.reserve(enrolments.size());
+    byName.reserve(enrolments.size());
+    for (const EnrolmentRef &e : enrolments) {
+        byId.insert(e.enrolmentId, &e);
+        byName[e.learnerName.trimmed()].append(&e);
+        masks.insert(e.residentIdMasked);
+    }
+    QHash<QString, int> seen; // enrolment id -> row it was first matched on
+    QHash<QString, int> seenIds; // resident id -> row it was first written on
+
+    for (AttendanceRow &row : preview->rows) {
+        row.ok = false;
+        row.awaitingServer = false;
+        row.error.clear();
+        const QString serverMatch = row.idCheck == IdCheck::Matched ? row.enrolmentId : QString();
+        row.enrolmentId.clear();
+        const QString number = QString::number(row.row);
+        // The checks of the hours that need no person.
+        QString hoursProblem;
+        if (row.hoursCell.isEmpty()) {
+            hoursProblem
+                = QCoreApplication::translate("Attendance", "Row %1: the hours are missing.")
+                      .arg(number);
+        } else if (row.hoursTenths < 0) {
+            hoursProblem = QCoreApplication::translate("Attendance",
+                "Row %1: \"%2\" is not a number of hours (a number such as 24 or "
+                "2.5, with at most one decimal place).")
+                               .arg(number, row.hoursCell);
+        } else if (row.hoursTenths > classHoursTenths) {
+            hoursProblem
+                = QCoreApplication::translate(
+                    "Attendance", "Row %1: %2 hours are more than the class's %3 hours.")
+                      .arg(number, hoursText(row.hoursTenths), hoursText(classHoursTenths));
+        }
+        const bool fewerWithoutReason
+            = row.hoursTenths >= 0 && row.hoursTenths < classHoursTenths && row.reason.isEmpty();
+        const auto reasonProblem = [&number] {
+            return QCoreApplication::translate("Attendance",
+                "Row %1: fewer hours than the class's (or 0 for absent) need a reason in "
+                "the column 备注 (reason).")
+                .arg(number);
+        };
+
+        const EnrolmentRef *match = nullptr;
+        if (!row.residentId.isEmpty()) {
+            const auto earlier = seenIds.constFind(row.residentId);
+            if (!isWellFormedResidentId(row.residentId)) {
+                row.error = QCoreApplication::translate(
+                    "Attendance", "Row %1: %2 is not a valid resident ID number.")
+                                .arg(number, row.residentIdMasked);
+            } else if (!masks.contains(row.residentIdMasked)
+                || row.idCheck == IdCheck::NotInClass) {
+                // A mask no enrolment has is known here already; the server says the rest.
+                row.error = QCoreApplication::translate(
+                    "Attendance", "Row %1: no learner of this class has the resident ID number %2.")
+                                .arg(number, row.residentIdMasked);
+            } else if (earlier != seenIds.constEnd()) {
+                row.error = QCoreApplication::translate(
+                    "Attendance", "Row %1: the same resident ID number is already in row %2.")
+                                .arg(number, QString::number(*earlier));
+            } else if (row.idCheck == IdCheck::Limited) {
+                row.error = QCoreApplication::translate("Attendance",
+                    "Row %1: the server checks no more resident ID numbers for your "
+                    "institution today; import the sheet again tomorrow, or confirm "
+                    "this person in the table.")
+                                .arg(number);
+            } else if (row.idCheck == IdCheck::Matched) {
+                match = byId.value(serverMatch);
+                if (!match) {
+                    row.error = QCoreApplication::translate("Attendance",
+                        "Row %1: the server matched an enrolment this computer does "
+                        "not have yet; synchronise and import the sheet again.")
+                                    .arg(number);
+                }
+            } else if (!hoursProblem.isEmpty()) {
+                row.error = hoursProblem;
+            } else if (fewerWithoutReason) {
+                row.error = reasonProblem();
+            } else {
+                row.idCheck = IdCheck::Awaiting;
+                row.awaitingServer = true;
+            }
+            seenIds.insert(row.residentId, row.row);
+            if (!match)
+                continue;
+        } else if (!row.name.isEmpty()) {
+            const QList<const EnrolmentRef *> named = byName.value(row.name);
+            if (named.isEmpty()) {
+                row.error = QCoreApplication::translate(
+                    "Attendance", "Row %1: no learner of this class is named %2.")
+                                .arg(number, row.name);
+            } else if (named.size() > 1) {
+                row.error = QCoreApplication::translate("Attendance",
+                    "Row %1: %2 learners of this class are named %3; give the resident "
+                    "ID number instead.")
+                                .arg(number, QString::number(named.size()), row.name);
+            } else {
+                match = named.first();
+            }
+            if (!match)
+                continue;
+        } else {
+            row.error = QCoreApplication::translate(
+                "Attendance", "Row %1: give the resident ID number or the name.")
+                            .arg(number);
+            continue;
+        }
+
+        if (row.name.isEmpty())
+            row.name = match->learnerName;
+        const QString &name = row.name;
+        row.enrolmentId = match->enrolmentId;
+        const auto earlier = seen.constFind(match->enrolmentId);
+        if (earlier != seen.constEnd()) {
+            row.error = QCoreApplication::translate(
+                "Attendance", "Row %1: %2 is already listed in row %3.")
+                            .arg(number, name, QString::number(*earlier));
+            continue;
+        }
+        seen.insert(match->enrolmentId, row.row);
+        if (!hoursProblem.isEmpty()) {
+            row.error = hoursProblem;
+        } else if (match->status == QLatin1String("credited")
+            || match->status == QLatin1String("absent")) {
+            row.error = QCoreApplication::translate(
+                "Attendance", "Row %1: the hours of %2 were already confirmed.")
+                            .arg(number, name);
+        } else if (match->status != QLatin1String("confirmed")) {
+            row.error = QCoreApplication::translate(
+                "Attendance", "Row %1: the enrolment of %2 is not confirmed.")
+                            .arg(number, name);
+        } else if (fewerWithoutReason) {
+            row.error = reasonProblem();
+        } else {
+            row.ok = true;
+        }
+    }
+}
+
+} // namespace
+
 AttendancePreview previewAttendance(
     const QByteArray &csv, const QList<EnrolmentRef> &enrolments, int classHoursTenths)
 {
@@ -185,125 +356,60 @@ AttendancePreview previewAttendance(
         return preview;
     }
 
-    QHash<QString, const EnrolmentRef *> byDigest;
-    QHash<QString, QList<const EnrolmentRef *>> byName;
-    byDigest.reserve(enrolments.size());
-    byName.reserve(enrolments.size());
-    for (const EnrolmentRef &e : enrolments) {
-        byDigest.insert(e.residentIdDigest, &e);
-        byName[e.learnerName.trimmed()].append(&e);
-    }
-    QHash<QString, int> seen; // enrolment id -> row it was first matched on
     const auto cell = [](const QStringList &r, int column) {
         return column >= 0 && column < r.size() ? r.at(column).trimmed() : QString();
     };
-    const auto fail = [](AttendanceRow &row, const QString &message) {
-        row.ok = false;
-        row.error = message;
-    };
-
     for (qsizetype i = 1; i < records.size(); ++i) {
         const QStringList &r = records.at(i);
         if (blank(r))
             continue;
         AttendanceRow row;
         row.row = int(i + 1);
-        const QString residentId = cell(r, columns[ResidentId]);
+        row.residentId = cell(r, columns[ResidentId]).toUpper();
         row.name = cell(r, columns[Name]);
-        row.residentIdMasked = residentId.isEmpty() ? QString() : maskResidentId(residentId);
+        row.residentIdMasked
+            = row.residentId.isEmpty() ? QString() : maskResidentId(row.residentId);
         row.reason = cell(r, columns[Reason]);
-        const QString hours = cell(r, columns[Hours]);
-        row.hoursTenths = parseHoursTenths(hours);
+        row.hoursCell = cell(r, columns[Hours]);
+        row.hoursTenths = parseHoursTenths(row.hoursCell);
         row.absent = row.hoursTenths == 0;
-
-        const EnrolmentRef *match = nullptr;
-        if (!residentId.isEmpty()) {
-            const QString classId = enrolments.isEmpty() ? QString() : enrolments.first().classId;
-            match = byDigest.value(residentIdDigest(classId, residentId));
-            if (!match) {
-                fail(row,
-                    QCoreApplication::translate("Attendance",
-                        "Row %1: no learner of this class has the resident ID number %2.")
-                        .arg(QString::number(row.row), row.residentIdMasked));
-            }
-        } else if (!row.name.isEmpty()) {
-            const QList<const EnrolmentRef *> named = byName.value(row.name);
-            if (named.isEmpty()) {
-                fail(row,
-                    QCoreApplication::translate(
-                        "Attendance", "Row %1: no learner of this class is named %2.")
-                        .arg(QString::number(row.row), row.name));
-            } else if (named.size() > 1) {
-                fail(row,
-                    QCoreApplication::translate("Attendance",
-                        "Row %1: %2 learners of this class are named %3; give the resident ID "
-                        "number instead.")
-                        .arg(QString::number(row.row), QString::number(named.size()), row.name));
-            } else {
-                match = named.first();
-            }
-        } else {
-            fail(row,
-                QCoreApplication::translate(
-                    "Attendance", "Row %1: give the resident ID number or the name.")
-                    .arg(row.row));
-        }
-        if (!match) {
-            preview.rows.append(row);
-            continue;
-        }
-        if (row.name.isEmpty())
-            row.name = match->learnerName;
-        row.enrolmentId = match->enrolmentId;
-
-        const auto earlier = seen.constFind(match->enrolmentId);
-        if (earlier != seen.constEnd()) {
-            fail(row,
-                QCoreApplication::translate("Attendance", "Row %1: %2 is already listed in row %3.")
-                    .arg(QString::number(row.row), row.name, QString::number(*earlier)));
-            preview.rows.append(row);
-            continue;
-        }
-        seen.insert(match->enrolmentId, row.row);
-        if (hours.isEmpty()) {
-            fail(row,
-                QCoreApplication::translate("Attendance", "Row %1: the hours are missing.")
-                    .arg(row.row));
-        } else if (row.hoursTenths < 0) {
-            fail(row,
-                QCoreApplication::translate("Attendance",
-                    "Row %1: \"%2\" is not a number of hours (a number such as 24 or 2.5, with "
-                    "at most one decimal place).")
-                    .arg(QString::number(row.row), hours));
-        } else if (row.hoursTenths > classHoursTenths) {
-            fail(row,
-                QCoreApplication::translate(
-                    "Attendance", "Row %1: %2 hours are more than the class's %3 hours.")
-                    .arg(QString::number(row.row), hoursText(row.hoursTenths),
-                        hoursText(classHoursTenths)));
-        } else if (match->status == QLatin1String("credited")
-            || match->status == QLatin1String("absent")) {
-            fail(row,
-                QCoreApplication::translate(
-                    "Attendance", "Row %1: the hours of %2 were already confirmed.")
-                    .arg(QString::number(row.row), row.name));
-        } else if (match->status != QLatin1String("confirmed")) {
-            fail(row,
-                QCoreApplication::translate(
-                    "Attendance", "Row %1: the enrolment of %2 is not confirmed.")
-                    .arg(QString::number(row.row), row.name));
-        } else if (row.hoursTenths < classHoursTenths && row.reason.isEmpty()) {
-            fail(row,
-                QCoreApplication::translate("Attendance",
-                    "Row %1: fewer hours than the class's (or 0 for absent) need a reason in the "
-                    "column 备注 (reason).")
-                    .arg(row.row));
-        } else {
-            row.ok = true;
-        }
         preview.rows.append(row);
     }
+    evaluate(&preview, enrolments, classHoursTenths);
     return preview;
+}
+
+void applyServerMatches(AttendancePreview *preview, const QList<ServerIdMatch> &answers,
+    const QList<EnrolmentRef> &enrolments, int classHoursTenths)
+{
+    qsizetype next = 0;
+    for (AttendanceRow &row : preview->rows) {
+        if (!row.awaitingServer)
+            continue;
+        if (next >= answers.size())
+            break;
+        const ServerIdMatch &answer = answers.at(next++);
+        row.idCheck = answer.check;
+        row.enrolmentId = answer.check == IdCheck::Matched ? answer.enrolmentId : QString();
+    }
+    evaluate(preview, enrolments, classHoursTenths);
+}
+
+QString neutralizeCsvCell(const QString &cell)
+{
+    if (cell.isEmpty())
+        return cell;
+    switch (cell.at(0).unicode()) {
+    case u'=':
+    case u'+':
+    case u'-':
+    case u'@':
+    case u'\t':
+    case u'\r':
+        return QLatin1Char('\'') + cell;
+    default:
+        return cell;
+    }
 }
 
 QByteArray writeCsv(const QStringList &header, const QList<QStringList> &rows)
@@ -311,7 +417,8 @@ QByteArray writeCsv(const QStringList &header, const QList<QStringList> &rows)
     const auto line = [](const QStringList &fields) {
         QStringList out;
         out.reserve(fields.size());
-        for (const QString &f : fields) {
+        for (const QString &cell : fields) {
+            const QString f = neutralizeCsvCell(cell);
             if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"'))
                 || f.contains(QLatin1Char('\n')) || f.contains(QLatin1Char('\r'))) {
                 QString quoted = f;

@@ -130,6 +130,7 @@ bool Server::listen(QString *error)
     addRecoveryRoutes(*m_router, *m_recovery);
     addSyncRoutes(*m_router, *m_sync);
     addContentRoutes(*m_router, *m_content);
+    addClassRoutes(*m_router, *m_classes);
 
     m_http = std::make_unique<HttpServer>();
     m_http->setLimits(m_options.limits);

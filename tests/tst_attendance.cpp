@@ -1,10 +1,10 @@
 // The attendance CSV an institution imports to confirm hours (models/attendance.h): encoding,
-// header, matching by resident-id digest or unique name, row errors that name the row, and the
-// roster CSV written for spreadsheet programs.
+// header, matching by unique name offline and by resident id through the server's answers (the
+// institution has masked ids only), row errors that name the row, and the roster CSV written for
+// spreadsheet programs with formula-like cells neutralised.
 #include "attendance.h"
 #include "validators.h"
 
-#include <QCryptographicHash>
 #include <QTest>
 
 using namespace xueshi;
@@ -12,17 +12,17 @@ using namespace xueshi;
 namespace {
 
 const QString ClassId = QStringLiteral("7d5c1c8e-2f0a-4a57-9d0e-0d3c5b1f6a10");
-const QString ZhangId = QStringLiteral("44010619900101123X");
-const QString LiId = QStringLiteral("440106198505054321");
-const QString WangAId = QStringLiteral("440106197001011111");
+const QString ZhangId = QStringLiteral("44010619900101118X");
+const QString LiId = QStringLiteral("440106198505054322");
+const QString WangAId = QStringLiteral("440106197001011113");
 const QString WangBId = QStringLiteral("440106197202022222");
-const QString ChenId = QStringLiteral("440106199909099999");
+const QString ChenId = QStringLiteral("440106199909099994");
 constexpr int ClassHours = 240; // 24.0 hours
 
 EnrolmentRef ref(const QString &id, const QString &name, const QString &residentId,
     const QString &status = QStringLiteral("confirmed"))
 {
-    return { id, ClassId, name, residentIdDigest(ClassId, residentId), status };
+    return { id, ClassId, name, maskResidentId(residentId), status };
 }
 
 QList<EnrolmentRef> enrolments()
@@ -39,6 +39,18 @@ AttendancePreview preview(const QString &text)
     return previewAttendance(text.toUtf8(), enrolments(), ClassHours);
 }
 
+ServerIdMatch matched(const QString &enrolmentId)
+{
+    return { IdCheck::Matched, enrolmentId };
+}
+
+// The preview once the server has answered for its rows awaiting it.
+AttendancePreview answered(AttendancePreview p, const QList<ServerIdMatch> &answers)
+{
+    applyServerMatches(&p, answers, enrolments(), ClassHours);
+    return p;
+}
+
 } // namespace
 
 class TestAttendance : public QObject
@@ -46,8 +58,12 @@ class TestAttendance : public QObject
     Q_OBJECT
 
 private slots:
-    void digest_isSha256OfClassAndUpperCaseId();
+    void wellFormedId_checksDigitAndDate();
     void mask_keepsSixAndFour();
+    void preview_idRows_awaitServer_untilMatched();
+    void preview_idMaskNotInClass_decidedOffline();
+    void preview_invalidOrRepeatedId_rowErrors_notSent();
+    void preview_awaitingRow_hoursProblem_notSent();
     void preview_matchesByIdOrName_withOrWithoutBom();
     void preview_crlfAndLf_same();
     void preview_gbkBytes_wholeFileError();
@@ -64,23 +80,122 @@ private slots:
     void preview_quotedFields_keepRowNumbers();
     void preview_unclosedQuote_fileError();
     void writeCsv_bomCrlfQuoting_roundTrips();
+    void writeCsv_formulaCells_neutralised();
 };
 
-void TestAttendance::digest_isSha256OfClassAndUpperCaseId()
+void TestAttendance::wellFormedId_checksDigitAndDate()
 {
-    const QByteArray expected = QCryptographicHash::hash(
-        (ClassId + QLatin1Char(':') + ZhangId).toUtf8(), QCryptographicHash::Sha256)
-                                    .toHex();
-    QCOMPARE(residentIdDigest(ClassId, ZhangId), QString::fromLatin1(expected));
-    QCOMPARE(residentIdDigest(ClassId, QStringLiteral(" 44010619900101123x ")),
-        QString::fromLatin1(expected));
-    QVERIFY(
-        residentIdDigest(QStringLiteral("other-class"), ZhangId) != QString::fromLatin1(expected));
+    QVERIFY(isWellFormedResidentId(ZhangId));
+    QVERIFY(isWellFormedResidentId(LiId));
+    QVERIFY(!isWellFormedResidentId(QStringLiteral("440106199001011181"))); // check character
+    QVERIFY(!isWellFormedResidentId(QStringLiteral("440106199002301186"))); // 30 February
+    QVERIFY(!isWellFormedResidentId(QStringLiteral("44010619900101118")));
+    QVERIFY(!isWellFormedResidentId(QString()));
+}
+
+void TestAttendance::preview_idRows_awaitServer_untilMatched()
+{
+    const AttendancePreview p = preview(QStringLiteral("身份证号,姓名,学时,备注\n"
+                                                       "%1,张三,24,\n"
+                                                       ",李四,24,\n"
+                                                       "%2,,20,迟到\n"
+                                                       "%3,王五,24,\n")
+                                            .arg(ZhangId.toLower(), WangAId, WangBId));
+    QVERIFY2(p.fileError.isEmpty(), qPrintable(p.fileError));
+    QCOMPARE(p.rows.size(), 4);
+    // Offline only the name row is decided; the id rows wait for the server, with no error.
+    QCOMPARE(p.okCount(), 1);
+    QCOMPARE(p.errorCount(), 0);
+    QCOMPARE(p.awaitingCount(), 3);
+    QVERIFY(!p.isClean());
+    QVERIFY(p.rows.at(1).ok);
+    for (int i : { 0, 2, 3 }) {
+        QVERIFY(p.rows.at(i).awaitingServer);
+        QVERIFY(!p.rows.at(i).ok);
+        QVERIFY(p.rows.at(i).enrolmentId.isEmpty());
+        QCOMPARE(p.rows.at(i).idCheck, IdCheck::Awaiting);
+    }
+    QCOMPARE(p.idsAwaitingServer(), (QStringList { ZhangId, WangAId, WangBId }));
+
+    // The server's answers, in that order.
+    const AttendancePreview a = answered(p,
+        { matched(QStringLiteral("e-zhang")), { IdCheck::NotInClass, {} },
+            { IdCheck::Limited, {} } });
+    QCOMPARE(a.awaitingCount(), 0);
+    QVERIFY2(a.rows.at(0).ok, qPrintable(a.rows.at(0).error));
+    QCOMPARE(a.rows.at(0).enrolmentId, QStringLiteral("e-zhang"));
+    QVERIFY(a.rows.at(1).ok);
+    QVERIFY(!a.rows.at(2).ok);
+    QVERIFY2(a.rows.at(2).error.startsWith(QLatin1String("Row 4:"))
+            && a.rows.at(2).error.contains(maskResidentId(WangAId)),
+        qPrintable(a.rows.at(2).error));
+    QVERIFY(!a.rows.at(3).ok);
+    QVERIFY2(a.rows.at(3).error.contains(QLatin1String("today")), qPrintable(a.rows.at(3).error));
+    QCOMPARE(a.okCount(), 2);
+    QCOMPARE(a.errorCount(), 2);
+
+    // A server match is judged like any other: 陈六 is not confirmed.
+    const AttendancePreview chen
+        = answered(preview(QStringLiteral("身份证号,学时\n%1,24\n").arg(ChenId)),
+            { matched(QStringLiteral("e-chen")) });
+    QVERIFY2(chen.rows.at(0).error.contains(QLatin1String("not confirmed")),
+        qPrintable(chen.rows.at(0).error));
+    // Fewer answers than rows: the rest keep waiting.
+    const AttendancePreview partly = answered(p, { matched(QStringLiteral("e-zhang")) });
+    QCOMPARE(partly.awaitingCount(), 2);
+    QCOMPARE(partly.idsAwaitingServer(), (QStringList { WangAId, WangBId }));
+}
+
+void TestAttendance::preview_idMaskNotInClass_decidedOffline()
+{
+    // A valid id whose mask no enrolment has: no learner of the class can have it, which the
+    // masks already say, so it is not sent.
+    const QString stranger = QStringLiteral("440106198808088888");
+    QVERIFY(isWellFormedResidentId(stranger));
+    const AttendancePreview p = preview(QStringLiteral("身份证号,学时\n%1,24\n").arg(stranger));
+    QCOMPARE(p.rows.size(), 1);
+    QVERIFY(!p.rows.first().awaitingServer);
+    QVERIFY(p.idsAwaitingServer().isEmpty());
+    QVERIFY2(p.rows.first().error.contains(QLatin1String("no learner")),
+        qPrintable(p.rows.first().error));
+}
+
+void TestAttendance::preview_invalidOrRepeatedId_rowErrors_notSent()
+{
+    const AttendancePreview p = preview(QStringLiteral("身份证号,学时\n"
+                                                       "440106199001011181,24\n"
+                                                       "%1,24\n"
+                                                       "%1,24\n")
+                                            .arg(ZhangId));
+    QCOMPARE(p.rows.size(), 3);
+    QVERIFY2(
+        p.rows.at(0).error.contains(QLatin1String("not a valid")), qPrintable(p.rows.at(0).error));
+    QVERIFY(!p.rows.at(0).error.contains(QLatin1String("440106199001011181")));
+    QVERIFY(p.rows.at(1).awaitingServer);
+    QVERIFY2(p.rows.at(2).error.startsWith(QLatin1String("Row 4:"))
+            && p.rows.at(2).error.contains(QLatin1String("row 3")),
+        qPrintable(p.rows.at(2).error));
+    QCOMPARE(p.idsAwaitingServer(), QStringList { ZhangId });
+}
+
+void TestAttendance::preview_awaitingRow_hoursProblem_notSent()
+{
+    // What is wrong with the hours is said offline, and such a row is not sent to the server.
+    const AttendancePreview p = preview(QStringLiteral("身份证号,学时,备注\n"
+                                                       "%1,abc,\n"
+                                                       "%2,30,\n"
+                                                       "%3,12,\n")
+                                            .arg(ZhangId, LiId, WangAId));
+    QCOMPARE(p.errorCount(), 3);
+    QVERIFY(p.idsAwaitingServer().isEmpty());
+    QVERIFY(p.rows.at(0).error.contains(QLatin1String("\"abc\"")));
+    QVERIFY(p.rows.at(1).error.contains(QLatin1String("more than")));
+    QVERIFY(p.rows.at(2).error.contains(QLatin1String("reason")));
 }
 
 void TestAttendance::mask_keepsSixAndFour()
 {
-    QCOMPARE(maskResidentId(ZhangId), QStringLiteral("440106********123X"));
+    QCOMPARE(maskResidentId(ZhangId), QStringLiteral("440106********118X"));
 }
 
 void TestAttendance::preview_matchesByIdOrName_withOrWithoutBom()
@@ -90,14 +205,16 @@ void TestAttendance::preview_matchesByIdOrName_withOrWithoutBom()
                                         ",李四,24.0,\n")
                              .arg(ZhangId);
     for (const QByteArray &bytes : { text.toUtf8(), QByteArray("\xEF\xBB\xBF") + text.toUtf8() }) {
-        const AttendancePreview p = previewAttendance(bytes, enrolments(), ClassHours);
-        QVERIFY2(p.fileError.isEmpty(), qPrintable(p.fileError));
+        const AttendancePreview offline = previewAttendance(bytes, enrolments(), ClassHours);
+        QVERIFY2(offline.fileError.isEmpty(), qPrintable(offline.fileError));
+        QCOMPARE(offline.awaitingCount(), 1);
+        const AttendancePreview p = answered(offline, { matched(QStringLiteral("e-zhang")) });
         QCOMPARE(p.rows.size(), 2);
         QVERIFY(p.isClean());
         QCOMPARE(p.rows.at(0).row, 2);
         QCOMPARE(p.rows.at(0).enrolmentId, QStringLiteral("e-zhang"));
         QCOMPARE(p.rows.at(0).hoursTenths, 240);
-        QCOMPARE(p.rows.at(0).residentIdMasked, QStringLiteral("440106********123X"));
+        QCOMPARE(p.rows.at(0).residentIdMasked, QStringLiteral("440106********118X"));
         QCOMPARE(p.rows.at(1).row, 3);
         QCOMPARE(p.rows.at(1).enrolmentId, QStringLiteral("e-li"));
         QCOMPARE(p.rows.at(1).hoursTenths, 240);
@@ -151,8 +268,9 @@ void TestAttendance::preview_missingColumns_wholeFileError()
 
 void TestAttendance::preview_englishHeaders_anyOrder()
 {
-    const AttendancePreview p
-        = preview(QStringLiteral("Hours,Reason,ResidentID\n20,late twice,%1\n").arg(ZhangId));
+    const AttendancePreview p = answered(
+        preview(QStringLiteral("Hours,Reason,ResidentID\n20,late twice,%1\n").arg(ZhangId)),
+        { matched(QStringLiteral("e-zhang")) });
     QVERIFY2(p.fileError.isEmpty(), qPrintable(p.fileError));
     QCOMPARE(p.rows.size(), 1);
     QVERIFY2(p.rows.first().ok, qPrintable(p.rows.first().error));
@@ -183,8 +301,9 @@ void TestAttendance::preview_unknownPeople_rowErrors()
 
 void TestAttendance::preview_ambiguousName_rowError()
 {
-    const AttendancePreview p
-        = preview(QStringLiteral("姓名,身份证号,学时\n王五,,24\n王五,%1,24\n").arg(WangBId));
+    const AttendancePreview p = answered(
+        preview(QStringLiteral("姓名,身份证号,学时\n王五,,24\n王五,%1,24\n").arg(WangBId)),
+        { matched(QStringLiteral("e-wang-b")) });
     QCOMPARE(p.rows.size(), 2);
     QVERIFY(!p.rows.at(0).ok);
     QVERIFY2(
@@ -198,7 +317,8 @@ void TestAttendance::preview_ambiguousName_rowError()
 void TestAttendance::preview_duplicatePerson_secondRowError()
 {
     const AttendancePreview p
-        = preview(QStringLiteral("姓名,身份证号,学时\n张三,,24\n,%1,24\n").arg(ZhangId));
+        = answered(preview(QStringLiteral("姓名,身份证号,学时\n张三,,24\n,%1,24\n").arg(ZhangId)),
+            { matched(QStringLiteral("e-zhang")) });
     QCOMPARE(p.rows.size(), 2);
     QVERIFY(p.rows.at(0).ok);
     QVERIFY(!p.rows.at(1).ok);
@@ -325,6 +445,35 @@ void TestAttendance::writeCsv_bomCrlfQuoting_roundTrips()
     QCOMPARE(back.at(0), header);
     QCOMPARE(back.at(1), rows.at(0));
     QCOMPARE(back.at(2), rows.at(1));
+}
+
+void TestAttendance::writeCsv_formulaCells_neutralised()
+{
+    QCOMPARE(neutralizeCsvCell(QStringLiteral("=HYPERLINK(\"http://x\")")),
+        QStringLiteral("'=HYPERLINK(\"http://x\")"));
+    for (const QString &cell : { QStringLiteral("+1"), QStringLiteral("-2+3"),
+             QStringLiteral("@SUM(A1)"), QStringLiteral("\t=1"), QStringLiteral("\r=1") })
+        QCOMPARE(neutralizeCsvCell(cell), QLatin1Char('\'') + cell);
+    for (const QString &cell : { QString(), QStringLiteral("张三"), QStringLiteral("a=b"),
+             QStringLiteral("440106********118X"), QStringLiteral("24") })
+        QCOMPARE(neutralizeCsvCell(cell), cell);
+
+    // A learner named "=cmd|' /C calc'!A0" and a reason "@SUM(1+1)" come out as text.
+    const QByteArray csv = writeCsv({ QStringLiteral("姓名"), QStringLiteral("备注") },
+        { { QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("@SUM(1+1)") },
+            { QStringLiteral("-1,5"), QStringLiteral("+\"x\"") } });
+    QList<QStringList> back;
+    QVERIFY(parseCsvRecords(QString::fromUtf8(csv.mid(3)), &back));
+    QCOMPARE(back.size(), 3);
+    QCOMPARE(back.at(1),
+        (QStringList { QStringLiteral("'=cmd|' /C calc'!A0"), QStringLiteral("'@SUM(1+1)") }));
+    QCOMPARE(back.at(2), (QStringList { QStringLiteral("'-1,5"), QStringLiteral("'+\"x\"") }));
+    for (const QStringList &record : back) {
+        for (const QString &field : record) {
+            QVERIFY2(field.isEmpty() || !QStringLiteral("=+-@").contains(field.at(0)),
+                qPrintable(field));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAttendance)

@@ -410,6 +410,20 @@ QHash<QString, std::function<void()>> TestAuthMatrix::routeRows()
         for (const Actor &a : roles)
             expectStatus(a, "POST", QStringLiteral("/sync/mutations"), R"({"mutations":[]})", 200);
     });
+    rows.insert(QStringLiteral("POST /api/v1/classes/{id}/attendance-match"), [this] {
+        // The institution of the class only; "x" is answered "invalid" and costs no check.
+        const QByteArray body = R"({"residentIds":["x"]})";
+        const QString own = QStringLiteral("/classes/%1/attendance-match").arg(m_class);
+        expectStatus(m_nobody, "POST", own, body, 401);
+        for (const Actor &a : { m_learner, m_employer, m_administrator, m_pendingEmployer })
+            expectStatus(a, "POST", own, body, 403);
+        expectStatus(m_otherInstitution, "POST", own, body, 403);
+        expectStatus(m_institution, "POST",
+            QStringLiteral("/classes/%1/attendance-match").arg(m_otherClass), body, 403);
+        expectStatus(m_institution, "POST",
+            QStringLiteral("/classes/%1/attendance-match").arg(newId()), body, 404);
+        expectStatus(m_institution, "POST", own, body, 200);
+    });
     rows.insert(QStringLiteral("GET /api/v1/content/{sha256}"), [this, roles] {
         // Lesson files of the public courses: any user, nobody without logging in.
         expectStatus(m_nobody, "GET", QStringLiteral("/content/") + m_lessonSha, {}, 401);

@@ -8,16 +8,24 @@
 #include "entityids.h"
 #include "server.h"
 #include "services/accountservice.h"
+#include "services/classservice.h"
 #include "storage/database.h"
 #include "testserver.h"
 #include "validators.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 using namespace xueshi;
 using namespace xueshi::test;
@@ -72,6 +80,39 @@ QJsonObject classPayload(const QJsonObject &overrides = {})
     return p;
 }
 
+QString matchPath(const QString &classId)
+{
+    return QStringLiteral("/classes/%1/attendance-match").arg(classId);
+}
+
+QJsonObject idsBody(const QStringList &ids)
+{
+    return { { QStringLiteral("residentIds"), QJsonArray::fromStringList(ids) } };
+}
+
+QStringList outcomes(const TestReply &reply)
+{
+    QStringList list;
+    for (const QJsonValue &v : reply.json.value(QStringLiteral("results")).toArray())
+        list.append(v.toObject().value(QStringLiteral("outcome")).toString());
+    return list;
+}
+
+// Valid resident ids that share `id`'s mask (region, sequence and check character) with other
+// birth dates: what an institution holding the masked id would try.
+QStringList sameMaskCandidates(const QString &id, int count)
+{
+    QStringList list;
+    const QDate born = residentIdBirthDate(id);
+    for (int day = 1; list.size() < count && day < 40000; ++day) {
+        const QString first17
+            = id.left(6) + born.addDays(-day).toString(QStringLiteral("yyyyMMdd")) + id.mid(14, 3);
+        if (residentIdCheckCharacter(first17) == id.at(17))
+            list.append(first17 + id.at(17));
+    }
+    return list;
+}
+
 } // namespace
 
 class TestClasses : public QObject
@@ -99,7 +140,12 @@ private slots:
     void confirmHours_outcomesPerPerson();
     void confirmHours_idempotent_oneRecordPerPerson();
     void confirmHours_refusedBeforeStartAndForOthers();
-    void institution_seesMaskedIdAndDigestOnly();
+    void institution_seesMaskedIdOnly_noDigest();
+    void attendanceMatch_answersPerId_ownInstitutionOnly();
+    void attendanceMatch_malformedBodies_refusedNamingTheField();
+    void attendanceMatch_nearMisses_cappedPerDay();
+    void attendanceMatch_concurrentRequests_neverPastTheCap();
+    void migration9_removesOldDigestsAndRaisesScopes();
     void demoData_wholeFlowFromClassToLearnersHours();
 
 private:
@@ -1070,7 +1116,7 @@ void TestClasses::confirmHours_refusedBeforeStartAndForOthers()
         1);
 }
 
-void TestClasses::institution_seesMaskedIdAndDigestOnly()
+void TestClasses::institution_seesMaskedIdOnly_noDigest()
 {
     const TestAccount inst
         = institution(QStringLiteral("inst_m"), QStringLiteral("52440106MJ0123456"));
@@ -1081,16 +1127,425 @@ void TestClasses::institution_seesMaskedIdAndDigestOnly()
     const QString enrolment = newId();
     mutate(a, QStringLiteral("enrolment.request"), enrolment, 0,
         { { QStringLiteral("classId"), classId } });
+    // A decision on an old version: the conflict answer carries the enrolment too.
+    mutate(inst, QStringLiteral("enrolment.confirm"), enrolment, 1);
+    const QJsonObject conflict = mutate(inst, QStringLiteral("enrolment.reject"), enrolment, 1,
+        { { QStringLiteral("reason"), QStringLiteral("名额已满") } });
+    QCOMPARE(status(conflict), QStringLiteral("conflict"));
     const QString fullId = residentId(QStringLiteral("44010619900101060"));
     const QJsonObject seen = latest(inst, QStringLiteral("enrolment")).value(enrolment);
     QCOMPARE(seen.value(QStringLiteral("residentIdMasked")).toString(), maskResidentId(fullId));
-    QCOMPARE(seen.value(QStringLiteral("residentIdDigest")).toString(),
-        residentIdDigest(classId, fullId));
     QCOMPARE(seen.value(QStringLiteral("learnerName")).toString(), QStringLiteral("学员_m"));
-    // Nowhere in the institution's feed is the full id.
-    for (const QJsonObject &change : pullAllChanges(*m_client, inst.token)) {
-        QVERIFY(!QJsonDocument(change).toJson().contains(fullId.toUtf8()));
+    // Exactly these fields: nothing else about the id (no digest, no birth date).
+    QStringList keys = seen.keys();
+    keys.sort();
+    QCOMPARE(keys,
+        (QStringList { QStringLiteral("classId"), QStringLiteral("className"),
+            QStringLiteral("createdAt"), QStringLiteral("creditedAt"), QStringLiteral("decidedAt"),
+            QStringLiteral("employerName"), QStringLiteral("hourRecordId"),
+            QStringLiteral("hoursTenths"), QStringLiteral("id"), QStringLiteral("institutionId"),
+            QStringLiteral("institutionName"), QStringLiteral("learnerId"),
+            QStringLiteral("learnerName"), QStringLiteral("reason"),
+            QStringLiteral("residentIdMasked"), QStringLiteral("status"),
+            QStringLiteral("version") }));
+    // Nowhere in what the institution receives is the full id, its birth date, or a hash of it
+    // in any of the forms it could take.
+    const QString birth = fullId.mid(6, 8);
+    QStringList digests;
+    for (const QString &text : { fullId, classId + QLatin1Char(':') + fullId,
+             fullId + QLatin1Char(':') + classId, enrolment + QLatin1Char(':') + fullId }) {
+        for (const auto algorithm : { QCryptographicHash::Sha256, QCryptographicHash::Sha1,
+                 QCryptographicHash::Md5, QCryptographicHash::Sha512 })
+            digests.append(
+                QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), algorithm).toHex()));
     }
+    QList<QByteArray> received;
+    for (const QJsonObject &change : pullAllChanges(*m_client, inst.token))
+        received.append(QJsonDocument(change).toJson(QJsonDocument::Compact));
+    received.append(QJsonDocument(conflict).toJson(QJsonDocument::Compact));
+    static const QRegularExpression longHex(QStringLiteral("[0-9a-fA-F]{32,}"));
+    for (const QByteArray &json : std::as_const(received)) {
+        QVERIFY(!json.contains(fullId.toUtf8()));
+        QVERIFY(!json.contains("residentIdDigest"));
+        QVERIFY2(!json.contains(birth.toUtf8()), json.constData());
+        for (const QString &digest : std::as_const(digests))
+            QVERIFY(!json.contains(digest.toLatin1()));
+        QVERIFY2(!longHex.match(QString::fromUtf8(json)).hasMatch(), json.constData());
+    }
+}
+
+void TestClasses::attendanceMatch_answersPerId_ownInstitutionOnly()
+{
+    const TestAccount inst
+        = institution(QStringLiteral("inst_am"), QStringLiteral("52440106MJ0123456"));
+    const TestAccount other
+        = institution(QStringLiteral("inst_am2"), QStringLiteral("52440106MJ0654321"));
+    const TestAccount emp = employer(QStringLiteral("emp_am"), QStringLiteral("91440106MA59XK3T1"));
+    const TestAccount a
+        = learner(QStringLiteral("learner_am1"), QStringLiteral("44010619900101060"), &emp);
+    const TestAccount b
+        = learner(QStringLiteral("learner_am2"), QStringLiteral("44010619850505432"), &emp);
+    const QString classId = publishClass(inst);
+    const QString ea = enrolConfirmed(inst, a, classId);
+    const QString eb = newId();
+    QCOMPARE(status(mutate(b, QStringLiteral("enrolment.request"), eb, 0,
+                 { { QStringLiteral("classId"), classId } })),
+        QStringLiteral("applied")); // pending: matched too, the preview says it is not confirmed
+    const QString idA = residentId(QStringLiteral("44010619900101060"));
+    const QString idB = residentId(QStringLiteral("44010619850505432"));
+    const QString stranger = residentId(QStringLiteral("44010619700101111"));
+
+    const TestReply reply = m_client->post(matchPath(classId),
+        idsBody({ idA.toLower(), QStringLiteral(" ") + idB, stranger,
+            QStringLiteral("440106199001010601"), QStringLiteral("abc") }),
+        inst.token);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(outcomes(reply),
+        (QStringList { QStringLiteral("matched"), QStringLiteral("matched"),
+            QStringLiteral("notFound"), QStringLiteral("invalid"), QStringLiteral("invalid") }));
+    const QJsonArray results = reply.json.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.at(0).toObject().value(QStringLiteral("enrolmentId")).toString(), ea);
+    QCOMPARE(results.at(1).toObject().value(QStringLiteral("enrolmentId")).toString(), eb);
+    QVERIFY(!results.at(2).toObject().contains(QStringLiteral("enrolmentId")));
+    // Matches and ids no enrolled person's mask shares cost nothing.
+    QCOMPARE(reply.json.value(QStringLiteral("checksLeftToday")).toInt(),
+        server::ClassService::MaxNearMissesPerDay);
+    // The answer holds no id, masked or not.
+    QVERIFY(!reply.body.contains(idA.left(10).toUtf8()));
+
+    // Only the institution of the class.
+    QCOMPARE(m_client->post(matchPath(classId), idsBody({ idA }), other.token).status, 403);
+    QCOMPARE(m_client->post(matchPath(classId), idsBody({ idA }), a.token).status, 403);
+    QCOMPARE(m_client->post(matchPath(classId), idsBody({ idA }), emp.token).status, 403);
+    QCOMPARE(m_client->post(matchPath(newId()), idsBody({ idA }), inst.token).status, 404);
+    QCOMPARE(m_client->post(matchPath(classId), idsBody({ idA })).status, 401);
+    QCOMPARE(m_client->get(matchPath(classId), inst.token).status, 405);
+}
+
+void TestClasses::attendanceMatch_malformedBodies_refusedNamingTheField()
+{
+    const TestAccount inst
+        = institution(QStringLiteral("inst_ab"), QStringLiteral("52440106MJ0123456"));
+    const QString classId = publishClass(inst);
+    const QString path = matchPath(classId);
+    QCOMPARE(
+        m_client->postRaw(path, "[1,2]", inst.token).errorCode(), QStringLiteral("invalid_json"));
+    QCOMPARE(m_client->postRaw(path, "{", inst.token).status, 400);
+    QCOMPARE(m_client->post(path, {}, inst.token).errorField(), QStringLiteral("residentIds"));
+    QCOMPARE(
+        m_client->post(path, idsBody({}), inst.token).errorField(), QStringLiteral("residentIds"));
+    QCOMPARE(
+        m_client->post(path, { { QStringLiteral("residentIds"), QStringLiteral("x") } }, inst.token)
+            .errorField(),
+        QStringLiteral("residentIds"));
+    const TestReply unknown = m_client->post(path,
+        { { QStringLiteral("residentIds"), QJsonArray { QStringLiteral("x") } },
+            { QStringLiteral("classId"), classId } },
+        inst.token);
+    QCOMPARE(unknown.errorCode(), QStringLiteral("unknown_field"));
+    QCOMPARE(m_client
+                 ->post(path,
+                     { { QStringLiteral("residentIds"), QJsonArray { QStringLiteral("x"), 7 } } },
+                     inst.token)
+                 .errorField(),
+        QStringLiteral("residentIds[1]"));
+    QCOMPARE(
+        m_client->post(path, idsBody({ QString(33, QLatin1Char('1')) }), inst.token).errorField(),
+        QStringLiteral("residentIds[0]"));
+    QStringList tooMany;
+    for (int i = 0; i <= server::ClassService::MaxMatchIds; ++i)
+        tooMany.append(QStringLiteral("1"));
+    const TestReply many = m_client->post(path, idsBody(tooMany), inst.token);
+    QCOMPARE(many.status, 400);
+    QCOMPARE(many.errorField(), QStringLiteral("residentIds"));
+    tooMany.removeLast();
+    QCOMPARE(m_client->post(path, idsBody(tooMany), inst.token).status, 200);
+}
+
+void TestClasses::attendanceMatch_nearMisses_cappedPerDay()
+{
+    // The masked id leaves the birth date to guess: about 4,000 valid ids share a mask. Each
+    // answer about one of them is a guess checked, so they are counted per institution and day.
+    const TestAccount inst
+        = institution(QStringLiteral("inst_cap"), QStringLiteral("52440106MJ0123456"));
+    const TestAccount emp
+        = employer(QStringLiteral("emp_cap"), QStringLiteral("91440106MA59XK3T1"));
+    const TestAccount a
+        = learner(QStringLiteral("learner_cap"), QStringLiteral("44010619900101060"), &emp);
+    const QString classId = publishClass(inst);
+    const QString ea = enrolConfirmed(inst, a, classId);
+    const QString idA = residentId(QStringLiteral("44010619900101060"));
+    const int cap = server::ClassService::MaxNearMissesPerDay;
+    const QStringList guesses = sameMaskCandidates(idA, cap + 5);
+    QCOMPARE(guesses.size(), cap + 5);
+    for (const QString &g : guesses)
+        QCOMPARE(maskResidentId(g), maskResidentId(idA));
+    const QString stranger = residentId(QStringLiteral("44010619700101111"));
+
+    // cap - 2 wrong guesses (one of them twice, counted once), then the real id: matched.
+    QStringList first = guesses.mid(0, cap - 2);
+    first.append(guesses.at(0));
+    first.append(idA);
+    TestReply reply = m_client->post(matchPath(classId), idsBody(first), inst.token);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(outcomes(reply).last(), QStringLiteral("matched"));
+    QCOMPARE(outcomes(reply).count(QStringLiteral("notFound")), cap - 1);
+    QCOMPARE(reply.json.value(QStringLiteral("checksLeftToday")).toInt(), 2);
+
+    // Two more guesses use the day up; after that every id sharing a mask is "limited", the real
+    // one too, so the answer says nothing about the id itself. Other ids cost nothing.
+    reply = m_client->post(matchPath(classId),
+        idsBody(
+            { guesses.at(cap - 2), stranger, guesses.at(cap - 1), idA, guesses.at(cap), stranger }),
+        inst.token);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(outcomes(reply),
+        (QStringList { QStringLiteral("notFound"), QStringLiteral("notFound"),
+            QStringLiteral("notFound"), QStringLiteral("limited"), QStringLiteral("limited"),
+            QStringLiteral("notFound") }));
+    QCOMPARE(reply.json.value(QStringLiteral("checksLeftToday")).toInt(), 0);
+
+    // The next request: 429 until midnight in China, whatever it holds.
+    reply = m_client->post(matchPath(classId), idsBody({ idA }), inst.token);
+    QCOMPARE(reply.status, 429);
+    QCOMPARE(reply.errorCode(), QStringLiteral("too_many_requests"));
+    const int retry = reply.header("retry-after").toInt();
+    QVERIFY2(retry > 0 && retry <= 24 * 3600, reply.header("retry-after").constData());
+    QVERIFY(!reply.errorMessage().isEmpty());
+
+    // Another institution's allowance is its own.
+    const TestAccount other
+        = institution(QStringLiteral("inst_cap2"), QStringLiteral("52440106MJ0654321"));
+    const QString otherClass = publishClass(other);
+    QCOMPARE(m_client->post(matchPath(otherClass), idsBody({ stranger }), other.token).status, 200);
+
+    // The next day in China the allowance is back.
+    m_server->clock().advance(retry);
+    reply = m_client->post(matchPath(classId), idsBody({ idA }), inst.token);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("results"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("enrolmentId"))
+                 .toString(),
+        ea);
+    QCOMPARE(reply.json.value(QStringLiteral("checksLeftToday")).toInt(), cap);
+}
+
+void TestClasses::attendanceMatch_concurrentRequests_neverPastTheCap()
+{
+    // Requests about two classes of one institution at the same moment, each on its own
+    // connection, when one check is left: the class locks do not serialise them, the day's
+    // usage row does, so exactly one is answered and the others are refused.
+    const TestAccount inst
+        = institution(QStringLiteral("inst_race"), QStringLiteral("52440106MJ0123456"));
+    const TestAccount emp
+        = employer(QStringLiteral("emp_race"), QStringLiteral("91440106MA59XK3T1"));
+    const TestAccount a
+        = learner(QStringLiteral("learner_race"), QStringLiteral("44010619900101060"), &emp);
+    const QStringList classes { publishClass(inst), publishClass(inst) };
+    for (const QString &classId : classes)
+        enrolConfirmed(inst, a, classId);
+    const QString idA = residentId(QStringLiteral("44010619900101060"));
+    const int cap = server::ClassService::MaxNearMissesPerDay;
+    constexpr int Racers = 6;
+    QStringList strangers;
+    for (int i = 0; strangers.size() < server::ClassService::MaxMatchIds - 1; ++i) {
+        const QString first17
+            = QStringLiteral("110101%1%2")
+                  .arg(QDate(1960, 1, 1).addDays(i / 100).toString(QStringLiteral("yyyyMMdd")))
+                  .arg(i % 100, 3, 10, QLatin1Char('0'));
+        strangers.append(first17 + residentIdCheckCharacter(first17));
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates({ m_server->certificate() });
+    for (int round = 0; round < 3; ++round) {
+        const QStringList guesses = sameMaskCandidates(idA, cap + Racers);
+        QCOMPARE(
+            m_client->post(matchPath(classes.at(0)), idsBody(guesses.mid(0, cap - 1)), inst.token)
+                .json.value(QStringLiteral("checksLeftToday"))
+                .toInt(),
+            1);
+        // Connections made (TLS handshakes done) before, so the requests really arrive together.
+        std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+        QList<QNetworkReply *> warmups;
+        for (int i = 0; i < Racers; ++i) {
+            networks.push_back(std::make_unique<QNetworkAccessManager>());
+            QNetworkRequest request(m_server->url(QStringLiteral("/health")));
+            request.setSslConfiguration(tls);
+            warmups.append(networks.back()->get(request));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(warmups.cbegin(), warmups.cend(),
+                                     [](QNetworkReply *r) { return r->isFinished(); }),
+            30000);
+        qDeleteAll(warmups);
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < Racers; ++i) {
+            QNetworkRequest request(m_server->url(matchPath(classes.at(i % 2))));
+            request.setSslConfiguration(tls);
+            request.setHeader(
+                QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + inst.token.toUtf8());
+            // The guess first, then ids of other people (free), so each request spends a while
+            // between reading and writing the day's count: the window a race would need.
+            replies.append(networks.at(i)->post(request,
+                QJsonDocument(idsBody(QStringList { guesses.at(cap - 1 + i) } + strangers))
+                    .toJson(QJsonDocument::Compact)));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                     [](QNetworkReply *r) { return r->isFinished(); }),
+            30000);
+        QStringList answers;
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+            answers.append(code == 200 ? body.value(QStringLiteral("results"))
+                                             .toArray()
+                                             .at(0)
+                                             .toObject()
+                                             .value(QStringLiteral("outcome"))
+                                             .toString()
+                                       : QString::number(code));
+            reply->deleteLater();
+        }
+        answers.sort();
+        QStringList expected(Racers - 1, QStringLiteral("429"));
+        expected.append(QStringLiteral("notFound"));
+        QCOMPARE(answers, expected);
+        QSqlQuery n = m_server->server().database().exec(
+            QStringLiteral("SELECT near_misses FROM attendance_match_usage"
+                           " WHERE institution_id = ? AND day = ?"),
+            { inst.id, m_server->clock().todayInChina().toString(Qt::ISODate) });
+        QVERIFY(n.next());
+        QCOMPARE(n.value(0).toInt(), cap);
+        n.finish();
+        m_server->clock().advance(24 * 3600);
+    }
+}
+
+void TestClasses::migration9_removesOldDigestsAndRaisesScopes()
+{
+    // A database as it was before migration 9: enrolments with a digest column, published (and
+    // kept in a replayable conflict answer) with the digest.
+    const TestAccount inst
+        = institution(QStringLiteral("inst_mig"), QStringLiteral("52440106MJ0123456"));
+    const TestAccount emp
+        = employer(QStringLiteral("emp_mig"), QStringLiteral("91440106MA59XK3T1"));
+    const TestAccount a
+        = learner(QStringLiteral("learner_mig"), QStringLiteral("44010619900101060"), &emp);
+    const QString classId = publishClass(inst);
+    const QString enrolment = enrolConfirmed(inst, a, classId);
+    QString instCursor;
+    QVERIFY(!pullAllChanges(*m_client, inst.token, 1000, &instCursor).isEmpty());
+    QString learnerCursor;
+    pullAllChanges(*m_client, a.token, 1000, &learnerCursor);
+    const QString fullId = residentId(QStringLiteral("44010619900101060"));
+    const QString digest = QString::fromLatin1(QCryptographicHash::hash(
+        (classId + QLatin1Char(':') + fullId).toUtf8(), QCryptographicHash::Sha256)
+                                                   .toHex());
+
+    server::Database &db = m_server->server().database();
+    db.exec(QStringLiteral("ALTER TABLE enrolments ADD COLUMN resident_id_digest TEXT"));
+    db.exec(QStringLiteral("UPDATE enrolments SET resident_id_digest = ? WHERE id = ?"),
+        { digest, enrolment });
+    int rewritten = 0;
+    {
+        QSqlQuery q = db.exec(QStringLiteral("SELECT seq, data FROM change_log WHERE entity_type = "
+                                             "'enrolment' AND entity_id = ?"),
+            { enrolment });
+        QList<QPair<qint64, QString>> rows;
+        while (q.next()) {
+            QJsonObject data = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+            data.insert(QStringLiteral("residentIdDigest"), digest);
+            rows.append({ q.value(0).toLongLong(),
+                QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)) });
+        }
+        q.finish();
+        for (const auto &[seq, json] : rows) {
+            db.exec(QStringLiteral("UPDATE change_log SET data = ? WHERE seq = ?"), { json, seq });
+            ++rewritten;
+        }
+    }
+    QCOMPARE(rewritten, 2); // requested, confirmed
+    // An entry of an enrolment that no longer exists: no digest to cut out, so it goes whole.
+    const QString gone = newId();
+    db.exec(QStringLiteral("UPDATE change_counter SET n = n + 1"));
+    db.exec(QStringLiteral("INSERT INTO change_log (seq, entity_type, entity_id, version, op, data,"
+                           " changed_at) SELECT n, 'enrolment', ?, 1, 'upsert', ?, 0"
+                           " FROM change_counter"),
+        { gone,
+            QStringLiteral("{\"id\":\"%1\",\"residentIdDigest\":\"%2\",\"residentIdMasked\":\"x\"}")
+                .arg(gone, QString(64, QLatin1Char('a'))) });
+    db.exec(QStringLiteral("INSERT INTO change_audience (audience, seq) SELECT ?, n FROM"
+                           " change_counter"),
+        { QStringLiteral("institution:") + inst.id });
+    const QString conflict = QStringLiteral(
+        "{\"current\":{\"data\":{\"id\":\"%1\",\"residentIdDigest\":\"%2\",\"residentIdMasked\":"
+        "\"%3\"},\"id\":\"%1\",\"type\":\"enrolment\",\"version\":2},\"id\":\"m1\","
+        "\"status\":\"conflict\"}")
+                                 .arg(enrolment, digest, maskResidentId(fullId));
+    db.exec(QStringLiteral("INSERT INTO applied_mutations (user_id, mutation_id, result,"
+                           " applied_at) VALUES (?, 'm1', ?, 0), (?, 'm2', ?, 0)"),
+        { inst.id, conflict, inst.id,
+            QStringLiteral("{\"residentIdDigest\":\"%1\"}").arg(QString(64, QLatin1Char('b'))) });
+    db.exec(QStringLiteral("DROP TABLE attendance_match_usage"));
+    db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 9"));
+
+    QString error;
+    QVERIFY2(db.migrate(&error), qPrintable(error));
+
+    // The stored entries lost the digest and stayed valid JSON; the orphan is gone.
+    {
+        QSqlQuery q = db.exec(QStringLiteral("SELECT data FROM change_log"));
+        int enrolmentEntries = 0;
+        while (q.next()) {
+            const QString data = q.value(0).toString();
+            QVERIFY2(!data.contains(QLatin1String("residentIdDigest")), qPrintable(data));
+            QVERIFY(!data.contains(gone));
+            if (data.contains(enrolment)) {
+                ++enrolmentEntries;
+                QJsonParseError parse;
+                const QJsonObject o = QJsonDocument::fromJson(data.toUtf8(), &parse).object();
+                QCOMPARE(parse.error, QJsonParseError::NoError);
+                QCOMPARE(
+                    o.value(QStringLiteral("residentIdMasked")).toString(), maskResidentId(fullId));
+            }
+        }
+        QVERIFY(enrolmentEntries >= 2);
+        QSqlQuery r = db.exec(QStringLiteral(
+            "SELECT result FROM applied_mutations WHERE mutation_id IN ('m1', 'm2')"));
+        int kept = 0;
+        while (r.next()) {
+            ++kept;
+            const QString result = r.value(0).toString();
+            QVERIFY2(!result.contains(QLatin1String("residentIdDigest")), qPrintable(result));
+            QVERIFY(!QJsonDocument::fromJson(result.toUtf8()).object().isEmpty());
+        }
+        QCOMPARE(kept, 1); // the conflict, cut; the one nothing could be cut from, deleted
+    }
+    // The column is gone, and the server still runs on the migrated schema.
+    QSqlQuery columns(db.connection());
+    QVERIFY(!columns.exec(QStringLiteral("SELECT resident_id_digest FROM enrolments")));
+    columns.finish();
+    // Whoever cached enrolments downloads them again: 410, then a full pull without digests.
+    QCOMPARE(
+        m_client->get(QStringLiteral("/sync/changes?since=") + instCursor, inst.token).status, 410);
+    QCOMPARE(
+        m_client->get(QStringLiteral("/sync/changes?since=") + learnerCursor, a.token).status, 410);
+    const QList<QJsonObject> fresh = pullAllChanges(*m_client, inst.token);
+    bool found = false;
+    for (const QJsonObject &change : fresh) {
+        QVERIFY(!QJsonDocument(change).toJson().contains("residentIdDigest"));
+        found = found || change.value(QStringLiteral("id")).toString() == enrolment;
+    }
+    QVERIFY(found);
+    // And the server works on it: a new enrolment is published without a digest.
+    const TestAccount b
+        = learner(QStringLiteral("learner_mig2"), QStringLiteral("44010619850505432"), &emp);
+    enrolConfirmed(inst, b, classId);
+    for (const QJsonObject &change : pullAllChanges(*m_client, inst.token))
+        QVERIFY(!QJsonDocument(change).toJson().contains("residentIdDigest"));
 }
 
 void TestClasses::demoData_wholeFlowFromClassToLearnersHours()

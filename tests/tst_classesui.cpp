@@ -30,6 +30,7 @@
 #include "tokenstore.h"
 #include "trainingclasses.h"
 #include "uicommon.h"
+#include "validators.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -144,6 +145,20 @@ int rowOfName(const QAbstractItemModel *model, const QString &name)
             return row;
     }
     return -1;
+}
+
+// Valid resident ids with `id`'s mask and other birth dates: ids that resemble the person's.
+QStringList sameMaskCandidates(const QString &id, int count)
+{
+    QStringList list;
+    const QDate born = residentIdBirthDate(id);
+    for (int day = 1; list.size() < count && day < 40000; ++day) {
+        const QString first17
+            = id.left(6) + born.addDays(-day).toString(QStringLiteral("yyyyMMdd")) + id.mid(14, 3);
+        if (residentIdCheckCharacter(first17) == id.at(17))
+            list.append(first17 + id.at(17));
+    }
+    return list;
 }
 
 } // namespace
@@ -502,13 +517,64 @@ void TestClassesUi::publishEnrolConfirm_hoursReachTheLearner()
     click(preview, "attendanceCancelButton");
     QTRY_VERIFY(!hours->findChild<AttendancePreviewDialog *>());
     QCOMPARE(institution.engine()->pendingCount(), 0);
-    // 应用 takes the good row only.
+    // With the server unreachable the row with a resident id waits for it (this computer holds
+    // masked ids only): nothing can be applied yet, and the dialog says why.
+    institution.networkDown();
     click(hours, "importAttendanceButton");
     QTRY_VERIFY((preview = hours->findChild<AttendancePreviewDialog *>()));
     auto *previewTable = child<QTableWidget>(preview, "attendancePreviewTable");
+    auto *recheck = child<QPushButton>(preview, "attendanceRecheckButton");
+    QTRY_VERIFY(recheck->isVisibleTo(preview));
+    QCOMPARE(previewTable->rowCount(), 2);
+    QCOMPARE(
+        previewTable->item(0, 4)->data(Qt::UserRole).toString(), QStringLiteral("awaitingServer"));
+    QVERIFY(previewTable->item(0, 4)->text() != QStringLiteral("张三"));
+    QCOMPARE(previewTable->item(0, 2)->text(), maskResidentId(residentId(SecondFirst17)));
+    QCOMPARE(previewTable->item(1, 4)->data(Qt::UserRole).toString(), QStringLiteral("error"));
+    const QString waiting = child<QLabel>(preview, "attendanceSummaryLabel")->text();
+    QVERIFY2(waiting.contains(QLatin1String("server")), qPrintable(waiting));
+    QVERIFY(!child<QPushButton>(preview, "attendanceApplyButton")->isEnabled());
+    // Connected again, 重新核对 asks the server, which matches the row to 张三.
+    institution.networkUp();
+    QTest::mouseClick(recheck, Qt::LeftButton);
+    QTRY_COMPARE(previewTable->item(0, 4)->text(), QStringLiteral("张三"));
+    QVERIFY(!recheck->isVisibleTo(preview));
+    click(preview, "attendanceCancelButton");
+    QTRY_VERIFY(!hours->findChild<AttendancePreviewDialog *>());
+    QCOMPARE(institution.engine()->pendingCount(), 0);
+
+    // Ten ids resembling 张三's that are not his use up the day's checks: the server refuses to
+    // check more today, the dialog says so, and the row stays awaiting it.
+    const TestReply burnt
+        = api.client.post(QStringLiteral("/classes/%1/attendance-match").arg(classId),
+            { { QStringLiteral("residentIds"),
+                QJsonArray::fromStringList(sameMaskCandidates(residentId(SecondFirst17), 10)) } },
+            api.token(QStringLiteral("demo_institution"), DemoPassword));
+    QCOMPARE(burnt.status, 200);
+    QCOMPARE(burnt.json.value(QStringLiteral("checksLeftToday")).toInt(), 0);
+    click(hours, "importAttendanceButton");
+    QTRY_VERIFY((preview = hours->findChild<AttendancePreviewDialog *>()));
+    previewTable = child<QTableWidget>(preview, "attendancePreviewTable");
+    recheck = child<QPushButton>(preview, "attendanceRecheckButton");
+    QTRY_VERIFY(recheck->isVisibleTo(preview));
+    const QString refused = child<QLabel>(preview, "attendanceSummaryLabel")->text();
+    QVERIFY2(refused.contains(QLatin1String("refused")) && refused.contains(QLatin1String("today")),
+        qPrintable(refused));
+    QCOMPARE(
+        previewTable->item(0, 4)->data(Qt::UserRole).toString(), QStringLiteral("awaitingServer"));
+    QVERIFY(!child<QPushButton>(preview, "attendanceApplyButton")->isEnabled());
+    click(preview, "attendanceCancelButton");
+    QTRY_VERIFY(!hours->findChild<AttendancePreviewDialog *>());
+    // The next day (China time) the server checks again.
+    m_server->clock().advance(24 * 3600);
+
+    // Online: 应用 takes the good row only, once the server has matched it.
+    click(hours, "importAttendanceButton");
+    QTRY_VERIFY((preview = hours->findChild<AttendancePreviewDialog *>()));
+    previewTable = child<QTableWidget>(preview, "attendancePreviewTable");
     QCOMPARE(previewTable->rowCount(), 2);
     QCOMPARE(previewTable->item(0, 0)->text(), QStringLiteral("2"));
-    QCOMPARE(previewTable->item(0, 4)->text(), QStringLiteral("张三"));
+    QTRY_COMPARE(previewTable->item(0, 4)->text(), QStringLiteral("张三"));
     QCOMPARE(previewTable->item(1, 0)->text(), QStringLiteral("3"));
     QVERIFY(!previewTable->item(1, 4)->text().isEmpty());
     QVERIFY(child<QLabel>(preview, "attendanceSummaryLabel")->text().contains(QLatin1Char('1')));

@@ -21,7 +21,8 @@ class EnrolmentTableModel;
 // The institution's "报名管理" (R6): the enrolments of one class, filtered by state and by name,
 // masked resident id or employer; several confirmed or returned (with a required reason) at once,
 // each decision through the outbox on the version the institution saw; and 导出名单, the shown
-// enrolments as a CSV roster (UTF-8 with BOM, so spreadsheet programs show the Chinese names).
+// enrolments as a CSV roster (UTF-8 with BOM, so spreadsheet programs show the Chinese names;
+// writeCsv() neutralises cells a spreadsheet would run as formulas).
 class EnrolmentsPage final : public QWidget
 {
     Q_OBJECT

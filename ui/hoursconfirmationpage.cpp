@@ -419,11 +419,12 @@ bool HoursConfirmationPage::previewFile(const QString &path)
             continue;
         const auto decision = pending.constFind(enrolment.id);
         refs.append({ enrolment.id, classId(), text(enrolment.data, "learnerName"),
-            text(enrolment.data, "residentIdDigest"),
+            text(enrolment.data, "residentIdMasked"),
             decision != pending.constEnd() ? decision->status : text(enrolment.data, "status") });
         names.insert(enrolment.id, text(enrolment.data, "learnerName"));
     }
-    const AttendancePreview preview = previewAttendance(csv, refs, m_classHours);
+    const int classHours = m_classHours;
+    const AttendancePreview preview = previewAttendance(csv, refs, classHours);
     auto *dialog = new AttendancePreviewDialog(QFileInfo(path).fileName(), preview, names, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString shownClass = classId();
@@ -431,7 +432,30 @@ bool HoursConfirmationPage::previewFile(const QString &path)
         if (classId() == shownClass)
             queueEntries(dialog->goodEntries());
     });
+    // The rows with a resident id: the server says whose id it is (this computer has masked ids
+    // only). Offline, or refused, they keep awaiting it and are not applied.
+    const QPointer<AttendancePreviewDialog> guarded(dialog);
+    const auto check = [this, guarded, shownClass, refs, classHours] {
+        if (!guarded || guarded->preview().awaitingCount() == 0)
+            return;
+        guarded->setChecking();
+        matchAttendanceIds(m_core->api(), shownClass, guarded->preview().idsAwaitingServer(),
+            guarded, [guarded, refs, classHours](const AttendanceMatchResult &result) {
+                if (!guarded)
+                    return;
+                if (result.error.isError()) {
+                    guarded->setServerProblem(
+                        result.error.message, result.error.kind == ApiError::Kind::Server);
+                    return;
+                }
+                AttendancePreview matched = guarded->preview();
+                applyServerMatches(&matched, result.answers, refs, classHours);
+                guarded->setMatched(matched, result.checksLeftToday);
+            });
+    };
+    connect(dialog, &AttendancePreviewDialog::recheckRequested, this, check);
     dialog->open();
+    check();
     return true;
 }
 

@@ -23,8 +23,9 @@ class HoursTableModel;
 // The institution's "学时确认" (R6): the confirmed enrolments of one class with the hours to credit
 // (the class's hours unless changed), 缺勤 and the reason; 确认所选 / 确认全部 queue ONE
 // class.confirmHours for everyone chosen, refused here when someone gets fewer hours or is absent
-// without a reason. 导入签到表 previews an attendance CSV (AttendancePreviewDialog) and applies
-// its good rows as one batch. The decisions show at once, marked as not sent; after the sync the
+// without a reason. 导入签到表 previews an attendance CSV (AttendancePreviewDialog), asks the
+// server whose resident ids its rows name (this computer has masked ids only), and applies the
+// good rows as one batch. The decisions show at once, marked as not sent; after the sync the
 // server's answer for each person (applied, skipped as already decided, refused with the reason)
 // is listed under the table.
 class HoursConfirmationPage final : public QWidget

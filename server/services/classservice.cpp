@@ -17,6 +17,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QTimeZone>
 #include <QUuid>
 
 namespace xueshi::server {
@@ -27,7 +28,7 @@ using Mutation = SyncService::Mutation;
 namespace {
 
 const QString EnrolmentColumns = QStringLiteral(
-    "id, class_id, learner_id, learner_name, resident_id_masked, resident_id_digest,"
+    "id, class_id, learner_id, learner_name, resident_id_masked,"
     " employer_name, status, reason, hours_tenths, hour_record_id, created_at, decided_at,"
     " credited_at, version");
 
@@ -210,16 +211,15 @@ template<typename Row> void readEnrolment(const QSqlQuery &q, Row *e)
     e->learnerId = q.value(2).toString();
     e->learnerName = q.value(3).toString();
     e->residentIdMasked = q.value(4).toString();
-    e->residentIdDigest = q.value(5).toString();
-    e->employerName = q.value(6).toString();
-    e->status = q.value(7).toString();
-    e->reason = q.value(8).toString();
-    e->hoursTenths = q.value(9).isNull() ? std::nullopt : std::optional<int>(q.value(9).toInt());
-    e->hourRecordId = q.value(10).toString();
-    e->createdAt = q.value(11).toLongLong();
-    e->decidedAt = optionalLong(12);
-    e->creditedAt = optionalLong(13);
-    e->version = q.value(14).toLongLong();
+    e->employerName = q.value(5).toString();
+    e->status = q.value(6).toString();
+    e->reason = q.value(7).toString();
+    e->hoursTenths = q.value(8).isNull() ? std::nullopt : std::optional<int>(q.value(8).toInt());
+    e->hourRecordId = q.value(9).toString();
+    e->createdAt = q.value(10).toLongLong();
+    e->decidedAt = optionalLong(11);
+    e->creditedAt = optionalLong(12);
+    e->version = q.value(13).toLongLong();
 }
 
 } // namespace
@@ -308,7 +308,6 @@ QJsonObject ClassService::toJson(const EnrolmentRow &e, const ClassRow &c) const
         { QStringLiteral("learnerId"), e.learnerId },
         { QStringLiteral("learnerName"), e.learnerName },
         { QStringLiteral("residentIdMasked"), e.residentIdMasked },
-        { QStringLiteral("residentIdDigest"), e.residentIdDigest },
         { QStringLiteral("employerName"), e.employerName }, { QStringLiteral("status"), e.status },
         { QStringLiteral("reason"), textOrNull(e.reason) },
         { QStringLiteral("hoursTenths"),
@@ -645,17 +644,16 @@ QJsonObject ClassService::request(const AuthenticatedUser &caller, const Mutatio
     e.learnerId = caller.id;
     e.learnerName = learner.value(0).toString();
     e.residentIdMasked = maskResidentId(learner.value(1).toString());
-    e.residentIdDigest = residentIdDigest(c->id, learner.value(1).toString());
     learner.finish();
     e.employerName = employerName;
     e.status = QStringLiteral("pending");
     e.createdAt = m_context.clock.nowUtc().toMSecsSinceEpoch();
     e.version = 1;
     db.exec(QStringLiteral("INSERT INTO enrolments (id, class_id, learner_id, learner_name,"
-                           " resident_id_masked, resident_id_digest, employer_name, status,"
-                           " created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 1)"),
-        { e.id, e.classId, e.learnerId, e.learnerName, e.residentIdMasked, e.residentIdDigest,
-            e.employerName, e.createdAt });
+                           " resident_id_masked, employer_name, status, created_at, version)"
+                           " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, 1)"),
+        { e.id, e.classId, e.learnerId, e.learnerName, e.residentIdMasked, e.employerName,
+            e.createdAt });
     publishEnrolment(e, *c);
     publishClass(*c);
     return applied(m.id, e.version);
@@ -721,6 +719,128 @@ QJsonObject ClassService::decide(const AuthenticatedUser &caller, const Mutation
     publishEnrolment(e, c);
     publishClass(c);
     return applied(m.id, e.version);
+}
+
+// --- attendance matching --------------------------------------------------------------------
+
+QJsonObject ClassService::matchAttendance(
+    const AuthenticatedUser &caller, const QString &classId, const QJsonObject &body)
+{
+    requireInstitution(caller);
+    requireKnownFields(body, { QStringLiteral("residentIds") });
+    const QJsonValue idsValue = body.value(QStringLiteral("residentIds"));
+    if (!idsValue.isArray() || idsValue.toArray().isEmpty()) {
+        throw ApiError(400, ec::MissingField, "Server",
+            QT_TRANSLATE_NOOP("Server", "List the resident ID numbers to match."))
+            .field(QStringLiteral("residentIds"));
+    }
+    const QJsonArray idsArray = idsValue.toArray();
+    if (idsArray.size() > MaxMatchIds) {
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP("Server", "Match at most %1 resident ID numbers at a time."))
+            .field(QStringLiteral("residentIds"))
+            .arg(QString::number(MaxMatchIds));
+    }
+    QStringList ids;
+    ids.reserve(idsArray.size());
+    for (qsizetype i = 0; i < idsArray.size(); ++i) {
+        const QJsonValue v = idsArray.at(i);
+        if (!v.isString() || v.toString().size() > MaxMatchIdLength) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server",
+                    "Each resident ID number must be text of at most %1 "
+                    "characters."))
+                .field(QStringLiteral("residentIds[%1]").arg(i))
+                .arg(QString::number(MaxMatchIdLength));
+        }
+        ids.append(v.toString().trimmed().toUpper());
+    }
+
+    Database &db = m_context.database;
+    Transaction tx(db);
+    const ClassRow c = ownedClass(caller, classId);
+    // Who is enrolled (any state: the sheet's problems are told per person), by full id; and the
+    // masks the institution has seen, which are all an id can be measured against for free.
+    QHash<QString, QString> enrolmentOf;
+    QSet<QString> masks;
+    {
+        QSqlQuery q = db.exec(QStringLiteral("SELECT e.id, e.resident_id_masked, l.resident_id"
+                                             " FROM enrolments e JOIN learners l"
+                                             " ON l.user_id = e.learner_id WHERE e.class_id = ?"
+                                             " ORDER BY e.created_at"),
+            { c.id });
+        while (q.next()) {
+            const QString full = q.value(2).toString().toUpper();
+            // A learner enrolled twice (cancelled, then again) is matched to the latest.
+            enrolmentOf.insert(full, q.value(0).toString());
+            masks.insert(q.value(1).toString());
+            masks.insert(maskResidentId(full));
+        }
+    }
+
+    // The day's allowance, under the usage row's lock so two requests at once cannot both spend
+    // its last check (PostgreSQL; SQLite serialises writers anyway).
+    const QDate today = m_context.clock.todayInChina();
+    const QString day = today.toString(Qt::ISODate);
+    db.exec(QStringLiteral("DELETE FROM attendance_match_usage WHERE day < ?"),
+        { today.addDays(-7).toString(Qt::ISODate) });
+    db.exec(QStringLiteral("INSERT INTO attendance_match_usage (institution_id, day, near_misses)"
+                           " VALUES (?, ?, 0) ON CONFLICT (institution_id, day) DO NOTHING"),
+        { caller.id, day });
+    QSqlQuery usage = db.exec(QStringLiteral("SELECT near_misses FROM attendance_match_usage"
+                                             " WHERE institution_id = ? AND day = ?")
+            + db.forUpdate(),
+        { caller.id, day });
+    int used = usage.next() ? usage.value(0).toInt() : 0;
+    usage.finish();
+    if (used >= MaxNearMissesPerDay) {
+        const QDateTime midnight(today.addDays(1), QTime(0, 0), QTimeZone("Asia/Shanghai"));
+        const qint64 seconds = std::max<qint64>(1,
+            (midnight.toMSecsSinceEpoch() - m_context.clock.nowUtc().toMSecsSinceEpoch() + 999)
+                / 1000);
+        throw ApiError(429, ec::TooManyRequests, "Server",
+            QT_TRANSLATE_NOOP("Server",
+                "Your institution has used today's %1 checks of resident ID numbers that do not "
+                "belong to the enrolled person they resemble. Matching resumes tomorrow (China "
+                "time); until then confirm people in the table or by name."))
+            .arg(QString::number(MaxNearMissesPerDay))
+            .extra(QStringLiteral("retryAfterSeconds"), double(seconds))
+            .header("retry-after", QByteArray::number(seconds));
+    }
+
+    // Answered in order. Whether a row is limited depends only on the rows before it, whose
+    // answers the caller has anyway, so being limited says nothing about the row itself.
+    QJsonArray results;
+    QSet<QString> counted;
+    for (const QString &id : std::as_const(ids)) {
+        QJsonObject result;
+        if (!isWellFormedResidentId(id)) {
+            result.insert(QStringLiteral("outcome"), QStringLiteral("invalid"));
+        } else if (!masks.contains(maskResidentId(id))) {
+            // The caller can tell this from the masks alone: it costs nothing.
+            result.insert(QStringLiteral("outcome"), QStringLiteral("notFound"));
+        } else if (used >= MaxNearMissesPerDay) {
+            result.insert(QStringLiteral("outcome"), QStringLiteral("limited"));
+        } else if (const auto found = enrolmentOf.constFind(id); found != enrolmentOf.constEnd()) {
+            result.insert(QStringLiteral("outcome"), QStringLiteral("matched"));
+            result.insert(QStringLiteral("enrolmentId"), *found);
+        } else {
+            if (!counted.contains(id)) {
+                counted.insert(id);
+                ++used;
+            }
+            result.insert(QStringLiteral("outcome"), QStringLiteral("notFound"));
+        }
+        results.append(result);
+    }
+    if (!counted.isEmpty()) {
+        db.exec(QStringLiteral("UPDATE attendance_match_usage SET near_misses = ?"
+                               " WHERE institution_id = ? AND day = ?"),
+            { used, caller.id, day });
+    }
+    tx.commit();
+    return { { QStringLiteral("classId"), c.id }, { QStringLiteral("results"), results },
+        { QStringLiteral("checksLeftToday"), std::max(0, MaxNearMissesPerDay - used) } };
 }
 
 // --- hours ----------------------------------------------------------------------------------

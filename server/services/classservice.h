@@ -26,9 +26,23 @@ class ClassService final
 {
 public:
     static constexpr int MaxBatchEntries = 5000;
+    // Attendance matching (docs/sync.md "Attendance matching"): ids per request, and the ids a
+    // day per institution that share the mask of an enrolled person but are not their id.
+    static constexpr int MaxMatchIds = 5000;
+    static constexpr int MaxMatchIdLength = 32;
+    static constexpr int MaxNearMissesPerDay = 10;
 
     ClassService(ServiceContext &context, AccountService &accounts, BindingService &bindings,
         HourRecordService &hourRecords, SyncService &sync);
+
+    // POST /classes/{id}/attendance-match: which enrolment of the caller's class each resident id
+    // of an attendance sheet belongs to, answered per id, so the institution never needs anything
+    // from which a full id could be derived. Every answer is an oracle for the 8 digits the mask
+    // hides, so ids that share an enrolled person's mask without being their id are counted per
+    // institution and China day; past MaxNearMissesPerDay such ids get "limited", and a request
+    // once the day's allowance is used up is 429. Throws ApiError.
+    QJsonObject matchAttendance(
+        const AuthenticatedUser &caller, const QString &classId, const QJsonObject &body);
 
 private:
     struct ClassRow
@@ -58,7 +72,6 @@ private:
         QString learnerId;
         QString learnerName;
         QString residentIdMasked;
-        QString residentIdDigest;
         QString employerName;
         QString status;
         QString reason;

@@ -367,6 +367,45 @@ const QList<Migration> &migrations()
                 QStringLiteral("UPDATE notifier_outbox SET destination = '', body = '',"
                                " sent_at = created_at"),
             } },
+        { 9, QStringLiteral("no resident-id digests for institutions; attendance matching usage"),
+            {
+                // An unsalted SHA-256 of the class id and a resident id was published with every
+                // enrolment: with the masked id, trying the ~4,000 birth dates left reverses it.
+                // Each stored copy is cut out of its JSON (keys are sorted, so the digest is always
+                // followed by "residentIdMasked" and a comma), whatever is left is deleted, the
+                // column goes, and everyone who cached enrolments downloads them again.
+                QStringLiteral(
+                    "UPDATE change_log SET data = replace(data, '\"residentIdDigest\":\"'"
+                    " || (SELECT e.resident_id_digest FROM enrolments e"
+                    " WHERE e.id = change_log.entity_id) || '\",', '')"
+                    " WHERE entity_type = 'enrolment' AND data IS NOT NULL"
+                    " AND EXISTS (SELECT 1 FROM enrolments e WHERE e.id = change_log.entity_id)"),
+                QStringLiteral(
+                    "DELETE FROM change_audience WHERE seq IN (SELECT seq FROM change_log"
+                    " WHERE data LIKE '%residentIdDigest%')"),
+                QStringLiteral("DELETE FROM change_log WHERE data LIKE '%residentIdDigest%'"),
+                // Conflict answers kept for replays carry the enrolment too.
+                QStringLiteral(
+                    "UPDATE applied_mutations SET result = replace(result,"
+                    " '\"residentIdDigest\":\"' || (SELECT e.resident_id_digest FROM enrolments e"
+                    " WHERE applied_mutations.result LIKE '%' || e.resident_id_digest || '%'"
+                    " LIMIT 1) || '\",', '')"
+                    " WHERE result LIKE '%residentIdDigest%' AND EXISTS (SELECT 1 FROM enrolments e"
+                    " WHERE applied_mutations.result LIKE '%' || e.resident_id_digest || '%')"),
+                // A replayed conflict is decided again, and conflicts again: versions only grow.
+                QStringLiteral(
+                    "DELETE FROM applied_mutations WHERE result LIKE '%residentIdDigest%'"),
+                QStringLiteral("ALTER TABLE enrolments DROP COLUMN resident_id_digest"),
+                QStringLiteral("UPDATE users SET scope_version = scope_version + 1"
+                               " WHERE role = 'institution'"
+                               " OR id IN (SELECT learner_id FROM enrolments)"),
+                QStringLiteral(
+                    "CREATE TABLE attendance_match_usage ("
+                    " institution_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                    " day TEXT NOT NULL,"
+                    " near_misses INTEGER NOT NULL,"
+                    " PRIMARY KEY (institution_id, day))"),
+            } },
     };
     return all;
 }
