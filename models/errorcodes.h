@@ -53,4 +53,8 @@ inline constexpr char ClassNotFinished[] = "class_not_finished";
 // A batch entry left alone because it was decided before (credited or absent).
 inline constexpr char AlreadyDecided[] = "already_decided";
 inline constexpr char InternalError[] = "internal_error";
+// Why a lesson.study was credited less than it claimed (its answer's "reason").
+inline constexpr char StudyBeforeAvailable[] = "study_before_available";
+inline constexpr char StudyTimeAlreadyCredited[] = "study_time_already_credited";
+inline constexpr char StudyTimeNotPassed[] = "study_time_not_passed";
 } // namespace xueshi::errorcode

@@ -294,6 +294,21 @@ const QList<Migration> &migrations()
                                " (class_id, learner_id)"
                                " WHERE status IN ('pending', 'confirmed', 'credited')"),
             } },
+        // Study time credited to a learner, as the stretches of real time it was spent in
+        // (docs/sync.md "Study time"): a stretch counts once, whatever lesson or course claims it.
+        { 7, QStringLiteral("credited study intervals"),
+            {
+                QStringLiteral("CREATE TABLE study_intervals ("
+                               " id {{BIGINT_PK}},"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " course_id TEXT NOT NULL,"
+                               " lesson_id TEXT NOT NULL,"
+                               " starts_at BIGINT NOT NULL,"
+                               " ends_at BIGINT NOT NULL,"
+                               " credited_at BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX study_intervals_learner"
+                               " ON study_intervals (learner_id, ends_at)"),
+            } },
     };
     return all;
 }
