@@ -6,6 +6,7 @@
 #include "content/contentstore.h"
 #include "content/coursepackage.h"
 #include "content/ziparchive.h"
+#include "coursepolicy.h"
 #include "entityids.h"
 #include "services/courseservice.h"
 #include "storage/database.h"
@@ -330,6 +331,7 @@ private slots:
     void submit_nextAttemptDrawnFromTheBankAnImportLeaves();
     void study_judgedByTheMinimumAnImportLeaves();
     void demoData_importsTheDemoCourseOnce();
+    void demoCourse_claimedHoursRefused_aMinutePerLessonStudiedOfflineCompletes();
 
 private:
     QString writePackage(const TestPackage &package);
@@ -2019,6 +2021,94 @@ void TestCourses::demoData_importsTheDemoCourseOnce()
         QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity_type = 'course'"));
     QVERIFY(published.next());
     QCOMPARE(published.value(0).toInt(), 1);
+}
+
+void TestCourses::demoCourse_claimedHoursRefused_aMinutePerLessonStudiedOfflineCompletes()
+{
+    QString error;
+    QVERIFY2(server::loadDemoData(m_server->server(), &error), qPrintable(error));
+    QStringList errors;
+    const auto demo = CoursePackage::load(QStringLiteral(":/demo-course"), &errors);
+    QVERIFY2(demo, qPrintable(errors.join(QLatin1Char('\n'))));
+    QString password;
+    for (const server::DemoAccount &account : server::demoAccounts()) {
+        if (account.username == QLatin1String("demo_learner"))
+            password = account.password;
+    }
+    const TestReply session = m_client->post(QStringLiteral("/session"),
+        { { QStringLiteral("username"), QStringLiteral("demo_learner") },
+            { QStringLiteral("password"), password } });
+    QCOMPARE(session.status, 200);
+    const Account learner { session.json.value(QStringLiteral("user"))
+                                .toObject()
+                                .value(QStringLiteral("id"))
+                                .toString(),
+        session.json.value(QStringLiteral("token")).toString() };
+    const QList<int> years = declarableYears(demo->years, m_server->clock().todayInChina());
+    QVERIFY(!years.isEmpty());
+    const QString selection
+        = derivedId(QStringLiteral("courseSelection"), { learner.id, demo->id });
+    QCOMPARE(mutate(learner, QStringLiteral("course.select"), selection, 0,
+                 { { QStringLiteral("courseId"), demo->id },
+                     { QStringLiteral("declarationYear"), years.first() } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QDateTime t0 = m_server->clock().nowUtc();
+    const auto progress = [&](const QString &lessonId) {
+        return derivedId(QStringLiteral("lessonProgress"), { learner.id, demo->id, lessonId });
+    };
+    const auto row = [&](const QString &lessonId) {
+        return latest(learner, QStringLiteral("lessonProgress")).value(progress(lessonId));
+    };
+    const auto examOpens = [&] {
+        QJsonObject attempt;
+        for (const QJsonObject &a : latest(learner, QStringLiteral("examAttempt"))) {
+            if (a.value(QStringLiteral("status")).toString() == QLatin1String("ready"))
+                attempt = a;
+        }
+        const QJsonObject r = mutate(learner, QStringLiteral("exam.submit"),
+            attempt.value(QStringLiteral("id")).toString(), 1,
+            { { QStringLiteral("answers"), QJsonObject() },
+                { QStringLiteral("startedAt"), m_server->clock().nowUtc().toString(Qt::ISODate) },
+                { QStringLiteral("finishedAt"), m_server->clock().nowUtc().toString(Qt::ISODate) },
+                { QStringLiteral("elapsedSeconds"), 0 } });
+        return errorCode(r) != QLatin1String("lessons_incomplete");
+    };
+
+    // Four hours claimed for every lesson seconds after choosing the course: nothing completes,
+    // the exam does not open.
+    m_server->clock().advance(5);
+    for (const CoursePackage::Lesson &lesson : demo->lessons) {
+        QCOMPARE(lesson.minSeconds, 60);
+        mutate(learner, QStringLiteral("lesson.study"), progress(lesson.id), 0,
+            { { QStringLiteral("courseId"), demo->id }, { QStringLiteral("lessonId"), lesson.id },
+                { QStringLiteral("seconds"), 14400 } });
+    }
+    int credited = 0;
+    for (const CoursePackage::Lesson &lesson : demo->lessons) {
+        QCOMPARE(row(lesson.id).value(QStringLiteral("completed")).toBool(), false);
+        credited += row(lesson.id).value(QStringLiteral("seconds")).toInt();
+    }
+    QCOMPARE(credited, 5);
+    QVERIFY(!examOpens());
+
+    // A minute of real study on each lesson, one after the other, offline; sent six hours later.
+    m_server->clock().advance(6 * 3600);
+    QDateTime from = t0.addSecs(10);
+    for (const CoursePackage::Lesson &lesson : demo->lessons) {
+        const QJsonObject r
+            = mutate(learner, QStringLiteral("lesson.study"), progress(lesson.id), 0,
+                { { QStringLiteral("courseId"), demo->id },
+                    { QStringLiteral("lessonId"), lesson.id }, { QStringLiteral("seconds"), 60 },
+                    { QStringLiteral("startedAt"), from.toString(Qt::ISODate) },
+                    { QStringLiteral("endedAt"), from.addSecs(60).toString(Qt::ISODate) } });
+        QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 60);
+        from = from.addSecs(60);
+    }
+    for (const CoursePackage::Lesson &lesson : demo->lessons)
+        QCOMPARE(row(lesson.id).value(QStringLiteral("completed")).toBool(), true);
+    QVERIFY(examOpens());
 }
 
 QTEST_GUILESS_MAIN(TestCourses)
