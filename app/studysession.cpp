@@ -21,9 +21,32 @@ StudySession::StudySession(SyncEngine *engine, const LocalStore *store, const Cl
     , m_courseId(courseId)
     , m_lessonId(lessonId)
 {
+    m_anchorWall = m_clock->nowUtc();
+    m_anchorSteadyMs = m_clock->steadyMs();
     m_timer.setInterval(TickMs);
     connect(&m_timer, &QTimer::timeout, this, &StudySession::tick);
     m_wasComplete = isComplete();
+    if (engine) {
+        const QString progressId = lessonProgressId(learnerId, courseId, lessonId);
+        connect(engine, &SyncEngine::mutationApplied, this,
+            [this, progressId](const OutboxMutation &mutation, const QJsonObject &result) {
+                if (mutation.type != QLatin1String("lesson.study") || mutation.target != progressId)
+                    return;
+                const int claimed = mutation.payload.value(QLatin1String("seconds")).toInt();
+                const QJsonValue credited = result.value(QLatin1String("credited"));
+                if (credited.isDouble() && credited.toInt() < claimed)
+                    emit notCredited(claimed, credited.toInt(),
+                        result.value(QLatin1String("reason"))
+                            .toObject()
+                            .value(QLatin1String("message"))
+                            .toString());
+            });
+    }
+}
+
+QDateTime StudySession::wallAt(qint64 steadyMs) const
+{
+    return m_anchorWall.addMSecs(steadyMs - m_anchorSteadyMs);
 }
 
 StudySession::~StudySession()
@@ -37,7 +60,10 @@ void StudySession::setActive(bool active)
         return;
     if (active) {
         m_active = true;
-        m_last = m_clock->nowUtc();
+        m_lastMs = m_clock->steadyMs();
+        // A new stretch: what is left of the previous one (under a second) is not part of it.
+        m_spanStartMs = m_lastMs;
+        m_unflushedMs = 0;
         m_timer.start();
     } else {
         tick(); // the time up to now still counts
@@ -79,11 +105,18 @@ void StudySession::tick()
 {
     if (!m_active)
         return;
-    const QDateTime now = m_clock->nowUtc();
-    const qint64 gap = m_last.msecsTo(now);
-    m_last = now;
-    if (gap <= 0 || gap > qint64(MaxGapSeconds) * 1000)
+    const qint64 now = m_clock->steadyMs();
+    const qint64 gap = now - m_lastMs;
+    if (gap <= 0)
         return;
+    m_lastMs = now;
+    if (gap > qint64(MaxGapSeconds) * 1000) {
+        // Not study: what was counted before is one claim, and a new stretch starts now.
+        flush();
+        m_spanStartMs = now;
+        m_unflushedMs = 0;
+        return;
+    }
     m_unflushedMs += gap;
     m_sinceFlushMs += gap;
     if (m_sinceFlushMs >= qint64(FlushSeconds) * 1000)
@@ -103,17 +136,23 @@ bool StudySession::flush()
     }
     while (m_unflushedMs >= 1000) {
         const int seconds = int(std::min<qint64>(m_unflushedMs / 1000, MaxMutationSeconds));
+        // The stretch these seconds were studied in: from where the counted time begins, exactly
+        // as long as the seconds claimed (the fraction of a second left begins the next one).
+        const qint64 endMs = m_spanStartMs + qint64(seconds) * 1000;
         const QString id = m_engine->queueMutation(QStringLiteral("lesson.study"),
             lessonProgressId(m_learnerId, m_courseId, m_lessonId),
             QJsonObject { { QStringLiteral("courseId"), m_courseId },
-                { QStringLiteral("lessonId"), m_lessonId },
-                { QStringLiteral("seconds"), seconds } });
+                { QStringLiteral("lessonId"), m_lessonId }, { QStringLiteral("seconds"), seconds },
+                { QStringLiteral("startedAt"),
+                    wallAt(m_spanStartMs).toUTC().toString(Qt::ISODateWithMs) },
+                { QStringLiteral("endedAt"), wallAt(endMs).toUTC().toString(Qt::ISODateWithMs) } });
         if (id.isEmpty()) {
             // Kept counted: the next flush tries again.
             emit flushFailed(m_engine->lastMessage());
             return false;
         }
         m_unflushedMs -= qint64(seconds) * 1000;
+        m_spanStartMs = endMs;
     }
     emit changed();
     checkComplete();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -17,7 +18,13 @@ class SyncEngine;
 // move time instead of waiting. Counted time is kept until it is queued, and queued time is
 // shown through the cached progress only (the mutation's local effect adds it), so nothing is
 // lost and nothing counted twice. A gap longer than MaxGapSeconds between two ticks (the computer
-// slept, the clock jumped) is not study and counts nothing.
+// slept) is not study and counts nothing.
+//
+// Durations come from the clock's steady timer, which setting the computer's clock does not
+// move; each claim names the stretch it was studied in (docs/sync.md "Study time"), as wall
+// times derived from one wall time taken when the session starts plus the steady time since, so
+// a clock changed while the lesson is open neither adds nor removes study. The server credits
+// only what it can prove passed; what it did not credit comes back through notCredited().
 class StudySession final : public QObject
 {
     Q_OBJECT
@@ -65,10 +72,14 @@ signals:
     // The minimum study time was reached.
     void completed();
     void flushFailed(const QString &message);
+    // The server credited less of a claim of this lesson than it said (`message` says why).
+    void notCredited(int claimed, int credited, const QString &message);
 
 private:
     int cachedSeconds() const;
     void checkComplete();
+    // The wall time of a point on the steady timer, by the anchor taken at the start.
+    QDateTime wallAt(qint64 steadyMs) const;
 
     QPointer<SyncEngine> m_engine;
     const LocalStore *m_store;
@@ -78,7 +89,10 @@ private:
     QString m_lessonId;
     QTimer m_timer;
     bool m_active = false;
-    QDateTime m_last; // the previous tick
+    QDateTime m_anchorWall; // taken once; every claim's times derive from it
+    qint64 m_anchorSteadyMs = 0;
+    qint64 m_lastMs = 0; // the previous tick, on the steady timer
+    qint64 m_spanStartMs = 0; // where the counted, unqueued time begins, on the steady timer
     qint64 m_unflushedMs = 0;
     qint64 m_sinceFlushMs = 0;
     bool m_wasComplete = false;

@@ -57,4 +57,8 @@ inline constexpr char InternalError[] = "internal_error";
 inline constexpr char ServerBusy[] = "server_busy";
 // Too many connections from one address (429, with Retry-After).
 inline constexpr char TooManyConnections[] = "too_many_connections";
+// Why a lesson.study was credited less than it claimed (its answer's "reason").
+inline constexpr char StudyBeforeAvailable[] = "study_before_available";
+inline constexpr char StudyTimeAlreadyCredited[] = "study_time_already_credited";
+inline constexpr char StudyTimeNotPassed[] = "study_time_not_passed";
 } // namespace xueshi::errorcode

@@ -6,6 +6,7 @@
 #include "content/contentstore.h"
 #include "content/coursepackage.h"
 #include "content/ziparchive.h"
+#include "coursepolicy.h"
 #include "entityids.h"
 #include "services/accountservice.h"
 #include "services/courseservice.h"
@@ -312,10 +313,16 @@ private slots:
     void select_withoutConfirmedBinding_studyLocked();
     void select_yearNotAllowedOrUnknownCourse_rejected();
     void study_addsSecondsAndCompletes();
+    void study_claimedRightAfterSelect_creditsNothing_examStaysClosed();
+    void study_overlappingClaimsAcrossLessonsAndCourses_creditedOnce();
+    void study_offlineClaimArrivingLater_creditedForTimeAfterSelection();
     void submit_beforeLessonsComplete_lessonsIncomplete();
     void submit_gradesRightWrongAndPartialMultiple();
     void submit_failedAttempts_exhaustThenRefused();
     void submit_overTimeLimit_scoresZero();
+    void submit_overTimeLimit_withinGraceCounts();
+    void submit_wallClockMovedMidExam_neverScoresZeroWhenInTime();
+    void submit_steadyTimerOverTheLimit_scoresZero();
     void submit_timesNeedAnOffset_aClockAheadDatesNoHoursInTheFuture();
     void submit_twice_creditsHoursExactlyOnce();
     void submit_otherLearnersAttempt_notFound();
@@ -325,6 +332,7 @@ private slots:
     void submit_nextAttemptDrawnFromTheBankAnImportLeaves();
     void study_judgedByTheMinimumAnImportLeaves();
     void demoData_importsTheDemoCourseOnce();
+    void demoCourse_claimedHoursRefused_aMinutePerLessonStudiedOfflineCompletes();
 
 private:
     QString writePackage(const TestPackage &package);
@@ -335,6 +343,10 @@ private:
         const QJsonObject &payload, const QString &mutationId = newId());
     QJsonObject select(const Account &learner, int year = 2026);
     void studyAll(const Account &learner);
+    // A lesson.study claim of `seconds` studied between `from` and `to`.
+    QJsonObject studyBetween(const Account &learner, const QString &lessonId, int seconds,
+        const QDateTime &from, const QDateTime &to, const QString &mutationId = newId());
+    int studiedSeconds(const Account &learner, const QString &lessonId);
     // The latest state of each entity of `type` the user sees.
     QHash<QString, QJsonObject> latest(const Account &who, const QString &type);
     QJsonObject readyAttempt(const Account &learner);
@@ -453,14 +465,36 @@ QJsonObject TestCourses::select(const Account &learner, int year)
 
 void TestCourses::studyAll(const Account &learner)
 {
+    // Each lesson for its minimum, one after the other, the time really passing.
     for (const auto &[lesson, seconds] :
         { std::pair { QStringLiteral("l1"), 60 }, std::pair { QStringLiteral("l2"), 120 } }) {
+        m_server->clock().advance(seconds);
         const QJsonObject r
             = mutate(learner, QStringLiteral("lesson.study"), progressId(learner, lesson), 0,
                 { { QStringLiteral("courseId"), CourseId }, { QStringLiteral("lessonId"), lesson },
                     { QStringLiteral("seconds"), seconds } });
         QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QCOMPARE(r.value(QStringLiteral("credited")).toInt(), seconds);
     }
+}
+
+QJsonObject TestCourses::studyBetween(const Account &learner, const QString &lessonId, int seconds,
+    const QDateTime &from, const QDateTime &to, const QString &mutationId)
+{
+    return mutate(learner, QStringLiteral("lesson.study"), progressId(learner, lessonId), 0,
+        { { QStringLiteral("courseId"), CourseId }, { QStringLiteral("lessonId"), lessonId },
+            { QStringLiteral("seconds"), seconds },
+            { QStringLiteral("startedAt"), from.toString(Qt::ISODateWithMs) },
+            { QStringLiteral("endedAt"), to.toString(Qt::ISODateWithMs) } },
+        mutationId);
+}
+
+int TestCourses::studiedSeconds(const Account &learner, const QString &lessonId)
+{
+    return latest(learner, QStringLiteral("lessonProgress"))
+        .value(progressId(learner, lessonId))
+        .value(QStringLiteral("seconds"))
+        .toInt();
 }
 
 QHash<QString, QJsonObject> TestCourses::latest(const Account &who, const QString &type)
@@ -504,7 +538,10 @@ QJsonObject TestCourses::answers(const QJsonObject &attempt,
 QJsonObject TestCourses::submit(const Account &learner, const QJsonObject &attempt,
     const QJsonObject &answerMap, qint64 seconds, const QString &mutationId)
 {
+    // The exam takes `seconds` of real time and is sent when it ends (an older client: no
+    // elapsedSeconds, the times of its wall clock).
     const QDateTime started = m_server->clock().nowUtc();
+    m_server->clock().advance(seconds);
     return mutate(learner, QStringLiteral("exam.submit"),
         attempt.value(QStringLiteral("id")).toString(), 1,
         { { QStringLiteral("answers"), answerMap },
@@ -1049,14 +1086,19 @@ void TestCourses::study_addsSecondsAndCompletes()
         QStringLiteral("course_not_selected"));
     QVERIFY(select(learner).value(QStringLiteral("status")).toString() == QLatin1String("applied"));
 
+    m_server->clock().advance(70);
     QJsonObject r = mutate(learner, QStringLiteral("lesson.study"), target, 0, payload);
     QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
     QCOMPARE(r.value(QStringLiteral("version")).toInt(), 1);
+    QCOMPARE(r.value(QStringLiteral("claimed")).toInt(), 70);
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 70);
+    QVERIFY(!r.contains(QStringLiteral("reason")));
     QJsonObject progress = latest(learner, QStringLiteral("lessonProgress")).value(target);
     QCOMPARE(progress.value(QStringLiteral("seconds")).toInt(), 70);
     QCOMPARE(progress.value(QStringLiteral("minSeconds")).toInt(), 120);
     QCOMPARE(progress.value(QStringLiteral("completed")).toBool(), false);
     // Additive, on any base version (another device studied offline too).
+    m_server->clock().advance(70);
     r = mutate(learner, QStringLiteral("lesson.study"), target, 0, payload);
     QCOMPARE(r.value(QStringLiteral("version")).toInt(), 2);
     progress = latest(learner, QStringLiteral("lessonProgress")).value(target);
@@ -1078,6 +1120,166 @@ void TestCourses::study_addsSecondsAndCompletes()
         QStringLiteral("not_found"));
 }
 
+void TestCourses::study_claimedRightAfterSelect_creditsNothing_examStaysClosed()
+{
+    // The attack of issue 10: right after choosing the course, claims of four hours each for
+    // every lesson. Nothing of it can have happened: the course was chosen seconds ago.
+    QVERIFY(importPackage(TestPackage::standard()));
+    const Account learner
+        = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    QCOMPARE(select(learner).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    const QDateTime selected = m_server->clock().nowUtc();
+    m_server->clock().advance(3);
+    for (int i = 0; i < 6; ++i) {
+        const QString lesson = i % 2 ? QStringLiteral("l2") : QStringLiteral("l1");
+        const QJsonObject r
+            = mutate(learner, QStringLiteral("lesson.study"), progressId(learner, lesson), 0,
+                { { QStringLiteral("courseId"), CourseId }, { QStringLiteral("lessonId"), lesson },
+                    { QStringLiteral("seconds"), 14400 } });
+        QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QCOMPARE(r.value(QStringLiteral("claimed")).toInt(), 14400);
+        // The three seconds since the choice, once.
+        QCOMPARE(r.value(QStringLiteral("credited")).toInt(), i == 0 ? 3 : 0);
+        const QJsonObject reason = r.value(QStringLiteral("reason")).toObject();
+        QCOMPARE(reason.value(QStringLiteral("code")).toString(),
+            QStringLiteral("study_before_available"));
+        QVERIFY(
+            reason.value(QStringLiteral("message")).toString().contains(QStringLiteral("14400")));
+    }
+    // With the four hours dated before the choice, or after now (moved back to end now), or in
+    // the client's future altogether: the same.
+    for (const auto &[from, to] : { std::pair { selected.addSecs(-14400), selected },
+             std::pair { selected.addSecs(3), selected.addSecs(3 + 14400) },
+             std::pair { selected.addDays(1), selected.addDays(1).addSecs(14400) } }) {
+        const QJsonObject r = studyBetween(learner, QStringLiteral("l1"), 14400, from, to);
+        QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 0);
+    }
+    QCOMPARE(studiedSeconds(learner, QStringLiteral("l1")), 3);
+    QCOMPARE(studiedSeconds(learner, QStringLiteral("l2")), 0);
+    const QHash<QString, QJsonObject> progress = latest(learner, QStringLiteral("lessonProgress"));
+    for (const QJsonObject &row : progress)
+        QCOMPARE(row.value(QStringLiteral("completed")).toBool(), false);
+
+    // The exam does not open.
+    const QJsonObject attempt = readyAttempt(learner);
+    const QJsonObject r = submit(learner, attempt,
+        answers(attempt, [](const QString &, const QStringList &key) { return key; }), 60);
+    QCOMPARE(errorCode(r), QStringLiteral("lessons_incomplete"));
+    QVERIFY(latest(learner, QStringLiteral("hourRecord")).isEmpty());
+
+    // Malformed intervals are refused, not clipped.
+    QJsonObject bad { { QStringLiteral("courseId"), CourseId },
+        { QStringLiteral("lessonId"), QStringLiteral("l1") }, { QStringLiteral("seconds"), 10 },
+        { QStringLiteral("startedAt"), selected.addSecs(20).toString(Qt::ISODate) },
+        { QStringLiteral("endedAt"), selected.addSecs(10).toString(Qt::ISODate) } };
+    QCOMPARE(errorCode(mutate(learner, QStringLiteral("lesson.study"),
+                 progressId(learner, QStringLiteral("l1")), 0, bad)),
+        QStringLiteral("invalid_field"));
+    bad.remove(QStringLiteral("endedAt"));
+    QCOMPARE(errorCode(mutate(learner, QStringLiteral("lesson.study"),
+                 progressId(learner, QStringLiteral("l1")), 0, bad)),
+        QStringLiteral("missing_field"));
+}
+
+void TestCourses::study_overlappingClaimsAcrossLessonsAndCourses_creditedOnce()
+{
+    QVERIFY(importPackage(TestPackage::standard()));
+    TestPackage other = TestPackage::standard();
+    other.manifest.insert(QStringLiteral("id"), QStringLiteral("other-course"));
+    QVERIFY(importPackage(other));
+    const Account learner
+        = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    select(learner);
+    QCOMPARE(mutate(learner, QStringLiteral("course.select"),
+                 derivedId(QStringLiteral("courseSelection"),
+                     { learner.id, QStringLiteral("other-course") }),
+                 0,
+                 { { QStringLiteral("courseId"), QStringLiteral("other-course") },
+                     { QStringLiteral("declarationYear"), 2026 } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QDateTime t0 = m_server->clock().nowUtc();
+    m_server->clock().advance(180);
+
+    // Lesson 1 from 0 to 60 s; lesson 2 claims 30 to 90 s: only 60 to 90 is new.
+    QJsonObject r = studyBetween(learner, QStringLiteral("l1"), 60, t0, t0.addSecs(60));
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 60);
+    r = studyBetween(learner, QStringLiteral("l2"), 60, t0.addSecs(30), t0.addSecs(90));
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 30);
+    QCOMPARE(r.value(QStringLiteral("reason")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("study_time_already_credited"));
+    // The same claim sent again under a new id (a second device): nothing new.
+    r = studyBetween(learner, QStringLiteral("l2"), 60, t0.addSecs(30), t0.addSecs(90));
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 0);
+    // A claim spanning credited and free time gets the free part: 90 to 150 s.
+    r = studyBetween(learner, QStringLiteral("l2"), 120, t0, t0.addSecs(150));
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 60);
+    // Another course's lesson in the same minutes: nothing; the 30 s left: credited.
+    const QString otherProgress = derivedId(QStringLiteral("lessonProgress"),
+        { learner.id, QStringLiteral("other-course"), QStringLiteral("l1") });
+    r = mutate(learner, QStringLiteral("lesson.study"), otherProgress, 0,
+        { { QStringLiteral("courseId"), QStringLiteral("other-course") },
+            { QStringLiteral("lessonId"), QStringLiteral("l1") },
+            { QStringLiteral("seconds"), 180 },
+            { QStringLiteral("startedAt"), t0.toString(Qt::ISODate) },
+            { QStringLiteral("endedAt"), t0.addSecs(180).toString(Qt::ISODate) } });
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 30);
+
+    // In all, no more than the three minutes that passed.
+    QCOMPARE(studiedSeconds(learner, QStringLiteral("l1")), 60);
+    QCOMPARE(studiedSeconds(learner, QStringLiteral("l2")), 90);
+    QCOMPARE(latest(learner, QStringLiteral("lessonProgress"))
+                 .value(otherProgress)
+                 .value(QStringLiteral("seconds"))
+                 .toInt(),
+        30);
+    QSqlQuery sum = m_server->server().database().exec(
+        QStringLiteral("SELECT SUM(ends_at - starts_at) FROM study_intervals WHERE learner_id = ?"),
+        { learner.id });
+    QVERIFY(sum.next());
+    QCOMPARE(sum.value(0).toLongLong(), 180000);
+}
+
+void TestCourses::study_offlineClaimArrivingLater_creditedForTimeAfterSelection()
+{
+    QVERIFY(importPackage(TestPackage::standard()));
+    const Account learner
+        = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    select(learner);
+    const QDateTime t0 = m_server->clock().nowUtc();
+    // Studied offline ten minutes after choosing the course, sent five hours later.
+    m_server->clock().advance(5 * 3600);
+    QJsonObject r
+        = studyBetween(learner, QStringLiteral("l2"), 120, t0.addSecs(600), t0.addSecs(720));
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 120);
+    QVERIFY(!r.contains(QStringLiteral("reason")));
+    QJsonObject progress = latest(learner, QStringLiteral("lessonProgress"))
+                               .value(progressId(learner, QStringLiteral("l2")));
+    QCOMPARE(progress.value(QStringLiteral("completed")).toBool(), true);
+
+    // Before the choice: not.
+    r = studyBetween(learner, QStringLiteral("l1"), 60, t0.addSecs(-600), t0.addSecs(-540));
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 0);
+    QCOMPARE(r.value(QStringLiteral("reason")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("study_before_available"));
+    // Straddling it: the part after.
+    r = studyBetween(learner, QStringLiteral("l1"), 60, t0.addSecs(-20), t0.addSecs(40));
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 40);
+    // More seconds than the interval holds: what it holds.
+    r = studyBetween(learner, QStringLiteral("l1"), 120, t0.addSecs(1000), t0.addSecs(1010));
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 10);
+    QCOMPARE(r.value(QStringLiteral("reason")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("study_time_not_passed"));
+    // A client clock an hour ahead: the claim ending "in an hour" is the minute just passed.
+    const QDateTime now = m_server->clock().nowUtc();
+    r = studyBetween(learner, QStringLiteral("l1"), 60, now.addSecs(3600 - 60), now.addSecs(3600));
+    QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 60);
+    QCOMPARE(studiedSeconds(learner, QStringLiteral("l1")), 110);
+}
+
 // ---- The exam ------------------------------------------------------------------------------
 
 void TestCourses::submit_beforeLessonsComplete_lessonsIncomplete()
@@ -1086,10 +1288,12 @@ void TestCourses::submit_beforeLessonsComplete_lessonsIncomplete()
     const Account learner
         = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
     select(learner);
+    m_server->clock().advance(60);
     mutate(learner, QStringLiteral("lesson.study"), progressId(learner, QStringLiteral("l1")), 0,
         { { QStringLiteral("courseId"), CourseId },
             { QStringLiteral("lessonId"), QStringLiteral("l1") },
             { QStringLiteral("seconds"), 60 } });
+    QCOMPARE(studiedSeconds(learner, QStringLiteral("l1")), 60);
     const QJsonObject attempt = readyAttempt(learner);
     const QJsonObject r = submit(learner, attempt,
         answers(attempt, [](const QString &, const QStringList &key) { return key; }));
@@ -1224,17 +1428,136 @@ void TestCourses::submit_overTimeLimit_scoresZero()
     QCOMPARE(graded.value(QStringLiteral("reason")).toString(), QStringLiteral("timeLimit"));
     QCOMPARE(graded.value(QStringLiteral("correctCount")).toInt(), 0);
 
-    // Finishing before starting is no better.
+    // A client that claims the exam took longer than the server has known the attempt was in
+    // time: its clock was moved forward during the exam.
     attempt = readyAttempt(learner);
-    r = submit(learner, attempt, answers(attempt, allRight), -5);
-    QCOMPARE(r.value(QStringLiteral("score")).toInt(), 0);
+    QDateTime started = m_server->clock().nowUtc();
+    m_server->clock().advance(10 * 60);
+    r = mutate(learner, QStringLiteral("exam.submit"),
+        attempt.value(QStringLiteral("id")).toString(), 1,
+        { { QStringLiteral("answers"), answers(attempt, allRight) },
+            { QStringLiteral("startedAt"), started.toString(Qt::ISODate) },
+            { QStringLiteral("finishedAt"), started.addSecs(3 * 3600).toString(Qt::ISODate) } });
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(r.value(QStringLiteral("score")).toInt(), 100);
     graded = latest(learner, QStringLiteral("examAttempt"))
                  .value(attempt.value(QStringLiteral("id")).toString());
-    QCOMPARE(graded.value(QStringLiteral("reason")).toString(), QStringLiteral("timeLimit"));
+    QCOMPARE(graded.value(QStringLiteral("reason")).toString(), QString());
+}
 
-    // Within the grace it counts.
+void TestCourses::submit_wallClockMovedMidExam_neverScoresZeroWhenInTime()
+{
+    QVERIFY(importPackage(TestPackage::standard()));
+    const Account learner
+        = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    select(learner);
+    studyAll(learner);
+    const auto allRight = [](const QString &, const QStringList &key) { return key; };
+
+    // An older client whose clock was set back an hour during a 10-minute exam: it finished
+    // "before" it started. The attempt was drawn 13 minutes ago, so it was in time for sure.
+    QJsonObject attempt = readyAttempt(learner);
+    const QString first = attempt.value(QStringLiteral("questions"))
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("id"))
+                              .toString();
+    const auto allWrongButOne = [first](const QString &id, const QStringList &key) {
+        return id == first ? key : QStringList();
+    };
+    QDateTime started = m_server->clock().nowUtc();
+    m_server->clock().advance(10 * 60);
+    QJsonObject r = mutate(learner, QStringLiteral("exam.submit"),
+        attempt.value(QStringLiteral("id")).toString(), 1,
+        { { QStringLiteral("answers"), answers(attempt, allWrongButOne) },
+            { QStringLiteral("startedAt"), started.toString(Qt::ISODate) },
+            { QStringLiteral("finishedAt"), started.addSecs(-50 * 60).toString(Qt::ISODate) } });
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(r.value(QStringLiteral("score")).toInt(), 20);
+    QJsonObject graded = latest(learner, QStringLiteral("examAttempt"))
+                             .value(attempt.value(QStringLiteral("id")).toString());
+    QCOMPARE(graded.value(QStringLiteral("reason")).toString(), QString());
+    QCOMPARE(graded.value(QStringLiteral("correctCount")).toInt(), 1);
+
+    // The same from an attempt drawn a day earlier: how long it took is unknown, so it is not
+    // graded at all (not 0) and stays open.
     attempt = readyAttempt(learner);
-    r = submit(learner, attempt, answers(attempt, allRight), 30 * 60 + 120);
+    m_server->clock().advance(24 * 3600);
+    started = m_server->clock().nowUtc();
+    m_server->clock().advance(10 * 60);
+    r = mutate(learner, QStringLiteral("exam.submit"),
+        attempt.value(QStringLiteral("id")).toString(), 1,
+        { { QStringLiteral("answers"), answers(attempt, allRight) },
+            { QStringLiteral("startedAt"), started.toString(Qt::ISODate) },
+            { QStringLiteral("finishedAt"), started.addSecs(-50 * 60).toString(Qt::ISODate) } });
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(errorCode(r), QStringLiteral("invalid_field"));
+    QCOMPARE(
+        readyAttempt(learner).value(QStringLiteral("id")), attempt.value(QStringLiteral("id")));
+
+    // A current client sends the time on its steady timer: the wall clock moved forward two hours
+    // during the exam, the timer says 9 minutes. Graded, not 0.
+    started = m_server->clock().nowUtc();
+    m_server->clock().advance(9 * 60);
+    r = mutate(learner, QStringLiteral("exam.submit"),
+        attempt.value(QStringLiteral("id")).toString(), 1,
+        { { QStringLiteral("answers"), answers(attempt, allRight) },
+            { QStringLiteral("startedAt"), started.toString(Qt::ISODate) },
+            { QStringLiteral("finishedAt"),
+                started.addSecs(2 * 3600 + 9 * 60).toString(Qt::ISODate) },
+            { QStringLiteral("elapsedSeconds"), 9 * 60 } });
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(r.value(QStringLiteral("score")).toInt(), 100);
+    QCOMPARE(r.value(QStringLiteral("passed")).toBool(), true);
+}
+
+void TestCourses::submit_steadyTimerOverTheLimit_scoresZero()
+{
+    QVERIFY(importPackage(TestPackage::standard()));
+    const Account learner
+        = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    select(learner);
+    studyAll(learner);
+    const auto allRight = [](const QString &, const QStringList &key) { return key; };
+    // The wall clock was set back during a 40-minute exam so it shows 20 minutes; the steady
+    // timer says 40. And a steady time with the end before the start is malformed.
+    QJsonObject attempt = readyAttempt(learner);
+    const QDateTime started = m_server->clock().nowUtc();
+    m_server->clock().advance(40 * 60);
+    QJsonObject r = mutate(learner, QStringLiteral("exam.submit"),
+        attempt.value(QStringLiteral("id")).toString(), 1,
+        { { QStringLiteral("answers"), answers(attempt, allRight) },
+            { QStringLiteral("startedAt"), started.toString(Qt::ISODate) },
+            { QStringLiteral("finishedAt"), started.addSecs(-60).toString(Qt::ISODate) },
+            { QStringLiteral("elapsedSeconds"), 40 * 60 } });
+    QCOMPARE(errorCode(r), QStringLiteral("invalid_field"));
+    QCOMPARE(r.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QStringLiteral("finishedAt"));
+    r = mutate(learner, QStringLiteral("exam.submit"),
+        attempt.value(QStringLiteral("id")).toString(), 1,
+        { { QStringLiteral("answers"), answers(attempt, allRight) },
+            { QStringLiteral("startedAt"), started.toString(Qt::ISODate) },
+            { QStringLiteral("finishedAt"), started.addSecs(20 * 60).toString(Qt::ISODate) },
+            { QStringLiteral("elapsedSeconds"), 40 * 60 } });
+    QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(r.value(QStringLiteral("score")).toInt(), 0);
+    const QJsonObject graded = latest(learner, QStringLiteral("examAttempt"))
+                                   .value(attempt.value(QStringLiteral("id")).toString());
+    QCOMPARE(graded.value(QStringLiteral("reason")).toString(), QStringLiteral("timeLimit"));
+}
+
+void TestCourses::submit_overTimeLimit_withinGraceCounts()
+{
+    QVERIFY(importPackage(TestPackage::standard()));
+    const Account learner
+        = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    select(learner);
+    studyAll(learner);
+    const auto allRight = [](const QString &, const QStringList &key) { return key; };
+    // Within the grace it counts.
+    const QJsonObject attempt = readyAttempt(learner);
+    const QJsonObject r = submit(learner, attempt, answers(attempt, allRight), 30 * 60 + 120);
     QCOMPARE(r.value(QStringLiteral("score")).toInt(), 100);
     QCOMPARE(r.value(QStringLiteral("passed")).toBool(), true);
 }
@@ -1261,8 +1584,12 @@ void TestCourses::submit_timesNeedAnOffset_aClockAheadDatesNoHoursInTheFuture()
 
     // 23:50 on 1 March in China; the learner's clock says the exam ended 20 minutes later, on
     // 2 March: the hours are dated on the server's day.
-    m_server->clock().set(QDateTime(QDate(2026, 3, 1), QTime(15, 50), Qt::UTC));
-    r = submit(learner, attempt, answers(attempt, allRight), 20 * 60);
+    const QDateTime started(QDate(2026, 3, 1), QTime(15, 50), Qt::UTC);
+    m_server->clock().set(started);
+    r = mutate(learner, QStringLiteral("exam.submit"), attemptId, 1,
+        { { QStringLiteral("answers"), answers(attempt, allRight) },
+            { QStringLiteral("startedAt"), started.toString(Qt::ISODate) },
+            { QStringLiteral("finishedAt"), started.addSecs(20 * 60).toString(Qt::ISODate) } });
     QCOMPARE(r.value(QStringLiteral("passed")).toBool(), true);
     const QHash<QString, QJsonObject> records = latest(learner, QStringLiteral("hourRecord"));
     QCOMPARE(records.size(), 1);
@@ -1550,6 +1877,7 @@ void TestCourses::study_judgedByTheMinimumAnImportLeaves()
     const Account learner
         = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
     QCOMPARE(select(learner).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    m_server->clock().advance(150);
     server::Database &db = m_server->server().database();
     QSemaphore locked;
     QThread *importer = QThread::create([&] {
@@ -1603,13 +1931,15 @@ void TestCourses::concurrentFirstSelectAndStudy_bothApplied()
     for (int i = 0; i < 4; ++i)
         learners.append(boundLearner(
             QStringLiteral("device%1").arg(i), QStringLiteral("44010619900101%1").arg(100 + i)));
-    const auto race = [this](const server::AuthenticatedUser &user, const QJsonObject &mutation) {
+    // Each device sends its own mutation (the same one when only one is given).
+    const auto race = [this](const server::AuthenticatedUser &user,
+                          const QList<QJsonObject> &mutations) {
         QSemaphore start;
         QJsonObject results[2];
         QList<QThread *> threads;
         for (int k = 0; k < 2; ++k) {
             threads.append(QThread::create([&, k] {
-                QJsonObject m = mutation;
+                QJsonObject m = mutations.value(k, mutations.first());
                 m.insert(QStringLiteral("id"), newId());
                 start.acquire();
                 try {
@@ -1641,27 +1971,43 @@ void TestCourses::concurrentFirstSelectAndStudy_bothApplied()
         user.role = Role::Learner;
         user.status = QStringLiteral("active");
         for (const QJsonObject &r : race(user,
-                 { { QStringLiteral("type"), QStringLiteral("course.select") },
+                 { { { QStringLiteral("type"), QStringLiteral("course.select") },
                      { QStringLiteral("target"), selectionId(learner) },
                      { QStringLiteral("payload"),
                          QJsonObject { { QStringLiteral("courseId"), CourseId },
-                             { QStringLiteral("declarationYear"), 2026 } } } }))
+                             { QStringLiteral("declarationYear"), 2026 } } } } }))
             QVERIFY2(r.value(QStringLiteral("status")).toString() == QLatin1String("applied"),
                 QJsonDocument(r).toJson().constData());
-        for (const QJsonObject &r : race(user,
-                 { { QStringLiteral("type"), QStringLiteral("lesson.study") },
-                     { QStringLiteral("target"), progressId(learner, QStringLiteral("l2")) },
-                     { QStringLiteral("payload"),
-                         QJsonObject { { QStringLiteral("courseId"), CourseId },
-                             { QStringLiteral("lessonId"), QStringLiteral("l2") },
-                             { QStringLiteral("seconds"), 50 } } } }))
-            QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        const QDateTime t0 = m_server->clock().nowUtc();
+        m_server->clock().advance(150);
+        const auto study = [&](const QDateTime &from) {
+            return QJsonObject { { QStringLiteral("type"), QStringLiteral("lesson.study") },
+                { QStringLiteral("target"), progressId(learner, QStringLiteral("l2")) },
+                { QStringLiteral("payload"),
+                    QJsonObject { { QStringLiteral("courseId"), CourseId },
+                        { QStringLiteral("lessonId"), QStringLiteral("l2") },
+                        { QStringLiteral("seconds"), 50 },
+                        { QStringLiteral("startedAt"), from.toString(Qt::ISODate) },
+                        { QStringLiteral("endedAt"), from.addSecs(50).toString(Qt::ISODate) } } } };
+        };
+        // Two devices, each its own 50 seconds: both count.
+        QList<QJsonObject> results = race(user, { study(t0), study(t0.addSecs(50)) });
+        for (const QJsonObject &r : std::as_const(results)) {
+            QVERIFY2(r.value(QStringLiteral("status")).toString() == QLatin1String("applied"),
+                QJsonDocument(r).toJson().constData());
+            QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 50);
+        }
+        // Both claiming the same 50 seconds at once: they count once.
+        results = race(user, { study(t0.addSecs(100)) });
+        QCOMPARE(results.at(0).value(QStringLiteral("credited")).toInt()
+                + results.at(1).value(QStringLiteral("credited")).toInt(),
+            50);
         QCOMPARE(latest(learner, QStringLiteral("examAttempt")).size(), 1);
         QCOMPARE(latest(learner, QStringLiteral("lessonProgress"))
                      .value(progressId(learner, QStringLiteral("l2")))
                      .value(QStringLiteral("seconds"))
                      .toInt(),
-            100);
+            150);
     }
 }
 
@@ -1681,6 +2027,94 @@ void TestCourses::demoData_importsTheDemoCourseOnce()
         QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity_type = 'course'"));
     QVERIFY(published.next());
     QCOMPARE(published.value(0).toInt(), 1);
+}
+
+void TestCourses::demoCourse_claimedHoursRefused_aMinutePerLessonStudiedOfflineCompletes()
+{
+    QString error;
+    QVERIFY2(server::loadDemoData(m_server->server(), &error), qPrintable(error));
+    QStringList errors;
+    const auto demo = CoursePackage::load(QStringLiteral(":/demo-course"), &errors);
+    QVERIFY2(demo, qPrintable(errors.join(QLatin1Char('\n'))));
+    QString password;
+    for (const server::DemoAccount &account : server::demoAccounts()) {
+        if (account.username == QLatin1String("demo_learner"))
+            password = account.password;
+    }
+    const TestReply session = m_client->post(QStringLiteral("/session"),
+        { { QStringLiteral("username"), QStringLiteral("demo_learner") },
+            { QStringLiteral("password"), password } });
+    QCOMPARE(session.status, 200);
+    const Account learner { session.json.value(QStringLiteral("user"))
+                                .toObject()
+                                .value(QStringLiteral("id"))
+                                .toString(),
+        session.json.value(QStringLiteral("token")).toString() };
+    const QList<int> years = declarableYears(demo->years, m_server->clock().todayInChina());
+    QVERIFY(!years.isEmpty());
+    const QString selection
+        = derivedId(QStringLiteral("courseSelection"), { learner.id, demo->id });
+    QCOMPARE(mutate(learner, QStringLiteral("course.select"), selection, 0,
+                 { { QStringLiteral("courseId"), demo->id },
+                     { QStringLiteral("declarationYear"), years.first() } })
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QDateTime t0 = m_server->clock().nowUtc();
+    const auto progress = [&](const QString &lessonId) {
+        return derivedId(QStringLiteral("lessonProgress"), { learner.id, demo->id, lessonId });
+    };
+    const auto row = [&](const QString &lessonId) {
+        return latest(learner, QStringLiteral("lessonProgress")).value(progress(lessonId));
+    };
+    const auto examOpens = [&] {
+        QJsonObject attempt;
+        for (const QJsonObject &a : latest(learner, QStringLiteral("examAttempt"))) {
+            if (a.value(QStringLiteral("status")).toString() == QLatin1String("ready"))
+                attempt = a;
+        }
+        const QJsonObject r = mutate(learner, QStringLiteral("exam.submit"),
+            attempt.value(QStringLiteral("id")).toString(), 1,
+            { { QStringLiteral("answers"), QJsonObject() },
+                { QStringLiteral("startedAt"), m_server->clock().nowUtc().toString(Qt::ISODate) },
+                { QStringLiteral("finishedAt"), m_server->clock().nowUtc().toString(Qt::ISODate) },
+                { QStringLiteral("elapsedSeconds"), 0 } });
+        return errorCode(r) != QLatin1String("lessons_incomplete");
+    };
+
+    // Four hours claimed for every lesson seconds after choosing the course: nothing completes,
+    // the exam does not open.
+    m_server->clock().advance(5);
+    for (const CoursePackage::Lesson &lesson : demo->lessons) {
+        QCOMPARE(lesson.minSeconds, 60);
+        mutate(learner, QStringLiteral("lesson.study"), progress(lesson.id), 0,
+            { { QStringLiteral("courseId"), demo->id }, { QStringLiteral("lessonId"), lesson.id },
+                { QStringLiteral("seconds"), 14400 } });
+    }
+    int credited = 0;
+    for (const CoursePackage::Lesson &lesson : demo->lessons) {
+        QCOMPARE(row(lesson.id).value(QStringLiteral("completed")).toBool(), false);
+        credited += row(lesson.id).value(QStringLiteral("seconds")).toInt();
+    }
+    QCOMPARE(credited, 5);
+    QVERIFY(!examOpens());
+
+    // A minute of real study on each lesson, one after the other, offline; sent six hours later.
+    m_server->clock().advance(6 * 3600);
+    QDateTime from = t0.addSecs(10);
+    for (const CoursePackage::Lesson &lesson : demo->lessons) {
+        const QJsonObject r
+            = mutate(learner, QStringLiteral("lesson.study"), progress(lesson.id), 0,
+                { { QStringLiteral("courseId"), demo->id },
+                    { QStringLiteral("lessonId"), lesson.id }, { QStringLiteral("seconds"), 60 },
+                    { QStringLiteral("startedAt"), from.toString(Qt::ISODate) },
+                    { QStringLiteral("endedAt"), from.addSecs(60).toString(Qt::ISODate) } });
+        QCOMPARE(r.value(QStringLiteral("credited")).toInt(), 60);
+        from = from.addSecs(60);
+    }
+    for (const CoursePackage::Lesson &lesson : demo->lessons)
+        QCOMPARE(row(lesson.id).value(QStringLiteral("completed")).toBool(), true);
+    QVERIFY(examOpens());
 }
 
 QTEST_GUILESS_MAIN(TestCourses)

@@ -266,6 +266,9 @@ private slots:
     void studySession_countsOnlyShownTime_neverTwice();
     void exam_countdownKeptOnReopening_timeUpSubmitsWhatIsAnswered();
     void exam_refusedHandIn_saidOnTheCoursePage();
+    void exam_wallClockMovedMidExam_timedOnTheSteadyTimer_graded();
+    void study_offlineWithWallClockMoved_creditedWhenSyncedHoursLater();
+    void study_claimBeforeTheChoiceReachedTheServer_notCreditedAndSaid();
     void studyLocked_bannerAndActionsOff();
 
 private:
@@ -273,9 +276,11 @@ private:
     CoursePlatformPage *openPlatform(Client &client);
     // 查看 → 选择课程 → (修改申报年度 to `year`) → 开始学习.
     bool openCatalogue(CoursePlatformPage *page, int year);
-    // 点击学习 and study until the lesson is complete, then close it.
-    bool studyLesson(Client &client, const QString &lessonId);
-    // 课程作业: answers every question (rightly or wrongly) and submits with confirmation.
+    // 点击学习 and study until the lesson is complete, then close it. The time passes on the
+    // server's clock and on `own`, the client's own clock when it has one.
+    bool studyLesson(Client &client, const QString &lessonId, TestClock *own = nullptr);
+    // 课程作业 (opened unless it is open): answers every question (rightly or wrongly) and
+    // submits with confirmation.
     bool takeExam(CoursePlatformPage *page, bool correctly);
     QString learnerId();
 
@@ -381,7 +386,7 @@ bool TestCoursesUi::openCatalogue(CoursePlatformPage *page, int year)
     return page->currentView() == CoursePlatformPage::View::Catalogue;
 }
 
-bool TestCoursesUi::studyLesson(Client &client, const QString &lessonId)
+bool TestCoursesUi::studyLesson(Client &client, const QString &lessonId, TestClock *own)
 {
     CoursePlatformPage *page = client.page();
     if (!press(page, QStringLiteral("studyLessonButton_") + lessonId))
@@ -394,6 +399,8 @@ bool TestCoursesUi::studyLesson(Client &client, const QString &lessonId)
         return false;
     for (int minute = 0; minute < 30 && !session->isComplete(); ++minute) {
         m_server->clock().advance(60);
+        if (own)
+            own->advance(60);
         session->tick();
         const QString shown = child<QLabel>(viewer, "studyTimeLabel")->text();
         if (!shown.contains(QStringLiteral("Studied %1 min").arg(session->studiedSeconds() / 60)))
@@ -411,7 +418,7 @@ bool TestCoursesUi::studyLesson(Client &client, const QString &lessonId)
 bool TestCoursesUi::takeExam(CoursePlatformPage *page, bool correctly)
 {
     const QHash<QString, QStringList> key = answerKey(*m_server);
-    if (key.size() != 4 || !press(page, QStringLiteral("examButton")))
+    if (key.size() != 4 || (!page->examDialog() && !press(page, QStringLiteral("examButton"))))
         return false;
     ExamDialog *exam = page->examDialog();
     if (!exam || exam->questionCount() != 4)
@@ -928,6 +935,158 @@ void TestCoursesUi::exam_refusedHandIn_saidOnTheCoursePage()
     QVERIFY2(!state->text().contains(QLatin1String("Awaiting grading")), qPrintable(state->text()));
     QVERIFY2(state->text().contains(QLatin1String("refused")), qPrintable(state->text()));
     QVERIFY(state->text().contains(QLatin1String("Sync problems")));
+}
+
+void TestCoursesUi::exam_wallClockMovedMidExam_timedOnTheSteadyTimer_graded()
+{
+    // The client's own clock, so its wall clock can be set without moving the server's.
+    TestClock clock(m_server->clock().nowUtc());
+    Client client(*m_server, &clock);
+    CoursePlatformPage *page = openPlatform(client);
+    QVERIFY(page);
+    QVERIFY(openCatalogue(page, 0));
+    QVERIFY(client.sync());
+    QVERIFY(studyLesson(client, QStringLiteral("l1"), &clock));
+    QVERIFY(studyLesson(client, QStringLiteral("l2"), &clock));
+    QVERIFY(client.sync());
+
+    QVERIFY(press(page, QStringLiteral("examButton")));
+    QPointer<ExamDialog> exam = page->examDialog();
+    QVERIFY(exam);
+    QCOMPARE(exam->secondsLeft(), 600);
+    const auto pass = [&](qint64 seconds) {
+        m_server->clock().advance(seconds);
+        clock.advance(seconds);
+        exam->tick();
+    };
+    pass(60);
+    QCOMPARE(exam->secondsLeft(), 540);
+    // The clock is corrected two hours back: the countdown does not move.
+    clock.set(clock.nowUtc().addSecs(-2 * 3600));
+    pass(60);
+    QCOMPARE(exam->secondsLeft(), 480);
+    QCOMPARE(child<QLabel>(exam, "examCountdownLabel")->text(), QStringLiteral("Time left: 08:00"));
+    // Closed and reopened: still two minutes taken.
+    exam->close();
+    QTRY_VERIFY(!exam);
+    QVERIFY(press(page, QStringLiteral("examButton")));
+    exam = page->examDialog();
+    QVERIFY(exam);
+    QCOMPARE(exam->secondsLeft(), 480);
+    // Then five hours forward: the exam is not over.
+    clock.set(clock.nowUtc().addSecs(5 * 3600));
+    pass(60);
+    QVERIFY(exam && !exam->isSubmitted());
+    QCOMPARE(exam->secondsLeft(), 420);
+
+    QVERIFY(takeExam(page, true));
+    const QList<OutboxMutation> pending = client.core->localStore()->pendingMutations();
+    QCOMPARE(pending.size(), 1);
+    const QJsonObject payload = pending.first().payload;
+    QCOMPARE(payload.value(QLatin1String("elapsedSeconds")).toInt(), 180);
+    QCOMPARE(
+        QDateTime::fromString(payload.value(QLatin1String("startedAt")).toString(), Qt::ISODate)
+            .secsTo(QDateTime::fromString(
+                payload.value(QLatin1String("finishedAt")).toString(), Qt::ISODate)),
+        180);
+    QVERIFY(client.sync());
+    const QString state = child<QLabel>(page, "examStatusLabel")->text();
+    QVERIFY2(state.contains(QLatin1String("passed</b> with 100 points")), qPrintable(state));
+}
+
+void TestCoursesUi::study_offlineWithWallClockMoved_creditedWhenSyncedHoursLater()
+{
+    TestClock clock(m_server->clock().nowUtc());
+    Client client(*m_server, &clock);
+    CoursePlatformPage *page = openPlatform(client);
+    QVERIFY(page);
+    QVERIFY(openCatalogue(page, 0));
+    QVERIFY(client.sync());
+    const QDateTime opened = clock.nowUtc();
+    QVERIFY(press(page, QStringLiteral("studyLessonButton_l1")));
+    LessonViewer *viewer = page->lessonViewer();
+    QTRY_VERIFY(viewer->isContentShown());
+    StudySession *session = viewer->studySession();
+    QVERIFY(session->isActive());
+
+    // Offline; the computer's clock is set back a day in the middle of the lesson. Each minute
+    // of the two the lesson asks for counts, and is dated as it really happened.
+    client.networkDown();
+    const auto pass = [&](qint64 seconds) {
+        m_server->clock().advance(seconds);
+        clock.advance(seconds);
+        session->tick();
+    };
+    pass(60);
+    clock.set(clock.nowUtc().addDays(-1));
+    pass(60);
+    QVERIFY(session->isComplete());
+    viewer->close();
+    QTRY_VERIFY(!page->lessonViewer());
+    QList<OutboxMutation> claims;
+    for (const OutboxMutation &m : client.core->localStore()->pendingMutations()) {
+        if (m.type == QLatin1String("lesson.study"))
+            claims.append(m);
+    }
+    QCOMPARE(claims.size(), 2);
+    QDateTime expected = opened;
+    for (const OutboxMutation &m : std::as_const(claims)) {
+        const QDateTime from = QDateTime::fromString(
+            m.payload.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
+        const QDateTime to = QDateTime::fromString(
+            m.payload.value(QLatin1String("endedAt")).toString(), Qt::ISODateWithMs);
+        QCOMPARE(from, expected);
+        QCOMPARE(to, from.addSecs(m.payload.value(QLatin1String("seconds")).toInt()));
+        expected = to;
+    }
+    QCOMPARE(expected, opened.addSecs(120));
+
+    // Synced three hours later: credited in full, the lesson complete on the server.
+    m_server->clock().advance(3 * 3600);
+    clock.advance(3 * 3600);
+    client.networkUp();
+    QVERIFY(client.sync());
+    QCOMPARE(scalar(*m_server,
+                 QStringLiteral("SELECT seconds FROM lesson_progress WHERE learner_id = ? AND "
+                                "lesson_id = 'l1' AND completed_at IS NOT NULL"),
+                 { learnerId() }),
+        120);
+    QCOMPARE(PublicCourses(client.core->localStore(), client.engine()->userId())
+                 .studiedSeconds(CourseId, QStringLiteral("l1")),
+        120);
+}
+
+void TestCoursesUi::study_claimBeforeTheChoiceReachedTheServer_notCreditedAndSaid()
+{
+    // Studied on a computer whose clock is an hour behind: every claim lies before the server
+    // received the choice of the course. Nothing is credited, the viewer says why, and the
+    // cache shows what the server has.
+    TestClock clock(m_server->clock().nowUtc().addSecs(-3600));
+    Client client(*m_server, &clock);
+    CoursePlatformPage *page = openPlatform(client);
+    QVERIFY(page);
+    QVERIFY(openCatalogue(page, 0));
+    QVERIFY(client.sync());
+    QVERIFY(press(page, QStringLiteral("studyLessonButton_l2")));
+    LessonViewer *viewer = page->lessonViewer();
+    QTRY_VERIFY(viewer->isContentShown());
+    StudySession *session = viewer->studySession();
+    m_server->clock().advance(60);
+    clock.advance(60);
+    session->tick();
+    QVERIFY(session->isComplete()); // as far as this computer knows
+    QVERIFY(client.sync());
+    auto *credit = child<QLabel>(viewer, "studyCreditLabel");
+    QTRY_VERIFY(!credit->text().isEmpty());
+    QVERIFY2(credit->text().contains(QLatin1String("0 of 60 seconds")), qPrintable(credit->text()));
+    QCOMPARE(scalar(*m_server,
+                 QStringLiteral("SELECT seconds FROM lesson_progress WHERE learner_id = ? AND "
+                                "lesson_id = 'l2'"),
+                 { learnerId() }),
+        0);
+    QTRY_COMPARE(session->studiedSeconds(), 0);
+    QVERIFY(!session->isComplete());
+    viewer->close();
 }
 
 void TestCoursesUi::studyLocked_bannerAndActionsOff()

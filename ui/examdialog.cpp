@@ -17,6 +17,7 @@
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace xueshi {
@@ -28,9 +29,22 @@ QString text(const QJsonObject &object, const char *key)
     return object.value(QLatin1String(key)).toString();
 }
 
+// Kept by clients before the exam's time was measured on the steady timer: the first opening.
 QString startedKey(const QString &attemptId)
 {
     return QStringLiteral("examStartedAt:") + attemptId;
+}
+
+QString timingKey(const QString &attemptId)
+{
+    return QStringLiteral("examTiming:") + attemptId;
+}
+
+// This run of the program: steady times kept by another run are not comparable.
+QString runId()
+{
+    static const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return id;
 }
 
 QString answersKey(const QString &attemptId)
@@ -53,14 +67,34 @@ ExamDialog::ExamDialog(SyncEngine *engine, LocalStore *store, const Clock *clock
     setWindowFlags(Qt::Window | Qt::WindowMinMaxButtonsHint | Qt::WindowCloseButtonHint);
     resize(900, 640);
 
-    // The time limit runs from the first opening of this attempt on this computer.
-    const QString kept = store ? store->meta(startedKey(attempt.id)) : QString();
-    m_startedAt = QDateTime::fromString(kept, Qt::ISODate);
-    if (!m_startedAt.isValid()) {
-        m_startedAt = m_clock->nowUtc();
-        if (store)
-            store->setMeta(startedKey(attempt.id), m_startedAt.toString(Qt::ISODate));
+    // The time limit runs from the first opening of this attempt on this computer, also while
+    // the window is closed.
+    const QDateTime now = m_clock->nowUtc();
+    m_openedSteadyMs = m_clock->steadyMs();
+    const QJsonObject timing = store
+        ? QJsonDocument::fromJson(store->meta(timingKey(attempt.id)).toUtf8()).object()
+        : QJsonObject();
+    m_startedAt = QDateTime::fromString(
+        timing.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
+    if (m_startedAt.isValid()) {
+        // Closed in this run: the steady timer says how long. Closed by an earlier run (or a
+        // crash): the wall clock since it was last kept, never less than nothing.
+        const qint64 steadyAt = qint64(timing.value(QLatin1String("steadyMs")).toDouble());
+        const QDateTime savedAt = QDateTime::fromString(
+            timing.value(QLatin1String("savedAt")).toString(), Qt::ISODateWithMs);
+        const qint64 closed = timing.value(QLatin1String("run")).toString() == runId()
+                && m_openedSteadyMs >= steadyAt
+            ? m_openedSteadyMs - steadyAt
+            : std::max<qint64>(0, savedAt.isValid() ? savedAt.msecsTo(now) : 0);
+        m_elapsedBaseMs = qint64(timing.value(QLatin1String("elapsedMs")).toDouble()) + closed;
+    } else {
+        const QDateTime older = store
+            ? QDateTime::fromString(store->meta(startedKey(attempt.id)), Qt::ISODate)
+            : QDateTime();
+        m_startedAt = older.isValid() ? older : now;
+        m_elapsedBaseMs = older.isValid() ? std::max<qint64>(0, older.msecsTo(now)) : 0;
     }
+    saveTiming();
     m_limitSeconds = attempt.data.value(QLatin1String("timeLimitMinutes")).toInt() * 60;
     // The answers given before the window was closed (or the session ended) come back.
     const QJsonObject keptAnswers = store
@@ -194,10 +228,34 @@ int ExamDialog::answeredCount() const
     return count;
 }
 
+ExamDialog::~ExamDialog()
+{
+    if (!m_submitted)
+        saveTiming();
+}
+
+qint64 ExamDialog::elapsedMs() const
+{
+    return m_elapsedBaseMs + std::max<qint64>(0, m_clock->steadyMs() - m_openedSteadyMs);
+}
+
+void ExamDialog::saveTiming()
+{
+    if (!m_store)
+        return;
+    const QJsonObject timing { { QStringLiteral("startedAt"),
+                                   m_startedAt.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("elapsedMs"), double(elapsedMs()) },
+        { QStringLiteral("savedAt"), m_clock->nowUtc().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("steadyMs"), double(m_clock->steadyMs()) },
+        { QStringLiteral("run"), runId() } };
+    m_store->setMeta(timingKey(m_attempt.id),
+        QString::fromUtf8(QJsonDocument(timing).toJson(QJsonDocument::Compact)));
+}
+
 int ExamDialog::secondsLeft() const
 {
-    const qint64 used = m_startedAt.secsTo(m_clock->nowUtc());
-    return int(std::max<qint64>(0, m_limitSeconds - used));
+    return int(std::max<qint64>(0, m_limitSeconds - elapsedMs() / 1000));
 }
 
 QJsonObject ExamDialog::answers() const
@@ -306,12 +364,16 @@ bool ExamDialog::submit()
     // No answer can change once the time is up (the dialog hands them in, or they were kept
     // when it closed earlier): handed in later (the computer slept, the window was reopened
     // afterwards), they were finished when the time ran out.
-    QDateTime finishedAt = m_clock->nowUtc();
+    // The time taken is the steady timer's, which a change of the computer's clock does not
+    // move; the finishing time is derived from it, so it is never before the start.
+    qint64 elapsed = elapsedMs() / 1000;
     if (m_limitSeconds > 0)
-        finishedAt = std::min(finishedAt, m_startedAt.addSecs(m_limitSeconds));
+        elapsed = std::min<qint64>(elapsed, m_limitSeconds);
+    const QDateTime finishedAt = m_startedAt.addSecs(elapsed);
     const QJsonObject payload { { QStringLiteral("answers"), answers() },
         { QStringLiteral("startedAt"), m_startedAt.toUTC().toString(Qt::ISODate) },
-        { QStringLiteral("finishedAt"), finishedAt.toUTC().toString(Qt::ISODate) } };
+        { QStringLiteral("finishedAt"), finishedAt.toUTC().toString(Qt::ISODate) },
+        { QStringLiteral("elapsedSeconds"), double(elapsed) } };
     if (m_engine->queueMutation(QStringLiteral("exam.submit"), m_attempt.id, payload).isEmpty()) {
         ui::setMessage(m_messageLabel, m_engine->lastMessage(), ui::Severity::Error);
         return false;
@@ -320,6 +382,7 @@ bool ExamDialog::submit()
     m_timer.stop();
     if (m_store) {
         m_store->setMeta(startedKey(m_attempt.id), QString());
+        m_store->setMeta(timingKey(m_attempt.id), QString());
         m_store->setMeta(answersKey(m_attempt.id), QString());
     }
     emit submitted(m_attempt.id);

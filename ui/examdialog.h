@@ -26,7 +26,10 @@ class SyncEngine;
 // attempt was first opened (kept in the local store, so closing and reopening does not restart
 // it, and so are the answers given so far); at zero what is answered is submitted. 【提交】 asks
 // for confirmation (and names the unanswered questions); it queues exam.submit, which the server
-// grades at the next sync.
+// grades at the next sync. The time taken is measured on the clock's steady timer, which setting
+// the computer's clock does not move (while the window is closed: the steady timer in the same
+// run of the program, the wall clock across runs, never less than nothing); it is sent as
+// elapsedSeconds, and finishedAt is startedAt plus it, never before.
 class ExamDialog final : public QDialog
 {
     Q_OBJECT
@@ -36,12 +39,15 @@ public:
     // `store`, `clock` (null: the system clock) and `engine` must outlive the dialog.
     ExamDialog(SyncEngine *engine, LocalStore *store, const Clock *clock,
         const CachedEntity &attempt, const QString &courseTitle, QWidget *parent = nullptr);
+    ~ExamDialog() override;
 
     QString attemptId() const { return m_attempt.id; }
     int questionCount() const { return int(m_questions.size()); }
     int answeredCount() const;
     // Seconds left (never below 0).
     int secondsLeft() const;
+    // The time taken so far, in milliseconds.
+    qint64 elapsedMs() const;
     // The chosen option ids per question id.
     QJsonObject answers() const;
     bool isSubmitted() const { return m_submitted; }
@@ -72,6 +78,8 @@ private:
     void updateAnswered();
     void saveAnswers();
     void updateCountdown();
+    // Keeps the start and the time taken so far in the store's meta, for the next opening.
+    void saveTiming();
     void retranslateUi();
     static QString typeName(const QString &type);
 
@@ -80,6 +88,8 @@ private:
     const Clock *m_clock;
     CachedEntity m_attempt;
     QDateTime m_startedAt;
+    qint64 m_elapsedBaseMs = 0; // taken before this window opened
+    qint64 m_openedSteadyMs = 0;
     int m_limitSeconds = 0;
     bool m_submitted = false;
     QList<Question> m_questions;

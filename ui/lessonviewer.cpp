@@ -117,6 +117,8 @@ LessonViewer::LessonViewer(ClientCore *core, SyncEngine *engine, const QString &
     studyRow->addWidget(m_studyProgress);
     studyRow->addWidget(m_completeLabel, 1);
     layout->addLayout(studyRow);
+    m_creditLabel = ui::createMessageLabel(QStringLiteral("studyCreditLabel"), this);
+    layout->addWidget(m_creditLabel);
 
     m_stack = new QStackedWidget(this);
     m_loadingPage = new QWidget(m_stack);
@@ -148,6 +150,17 @@ LessonViewer::LessonViewer(ClientCore *core, SyncEngine *engine, const QString &
     connect(m_session, &StudySession::flushFailed, this, [this](const QString &message) {
         ui::setMessage(m_completeLabel, message, ui::Severity::Error);
     });
+    // The server credits only time it can prove passed: when it credited less, the learner sees
+    // how much and why.
+    connect(m_session, &StudySession::notCredited, this,
+        [this](int claimed, int credited, const QString &message) {
+            ui::setMessage(m_creditLabel,
+                message.isEmpty() ? tr("The server credited %1 of %2 seconds of study.")
+                                        .arg(credited)
+                                        .arg(claimed)
+                                  : message,
+                ui::Severity::Warning);
+        });
     connect(m_download, &CourseDownload::progress, this, [this](qint64 done, qint64 total) {
         m_fetchProgress->setMaximum(total > 0 ? 1000 : 0);
         m_fetchProgress->setValue(total > 0 ? int(done * 1000 / total) : 0);

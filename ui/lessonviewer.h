@@ -95,6 +95,7 @@ private:
     QLabel *m_titleLabel;
     QLabel *m_studyLabel;
     QProgressBar *m_studyProgress;
+    QLabel *m_creditLabel;
     QLabel *m_completeLabel;
     QStackedWidget *m_stack;
     QWidget *m_loadingPage;

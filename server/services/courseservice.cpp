@@ -5,6 +5,7 @@
 #include "content/contentstore.h"
 #include "content/coursepackage.h"
 #include "core/apierror.h"
+#include "core/localizer.h"
 #include "coursepolicy.h"
 #include "entityids.h"
 #include "errorcodes.h"
@@ -657,7 +658,8 @@ QJsonObject CourseService::study(const AuthenticatedUser &caller, const Mutation
 {
     m_bindings.requireStudyAllowed(caller);
     requireOnlyKeys(m.payload,
-        { QStringLiteral("courseId"), QStringLiteral("lessonId"), QStringLiteral("seconds") });
+        { QStringLiteral("courseId"), QStringLiteral("lessonId"), QStringLiteral("seconds"),
+            QStringLiteral("startedAt"), QStringLiteral("endedAt") });
     const QString courseId = requireText(m.payload, "courseId");
     const QString lessonId = requireText(m.payload, "lessonId");
     const int seconds = requireInt(m.payload, "seconds", 1, MaxStudySeconds);
@@ -669,17 +671,40 @@ QJsonObject CourseService::study(const AuthenticatedUser &caller, const Mutation
                 "Server", "The target of lesson.study must be the progress row's derived id."))
             .field(QStringLiteral("target"));
     }
+    const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
+    // The stretch of time the claim says the lesson was studied in (the client's clock). A claim
+    // without one (an older client) is taken as ending when it arrives.
+    StudyClaim claim;
+    claim.seconds = seconds;
+    const bool hasStart = m.payload.contains(QStringLiteral("startedAt"));
+    const bool hasEnd = m.payload.contains(QStringLiteral("endedAt"));
+    if (hasStart || hasEnd) {
+        claim.from = requireTimestamp(m.payload, "startedAt").toMSecsSinceEpoch();
+        claim.to = requireTimestamp(m.payload, "endedAt").toMSecsSinceEpoch();
+        if (claim.to < claim.from) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "\"endedAt\" must not be before \"startedAt\"."))
+                .field(QStringLiteral("endedAt"));
+        }
+    } else {
+        claim.to = now;
+        claim.from = now - qint64(seconds) * 1000;
+    }
+
     Database &db = m_context.database;
     // A re-import may change the lesson's minimum time and reset its progress: the time is added
     // either before it or after it, never judged against the old minimum and written after.
     lockCourseShared(courseId);
-    if (!db.exec(QStringLiteral("SELECT 1 FROM course_selections WHERE id = ?"),
-               { derivedId(QStringLiteral("courseSelection"), { caller.id, courseId }) })
-             .next()) {
+    QSqlQuery selection = db.exec(QStringLiteral("SELECT selected_at FROM course_selections"
+                                                 " WHERE id = ?"),
+        { derivedId(QStringLiteral("courseSelection"), { caller.id, courseId }) });
+    if (!selection.next()) {
         throw ApiError(400, ec::CourseNotSelected, "Server",
             QT_TRANSLATE_NOOP("Server", "Choose the course before studying its lessons."))
             .field(QStringLiteral("courseId"));
     }
+    claim.availableFrom = selection.value(0).toLongLong();
+    selection.finish();
     QSqlQuery lesson = db.exec(QStringLiteral("SELECT min_seconds FROM course_lessons"
                                               " WHERE course_id = ? AND lesson_id = ?"),
         { courseId, lessonId });
@@ -691,16 +716,24 @@ QJsonObject CourseService::study(const AuthenticatedUser &caller, const Mutation
     const int minSeconds = lesson.value(0).toInt();
     lesson.finish();
 
+    // Every claim of the learner, whatever the course, is judged one after the other: two claims
+    // of the same time sent at once must not both find it free. (SQLite's BEGIN IMMEDIATE
+    // serialises writers anyway.) NO KEY UPDATE leaves rows that reference the user insertable.
+    if (db.isPostgres())
+        db.exec(
+            QStringLiteral("SELECT 1 FROM users WHERE id = ? FOR NO KEY UPDATE"), { caller.id });
+    const StudyCredit credit = creditStudy(caller.id, courseId, lessonId, claim, now);
+
     // Study time adds up whatever version the client saw: two devices studying offline both
-    // count, so there is no conflict to report.
-    const qint64 now = m_context.clock.nowUtc().toMSecsSinceEpoch();
+    // count, so there is no conflict to report. The row is republished even when nothing was
+    // credited, so the client's cache, which showed the claimed time at once, is corrected.
     QSqlQuery row = db.exec(
         QStringLiteral("SELECT seconds, completed_at, version FROM lesson_progress WHERE id = ?")
             + db.forUpdate(),
         { progressId });
     qint64 version = 1;
     if (row.next()) {
-        const int total = row.value(0).toInt() + seconds;
+        const int total = row.value(0).toInt() + credit.seconds;
         const QVariant completedAt
             = row.value(1).isNull() && total >= minSeconds ? QVariant(now) : row.value(1);
         version = row.value(2).toLongLong() + 1;
@@ -710,25 +743,113 @@ QJsonObject CourseService::study(const AuthenticatedUser &caller, const Mutation
             { total, completedAt.isNull() ? nullBigint() : completedAt, now, version, progressId });
     } else {
         row.finish();
-        const QSqlQuery inserted = db.exec(
-            QStringLiteral("INSERT INTO lesson_progress (id, learner_id, course_id, lesson_id,"
-                           " seconds, completed_at, updated_at, version)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING"),
-            { progressId, caller.id, courseId, lessonId, seconds,
-                seconds >= minSeconds ? QVariant(now) : nullBigint(), now });
-        // Two devices' first study of a lesson at once (PostgreSQL): the other row won; add to it.
-        if (inserted.numRowsAffected() == 0)
-            return study(caller, m);
+        // The learner's row lock above (or SQLite's single writer) keeps a second device's first
+        // study of the lesson from inserting in between.
+        db.exec(QStringLiteral("INSERT INTO lesson_progress (id, learner_id, course_id, lesson_id,"
+                               " seconds, completed_at, updated_at, version)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
+            { progressId, caller.id, courseId, lessonId, credit.seconds,
+                credit.seconds >= minSeconds ? QVariant(now) : nullBigint(), now });
     }
     publishProgress(progressId);
-    return applied(m.id, version);
+    QJsonObject result = applied(m.id, version);
+    result.insert(QStringLiteral("claimed"), seconds);
+    result.insert(QStringLiteral("credited"), credit.seconds);
+    if (credit.seconds < seconds) {
+        const Localizer &localizer = m_context.localizer;
+        const QStringList args { QString::number(credit.seconds), QString::number(seconds) };
+        const char *code = ec::StudyTimeNotPassed;
+        const char *message = QT_TRANSLATE_NOOP("Server",
+            "%1 of %2 seconds were credited: more seconds were claimed than passed between the "
+            "start and the end of the study the claim gives.");
+        if (credit.beforeAvailableMs > 0) {
+            code = ec::StudyBeforeAvailable;
+            message = QT_TRANSLATE_NOOP("Server",
+                "%1 of %2 seconds were credited: study time counts only from when the server "
+                "received the choice of the course, and the rest of this claim lies before it.");
+        } else if (credit.alreadyCreditedMs > 0) {
+            code = ec::StudyTimeAlreadyCredited;
+            message = QT_TRANSLATE_NOOP("Server",
+                "%1 of %2 seconds were credited: the rest of this time was already credited to "
+                "your study of this or another lesson, and the same time counts only once.");
+        }
+        result.insert(QStringLiteral("reason"),
+            QJsonObject { { QStringLiteral("code"), QString::fromLatin1(code) },
+                { QStringLiteral("message"),
+                    localizer.text(m.language, "Server", message, args) } });
+    }
+    return result;
+}
+
+CourseService::StudyCredit CourseService::creditStudy(const QString &learnerId,
+    const QString &courseId, const QString &lessonId, StudyClaim claim, qint64 now)
+{
+    StudyCredit credit;
+    // No study ends after it reaches the server. A claim that would (the client's clock runs
+    // ahead) is moved back as a whole to end when it arrived, so it keeps its length but covers
+    // only time that has passed.
+    if (claim.to > now) {
+        claim.from -= claim.to - now;
+        claim.to = now;
+    }
+    // Nor before the learner could see the lesson.
+    credit.beforeAvailableMs
+        = std::max<qint64>(0, std::min(claim.to, claim.availableFrom) - claim.from);
+    const qint64 from = std::max(claim.from, claim.availableFrom);
+    const qint64 to = claim.to;
+    if (to <= from)
+        return credit;
+
+    // The parts of [from, to] no earlier claim of the learner has been credited for.
+    Database &db = m_context.database;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT starts_at, ends_at FROM study_intervals"
+                                         " WHERE learner_id = ? AND ends_at > ? AND starts_at < ?"
+                                         " ORDER BY starts_at"),
+        { learnerId, from, to });
+    QList<std::pair<qint64, qint64>> free;
+    qint64 cursor = from;
+    while (q.next()) {
+        const qint64 start = q.value(0).toLongLong();
+        const qint64 end = q.value(1).toLongLong();
+        if (start > cursor)
+            free.append({ cursor, std::min(start, to) });
+        cursor = std::max(cursor, end);
+        if (cursor >= to)
+            break;
+    }
+    q.finish();
+    if (cursor < to)
+        free.append({ cursor, to });
+    qint64 freeMs = 0;
+    for (const auto &[start, end] : std::as_const(free))
+        freeMs += end - start;
+    credit.alreadyCreditedMs = (to - from) - freeMs;
+
+    // Whole seconds, never more than claimed nor than the free time: the credited time is taken
+    // from the earliest free parts and recorded, so it is never credited again.
+    credit.seconds = int(std::min<qint64>(claim.seconds, freeMs / 1000));
+    qint64 left = qint64(credit.seconds) * 1000;
+    QList<QVariantList> rows;
+    for (const auto &[start, end] : std::as_const(free)) {
+        if (left <= 0)
+            break;
+        const qint64 take = std::min(left, end - start);
+        rows.append({ learnerId, courseId, lessonId, start, start + take, now });
+        left -= take;
+    }
+    if (!rows.isEmpty())
+        db.insertMany(QStringLiteral("INSERT INTO study_intervals (learner_id, course_id,"
+                                     " lesson_id, starts_at, ends_at, credited_at)"),
+            QStringLiteral("(?, ?, ?, ?, ?, ?)"), rows);
+    return credit;
 }
 
 QJsonObject CourseService::submit(const AuthenticatedUser &caller, const Mutation &m)
 {
     m_bindings.requireStudyAllowed(caller);
     requireOnlyKeys(m.payload,
-        { QStringLiteral("answers"), QStringLiteral("startedAt"), QStringLiteral("finishedAt") });
+        { QStringLiteral("answers"), QStringLiteral("startedAt"), QStringLiteral("finishedAt"),
+            QStringLiteral("elapsedSeconds") });
     Database &db = m_context.database;
     // The course before the attempt, in the order a re-import takes them: a failed attempt draws
     // the next one, which must not come from a bank an import is replacing meanwhile.
@@ -742,7 +863,8 @@ QJsonObject CourseService::submit(const AuthenticatedUser &caller, const Mutatio
     of.finish();
     QSqlQuery a = db.exec(
         QStringLiteral("SELECT learner_id, course_id, attempt_number, status, question_count,"
-                       " pass_mark, time_limit_minutes, version FROM exam_attempts WHERE id = ?")
+                       " pass_mark, time_limit_minutes, version, created_at FROM exam_attempts"
+                       " WHERE id = ?")
             + db.forUpdate(),
         { m.target });
     // Another learner's attempt is answered exactly like one that does not exist.
@@ -758,6 +880,7 @@ QJsonObject CourseService::submit(const AuthenticatedUser &caller, const Mutatio
     const int passMark = a.value(5).toInt();
     const int timeLimitMinutes = a.value(6).toInt();
     const qint64 version = a.value(7).toLongLong() + 1;
+    const qint64 drawnAt = a.value(8).toLongLong();
     a.finish();
     if (status != QLatin1String("ready")) {
         throw ApiError(409, ec::ExamAlreadyGraded, "Server",
@@ -850,8 +973,8 @@ QJsonObject CourseService::submit(const AuthenticatedUser &caller, const Mutatio
     const QDateTime startedAt = requireTimestamp(m.payload, "startedAt");
     const QDateTime finishedAt = requireTimestamp(m.payload, "finishedAt");
 
-    const qint64 took = startedAt.secsTo(finishedAt);
-    const bool overTime = took < 0 || took > qint64(timeLimitMinutes) * 60 + TimeLimitGraceSeconds;
+    const qint64 took = examDuration(m.payload, startedAt, finishedAt, drawnAt, timeLimitMinutes);
+    const bool overTime = took > qint64(timeLimitMinutes) * 60 + TimeLimitGraceSeconds;
     int score = 0;
     if (overTime)
         correct = 0;
@@ -927,6 +1050,40 @@ QJsonObject CourseService::submit(const AuthenticatedUser &caller, const Mutatio
     result.insert(QStringLiteral("score"), score);
     result.insert(QStringLiteral("passed"), passed);
     return result;
+}
+
+qint64 CourseService::examDuration(const QJsonObject &payload, const QDateTime &startedAt,
+    const QDateTime &finishedAt, qint64 drawnAt, int timeLimitMinutes) const
+{
+    // The attempt cannot have been started before the server drew it: whatever the client says,
+    // it took at most the time since then. Online, that alone proves an exam was in time.
+    const qint64 sinceDrawn
+        = std::max<qint64>(0, (m_context.clock.nowUtc().toMSecsSinceEpoch() - drawnAt) / 1000);
+    // Within that bound the client's word is taken: the time on its steady timer (which setting
+    // the computer's clock does not change), or, from an older client, the difference of its
+    // wall-clock times.
+    qint64 claimed = startedAt.secsTo(finishedAt);
+    if (payload.contains(QStringLiteral("elapsedSeconds"))) {
+        claimed = requireInt(payload, "elapsedSeconds", 0, 366 * 24 * 3600);
+        if (finishedAt < startedAt) {
+            throw ApiError(400, ec::InvalidField, "Server",
+                QT_TRANSLATE_NOOP("Server", "\"finishedAt\" must not be before \"startedAt\"."))
+                .field(QStringLiteral("finishedAt"));
+        }
+    } else if (claimed < 0) {
+        // The clock was set back during the exam: how long it took is unknown. In time for sure
+        // when the attempt was drawn less than the limit ago; otherwise it cannot be graded
+        // (graded 0 it would punish a clock correction), and stays open.
+        if (sinceDrawn <= qint64(timeLimitMinutes) * 60 + TimeLimitGraceSeconds)
+            return sinceDrawn;
+        throw ApiError(400, ec::InvalidField, "Server",
+            QT_TRANSLATE_NOOP("Server",
+                "The exam ended before it started by the computer's clock, which was set back "
+                "during the exam, so its time cannot be judged. Set the clock right and take the "
+                "exam again."))
+            .field(QStringLiteral("finishedAt"));
+    }
+    return std::min(claimed, sinceDrawn);
 }
 
 // ---- Entities --------------------------------------------------------------------------------

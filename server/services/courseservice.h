@@ -74,7 +74,32 @@ private:
     QJsonObject select(const AuthenticatedUser &caller, const Mutation &m);
     QJsonObject setYear(const AuthenticatedUser &caller, const Mutation &m);
     QJsonObject study(const AuthenticatedUser &caller, const Mutation &m);
+
+    // A lesson.study claim: `seconds` studied between `from` and `to` (milliseconds since the
+    // epoch, the client's clock), for a lesson the learner could see from `availableFrom` on
+    // (the server's clock: when the course was chosen).
+    struct StudyClaim
+    {
+        qint64 from = 0;
+        qint64 to = 0;
+        int seconds = 0;
+        qint64 availableFrom = 0;
+    };
+    struct StudyCredit
+    {
+        int seconds = 0; // credited
+        qint64 beforeAvailableMs = 0; // of the claimed stretch, before the lesson could be seen
+        qint64 alreadyCreditedMs = 0; // of the rest, already credited to another claim
+    };
+    // Credits what of the claim is provable (docs/sync.md "Study time") and records the time it
+    // used, so the same time is never credited twice, to any lesson of any course.
+    StudyCredit creditStudy(const QString &learnerId, const QString &courseId,
+        const QString &lessonId, StudyClaim claim, qint64 now);
     QJsonObject submit(const AuthenticatedUser &caller, const Mutation &m);
+    // The seconds an exam attempt took, as far as the server can trust them (docs/sync.md
+    // "Time limit").
+    qint64 examDuration(const QJsonObject &payload, const QDateTime &startedAt,
+        const QDateTime &finishedAt, qint64 drawnAt, int timeLimitMinutes) const;
 
     int requireDeclarableYear(const Course &course, const QJsonObject &payload);
 

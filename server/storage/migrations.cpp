@@ -313,6 +313,19 @@ const QList<Migration> &migrations()
                 QStringLiteral(
                     "CREATE INDEX change_log_entity ON change_log (entity_type, entity_id)"),
             } },
+        { 7, QStringLiteral("credited study intervals"),
+            {
+                QStringLiteral("CREATE TABLE study_intervals ("
+                               " id {{BIGINT_PK}},"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " course_id TEXT NOT NULL,"
+                               " lesson_id TEXT NOT NULL,"
+                               " starts_at BIGINT NOT NULL,"
+                               " ends_at BIGINT NOT NULL,"
+                               " credited_at BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX study_intervals_learner"
+                               " ON study_intervals (learner_id, ends_at)"),
+            } },
         { 8,
             QStringLiteral("abuse guards: login failures per address, recovery codes for any "
                            "identifier with daily caps, notifier content cleared once sent"),
@@ -406,6 +419,8 @@ const QList<Migration> &migrations()
                     " near_misses INTEGER NOT NULL,"
                     " PRIMARY KEY (institution_id, day))"),
             } },
+        // Study time credited to a learner, as the stretches of real time it was spent in
+        // (docs/sync.md "Study time"): a stretch counts once, whatever lesson or course claims it.
     };
     return all;
 }
