@@ -5,6 +5,8 @@
 // Input: byte 0 picks the route, byte 1 the caller (anonymous, learner, employer, institution;
 // bit 2 asks for English), the rest is the body (or the path parameter, or the query string), in
 // which "@me" stands for the caller's own user id.
+// With XUESHI_FUZZ_POSTGRES_URL (postgres://user@host:port/db of a cluster it may create databases
+// on) it runs on a fresh PostgreSQL database instead, dropped at exit.
 // Properties: no crash or sanitizer report; never a 5xx (a 500 means an input reached an
 // unhandled error); every 4xx carries the API's error object with a code; a 200 answer of
 // /sync/mutations has one result per mutation, each applied, conflict or rejected with a code.
@@ -18,9 +20,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QThreadPool>
+#include <QUuid>
 
 #include <cstdio>
+#include <cstdlib>
 #include <future>
 #include <memory>
 
@@ -69,6 +76,65 @@ struct Harness
 };
 
 Harness *g_harness = nullptr;
+
+// The PostgreSQL cluster named by XUESHI_FUZZ_POSTGRES_URL, and the database made on it.
+std::optional<DatabaseConfig> g_postgresAdmin;
+QString g_postgresDatabase;
+
+// Runs one statement on the cluster's administrative database (CREATE or DROP DATABASE).
+bool adminStatement(const QString &sql, QString *error)
+{
+    const QString connection = QStringLiteral("xueshi-fuzz-admin");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(g_postgresAdmin->host);
+        db.setPort(g_postgresAdmin->port);
+        db.setUserName(g_postgresAdmin->user);
+        db.setPassword(g_postgresAdmin->password);
+        db.setDatabaseName(g_postgresAdmin->name);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok)
+                *error = q.lastError().text();
+        } else {
+            *error = db.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+// The server is left as it is (its statics may be gone at exit); FORCE ends its connections.
+void dropPostgresDatabase()
+{
+    QString error;
+    adminStatement(
+        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(g_postgresDatabase), &error);
+}
+
+// A fresh database on the cluster, or nullopt (and a message) when XUESHI_FUZZ_POSTGRES_URL is
+// not set.
+std::optional<DatabaseConfig> postgresDatabase()
+{
+    const QString url = qEnvironmentVariable("XUESHI_FUZZ_POSTGRES_URL");
+    if (url.isEmpty())
+        return std::nullopt;
+    QString error;
+    g_postgresAdmin = DatabaseConfig::fromUrl(url, &error);
+    if (!g_postgresAdmin)
+        qFatal("json_bodies: XUESHI_FUZZ_POSTGRES_URL: %s", qPrintable(error));
+    g_postgresDatabase
+        = QStringLiteral("xueshi_fuzz_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    if (!adminStatement(QStringLiteral("CREATE DATABASE %1").arg(g_postgresDatabase), &error))
+        qFatal("json_bodies: cannot create a PostgreSQL database: %s", qPrintable(error));
+    std::atexit(dropPostgresDatabase);
+    DatabaseConfig config = *g_postgresAdmin;
+    config.name = g_postgresDatabase;
+    return config;
+}
 
 HttpResponse call(const QByteArray &method, const QString &target, const QByteArray &body,
     const QByteArray &token, bool english)
@@ -141,6 +207,7 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     ServerOptions options;
     options.dataDir = fuzz::scratchDirectory();
     options.passwordCost = PasswordHasher::Cost::Minimal;
+    options.database = postgresDatabase();
     g_harness->server = std::make_unique<Server>(options);
     QString error;
     if (!g_harness->server->openStorage(&error))

@@ -117,8 +117,8 @@ write("course_zip", "stored", package("", zipfile.ZIP_STORED))
 write("course_zip", "deflated-in-folder", package("course/", zipfile.ZIP_DEFLATED))
 buffer = io.BytesIO()
 with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-    z.writestr("../escape.txt", b"x")
-    z.writestr("course.json", b"{}")
+    for name, data in (("../escape.txt", b"x"), ("course.json", b"{}")):
+        z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
 write("course_zip", "unsafe-names", buffer.getvalue())
 
 # --- json_bodies: [route byte][caller byte] body ------------------------------------------------
@@ -156,6 +156,9 @@ body("content", 1, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852
 body("me", 3, "", "me")
 body("health", 0, "", "health")
 body("learners", 0, "{\"username\":\"a\",\"username\":\"b\"", "truncated")
+# U+0000 in text: PostgreSQL refuses it where SQLite stores it.
+body("recover-password", 0, {"username": "fuzz\u0000learner"}, "nul-username")
+body("session", 0, {"username": "fuzzlearner\u0000", "password": "x"}, "nul-login")
 body("session", 0, "[" * 64 + "]" * 64, "deep")
 
 MUTATION_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
