@@ -687,7 +687,7 @@ bool LocalStore::insertOutboxRow(const OutboxMutation &m, const QJsonValue &befo
         "INSERT INTO outbox (id, type, entity_type, target, base_version, payload, created_at,"
         " state, attempts, last_error, result, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "?)"));
-    const QVariant null(QMetaType(QMetaType::QString));
+    const QVariant null { QMetaType(QMetaType::QString) };
     q.addBindValue(m.id);
     q.addBindValue(m.type);
     q.addBindValue(m.entityType);

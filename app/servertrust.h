@@ -22,7 +22,9 @@ struct CertificateProblem
     };
     Kind kind = Kind::None;
     QString server; // "host:port"
-    QSslCertificate certificate; // the server's certificate (may be null if it sent none)
+    // Initialised explicitly: QSslCertificate's default constructor is explicit, which clang
+    // refuses in the copy-initialisation of QVariant::value<CertificateProblem>().
+    QSslCertificate certificate {}; // the server's certificate (may be null if it sent none)
     QString fingerprint; // SHA-256 of `certificate`, "AB:CD:..."
     QString pinnedFingerprint; // the fingerprint on record for the server (Changed only)
     QList<QSslError> errors; // why the certificate did not verify

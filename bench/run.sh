@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a freshly started xueshi-server (release build) and prints their
-# JSON results. Usage: bench/run.sh [login-burst|batch-confirm|csv-preview]
+# JSON results. Usage: bench/run.sh [login-burst|batch-confirm|csv-preview|fuzz [SECONDS] [TARGET...]]
+# `fuzz` builds the libFuzzer targets with clang (build/fuzz) and runs each for SECONDS (default
+# 60, or $XUESHI_FUZZ_SECONDS); see docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = fuzz ]; then
+    shift
+    exec bash fuzz/run-libfuzzer.sh "$@"
+fi
 build=${XUESHI_BENCH_BUILD:-build/release}
 if [ ! -x "$build/server/xueshi-server" ] || [ ! -x "$build/bench/xueshi-bench-loginburst" ]; then
     cmake --preset release -DXUESHI_BUILD_BENCH=ON >/dev/null

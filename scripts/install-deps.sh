@@ -11,6 +11,7 @@ packages=(
     libsodium-dev libssl-dev zlib1g-dev
     fonts-noto-cjk fonts-dejavu-core
     postgresql clang-format
+    clang libfuzzer-14-dev libclang-rt-14-dev
     xvfb xauth imagemagick poppler-utils
 )
 

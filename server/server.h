@@ -78,6 +78,8 @@ public:
 
     Database &database() { return *m_database; }
     AccountService &accounts() { return *m_accounts; }
+    RecoveryService &recovery() { return *m_recovery; }
+    const Localizer &localizer() const { return *m_localizer; }
     DevelopmentNotifier &outbox() { return *m_notifier; }
     ChangeLog &changeLog() { return *m_changeLog; }
     ContentStore &content() { return *m_content; }

@@ -59,21 +59,8 @@ constexpr qsizetype kCoalesceBodyBytes = 16 * 1024;
 constexpr qint64 kFileChunkBytes = 64 * 1024;
 constexpr qint64 kFileBufferedBytes = 256 * 1024;
 
-struct ProtocolError
-{
-    int status;
-    const char *code;
-    const char *message; // English; the ErrorFactory, if set, supplies the shown text
-};
-
-// What the transport needs from the head beyond the HttpRequest itself.
-struct Head
-{
-    int minorVersion = 1;
-    qint64 contentLength = 0;
-    bool keepAlive = true;
-    bool expectContinue = false;
-};
+using ProtocolError = HttpProtocolError;
+using Head = HttpHead;
 
 bool isTokenChar(char c)
 {
@@ -221,10 +208,10 @@ std::optional<ProtocolError> parseTarget(QByteArrayView target, HttpRequest *req
     return std::nullopt;
 }
 
-// Parses the head (request line and header lines, without the blank line that ends it). Fills
-// `request` as far as it gets, so an error answer can still use the headers.
-std::optional<ProtocolError> parseHead(
-    QByteArrayView text, const HttpLimits &limits, HttpRequest *request, Head *head)
+} // namespace
+
+std::optional<HttpProtocolError> parseRequestHead(
+    QByteArrayView text, const HttpLimits &limits, HttpRequest *request, HttpHead *head)
 {
     qsizetype lineEnd = text.indexOf("\r\n");
     if (lineEnd < 0)
@@ -295,6 +282,8 @@ std::optional<ProtocolError> parseHead(
     head->expectContinue = head->expectContinue && head->minorVersion >= 1;
     return parseTarget(target, request);
 }
+
+namespace {
 
 QByteArray reasonPhrase(int status)
 {
@@ -544,7 +533,7 @@ bool HttpConnection::readHead()
     m_request.peer = m_socket->peerAddress();
     m_request.connectionClosed = m_closedFlag;
     Head head;
-    if (const auto error = parseHead(text, m_limits, &m_request, &head)) {
+    if (const auto error = parseRequestHead(text, m_limits, &m_request, &head)) {
         refuse(error->status, error->code, QString::fromLatin1(error->message));
         return false;
     }

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QFile;
 class QTcpSocket;
@@ -16,6 +17,28 @@ class QTcpSocket;
 namespace xueshi::server {
 
 struct ResponseGate;
+
+// What the transport needs from a request head beyond the HttpRequest itself.
+struct HttpHead
+{
+    int minorVersion = 1;
+    qint64 contentLength = 0;
+    bool keepAlive = true;
+    bool expectContinue = false;
+};
+
+struct HttpProtocolError
+{
+    int status;
+    const char *code;
+    const char *message; // English; the ErrorFactory, if set, supplies the shown text
+};
+
+// Parses a request head (request line and header lines, without the blank line that ends it)
+// under `limits`. Fills `request` as far as it gets, so an error answer can still use the
+// headers. No I/O, so the fuzz target fuzz/http_head.cpp drives it directly.
+std::optional<HttpProtocolError> parseRequestHead(
+    QByteArrayView text, const HttpLimits &limits, HttpRequest *request, HttpHead *head);
 
 // One client connection of HttpServer. Parses the requests arriving on its socket strictly and
 // under HttpLimits, hands each complete one to the handler and writes the answer back before it

@@ -412,7 +412,7 @@ QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mu
     const auto text
         = [&](const char *key) { return m.payload.value(QLatin1String(key)).toString().trimmed(); };
     const auto has = [&](const char *key) { return m.payload.contains(QLatin1String(key)); };
-    const QVariant nullText(QMetaType(QMetaType::QString));
+    const QVariant nullText { QMetaType(QMetaType::QString) };
     if (has("email") && !text("email").isEmpty())
         requireValid(validateEmail(text("email")), QStringLiteral("email"));
     const QString table = learner ? QStringLiteral("learners") : QStringLiteral("organisations");
@@ -452,7 +452,7 @@ void SyncService::updateLearnerDetails(const AuthenticatedUser &caller, const QJ
     const auto text
         = [&](const char *key) { return payload.value(QLatin1String(key)).toString().trimmed(); };
     const auto has = [&](const char *key) { return payload.contains(QLatin1String(key)); };
-    const QVariant nullText(QMetaType(QMetaType::QString));
+    const QVariant nullText { QMetaType(QMetaType::QString) };
     const auto optional
         = [&](const char *key) { return text(key).isEmpty() ? nullText : QVariant(text(key)); };
 

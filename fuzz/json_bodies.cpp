@@ -1,0 +1,311 @@
+// Fuzzes the JSON bodies of every route with a body or a parameter, through the server's real
+// router, controllers and services on a SQLite database in a temporary folder (no sockets): the
+// strict body checks (server/core/jsonbody.cpp), the mutation batch checks and every mutation
+// type's payload checks (server/sync/syncservice.cpp and the handlers each service registers).
+// Input: byte 0 picks the route, byte 1 the caller (anonymous, learner, employer, institution;
+// bit 2 asks for English), the rest is the body (or the path parameter, or the query string), in
+// which "@me" stands for the caller's own user id.
+// With XUESHI_FUZZ_POSTGRES_URL (postgres://user@host:port/db of a cluster it may create databases
+// on) it runs on a fresh PostgreSQL database instead, dropped at exit.
+// Properties: no crash or sanitizer report; never a 5xx (a 500 means an input reached an
+// unhandled error); every 4xx carries the API's error object with a code; a 200 answer of
+// /sync/mutations has one result per mutation, each applied, conflict or rejected with a code.
+
+#include "api/controllers.h"
+#include "api/router.h"
+#include "fuzzing.h"
+#include "server.h"
+#include "validators.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThreadPool>
+#include <QUuid>
+
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+#include <memory>
+
+using namespace xueshi;
+using namespace xueshi::server;
+
+namespace {
+
+struct Route
+{
+    QByteArray method;
+    QString path; // a trailing '/' or '?' takes the input as the parameter or the query
+};
+
+// Every route of server/api/*.cpp that reads a body, a path parameter or a query, except
+// DELETE /session (it would end the fuzzer's own sessions).
+const QList<Route> &routes()
+{
+    static const QList<Route> list {
+        { "POST", QStringLiteral("/api/v1/accounts/learners") },
+        { "POST", QStringLiteral("/api/v1/accounts/employers") },
+        { "POST", QStringLiteral("/api/v1/accounts/institutions") },
+        { "POST", QStringLiteral("/api/v1/session") },
+        { "POST", QStringLiteral("/api/v1/me/password") },
+        { "POST", QStringLiteral("/api/v1/recovery/username") },
+        { "POST", QStringLiteral("/api/v1/recovery/username/verify") },
+        { "POST", QStringLiteral("/api/v1/recovery/password") },
+        { "POST", QStringLiteral("/api/v1/recovery/password/reset") },
+        { "POST", QStringLiteral("/api/v1/sync/mutations") },
+        { "GET", QStringLiteral("/api/v1/sync/changes?") },
+        { "GET", QStringLiteral("/api/v1/users/") },
+        { "GET", QStringLiteral("/api/v1/content/") },
+        { "GET", QStringLiteral("/api/v1/me") },
+        { "GET", QStringLiteral("/api/v1/health") },
+    };
+    return list;
+}
+
+struct Harness
+{
+    std::unique_ptr<Server> server;
+    QThreadPool pool;
+    std::unique_ptr<Router> router;
+    QByteArray tokens[3]; // learner, employer, institution
+    QByteArray ids[3];
+};
+
+Harness *g_harness = nullptr;
+
+// The PostgreSQL cluster named by XUESHI_FUZZ_POSTGRES_URL, and the database made on it.
+std::optional<DatabaseConfig> g_postgresAdmin;
+QString g_postgresDatabase;
+
+// Runs one statement on the cluster's administrative database (CREATE or DROP DATABASE).
+bool adminStatement(const QString &sql, QString *error)
+{
+    const QString connection = QStringLiteral("xueshi-fuzz-admin");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(g_postgresAdmin->host);
+        db.setPort(g_postgresAdmin->port);
+        db.setUserName(g_postgresAdmin->user);
+        db.setPassword(g_postgresAdmin->password);
+        db.setDatabaseName(g_postgresAdmin->name);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok)
+                *error = q.lastError().text();
+        } else {
+            *error = db.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+// The server is left as it is (its statics may be gone at exit); FORCE ends its connections.
+void dropPostgresDatabase()
+{
+    QString error;
+    adminStatement(
+        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(g_postgresDatabase), &error);
+}
+
+// A fresh database on the cluster, or nullopt (and a message) when XUESHI_FUZZ_POSTGRES_URL is
+// not set.
+std::optional<DatabaseConfig> postgresDatabase()
+{
+    const QString url = qEnvironmentVariable("XUESHI_FUZZ_POSTGRES_URL");
+    if (url.isEmpty())
+        return std::nullopt;
+    QString error;
+    g_postgresAdmin = DatabaseConfig::fromUrl(url, &error);
+    if (!g_postgresAdmin)
+        qFatal("json_bodies: XUESHI_FUZZ_POSTGRES_URL: %s", qPrintable(error));
+    g_postgresDatabase
+        = QStringLiteral("xueshi_fuzz_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    if (!adminStatement(QStringLiteral("CREATE DATABASE %1").arg(g_postgresDatabase), &error))
+        qFatal("json_bodies: cannot create a PostgreSQL database: %s", qPrintable(error));
+    std::atexit(dropPostgresDatabase);
+    DatabaseConfig config = *g_postgresAdmin;
+    config.name = g_postgresDatabase;
+    return config;
+}
+
+HttpResponse call(const QByteArray &method, const QString &target, const QByteArray &body,
+    const QByteArray &token, bool english)
+{
+    HttpRequest request;
+    request.method = method;
+    const qsizetype question = target.indexOf(QLatin1Char('?'));
+    request.path = question < 0 ? target : target.left(question);
+    if (question >= 0)
+        request.query.setQuery(target.mid(question + 1));
+    request.body = body;
+    request.peer = QHostAddress::LocalHost;
+    request.headers.append({ QByteArrayLiteral("host"), QByteArrayLiteral("127.0.0.1") });
+    if (!token.isEmpty())
+        request.headers.append({ "authorization", "Bearer " + token });
+    if (english)
+        request.headers.append({ QByteArrayLiteral("accept-language"), QByteArrayLiteral("en") });
+    std::promise<HttpResponse> answer;
+    std::future<HttpResponse> future = answer.get_future();
+    g_harness->router->dispatch(
+        std::move(request), [&answer](HttpResponse r) { answer.set_value(std::move(r)); });
+    return future.get();
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray registerAndLogin(const QString &path, QJsonObject registration, QByteArray *id)
+{
+    const HttpResponse reg = call("POST", path, json(registration), {}, false);
+    const HttpResponse login = call("POST", QStringLiteral("/api/v1/session"),
+        json({ { QStringLiteral("username"), registration.value(QStringLiteral("username")) },
+            { QStringLiteral("password"), registration.value(QStringLiteral("password")) } }),
+        {}, false);
+    const QByteArray token = QJsonDocument::fromJson(login.body)
+                                 .object()
+                                 .value(QStringLiteral("token"))
+                                 .toString()
+                                 .toLatin1();
+    if (reg.status != 201 || token.isEmpty()) {
+        qFatal("json_bodies: cannot register %s: %d %s / %d %s", qPrintable(path), reg.status,
+            reg.body.constData(), login.status, login.body.constData());
+    }
+    *id = QJsonDocument::fromJson(reg.body)
+              .object()
+              .value(QStringLiteral("user"))
+              .toObject()
+              .value(QStringLiteral("id"))
+              .toString()
+              .toLatin1();
+    return token;
+}
+
+void checkErrorObject(const HttpResponse &r)
+{
+    const QJsonObject error
+        = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("error")).toObject();
+    if (error.value(QStringLiteral("code")).toString().isEmpty())
+        fuzz::fail("a refusal has no error object with a code");
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    fuzz::initialiseQt(argc, argv);
+    g_harness = new Harness;
+    ServerOptions options;
+    options.dataDir = fuzz::scratchDirectory();
+    options.passwordCost = PasswordHasher::Cost::Minimal;
+    options.database = postgresDatabase();
+    g_harness->server = std::make_unique<Server>(options);
+    QString error;
+    if (!g_harness->server->openStorage(&error))
+        qFatal("json_bodies: cannot open the database: %s", qPrintable(error));
+    // One worker thread: one database connection, and inputs never overlap.
+    g_harness->pool.setMaxThreadCount(1);
+    g_harness->pool.setExpiryTimeout(-1);
+    Server &s = *g_harness->server;
+    g_harness->router
+        = std::make_unique<Router>(s.accounts(), s.localizer(), &g_harness->pool, &g_harness->pool);
+    Router &router = *g_harness->router;
+    addHealthRoutes(router);
+    addAccountRoutes(router, s.accounts());
+    addRecoveryRoutes(router, s.recovery());
+    addSyncRoutes(router, s.sync());
+    addContentRoutes(router, s.content());
+
+    const QString password = QStringLiteral("Secret123");
+    const QString residentFirst17 = QStringLiteral("44010619900101123");
+    g_harness->tokens[0] = registerAndLogin(QStringLiteral("/api/v1/accounts/learners"),
+        { { QStringLiteral("username"), QStringLiteral("fuzzlearner") },
+            { QStringLiteral("password"), password },
+            { QStringLiteral("realName"), QStringLiteral("张三") },
+            { QStringLiteral("residentId"),
+                residentFirst17 + residentIdCheckCharacter(residentFirst17) },
+            { QStringLiteral("mobile"), QStringLiteral("13800138000") } },
+        &g_harness->ids[0]);
+    const auto organisation = [&](const char *username, const QString &first17) {
+        return QJsonObject { { QStringLiteral("username"), QLatin1String(username) },
+            { QStringLiteral("password"), password },
+            { QStringLiteral("name"), QStringLiteral("广州测试科技有限公司") },
+            { QStringLiteral("creditCode"), first17 + creditCodeCheckCharacter(first17) },
+            { QStringLiteral("regionCode"), QStringLiteral("440106") },
+            { QStringLiteral("contactPerson"), QStringLiteral("李四") },
+            { QStringLiteral("phone"), QStringLiteral("13900139000") } };
+    };
+    g_harness->tokens[1] = registerAndLogin(QStringLiteral("/api/v1/accounts/employers"),
+        organisation("fuzzemployer", QStringLiteral("91440101MA5CXXXX0")), &g_harness->ids[1]);
+    g_harness->tokens[2] = registerAndLogin(QStringLiteral("/api/v1/accounts/institutions"),
+        organisation("fuzzinstitution", QStringLiteral("52440101MA5CYYYY1")), &g_harness->ids[2]);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 2)
+        return 0;
+    const Route &route = routes().at(data[0] % routes().size());
+    const int caller = data[1] & 3;
+    const bool english = data[1] & 4;
+    QByteArray rest(reinterpret_cast<const char *>(data) + 2, qsizetype(size - 2));
+    const QByteArray token = caller == 0 ? QByteArray() : g_harness->tokens[caller - 1];
+    // The caller's own id cannot be in a seed: "@me" stands for it.
+    if (caller != 0)
+        rest.replace("@me", g_harness->ids[caller - 1]);
+
+    QString target = route.path;
+    QByteArray body;
+    if (target.endsWith(QLatin1Char('/')))
+        target += QString::fromUtf8(rest);
+    else if (target.endsWith(QLatin1Char('?')))
+        target += QString::fromLatin1(rest);
+    else
+        body = rest;
+
+    const HttpResponse r = call(route.method, target, body, token, english);
+    static const bool verbose = qEnvironmentVariableIsSet("XUESHI_FUZZ_VERBOSE");
+    if (verbose) {
+        std::fprintf(stderr, "%s %s (caller %d) -> %d %s\n", route.method.constData(),
+            qPrintable(route.path), caller, r.status, r.body.left(300).constData());
+    }
+    if (r.status >= 500 || r.status < 200)
+        fuzz::fail("an input was answered with a server error");
+    if (r.status >= 400) {
+        checkErrorObject(r);
+        return 0;
+    }
+    if (route.path == u"/api/v1/sync/mutations") {
+        const QJsonArray sent
+            = QJsonDocument::fromJson(body).object().value(QStringLiteral("mutations")).toArray();
+        const QJsonArray results
+            = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("results")).toArray();
+        if (results.size() != sent.size())
+            fuzz::fail("a batch was answered with another number of results");
+        for (const QJsonValue &v : results) {
+            const QJsonObject result = v.toObject();
+            const QString status = result.value(QStringLiteral("status")).toString();
+            if (status == u"rejected") {
+                if (result.value(QStringLiteral("error"))
+                        .toObject()
+                        .value(QStringLiteral("code"))
+                        .toString()
+                        .isEmpty())
+                    fuzz::fail("a rejected mutation has no error code");
+            } else if (status != u"applied" && status != u"conflict") {
+                fuzz::fail("a mutation result is neither applied, conflict nor rejected");
+            }
+        }
+    }
+    return 0;
+}
