@@ -1,6 +1,7 @@
 #include "rolewindow.h"
 
 #include "accountpage.h"
+#include "administratorwindow.h"
 #include "clientcore.h"
 #include "employerwindow.h"
 #include "institutionwindow.h"
@@ -43,7 +44,7 @@ RoleWindow *RoleWindow::create(ClientCore *core, const User &user, QWidget *pare
     case Role::Institution:
         return new InstitutionWindow(core, user, parent);
     case Role::Administrator:
-        break;
+        return new AdministratorWindow(core, user, parent);
     }
     return nullptr;
 }
@@ -375,9 +376,13 @@ void RoleWindow::retranslateUi()
 {
     m_productLabel->setText(UiText::productName());
     m_workspaceLabel->setText(workspaceTitle());
-    m_approvalLabel->setText(
-        tr("Your training institution is awaiting approval by an administrator. You can log in "
-           "and see your account, but you can run training classes only after the approval."));
+    m_approvalLabel->setText(m_user.role == Role::Employer
+            ? tr("Your employer account is awaiting approval by an administrator. You can log in "
+                 "and see your account, but staff can find you and you can confirm them only "
+                 "after the approval.")
+            : tr("Your training institution is awaiting approval by an administrator. You can "
+                 "log in and see your account, but you can run training classes only after the "
+                 "approval."));
     for (int i = 0; i < m_sections.size(); ++i)
         m_navigation->item(i)->setText(m_sections.at(i).title());
     m_accountMenu->setTitle(tr("&Account"));

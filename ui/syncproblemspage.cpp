@@ -1,6 +1,7 @@
 #include "syncproblemspage.h"
 
 #include "clientcore.h"
+#include "organisationreview.h"
 #include "profileeditdialog.h"
 #include "syncengine.h"
 #include "uicommon.h"
@@ -170,6 +171,8 @@ QString SyncProblemsPage::mutationTypeName(const QString &type)
         return tr("Confirm an enrolment");
     if (type == QLatin1String("enrolment.reject"))
         return tr("Return an enrolment");
+    if (const QString name = OrganisationText::mutationName(type); !name.isEmpty())
+        return name;
     return type;
 }
 
@@ -253,7 +256,11 @@ void SyncProblemsPage::showSelected()
                                    : tr("Refused by the server"));
     m_stateLabel->setStyleSheet(conflict ? QStringLiteral("color: #9a5b00; font-weight: bold;")
                                          : QStringLiteral("color: #b3261e; font-weight: bold;"));
-    if (conflict) {
+    const bool organisation = m->entityType == QLatin1String("organisation");
+    if (conflict && organisation) {
+        // Say what changed: another administrator's decision, or the organisation's details.
+        m_reasonLabel->setText(organisationConflictText(*m, m_core->localStore()));
+    } else if (conflict) {
         m_reasonLabel->setText(
             tr("After this computer last synced, the data was changed on the server (for "
                "example on another computer), so your change was not applied. Compare the "
@@ -273,24 +280,45 @@ void SyncProblemsPage::showSelected()
 
     const QJsonObject serverData = m->result.value(QLatin1String("data")).toObject();
     m_comparisonTable->setColumnHidden(2, !conflict);
-    m_comparisonTable->setRowCount(int(m->payload.size()));
-    int row = 0;
-    for (auto it = m->payload.constBegin(); it != m->payload.constEnd(); ++it, ++row) {
-        const QString local = it.value().toString();
-        const QString server = profileValue(serverData, it.key());
+    const auto setRow = [this](int row, const QString &item, const QString &a, const QString &b) {
+        m_comparisonTable->setItem(row, 0, new QTableWidgetItem(item));
         m_comparisonTable->setItem(
-            row, 0, new QTableWidgetItem(ProfileEditDialog::fieldName(it.key())));
+            row, 1, new QTableWidgetItem(a.isEmpty() ? UiText::notProvided() : a));
         m_comparisonTable->setItem(
-            row, 1, new QTableWidgetItem(local.isEmpty() ? UiText::notProvided() : local));
-        m_comparisonTable->setItem(
-            row, 2, new QTableWidgetItem(server.isEmpty() ? UiText::notProvided() : server));
+            row, 2, new QTableWidgetItem(b.isEmpty() ? UiText::notProvided() : b));
+    };
+    if (organisation) {
+        // A decision has no fields of its own to compare: what the administrator saw against
+        // what the server has now.
+        m_comparisonTable->setHorizontalHeaderLabels(
+            { tr("Item"), tr("When you decided"), tr("Now on the server") });
+        QList<OrganisationChange> changes = organisationConflictChanges(*m, m_core->localStore());
+        if (!conflict && m->payload.contains(QLatin1String("reason")))
+            changes.append({ QStringLiteral("reason"), tr("Reason for rejecting"),
+                m->payload.value(QLatin1String("reason")).toString(), QString() });
+        m_comparisonTable->setRowCount(int(changes.size()));
+        for (int row = 0; row < changes.size(); ++row)
+            setRow(row, changes.at(row).label, changes.at(row).seen, changes.at(row).now);
+    } else {
+        m_comparisonTable->setHorizontalHeaderLabels(
+            { tr("Item"), tr("Your change"), tr("Current value on the server") });
+        m_comparisonTable->setRowCount(int(m->payload.size()));
+        int row = 0;
+        for (auto it = m->payload.constBegin(); it != m->payload.constEnd(); ++it, ++row)
+            setRow(row, ProfileEditDialog::fieldName(it.key()), it.value().toString(),
+                profileValue(serverData, it.key()));
     }
-    ui::setMessage(m_actionHintLabel,
-        conflict ? tr("\"Retry\" applies your change over the server's values; \"Edit\" lets "
-                      "you change it first; \"Discard\" keeps the server's values.")
-                 : tr("\"Retry\" sends the same change again; \"Edit\" lets you correct it; "
-                      "\"Discard\" drops it and shows the server's values again."),
-        ui::Severity::Hint);
+    QString hint;
+    if (conflict && organisation)
+        hint = tr("\"Retry\" takes the same decision on the organisation as it is now on the "
+                  "server; \"Discard\" drops your decision.");
+    else if (conflict)
+        hint = tr("\"Retry\" applies your change over the server's values; \"Edit\" lets "
+                  "you change it first; \"Discard\" keeps the server's values.");
+    else
+        hint = tr("\"Retry\" sends the same change again; \"Edit\" lets you correct it; "
+                  "\"Discard\" drops it and shows the server's values again.");
+    ui::setMessage(m_actionHintLabel, hint, ui::Severity::Hint);
     // As tall as its rows: the hint and the buttons stay right under it.
     int height = m_comparisonTable->horizontalHeader()->sizeHint().height()
         + 2 * m_comparisonTable->frameWidth();
@@ -378,8 +406,6 @@ void SyncProblemsPage::retranslateUi()
            "changes are sent meanwhile."),
         ui::Severity::Hint);
     m_emptyLabel->setText(tr("No sync problems to deal with"));
-    m_comparisonTable->setHorizontalHeaderLabels(
-        { tr("Item"), tr("Your change"), tr("Current value on the server") });
     m_retryButton->setText(tr("Retry"));
     m_editButton->setText(tr("Edit…"));
     m_discardButton->setText(tr("Discard…"));
