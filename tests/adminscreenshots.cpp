@@ -14,6 +14,7 @@
 #include "syncengine.h"
 #include "testserver.h"
 #include "testsupport.h"
+#include "tokenstore.h"
 #include "uicommon.h"
 
 #include <QApplication>
