@@ -59,8 +59,8 @@ void shot(QWidget *widget, const QString &name)
 }
 
 void registerOrganisation(TestServer &server, const QString &path, const QString &username,
-    const QString &name, const QString &codeFirst17, const QString &region,
-    const QString &contact, const QString &phone, const QString &email)
+    const QString &name, const QString &codeFirst17, const QString &region, const QString &contact,
+    const QString &phone, const QString &email)
 {
     TestClient client(server);
     QJsonObject body = organisationRegistration(username, codeFirst17, phone);
@@ -120,8 +120,7 @@ int main(int argc, char **argv)
     need(QTest::qWaitFor(
              [&] {
                  return controller.roleWindow() && core.syncEngine()
-                     && core.syncEngine()->lastSync().isValid()
-                     && !core.syncEngine()->isSyncing();
+                     && core.syncEngine()->lastSync().isValid() && !core.syncEngine()->isSyncing();
              },
              60000),
         "login failed");
@@ -144,7 +143,8 @@ int main(int argc, char **argv)
     auto *dialog = page->findChild<RejectOrganisationDialog *>();
     need(dialog, "no reject dialog");
     dialog->findChild<QPlainTextEdit *>(QStringLiteral("rejectReasonTextEdit"))
-        ->setPlainText(QStringLiteral("营业执照上的名称与填写的单位名称不一致，请核对后重新注册。"));
+        ->setPlainText(
+            QStringLiteral("营业执照上的名称与填写的单位名称不一致，请核对后重新注册。"));
     shot(dialog, QStringLiteral("administrator-reject"));
     dialog->reject();
     return 0;
