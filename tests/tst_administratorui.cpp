@@ -132,6 +132,7 @@ private slots:
     void model_filtersAndRoles_passModelTester();
     void admin_seesPendingEmployer_searchesAndApproves_directoryHasIt();
     void reject_needsReasonAsTyped_reachesServerWithIt();
+    void approve_severalAtOnce();
     void offline_approvalQueued_appliedAfterReconnect();
     void conflict_detailsChangedMeanwhile_syncProblemsSaysWhat();
     void conflict_otherAdministratorFirst_syncProblemsSaysSo();
@@ -431,6 +432,42 @@ void TestAdministratorUi::reject_needsReasonAsTyped_reachesServerWithIt()
     QCOMPARE(shownNames(view), QStringList { QStringLiteral("广州测试科技有限公司") });
     QCOMPARE(view->model()->index(0, OrganisationTableModel::StateColumn).data().toString(),
         QStringLiteral("Rejected"));
+}
+
+void TestAdministratorUi::approve_severalAtOnce()
+{
+    TestClient api(*m_server);
+    QCOMPARE(api.post(QStringLiteral("/accounts/institutions"),
+                    organisationRegistration(
+                        QStringLiteral("second_school"), QStringLiteral("52440106MJ0888888")))
+                 .status,
+        201);
+
+    Client admin(*m_server);
+    OrganisationsPage *page = loginAdmin(admin);
+    QVERIFY(page);
+    auto *view = child<QTableView>(page, "organisationTableView");
+    QCOMPARE(view->model()->rowCount(), 2);
+    clickRow(view, 0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier,
+        view->visualRect(view->model()->index(1, 0)).center());
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 2);
+    QVERIFY(child<QLabel>(page, "organisationDetailLabel")
+                ->text()
+                .startsWith(QLatin1String("2 organisation")));
+    auto *approve = child<QPushButton>(page, "approveButton");
+    QCOMPARE(approve->text(), QStringLiteral("Approve 2"));
+    // One reason is for one organisation.
+    QVERIFY(!child<QPushButton>(page, "rejectButton")->isEnabled());
+    QTest::mouseClick(approve, Qt::LeftButton);
+    QCOMPARE(admin.engine()->pendingCount(), 2);
+    QVERIFY(admin.sync(true));
+    for (const QString &username : { NewEmployer, QStringLiteral("second_school") })
+        QVERIFY2(organisationOnServer(m_server->server(), username)
+                     .value(QLatin1String("approved"))
+                     .toBool(),
+            qPrintable(username));
+    QTRY_COMPARE(view->model()->rowCount(), 0);
 }
 
 void TestAdministratorUi::offline_approvalQueued_appliedAfterReconnect()
