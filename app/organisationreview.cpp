@@ -187,6 +187,15 @@ QList<OrganisationChange> organisationConflictChanges(
     return changes;
 }
 
+bool organisationDecidedElsewhere(const OutboxMutation &mutation)
+{
+    if (mutation.entityType != Organisation || mutation.state != OutboxMutation::State::Conflict)
+        return false;
+    const QJsonObject current = mutation.result.value(QLatin1String("data")).toObject();
+    return ReviewedOrganisation::fromEntity({ Organisation, mutation.target, 0, current }).state
+        != ReviewedOrganisation::State::Pending;
+}
+
 QString organisationConflictText(const OutboxMutation &mutation, const LocalStore *store)
 {
     if (mutation.entityType != Organisation)

@@ -84,6 +84,9 @@ struct OrganisationChange
 // mutations, or when the store no longer knows what was seen.
 QList<OrganisationChange> organisationConflictChanges(
     const OutboxMutation &mutation, const LocalStore *store);
+// Whether the conflict met another administrator's decision: retrying it would meet the same
+// conflict again, so the decision can only be dropped.
+bool organisationDecidedElsewhere(const OutboxMutation &mutation);
 // The same as one or two sentences for the sync problems page.
 QString organisationConflictText(const OutboxMutation &mutation, const LocalStore *store);
 

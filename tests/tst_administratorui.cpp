@@ -611,9 +611,26 @@ void TestAdministratorUi::conflict_otherAdministratorFirst_syncProblemsSaysSo()
     QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Awaiting approval"));
     QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Approved"));
 
-    // The list shows the server's decision once the feed brought it.
+    // Decided already: a retry would conflict again, so only discarding is offered.
+    QVERIFY(!child<QPushButton>(admin.window(), "retryButton")->isEnabled());
+    QVERIFY(child<QLabel>(admin.window(), "actionHintLabel")
+                ->text()
+                .contains(QLatin1String("decided already")));
+    click(admin.window(), "discardButton");
+    QPushButton *confirm = nullptr;
+    QTRY_VERIFY((confirm
+        = admin.window()->findChild<QPushButton *>(QStringLiteral("confirmDiscardButton"))));
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QTRY_VERIFY(admin.engine()->problems().isEmpty());
+
+    // The list shows the server's decision.
     choose(page, "stateFilterComboBox", QStringLiteral("approved"));
     QVERIFY(shownNames(view).contains(NewEmployerName));
+    QCOMPARE(view->model()
+                 ->index(rowNamed(view, NewEmployerName), OrganisationTableModel::StateColumn)
+                 .data()
+                 .toString(),
+        QStringLiteral("Approved"));
 }
 
 QTEST_MAIN(TestAdministratorUi)

@@ -309,7 +309,11 @@ void SyncProblemsPage::showSelected()
                 profileValue(serverData, it.key()));
     }
     QString hint;
-    if (conflict && organisation)
+    const bool decidedElsewhere = organisationDecidedElsewhere(*m);
+    if (decidedElsewhere)
+        hint = tr("The organisation has been decided already, so a retry would meet the same "
+                  "conflict: \"Discard\" drops your decision.");
+    else if (conflict && organisation)
         hint = tr("\"Retry\" takes the same decision on the organisation as it is now on the "
                   "server; \"Discard\" drops your decision.");
     else if (conflict)
@@ -327,6 +331,7 @@ void SyncProblemsPage::showSelected()
     m_comparisonTable->setFixedHeight(height);
     const bool editable = m->type == QLatin1String("profile.update");
     m_editButton->setEnabled(editable);
+    m_retryButton->setEnabled(!decidedElsewhere);
 }
 
 void SyncProblemsPage::retrySelected()
