@@ -779,6 +779,19 @@ std::optional<OutboxMutation> LocalStore::mutation(const QString &id) const
     return list.first();
 }
 
+std::optional<CachedEntity> LocalStore::entityBefore(const QString &mutationId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT entity_type, target, before FROM outbox WHERE id = ?"));
+    q.addBindValue(mutationId);
+    if (!q.exec() || !q.next() || q.value(2).isNull())
+        return std::nullopt;
+    const QJsonObject before = toObject(q.value(2));
+    return CachedEntity { q.value(0).toString(), q.value(1).toString(),
+        qint64(before.value(QLatin1String("version")).toDouble()),
+        before.value(QLatin1String("data")).toObject() };
+}
+
 int LocalStore::pendingCount() const
 {
     QSqlQuery q(database());
