@@ -876,16 +876,10 @@ bool LocalStore::markConflict(const QString &id, const QJsonObject &current)
     StoreTransaction tx(*this);
     if (!tx.ok())
         return false;
-    // What the user saw (with the change's local effect) is kept beside the server's row, so the
-    // conflict shows both: the row in the cache is replaced by the server's below.
-    QJsonObject result = current;
-    if (const auto seen = entity(current.value(QLatin1String("type")).toString(),
-            current.value(QLatin1String("id")).toString()))
-        result.insert(QStringLiteral("seen"), seen->data);
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
         "UPDATE outbox SET state = 'conflict', result = ?, last_error = NULL WHERE id = ?"));
-    q.addBindValue(toText(result));
+    q.addBindValue(toText(current));
     q.addBindValue(id);
     if (!q.exec())
         return fail(q.lastError().text());

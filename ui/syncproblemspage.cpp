@@ -2,6 +2,7 @@
 
 #include "bindingmodel.h"
 #include "clientcore.h"
+#include "localstore.h"
 #include "organisationreview.h"
 #include "profileeditdialog.h"
 #include "syncengine.h"
@@ -334,8 +335,11 @@ void SyncProblemsPage::showSelected()
     QStringList headers { tr("Item"), tr("Your change"), tr("Current value on the server") };
     // A decision on a row (a binding request, an organisation) conflicts when the row changed:
     // the table shows the row as the user saw it beside the row as it is now, field by field.
-    const bool wholeRow = conflict && m->type != QLatin1String("profile.update")
-        && m->result.value(QLatin1String("seen")).isObject();
+    const std::optional<CachedEntity> before
+        = conflict && m->type != QLatin1String("profile.update")
+        ? m_core->localStore()->entityBefore(m->id)
+        : std::nullopt;
+    const bool wholeRow = before.has_value();
     if (organisation) {
         // A decision has no fields of its own to compare: what the administrator saw against
         // what the server has now.
@@ -350,7 +354,7 @@ void SyncProblemsPage::showSelected()
         headers = QStringList { tr("Item"), tr("What you saw"), tr("Current value on the server") };
         QMap<QString, QString> seen;
         QMap<QString, QString> now;
-        flatten(m->result.value(QLatin1String("seen")).toObject(), QString(), &seen);
+        flatten(before->data, QString(), &seen);
         flatten(serverData, QString(), &now);
         QStringList keys = seen.keys() + now.keys();
         keys.removeDuplicates();
