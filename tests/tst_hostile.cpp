@@ -132,6 +132,7 @@ private:
     QByteArray m_learner; // tokens of the demo accounts
     QByteArray m_employer;
     QByteArray m_institution;
+    QByteArray m_administrator;
     QString m_learnerId;
     QString m_employerId;
 };
@@ -161,9 +162,12 @@ void TestHostile::initTestCase()
             m_employerId = id;
         } else if (a.role == QLatin1String("institution")) {
             m_institution = token;
+        } else if (a.role == QLatin1String("administrator")) {
+            m_administrator = token;
         }
     }
-    QVERIFY(!m_learner.isEmpty() && !m_employer.isEmpty() && !m_institution.isEmpty());
+    QVERIFY(!m_learner.isEmpty() && !m_employer.isEmpty() && !m_institution.isEmpty()
+        && !m_administrator.isEmpty());
 }
 
 void TestHostile::cleanupTestCase()
@@ -398,6 +402,7 @@ QList<Case> TestHostile::hostileRequests() const
         { "GET", api("/sync/mutations") },
         { "DELETE", api("/sync/mutations") },
         { "POST", api("/content/abc") },
+        { "GET", api("/classes/x/attendance-match") },
         { "TRACE", api("/health") },
     };
     for (const auto &[method, path] : wrongMethods) {
@@ -418,6 +423,7 @@ QList<Case> TestHostile::hostileRequests() const
         { "GET", api("/sync/changes") },
         { "POST", api("/sync/mutations") },
         { "GET", api("/content/") + QByteArray(64, 'a') },
+        { "POST", api("/classes/") + QByteArray(36, '0') + "/attendance-match" },
     };
     const QList<QPair<QString, QByteArray>> badAuth {
         { QStringLiteral("no token"), {} },
@@ -471,6 +477,9 @@ QList<Case> TestHostile::hostileRequests() const
             { QStringLiteral("requestId"), QStringLiteral("code"),
                 QStringLiteral("newPassword") } },
         { api("/sync/mutations"), m_learner, { QStringLiteral("mutations") } },
+        { api("/classes/") + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()
+                + "/attendance-match",
+            m_institution, { QStringLiteral("residentIds") } },
     };
     const QList<QPair<QString, QByteArray>> badBodies {
         { QStringLiteral("empty"), {} },
@@ -495,7 +504,13 @@ QList<Case> TestHostile::hostileRequests() const
         { QStringLiteral("role field"), "{\"role\":\"administrator\",\"status\":\"active\"}" },
     };
     for (const JsonRoute &route : jsonRoutes) {
+        // /recovery/password answers 202 for any username given as text, known or not, so that
+        // it never tells which accounts exist: a username holding a control character (which
+        // Qt's JSON reader lets through unescaped) or lone surrogates is such text.
+        const bool anyUsername = route.path == api("/recovery/password");
         for (const auto &[what, body] : badBodies) {
+            if (anyUsername && what == u"raw control character")
+                continue;
             add(QStringLiteral("body: %1, %2").arg(QString::fromLatin1(route.path), what),
                 request("POST", route.path, body, route.token));
         }
@@ -509,10 +524,12 @@ QList<Case> TestHostile::hostileRequests() const
             add(QStringLiteral("body: %1, %2 with NUL").arg(QString::fromLatin1(route.path), field),
                 request("POST", route.path, "{\"" + f + "\":\"a\\u0000b\"}", route.token));
         }
-        add(QStringLiteral("body: %1, lone surrogates").arg(QString::fromLatin1(route.path)),
-            request("POST", route.path,
-                "{\"" + route.fields.first().toLatin1() + "\":\"\\ud800\\udfff\\udc00\"}",
-                route.token));
+        if (!anyUsername) {
+            add(QStringLiteral("body: %1, lone surrogates").arg(QString::fromLatin1(route.path)),
+                request("POST", route.path,
+                    "{\"" + route.fields.first().toLatin1() + "\":\"\\ud800\\udfff\\udc00\"}",
+                    route.token));
+        }
     }
 
     // SQL and path tricks in fields that reach the database, each request still refused.
@@ -780,6 +797,11 @@ void TestHostile::hostilePayloads_everyMutationType_rejected_databaseUnchanged()
         { QStringLiteral("enrolment.confirm"), m_institution, missing, {} },
         { QStringLiteral("enrolment.reject"), m_institution, missing,
             { QStringLiteral("reason") } },
+        { QStringLiteral("class.open"), m_institution, missing, {} },
+        { QStringLiteral("class.close"), m_institution, missing, {} },
+        { QStringLiteral("organisation.approve"), m_administrator, missing, {} },
+        { QStringLiteral("organisation.reject"), m_administrator, missing,
+            { QStringLiteral("reason") } },
         { QStringLiteral("no.such.type"), m_learner, missing, {} },
     };
     // Free text (names, reasons) may hold quotes and slashes: SQL or path text is a valid value
@@ -847,7 +869,7 @@ void TestHostile::hostilePayloads_everyMutationType_rejected_databaseUnchanged()
         expectRejected(QStringLiteral("%1 NUL target").arg(t.type), t.token,
             mutationBatch(t.type, QStringLiteral("a%1").arg(QChar(0)), {}, base));
         // The same from a role that may not send it.
-        const QByteArray other = t.token == m_institution ? m_learner : m_institution;
+        const QByteArray other = t.token == m_learner ? m_institution : m_learner;
         expectRejected(QStringLiteral("%1 from another role").arg(t.type), other,
             mutationBatch(t.type, t.target, {}, base));
     }
