@@ -6,7 +6,9 @@
 // compared, and the only differences allowed are the ones the server records on purpose about a
 // refusal (see allowedChange()). Runs on SQLite, and on PostgreSQL with XUESHI_TEST_POSTGRES_URL.
 #include "admin/demodata.h"
+#include "api/router.h"
 #include "storage/database.h"
+#include "sync/syncservice.h"
 #include "testserver.h"
 
 #include <QEventLoop>
@@ -720,6 +722,28 @@ QList<Case> TestHostile::hostileRequests() const
 void TestHostile::hostileRequests_everyRoute_answered4xx_databaseUnchanged()
 {
     const QList<Case> cases = hostileRequests();
+    // Every route of the server's own table gets hostile requests: a new route fails here until
+    // it has some.
+    for (const server::Router::RouteInfo &route : m_server->server().router().routes()) {
+        const QStringList pattern = route.pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        int hits = 0;
+        for (const Case &c : cases) {
+            const QList<QByteArray> line = c.bytes.left(c.bytes.indexOf("\r\n")).split(' ');
+            if (line.size() != 3 || line.at(0) != route.method)
+                continue;
+            const QString path = QString::fromLatin1(line.at(1).split('?').first());
+            const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            bool match = segments.size() == pattern.size();
+            for (qsizetype i = 0; match && i < pattern.size(); ++i)
+                match
+                    = pattern.at(i).startsWith(QLatin1Char('{')) || pattern.at(i) == segments.at(i);
+            hits += match;
+        }
+        QVERIFY2(hits >= 3,
+            qPrintable(QStringLiteral("%1 %2 has %3 hostile requests; give it some")
+                           .arg(QString::fromLatin1(route.method), route.pattern)
+                           .arg(hits)));
+    }
     int fourHundreds = 0;
     for (const Case &c : cases)
         fourHundreds += c.expected == 0 || (c.expected >= 400 && c.expected < 500);
@@ -818,6 +842,14 @@ void TestHostile::hostilePayloads_everyMutationType_rejected_databaseUnchanged()
         { QStringLiteral("path"), QStringLiteral("../../../etc/passwd") },
         { QStringLiteral("100 KB"), QString(100000, QLatin1Char('x')) },
     };
+
+    // Every mutation type the server registers is here: a new one fails until it is added.
+    for (const QString &registered : m_server->server().sync().mutationTypes()) {
+        bool listed = false;
+        for (const Type &t : types)
+            listed = listed || t.type == registered;
+        QVERIFY2(listed, qPrintable(registered + QStringLiteral(" has no hostile payloads")));
+    }
 
     // profile.update checks the version before the values: send the current one.
     const auto versionOf = [&](const QString &id) {
