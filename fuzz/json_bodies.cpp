@@ -2,8 +2,10 @@
 // router, controllers and services on a SQLite database in a temporary folder (no sockets): the
 // strict body checks (server/core/jsonbody.cpp), the mutation batch checks and every mutation
 // type's payload checks (server/sync/syncservice.cpp and the handlers each service registers).
-// Input: byte 0 picks the route, byte 1 the caller (modulo 5: anonymous, learner, employer,
-// institution, administrator; 5 to 9 the same in English), the rest is the body (or the path
+// The routes come from the router's own table, so a new route is fuzzed without a change here.
+// Input: a first line naming the route as in the table ("POST /api/v1/session"), a byte for the
+// caller (modulo 5: anonymous, learner, employer, institution, administrator; 5 to 9 the same in
+// English), the rest is the body (or the path
 // parameter, or the query string), in which "@me" stands for the caller's own user id. With
 // XUESHI_FUZZ_POSTGRES_URL (postgres://user@host:port/db of a cluster it may create databases on)
 // it runs on a fresh PostgreSQL database instead, dropped at exit. Properties: no crash or
@@ -22,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -38,42 +41,22 @@ using namespace xueshi::server;
 
 namespace {
 
+// A route of the server's own table as the fuzzer drives it.
 struct Route
 {
+    QByteArray name; // "POST /api/v1/session", as in the table
     QByteArray method;
-    QByteArray path; // a trailing '/' or '?' takes the input as the parameter or the query
+    // A trailing '/' takes the input as the path parameter, a trailing '?' as the query string;
+    // otherwise the input is the body. Parameters in the middle hold a fixed id of nobody's.
+    QByteArray path;
 };
-
-// Every route of server/api/*.cpp that reads a body, a path parameter or a query, except
-// DELETE /session (it would end the fuzzer's own sessions).
-const QList<Route> &routes()
-{
-    static const QList<Route> list {
-        { "POST", "/api/v1/accounts/learners" },
-        { "POST", "/api/v1/accounts/employers" },
-        { "POST", "/api/v1/accounts/institutions" },
-        { "POST", "/api/v1/session" },
-        { "POST", "/api/v1/me/password" },
-        { "POST", "/api/v1/recovery/username" },
-        { "POST", "/api/v1/recovery/username/verify" },
-        { "POST", "/api/v1/recovery/password" },
-        { "POST", "/api/v1/recovery/password/reset" },
-        { "POST", "/api/v1/sync/mutations" },
-        { "GET", "/api/v1/sync/changes?" },
-        { "GET", "/api/v1/users/" },
-        { "GET", "/api/v1/content/" },
-        { "GET", "/api/v1/me" },
-        { "GET", "/api/v1/health" },
-        { "POST", "/api/v1/classes/@class/attendance-match" },
-    };
-    return list;
-}
 
 struct Harness
 {
     std::unique_ptr<Server> server;
     QThreadPool pool;
     std::unique_ptr<Router> router;
+    QList<Route> routes; // every route of the router's table except DELETE (it ends sessions)
     QByteArray tokens[4]; // learner, employer, institution, administrator
     QByteArray ids[4];
 };
@@ -236,6 +219,23 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     addSyncRoutes(router, s.sync());
     addContentRoutes(router, s.content());
     addClassRoutes(router, s.classes());
+    for (const Router::RouteInfo &info : router.routes()) {
+        if (info.method == "DELETE")
+            continue;
+        QByteArray path = info.pattern.toLatin1();
+        const bool lastIsParameter = path.endsWith('}');
+        if (lastIsParameter && info.method == "GET")
+            path.truncate(path.lastIndexOf('/') + 1);
+        // Any other parameter: a well-formed id nobody has, so the checks before the lookup run.
+        static const QRegularExpression parameter(QStringLiteral("\\{[^}]*\\}"));
+        path = QString::fromLatin1(path)
+                   .replace(parameter, QStringLiteral("6b1e4f2a-9c3d-4e5f-8a7b-1c2d3e4f5a6b"))
+                   .toLatin1();
+        if (info.method == "GET" && !path.endsWith('/'))
+            path += '?';
+        g_harness->routes.append(
+            { info.method + ' ' + info.pattern.toLatin1(), info.method, path });
+    }
 
     const QString password = QStringLiteral("Secret123");
     const QString residentFirst17 = QStringLiteral("44010619900101123");
@@ -276,20 +276,30 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 2)
+    // "METHOD /pattern\n", a caller byte, the rest. A first line naming no route of the table
+    // still picks one (by its hash), so every input reaches some route.
+    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
+    const qsizetype newline = input.indexOf('\n');
+    if (newline < 0 || newline + 1 >= input.size())
         return 0;
-    const Route &route = routes().at(data[0] % routes().size());
-    const int caller = data[1] % 5;
-    const bool english = (data[1] / 5) % 2;
-    QByteArray rest(reinterpret_cast<const char *>(data) + 2, qsizetype(size - 2));
+    const QByteArray name = input.left(newline);
+    const QList<Route> &routes = g_harness->routes;
+    const Route *found = &routes.at(qsizetype(qHash(name) % size_t(routes.size())));
+    for (const Route &r : routes) {
+        if (r.name == name)
+            found = &r;
+    }
+    const Route &route = *found;
+    const uchar callerByte = uchar(input.at(newline + 1));
+    const int caller = callerByte % 5;
+    const bool english = (callerByte / 5) % 2;
+    QByteArray rest = input.mid(newline + 2);
     const QByteArray token = caller == 0 ? QByteArray() : g_harness->tokens[caller - 1];
     // The caller's own id cannot be in a seed: "@me" stands for it.
     if (caller != 0)
         rest.replace("@me", g_harness->ids[caller - 1]);
 
     QByteArray target = route.path;
-    // A class id of nobody's: the route's checks of the body come before the class is looked up.
-    target.replace("@class", "6b1e4f2a-9c3d-4e5f-8a7b-1c2d3e4f5a6b");
     QByteArray body;
     if (target.endsWith('/') || target.endsWith('?'))
         target += rest;
@@ -302,8 +312,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const HttpResponse &r = *answer;
     static const bool verbose = qEnvironmentVariableIsSet("XUESHI_FUZZ_VERBOSE");
     if (verbose) {
-        std::fprintf(stderr, "%s %s (caller %d) -> %d %s\n", route.method.constData(),
-            route.path.constData(), caller, r.status, r.body.left(300).constData());
+        std::fprintf(stderr, "%s (caller %d) -> %d %s\n", route.name.constData(), caller, r.status,
+            r.body.left(300).constData());
     }
     if (r.status >= 500 || r.status < 200)
         fuzz::fail("an input was answered with a server error");

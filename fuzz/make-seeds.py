@@ -121,19 +121,35 @@ with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
 write("course_zip", "unsafe-names", buffer.getvalue())
 
-# --- json_bodies: [route byte][caller byte] body ------------------------------------------------
-# Route numbers follow routes() in json_bodies.cpp; callers: 0 anonymous, 1 learner,
-# 2 employer, 3 institution, 4 administrator (+5: English).
-ROUTES = ["learners", "employers", "institutions", "session", "password", "recover-username",
-          "recover-username-verify", "recover-password", "recover-password-reset", "mutations",
-          "changes", "users", "content", "me", "health", "attendance-match"]
+# --- json_bodies: "METHOD /pattern" line, caller byte, body (or parameter, or query) -----------
+# The route as in the server's route table; callers: 0 anonymous, 1 learner, 2 employer,
+# 3 institution, 4 administrator (+5: English).
+ROUTES = {
+    "learners": "POST /api/v1/accounts/learners",
+    "employers": "POST /api/v1/accounts/employers",
+    "institutions": "POST /api/v1/accounts/institutions",
+    "session": "POST /api/v1/session",
+    "password": "POST /api/v1/me/password",
+    "recover-username": "POST /api/v1/recovery/username",
+    "recover-username-verify": "POST /api/v1/recovery/username/verify",
+    "recover-password": "POST /api/v1/recovery/password",
+    "recover-password-reset": "POST /api/v1/recovery/password/reset",
+    "mutations": "POST /api/v1/sync/mutations",
+    "changes": "GET /api/v1/sync/changes",
+    "users": "GET /api/v1/users/{id}",
+    "content": "GET /api/v1/content/{sha256}",
+    "me": "GET /api/v1/me",
+    "health": "GET /api/v1/health",
+    "attendance-match": "POST /api/v1/classes/{id}/attendance-match",
+}
 
 
 def body(route, caller, payload, name, english=False):
     data = payload if isinstance(payload, (bytes, str)) else compact(payload)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    write("json_bodies", name, bytes([ROUTES.index(route), caller + (5 if english else 0)]) + data)
+    write("json_bodies", name, ROUTES[route].encode() + b"\n"
+          + bytes([caller + (5 if english else 0)]) + data)
 
 
 body("learners", 0, {"username": "wangwu", "password": "Secret123", "realName": "王五",
