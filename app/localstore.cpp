@@ -779,6 +779,19 @@ std::optional<OutboxMutation> LocalStore::mutation(const QString &id) const
     return list.first();
 }
 
+std::optional<CachedEntity> LocalStore::entityBefore(const QString &mutationId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT entity_type, target, before FROM outbox WHERE id = ?"));
+    q.addBindValue(mutationId);
+    if (!q.exec() || !q.next() || q.value(2).isNull())
+        return std::nullopt;
+    const QJsonObject before = toObject(q.value(2));
+    return CachedEntity { q.value(0).toString(), q.value(1).toString(),
+        qint64(before.value(QLatin1String("version")).toDouble()),
+        before.value(QLatin1String("data")).toObject() };
+}
+
 int LocalStore::pendingCount() const
 {
     QSqlQuery q(database());
@@ -863,16 +876,10 @@ bool LocalStore::markConflict(const QString &id, const QJsonObject &current)
     StoreTransaction tx(*this);
     if (!tx.ok())
         return false;
-    // What the user saw (with the change's local effect) is kept beside the server's row, so the
-    // conflict shows both: the row in the cache is replaced by the server's below.
-    QJsonObject result = current;
-    if (const auto seen = entity(current.value(QLatin1String("type")).toString(),
-            current.value(QLatin1String("id")).toString()))
-        result.insert(QStringLiteral("seen"), seen->data);
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
         "UPDATE outbox SET state = 'conflict', result = ?, last_error = NULL WHERE id = ?"));
-    q.addBindValue(toText(result));
+    q.addBindValue(toText(current));
     q.addBindValue(id);
     if (!q.exec())
         return fail(q.lastError().text());

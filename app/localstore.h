@@ -120,6 +120,9 @@ public:
     QList<OutboxMutation> problems() const;
     QList<OutboxMutation> allMutations() const;
     std::optional<OutboxMutation> mutation(const QString &id) const;
+    // The cached entity as it was when the mutation was queued (what the user saw), or nullopt
+    // when it did not exist then.
+    std::optional<CachedEntity> entityBefore(const QString &mutationId) const;
     int pendingCount() const;
     int problemCount() const;
 

@@ -86,8 +86,6 @@ public:
     SyncService &sync() { return *m_sync; }
     BindingService &bindings() { return *m_bindings; }
     HourRecordService &hourRecords() { return *m_hourRecords; }
-    // Null until listen().
-    const Router *router() const { return m_router.get(); }
     CourseService &courses() { return *m_courses; }
     ClassService &classes() { return *m_classes; }
     const Clock &clock() const { return *m_clock; }

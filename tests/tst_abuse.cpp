@@ -74,7 +74,7 @@ public:
     // Sends as soon as the connection is encrypted, unless `holdUntilSend`: then send() does.
     RawExchange(const TestServer &server, const QHostAddress &source, const QByteArray &method,
         const QString &path, const QJsonObject &body, const QString &token = {},
-        bool holdUntilSend = false)
+        bool holdUntilSend = false, const QByteArray &extraHead = {})
         : m_sendWhenEncrypted(!holdUntilSend)
     {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -89,6 +89,7 @@ public:
             + QByteArray::number(payload.size()) + "\r\n";
         if (!token.isEmpty())
             m_request += "Authorization: Bearer " + token.toLatin1() + "\r\n";
+        m_request += extraHead;
         m_request += "\r\n" + payload;
         QObject::connect(&m_socket, &QSslSocket::encrypted, &m_socket, [this] {
             m_encrypted = true;
@@ -162,6 +163,7 @@ private slots:
     void lockout_byOtherAddresses_ownerOpensFromNewAddressAfterDelay();
     void lockout_failingAddress_staysRefused();
     void lockout_addressSprayingUsernames_refusedEverywhere();
+    void lockout_behindLocalProxy_forwardedAddressCounted();
     void changePassword_wrongCurrentPassword_countedLikeLogins();
     void recovery_unknownIdentifiers_sameAnswerAsKnown();
     void recovery_wrongCodes_cappedPerAccountPerDay();
@@ -451,6 +453,31 @@ void TestAbuse::lockout_addressSprayingUsernames_refusedEverywhere()
     QCOMPARE(login(QStringLiteral("127.0.0.6"), QStringLiteral("wangwu"), Password).status, 200);
     m_server->clock().advance(FailureWindowSeconds - 200 + 1);
     QCOMPARE(login(QStringLiteral("127.0.0.5"), QStringLiteral("wangwu"), Password).status, 200);
+}
+
+void TestAbuse::lockout_behindLocalProxy_forwardedAddressCounted()
+{
+    // Behind the local nginx every connection comes from loopback; nginx appends the client's
+    // address to X-Forwarded-For (after whatever the client sent itself).
+    const auto viaProxy = [this](const QByteArray &forwardedFor, const QString &username) {
+        RawExchange exchange(*m_server, QHostAddress(QStringLiteral("127.0.0.1")), "POST",
+            QStringLiteral("/session"),
+            { { QStringLiteral("username"), username },
+                { QStringLiteral("password"), WrongPassword } },
+            QString(), false, "X-Forwarded-For: " + forwardedFor + "\r\n");
+        return QTest::qWaitFor([&exchange] { return exchange.complete(); }, 20000)
+            ? exchange.reply().status
+            : 0;
+    };
+    for (int i = 0; i < MaxFailuresPerAddress; ++i)
+        QCOMPARE(viaProxy("10.1.2.3, 203.0.113.5", QStringLiteral("guess%1").arg(i)), 401);
+    // The address nginx saw is stopped, whatever the client claims in front of it...
+    QCOMPARE(viaProxy("203.0.113.5", QStringLiteral("other")), 429);
+    QCOMPARE(viaProxy("203.0.113.6, 203.0.113.5", QStringLiteral("other")), 429);
+    // ... while other clients behind the same proxy, and the proxy itself, are not.
+    QCOMPARE(viaProxy("203.0.113.6", QStringLiteral("other")), 401);
+    QCOMPARE(
+        login(QStringLiteral("127.0.0.1"), QStringLiteral("other"), WrongPassword).status, 401);
 }
 
 void TestAbuse::changePassword_wrongCurrentPassword_countedLikeLogins()

@@ -197,7 +197,12 @@ TestAccount TestClasses::employer(
     QJsonObject r = organisationRegistration(username, creditFirst17);
     r.insert(QStringLiteral("regionCode"), region);
     r.insert(QStringLiteral("name"), QStringLiteral("单位") + username);
-    return registerAs(QStringLiteral("/accounts/employers"), r);
+    const TestAccount account = registerAs(QStringLiteral("/accounts/employers"), r);
+    // Employers confirm staff once the administrator has approved them.
+    QString error;
+    if (!m_server->server().accounts().approveOrganisation(username, Role::Employer, &error))
+        qWarning("approve: %s", qPrintable(error));
+    return account;
 }
 
 TestAccount TestClasses::institution(

@@ -1,5 +1,6 @@
 #include "accountpage.h"
 #include "admin/demodata.h"
+#include "administratorwindow.h"
 #include "certificatetrustdialog.h"
 #include "clientcontroller.h"
 #include "clientcore.h"
@@ -161,12 +162,20 @@ private slots:
                 QVERIFY(qobject_cast<LearnerWindow *>(window));
             else if (account.role == QLatin1String("employer"))
                 QVERIFY(qobject_cast<EmployerWindow *>(window));
-            else
+            else if (account.role == QLatin1String("institution"))
                 QVERIFY(qobject_cast<InstitutionWindow *>(window));
-            QCOMPARE(text(window, "nameLabel"), account.name);
+            else
+                QVERIFY(qobject_cast<AdministratorWindow *>(window));
+            // An administrator has no organisation: the header names the account.
+            QCOMPARE(text(window, "nameLabel"),
+                account.role == QLatin1String("administrator") ? account.username : account.name);
             QCOMPARE(text(window, "usernameValueLabel"), account.username);
-            QVERIFY(!child<QWidget>(window, "approvalBanner")
-                         ->isVisible()); // demo institution is approved
+            // The demo employer and institution are approved; the new demo employer is not.
+            QCOMPARE(child<QWidget>(window, "approvalBanner")->isVisible(),
+                account.username == QLatin1String("demo_new_employer"));
+            if (account.username == QLatin1String("demo_new_employer"))
+                QVERIFY2(text(window, "approvalLabel").contains(QLatin1String("employer account")),
+                    qPrintable(text(window, "approvalLabel")));
             QVERIFY(window->windowTitle().contains(UiText::productName()));
 
             QTest::mouseClick(child<QPushButton>(window, "logoutButton"), Qt::LeftButton);

@@ -1,8 +1,10 @@
 #include "accountpage.h"
+#include "administratorwindow.h"
 #include "clientfakes.h"
 #include "employerwindow.h"
 #include "institutionwindow.h"
 #include "learnerwindow.h"
+#include "organisationspage.h"
 #include "regions.h"
 #include "rolewindow.h"
 #include "uicommon.h"
@@ -126,12 +128,17 @@ private slots:
         QVERIFY(!child<QWidget>(window.get(), "approvalBanner")->isVisible());
     }
 
-    void administrator_noWindow()
+    void administrator_opensOrganisationReview()
     {
         ClientFixture f;
         User user = User::fromJson(learnerUserJson());
         user.role = Role::Administrator;
-        QVERIFY(RoleWindow::create(f.core.get(), user) == nullptr);
+        user.learner.reset();
+        std::unique_ptr<RoleWindow> window(RoleWindow::create(f.core.get(), user));
+        QVERIFY(qobject_cast<AdministratorWindow *>(window.get()));
+        QCOMPARE(window->currentSection(), QStringLiteral("organisations"));
+        QVERIFY(window->findChild<OrganisationsPage *>());
+        QVERIFY(!child<QWidget>(window.get(), "approvalBanner")->isVisibleTo(window.get()));
     }
 
     void changePassword_validatedAsTyped_serverRefusalAtField_success()

@@ -71,6 +71,22 @@
         <source>The header row needs a column 身份证号 (residentId) or 姓名 (name).</source>
         <translation>The header row needs a column 身份证号 (residentId) or 姓名 (name).</translation>
     </message>
+    <message>
+        <source>Row %1: %2 is not a valid resident ID number.</source>
+        <translation>Row %1: %2 is not a valid resident ID number.</translation>
+    </message>
+    <message>
+        <source>Row %1: the same resident ID number is already in row %2.</source>
+        <translation>Row %1: the same resident ID number is already in row %2.</translation>
+    </message>
+    <message>
+        <source>Row %1: the server checks no more resident ID numbers for your institution today; import the sheet again tomorrow, or confirm this person in the table.</source>
+        <translation>Row %1: the server checks no more resident ID numbers for your institution today; import the sheet again tomorrow, or confirm this person in the table.</translation>
+    </message>
+    <message>
+        <source>Row %1: the server matched an enrolment this computer does not have yet; synchronise and import the sheet again.</source>
+        <translation>Row %1: the server matched an enrolment this computer does not have yet; synchronise and import the sheet again.</translation>
+    </message>
 </context>
 <context>
     <name>Server</name>
@@ -183,10 +199,6 @@
         <translation>You may not see this account.</translation>
     </message>
     <message>
-        <source>No account matches what you entered.</source>
-        <translation>No account matches what you entered.</translation>
-    </message>
-    <message>
         <source>Say whether the organisation is an employer or an institution.</source>
         <translation>Say whether the organisation is an employer or an institution.</translation>
     </message>
@@ -197,14 +209,6 @@
     <message>
         <source>The channel must be &quot;mobile&quot; or &quot;email&quot;.</source>
         <translation>The channel must be &quot;mobile&quot; or &quot;email&quot;.</translation>
-    </message>
-    <message>
-        <source>No mobile number is registered for this account; choose e-mail.</source>
-        <translation>No mobile number is registered for this account; choose e-mail.</translation>
-    </message>
-    <message>
-        <source>No e-mail address is registered for this account; choose the mobile number.</source>
-        <translation>No e-mail address is registered for this account; choose the mobile number.</translation>
     </message>
     <message>
         <source>A code was sent less than a minute ago. Please wait %1 seconds before asking for another.</source>
@@ -630,6 +634,106 @@
         <source>&quot;%1&quot; contains a NUL character (U+0000).</source>
         <translation>&quot;%1&quot; contains a NUL character (U+0000).</translation>
     </message>
+    <message>
+        <source>The server is busy. Please try again in a few seconds.</source>
+        <translation>The server is busy. Please try again in a few seconds.</translation>
+    </message>
+    <message>
+        <source>Too many connections from your address. Please try again in a few seconds.</source>
+        <translation>Too many connections from your address. Please try again in a few seconds.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; may have at most %2 characters.</source>
+        <translation>The field &quot;%1&quot; may have at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; contains a NUL character.</source>
+        <translation>The field &quot;%1&quot; contains a NUL character.</translation>
+    </message>
+    <message>
+        <source>This account is locked after failed logins from elsewhere. For your safety, log in again from this computer in %1 seconds.</source>
+        <translation>This account is locked after failed logins from elsewhere. For your safety, log in again from this computer in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Too many failed logins from your network address. Please try again in %1 minute(s).</source>
+        <translation>Too many failed logins from your network address. Please try again in %1 minute(s).</translation>
+    </message>
+    <message>
+        <source>The administrator has not approved your organisation yet; you can confirm staff once it is approved.</source>
+        <translation>The administrator has not approved your organisation yet; you can confirm staff once it is approved.</translation>
+    </message>
+    <message>
+        <source>List the resident ID numbers to match.</source>
+        <translation>List the resident ID numbers to match.</translation>
+    </message>
+    <message>
+        <source>Match at most %1 resident ID numbers at a time.</source>
+        <translation>Match at most %1 resident ID numbers at a time.</translation>
+    </message>
+    <message>
+        <source>Each resident ID number must be text of at most %1 characters.</source>
+        <translation>Each resident ID number must be text of at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Your institution has used today&apos;s %1 checks of resident ID numbers that do not belong to the enrolled person they resemble. Matching resumes tomorrow (China time); until then confirm people in the table or by name.</source>
+        <translation>Your institution has used today&apos;s %1 checks of resident ID numbers that do not belong to the enrolled person they resemble. Matching resumes tomorrow (China time); until then confirm people in the table or by name.</translation>
+    </message>
+    <message>
+        <source>&quot;endedAt&quot; must not be before &quot;startedAt&quot;.</source>
+        <translation>&quot;endedAt&quot; must not be before &quot;startedAt&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seconds were credited: more seconds were claimed than passed between the start and the end of the study the claim gives.</source>
+        <translation>%1 of %2 seconds were credited: more seconds were claimed than passed between the start and the end of the study the claim gives.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seconds were credited: study time counts only from when the server received the choice of the course, and the rest of this claim lies before it.</source>
+        <translation>%1 of %2 seconds were credited: study time counts only from when the server received the choice of the course, and the rest of this claim lies before it.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seconds were credited: the rest of this time was already credited to your study of this or another lesson, and the same time counts only once.</source>
+        <translation>%1 of %2 seconds were credited: the rest of this time was already credited to your study of this or another lesson, and the same time counts only once.</translation>
+    </message>
+    <message>
+        <source>&quot;finishedAt&quot; must not be before &quot;startedAt&quot;.</source>
+        <translation>&quot;finishedAt&quot; must not be before &quot;startedAt&quot;.</translation>
+    </message>
+    <message>
+        <source>The exam ended before it started by the computer&apos;s clock, which was set back during the exam, so its time cannot be judged. Set the clock right and take the exam again.</source>
+        <translation>The exam ended before it started by the computer&apos;s clock, which was set back during the exam, so its time cannot be judged. Set the clock right and take the exam again.</translation>
+    </message>
+    <message>
+        <source>Only an administrator approves organisations.</source>
+        <translation>Only an administrator approves organisations.</translation>
+    </message>
+    <message>
+        <source>Give the reason for rejecting the organisation.</source>
+        <translation>Give the reason for rejecting the organisation.</translation>
+    </message>
+    <message>
+        <source>The reason may have at most %1 characters.</source>
+        <translation>The reason may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>This organisation was not found.</source>
+        <translation>This organisation was not found.</translation>
+    </message>
+    <message>
+        <source>Too many verification codes were requested from your network address today. Please try again in %1 hour(s).</source>
+        <translation>Too many verification codes were requested from your network address today. Please try again in %1 hour(s).</translation>
+    </message>
+    <message>
+        <source>Too many verification codes were requested for this account today. Please try again in %1 hour(s).</source>
+        <translation>Too many verification codes were requested for this account today. Please try again in %1 hour(s).</translation>
+    </message>
+    <message>
+        <source>Too many wrong verification codes were entered for this account today. Please try again in %1 hour(s).</source>
+        <translation>Too many wrong verification codes were entered for this account today. Please try again in %1 hour(s).</translation>
+    </message>
+    <message>
+        <source>Too many wrong verification codes were entered from your network address today. Please try again in %1 hour(s).</source>
+        <translation>Too many wrong verification codes were entered from your network address today. Please try again in %1 hour(s).</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -933,6 +1037,13 @@
     </message>
 </context>
 <context>
+    <name>xueshi::AdministratorWindow</name>
+    <message>
+        <source>Organisation review</source>
+        <translation>Organisation review</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::ApiClient</name>
     <message>
         <source>Enter the server address.</source>
@@ -1054,6 +1165,40 @@
     <message>
         <source>%1 row(s) can be applied, %2 row(s) have problems and are left out. Apply confirms the good rows in one batch.</source>
         <translation>%1 row(s) can be applied, %2 row(s) have problems and are left out. Apply confirms the good rows in one batch.</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Awaiting the server&apos;s check</source>
+        <translation>Awaiting the server&apos;s check</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a resident ID number await the server&apos;s check: this computer holds masked ID numbers only, so the server says whose number it is, and only rows it matched are applied.</source>
+        <translation>
+            <numerusform>%n row with a resident ID number awaits the server&apos;s check: this computer holds masked ID numbers only, so the server says whose number it is, and only rows it matched are applied.</numerusform>
+            <numerusform>%n rows with a resident ID number await the server&apos;s check: this computer holds masked ID numbers only, so the server says whose number it is, and only rows it matched are applied.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <source>The server refused to check them: %1 Apply leaves these rows out.</source>
+        <translation>The server refused to check them: %1 Apply leaves these rows out.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1 Until it answers, Apply leaves these rows out; use Check again once connected.</source>
+        <translation>The server could not be reached: %1 Until it answers, Apply leaves these rows out; use Check again once connected.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your institution may check %n more resident ID number(s) today that resemble an enrolled person&apos;s without being theirs.</source>
+        <translation>
+            <numerusform>Your institution may check %n more resident ID number today that resembles an enrolled person&apos;s without being theirs.</numerusform>
+            <numerusform>Your institution may check %n more resident ID numbers today that resemble an enrolled person&apos;s without being theirs.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1686,10 @@ Why it is not trusted automatically: %5</translation>
         <source>It was changed elsewhere in the meantime; see Sync problems.</source>
         <translation>It was changed elsewhere in the meantime; see Sync problems.</translation>
     </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>The server&apos;s answer could not be read.</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::ClassesPage</name>
@@ -1606,10 +1755,6 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Your session has ended. Please log in again.</source>
         <translation>Your session has ended. Please log in again.</translation>
-    </message>
-    <message>
-        <source>Administrator accounts are managed on the server with &quot;xueshi-server admin&quot;; the client has no window for them.</source>
-        <translation>Administrator accounts are managed on the server with &quot;xueshi-server admin&quot;; the client has no window for them.</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +2955,10 @@ Why it is not trusted automatically: %5</translation>
         <source>Your study time is recorded while this lesson is open.</source>
         <translation>Your study time is recorded while this lesson is open.</translation>
     </message>
+    <message>
+        <source>The server credited %1 of %2 seconds of study.</source>
+        <translation>The server credited %1 of %2 seconds of study.</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::LoginWindow</name>
@@ -2961,6 +3110,281 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::OrganisationTableModel</name>
+    <message>
+        <source>%1 (see Sync problems)</source>
+        <translation>%1 (see Sync problems)</translation>
+    </message>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1 (not sent yet)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::OrganisationText</name>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Training institution</source>
+        <translation>Training institution</translation>
+    </message>
+    <message>
+        <source>Approve an organisation</source>
+        <translation>Approve an organisation</translation>
+    </message>
+    <message>
+        <source>Reject an organisation</source>
+        <translation>Reject an organisation</translation>
+    </message>
+    <message>
+        <source>Give the reason: the organisation sees it.</source>
+        <translation>Give the reason: the organisation sees it.</translation>
+    </message>
+    <message>
+        <source>The reason may have at most %1 characters (now %2).</source>
+        <translation>The reason may have at most %1 characters (now %2).</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>Reason for rejecting</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Another administrator approved %1 first, so your decision was not applied.</source>
+        <translation>Another administrator approved %1 first, so your decision was not applied.</translation>
+    </message>
+    <message>
+        <source>Another administrator rejected %1 first (reason: %2), so your decision was not applied.</source>
+        <translation>Another administrator rejected %1 first (reason: %2), so your decision was not applied.</translation>
+    </message>
+    <message>
+        <source>%1 changed on the server after you saw it, so your decision was not applied. Check its details again before you decide.</source>
+        <translation>%1 changed on the server after you saw it, so your decision was not applied. Check its details again before you decide.</translation>
+    </message>
+    <message>
+        <source>%1 changed its details after you saw them (%2), so your decision was not applied. Compare the values below: &quot;Retry&quot; decides on the details as they are now.</source>
+        <translation>%1 changed its details after you saw them (%2), so your decision was not applied. Compare the values below: &quot;Retry&quot; decides on the details as they are now.</translation>
+    </message>
+    <message>
+        <source>Your decision met a change on the server; see Sync problems.</source>
+        <translation>Your decision met a change on the server; see Sync problems.</translation>
+    </message>
+    <message>
+        <source>The server refused your decision: %1</source>
+        <translation>The server refused your decision: %1</translation>
+    </message>
+    <message>
+        <source>Log in to review organisations.</source>
+        <translation>Log in to review organisations.</translation>
+    </message>
+    <message>
+        <source>Only an organisation awaiting approval can be approved.</source>
+        <translation>Only an organisation awaiting approval can be approved.</translation>
+    </message>
+    <message>
+        <source>Only an organisation awaiting approval can be rejected.</source>
+        <translation>Only an organisation awaiting approval can be rejected.</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::OrganisationsPage</name>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1 (not sent yet)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>Reason for rejecting</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>No organisation matches the filter.</source>
+        <translation>No organisation matches the filter.</translation>
+    </message>
+    <message>
+        <source>Select an organisation to see its details.</source>
+        <translation>Select an organisation to see its details.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s) selected, %1 of them awaiting approval.</source>
+        <translation>
+            <numerusform>%n organisation selected, %1 of them awaiting approval.</numerusform>
+            <numerusform>%n organisations selected, %1 of them awaiting approval.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>Approve %1</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2 · %3 awaiting approval</source>
+        <translation>%1 shown of %2 · %3 awaiting approval</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approval(s) saved; sent at the next sync.</source>
+        <translation>
+            <numerusform>%n approval saved; sent at the next sync.</numerusform>
+            <numerusform>%n approvals saved; sent at the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected; sent at the next sync.</source>
+        <translation>Rejected; sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Organisation review</source>
+        <translation>Organisation review</translation>
+    </message>
+    <message>
+        <source>Employers and training institutions register awaiting approval: an employer confirms staff, and an institution runs classes, only once approved. Check the details against the business registration before you decide; decisions made offline are sent at the next sync.</source>
+        <translation>Employers and training institutions register awaiting approval: an employer confirms staff, and an institution runs classes, only once approved. Check the details against the business registration before you decide; decisions made offline are sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Search by name, credit code, username, region or contact person…</source>
+        <translation>Search by name, credit code, username, region or contact person…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Reject…</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::PasswordRecoveryDialog</name>
     <message>
         <source>Enter your username.</source>
@@ -3081,14 +3505,6 @@ Why it is not trusted automatically: %5</translation>
 <context>
     <name>xueshi::RecoveryDialog</name>
     <message>
-        <source>The verification code has been sent by e-mail to %1.</source>
-        <translation>The verification code has been sent by e-mail to %1.</translation>
-    </message>
-    <message>
-        <source>The verification code has been sent by SMS to %1.</source>
-        <translation>The verification code has been sent by SMS to %1.</translation>
-    </message>
-    <message>
         <source>It is valid until %1.</source>
         <translation>It is valid until %1.</translation>
     </message>
@@ -3133,6 +3549,18 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>If the details belong to an account with an e-mail address, a verification code has been sent to it.</source>
+        <translation>If the details belong to an account with an e-mail address, a verification code has been sent to it.</translation>
+    </message>
+    <message>
+        <source>If the details belong to an account with a mobile number, a verification code has been sent to it by SMS.</source>
+        <translation>If the details belong to an account with a mobile number, a verification code has been sent to it by SMS.</translation>
+    </message>
+    <message>
+        <source>If the details belong to an account, a verification code has been sent to its mobile number or e-mail address.</source>
+        <translation>If the details belong to an account, a verification code has been sent to its mobile number or e-mail address.</translation>
     </message>
 </context>
 <context>
@@ -3374,6 +3802,25 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::RejectOrganisationDialog</name>
+    <message>
+        <source>Reject the organisation</source>
+        <translation>Reject the organisation</translation>
+    </message>
+    <message>
+        <source>Why is %1 rejected? The organisation sees this reason when it logs in; it can register again with correct details.</source>
+        <translation>Why is %1 rejected? The organisation sees this reason when it logs in; it can register again with correct details.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::RoleWindow</name>
     <message>
         <source>About</source>
@@ -3474,6 +3921,18 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Sync &amp;problems</source>
         <translation>Sync &amp;problems</translation>
+    </message>
+    <message>
+        <source>The administrator did not approve the registration of your organisation. Reason: %1. Please contact the administrator of the continuing education system.</source>
+        <translation>The administrator did not approve the registration of your organisation. Reason: %1. Please contact the administrator of the continuing education system.</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <source>Your employer account is awaiting approval by an administrator. You can log in and see your account; learners find your organisation and you can confirm staff only after the approval.</source>
+        <translation>Your employer account is awaiting approval by an administrator. You can log in and see your account; learners find your organisation and you can confirm staff only after the approval.</translation>
     </message>
 </context>
 <context>
@@ -3789,6 +4248,14 @@ Why it is not trusted automatically: %5</translation>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
+    <message>
+        <source>This person&apos;s other details are no longer shown to your organisation: the request was withdrawn or rejected, or the person is now confirmed by another employer.</source>
+        <translation>This person&apos;s other details are no longer shown to your organisation: the request was withdrawn or rejected, or the person is now confirmed by another employer.</translation>
+    </message>
+    <message>
+        <source>Your organisation must be approved by the administrator before it can decide requests.</source>
+        <translation>Your organisation must be approved by the administrator before it can decide requests.</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::StudySession</name>
@@ -4003,6 +4470,74 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Return an enrolment</source>
         <translation>Return an enrolment</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Real name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>Professional title</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>Professional series</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>When you decided</source>
+        <translation>When you decided</translation>
+    </message>
+    <message>
+        <source>Now on the server</source>
+        <translation>Now on the server</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>Reason for rejecting</translation>
+    </message>
+    <message>
+        <source>What you saw</source>
+        <translation>What you saw</translation>
+    </message>
+    <message>
+        <source>The organisation has been decided already, so a retry would meet the same conflict: &quot;Discard&quot; drops your decision.</source>
+        <translation>The organisation has been decided already, so a retry would meet the same conflict: &quot;Discard&quot; drops your decision.</translation>
+    </message>
+    <message>
+        <source>&quot;Retry&quot; takes the same decision on the organisation as it is now on the server; &quot;Discard&quot; drops your decision.</source>
+        <translation>&quot;Retry&quot; takes the same decision on the organisation as it is now on the server; &quot;Discard&quot; drops your decision.</translation>
     </message>
 </context>
 <context>

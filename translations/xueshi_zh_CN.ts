@@ -71,6 +71,22 @@
         <source>The header row needs a column 身份证号 (residentId) or 姓名 (name).</source>
         <translation>表头中需要“身份证号”列或“姓名”列。</translation>
     </message>
+    <message>
+        <source>Row %1: %2 is not a valid resident ID number.</source>
+        <translation>第 %1 行：%2 不是有效的身份证号。</translation>
+    </message>
+    <message>
+        <source>Row %1: the same resident ID number is already in row %2.</source>
+        <translation>第 %1 行：相同的身份证号已在第 %2 行出现。</translation>
+    </message>
+    <message>
+        <source>Row %1: the server checks no more resident ID numbers for your institution today; import the sheet again tomorrow, or confirm this person in the table.</source>
+        <translation>第 %1 行：服务器今天不再为贵机构核对身份证号；请明天重新导入签到表，或在表格中确认此人。</translation>
+    </message>
+    <message>
+        <source>Row %1: the server matched an enrolment this computer does not have yet; synchronise and import the sheet again.</source>
+        <translation>第 %1 行：服务器匹配到的报名记录本机尚未同步；请同步后重新导入签到表。</translation>
+    </message>
 </context>
 <context>
     <name>Server</name>
@@ -183,10 +199,6 @@
         <translation>您无权查看此账号。</translation>
     </message>
     <message>
-        <source>No account matches what you entered.</source>
-        <translation>没有与您输入的信息相符的账号。</translation>
-    </message>
-    <message>
         <source>Say whether the organisation is an employer or an institution.</source>
         <translation>请说明单位是法人单位还是培训机构。</translation>
     </message>
@@ -197,14 +209,6 @@
     <message>
         <source>The channel must be &quot;mobile&quot; or &quot;email&quot;.</source>
         <translation>接收方式必须是“mobile”（手机）或“email”（电子邮箱）。</translation>
-    </message>
-    <message>
-        <source>No mobile number is registered for this account; choose e-mail.</source>
-        <translation>此账号未登记手机号码，请选择电子邮箱。</translation>
-    </message>
-    <message>
-        <source>No e-mail address is registered for this account; choose the mobile number.</source>
-        <translation>此账号未登记电子邮箱，请选择手机。</translation>
     </message>
     <message>
         <source>A code was sent less than a minute ago. Please wait %1 seconds before asking for another.</source>
@@ -630,6 +634,106 @@
         <source>&quot;%1&quot; contains a NUL character (U+0000).</source>
         <translation>“%1”含有空字符（U+0000）。</translation>
     </message>
+    <message>
+        <source>The server is busy. Please try again in a few seconds.</source>
+        <translation>服务器繁忙，请几秒后再试。</translation>
+    </message>
+    <message>
+        <source>Too many connections from your address. Please try again in a few seconds.</source>
+        <translation>来自您所在地址的连接过多，请几秒后再试。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; may have at most %2 characters.</source>
+        <translation>字段“%1”最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; contains a NUL character.</source>
+        <translation>字段“%1”含有空字符（NUL）。</translation>
+    </message>
+    <message>
+        <source>This account is locked after failed logins from elsewhere. For your safety, log in again from this computer in %1 seconds.</source>
+        <translation>此账号因在别处登录失败而被锁定。为了您的账号安全，请在 %1 秒后从本机重新登录。</translation>
+    </message>
+    <message>
+        <source>Too many failed logins from your network address. Please try again in %1 minute(s).</source>
+        <translation>您所在网络地址的登录失败次数过多，请在 %1 分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The administrator has not approved your organisation yet; you can confirm staff once it is approved.</source>
+        <translation>管理员尚未审核通过贵单位，审核通过后才能确认人员。</translation>
+    </message>
+    <message>
+        <source>List the resident ID numbers to match.</source>
+        <translation>请列出要匹配的身份证号。</translation>
+    </message>
+    <message>
+        <source>Match at most %1 resident ID numbers at a time.</source>
+        <translation>每次最多匹配 %1 个身份证号。</translation>
+    </message>
+    <message>
+        <source>Each resident ID number must be text of at most %1 characters.</source>
+        <translation>每个身份证号都必须是不超过 %1 个字符的文字。</translation>
+    </message>
+    <message>
+        <source>Your institution has used today&apos;s %1 checks of resident ID numbers that do not belong to the enrolled person they resemble. Matching resumes tomorrow (China time); until then confirm people in the table or by name.</source>
+        <translation>贵机构今天核对与已报名人员相似但并非其本人的身份证号，已用完 %1 次额度。匹配将于明天（北京时间）恢复；在此之前，请在表格中或按姓名确认人员。</translation>
+    </message>
+    <message>
+        <source>&quot;endedAt&quot; must not be before &quot;startedAt&quot;.</source>
+        <translation>“endedAt”不能早于“startedAt”。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seconds were credited: more seconds were claimed than passed between the start and the end of the study the claim gives.</source>
+        <translation>只计入了 %2 秒中的 %1 秒：申报的秒数多于申报所记学习开始至结束之间经过的时间。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seconds were credited: study time counts only from when the server received the choice of the course, and the rest of this claim lies before it.</source>
+        <translation>只计入了 %2 秒中的 %1 秒：学习时间从服务器收到选课时起计算，本次申报的其余时间在此之前。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seconds were credited: the rest of this time was already credited to your study of this or another lesson, and the same time counts only once.</source>
+        <translation>只计入了 %2 秒中的 %1 秒：其余时间已计入您对本讲或其他讲的学习，同一段时间只计算一次。</translation>
+    </message>
+    <message>
+        <source>&quot;finishedAt&quot; must not be before &quot;startedAt&quot;.</source>
+        <translation>“finishedAt”不能早于“startedAt”。</translation>
+    </message>
+    <message>
+        <source>The exam ended before it started by the computer&apos;s clock, which was set back during the exam, so its time cannot be judged. Set the clock right and take the exam again.</source>
+        <translation>按电脑时钟，课程作业的结束时间早于开始时间：作答期间时钟被调回，因此无法判断用时。请校正时钟后重新做课程作业。</translation>
+    </message>
+    <message>
+        <source>Only an administrator approves organisations.</source>
+        <translation>只有管理员可以审核机构。</translation>
+    </message>
+    <message>
+        <source>Give the reason for rejecting the organisation.</source>
+        <translation>请填写退回机构注册的原因。</translation>
+    </message>
+    <message>
+        <source>The reason may have at most %1 characters.</source>
+        <translation>原因最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>This organisation was not found.</source>
+        <translation>未找到该机构。</translation>
+    </message>
+    <message>
+        <source>Too many verification codes were requested from your network address today. Please try again in %1 hour(s).</source>
+        <translation>今天从您所在网络地址获取验证码的次数过多，请在 %1 小时后重试。</translation>
+    </message>
+    <message>
+        <source>Too many verification codes were requested for this account today. Please try again in %1 hour(s).</source>
+        <translation>今天此账号获取验证码的次数过多，请在 %1 小时后重试。</translation>
+    </message>
+    <message>
+        <source>Too many wrong verification codes were entered for this account today. Please try again in %1 hour(s).</source>
+        <translation>今天此账号输错验证码的次数过多，请在 %1 小时后重试。</translation>
+    </message>
+    <message>
+        <source>Too many wrong verification codes were entered from your network address today. Please try again in %1 hour(s).</source>
+        <translation>今天从您所在网络地址输错验证码的次数过多，请在 %1 小时后重试。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -932,6 +1036,13 @@
     </message>
 </context>
 <context>
+    <name>xueshi::AdministratorWindow</name>
+    <message>
+        <source>Organisation review</source>
+        <translation>机构审核</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::ApiClient</name>
     <message>
         <source>Enter the server address.</source>
@@ -1051,6 +1162,38 @@
     <message>
         <source>%1 row(s) can be applied, %2 row(s) have problems and are left out. Apply confirms the good rows in one batch.</source>
         <translation>%1 行可以应用，%2 行有问题，将被略过。【应用】将一次性确认无误的行。</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新核对</translation>
+    </message>
+    <message>
+        <source>Awaiting the server&apos;s check</source>
+        <translation>待服务器核对</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a resident ID number await the server&apos;s check: this computer holds masked ID numbers only, so the server says whose number it is, and only rows it matched are applied.</source>
+        <translation>
+            <numerusform>%n 行填写了身份证号，待服务器核对：本机只保存打码的身份证号，因此由服务器判断号码属于谁，只应用服务器匹配成功的行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>正在询问服务器…</translation>
+    </message>
+    <message>
+        <source>The server refused to check them: %1 Apply leaves these rows out.</source>
+        <translation>服务器拒绝核对这些行：%1【应用】时将略过这些行。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1 Until it answers, Apply leaves these rows out; use Check again once connected.</source>
+        <translation>无法连接服务器：%1在服务器答复之前，【应用】将略过这些行；连接后请使用【重新核对】。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your institution may check %n more resident ID number(s) today that resemble an enrolled person&apos;s without being theirs.</source>
+        <translation>
+            <numerusform>今天贵机构还可核对 %n 个与已报名人员相似但并非其本人的身份证号。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1681,10 @@ Why it is not trusted automatically: %5</source>
         <source>It was changed elsewhere in the meantime; see Sync problems.</source>
         <translation>该数据已在别处被修改，请查看【同步问题】。</translation>
     </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>无法读取服务器的答复。</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::ClassesPage</name>
@@ -1603,10 +1750,6 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Your session has ended. Please log in again.</source>
         <translation>登录已失效，请重新登录。</translation>
-    </message>
-    <message>
-        <source>Administrator accounts are managed on the server with &quot;xueshi-server admin&quot;; the client has no window for them.</source>
-        <translation>管理员账号请在服务器上使用“xueshi-server admin”命令管理，客户端不提供管理员窗口。</translation>
     </message>
 </context>
 <context>
@@ -2793,6 +2936,10 @@ Why it is not trusted automatically: %5</source>
         <source>Your study time is recorded while this lesson is open.</source>
         <translation>打开本讲期间会记录学习时间。</translation>
     </message>
+    <message>
+        <source>The server credited %1 of %2 seconds of study.</source>
+        <translation>服务器只计入了 %2 秒学习时间中的 %1 秒。</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::LoginWindow</name>
@@ -2940,6 +3087,279 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::OrganisationTableModel</name>
+    <message>
+        <source>%1 (see Sync problems)</source>
+        <translation>%1（见同步问题）</translation>
+    </message>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1（尚未发送）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::OrganisationText</name>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>法人单位</translation>
+    </message>
+    <message>
+        <source>Training institution</source>
+        <translation>培训机构</translation>
+    </message>
+    <message>
+        <source>Approve an organisation</source>
+        <translation>审核通过机构</translation>
+    </message>
+    <message>
+        <source>Reject an organisation</source>
+        <translation>退回机构注册</translation>
+    </message>
+    <message>
+        <source>Give the reason: the organisation sees it.</source>
+        <translation>请填写退回原因，机构将看到此原因。</translation>
+    </message>
+    <message>
+        <source>The reason may have at most %1 characters (now %2).</source>
+        <translation>原因最多 %1 个字符（当前 %2 个）。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Another administrator approved %1 first, so your decision was not applied.</source>
+        <translation>另一位管理员已先通过了%1，您的审核决定未生效。</translation>
+    </message>
+    <message>
+        <source>Another administrator rejected %1 first (reason: %2), so your decision was not applied.</source>
+        <translation>另一位管理员已先退回了%1（原因：%2），您的审核决定未生效。</translation>
+    </message>
+    <message>
+        <source>%1 changed on the server after you saw it, so your decision was not applied. Check its details again before you decide.</source>
+        <translation>您查看后%1在服务器上有了更改，您的审核决定未生效。请重新核对其信息后再审核。</translation>
+    </message>
+    <message>
+        <source>%1 changed its details after you saw them (%2), so your decision was not applied. Compare the values below: &quot;Retry&quot; decides on the details as they are now.</source>
+        <translation>您查看后%1修改了信息（%2），您的审核决定未生效。请对照下面的数值：“重试”将按现在的信息作出同样的决定。</translation>
+    </message>
+    <message>
+        <source>Your decision met a change on the server; see Sync problems.</source>
+        <translation>您的审核决定与服务器上的更改冲突，请查看同步问题。</translation>
+    </message>
+    <message>
+        <source>The server refused your decision: %1</source>
+        <translation>服务器拒绝了您的审核决定：%1</translation>
+    </message>
+    <message>
+        <source>Log in to review organisations.</source>
+        <translation>请登录后审核机构。</translation>
+    </message>
+    <message>
+        <source>Only an organisation awaiting approval can be approved.</source>
+        <translation>只能通过待审核的机构。</translation>
+    </message>
+    <message>
+        <source>Only an organisation awaiting approval can be rejected.</source>
+        <translation>只能退回待审核的机构。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::OrganisationsPage</name>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1（尚未发送）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>No organisation matches the filter.</source>
+        <translation>没有符合筛选条件的机构。</translation>
+    </message>
+    <message>
+        <source>Select an organisation to see its details.</source>
+        <translation>选择一个机构查看详细信息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s) selected, %1 of them awaiting approval.</source>
+        <translation>
+            <numerusform>已选择 %n 个机构，其中 %1 个待审核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>通过 %1 个</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2 · %3 awaiting approval</source>
+        <translation>显示 %1 个，共 %2 个 · 待审核 %3 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approval(s) saved; sent at the next sync.</source>
+        <translation>
+            <numerusform>已保存 %n 个审核通过，将在下次同步时发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected; sent at the next sync.</source>
+        <translation>已退回，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Organisation review</source>
+        <translation>机构审核</translation>
+    </message>
+    <message>
+        <source>Employers and training institutions register awaiting approval: an employer confirms staff, and an institution runs classes, only once approved. Check the details against the business registration before you decide; decisions made offline are sent at the next sync.</source>
+        <translation>法人单位和培训机构注册后须等待审核：审核通过后，法人单位才能确认人员，培训机构才能开展培训班。请对照工商登记信息核对后再审核；离线时作出的审核决定将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Search by name, credit code, username, region or contact person…</source>
+        <translation>按名称、信用代码、用户名、行政区划或联系人搜索…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>退回…</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::PasswordRecoveryDialog</name>
     <message>
         <source>Enter your username.</source>
@@ -3060,14 +3480,6 @@ Why it is not trusted automatically: %5</source>
 <context>
     <name>xueshi::RecoveryDialog</name>
     <message>
-        <source>The verification code has been sent by e-mail to %1.</source>
-        <translation>验证码已发送至电子邮箱 %1。</translation>
-    </message>
-    <message>
-        <source>The verification code has been sent by SMS to %1.</source>
-        <translation>验证码已通过短信发送至 %1。</translation>
-    </message>
-    <message>
         <source>It is valid until %1.</source>
         <translation>有效期至 %1。</translation>
     </message>
@@ -3110,6 +3522,18 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>If the details belong to an account with an e-mail address, a verification code has been sent to it.</source>
+        <translation>如果所填信息对应的账号绑定了电子邮箱，验证码已发送至该邮箱。</translation>
+    </message>
+    <message>
+        <source>If the details belong to an account with a mobile number, a verification code has been sent to it by SMS.</source>
+        <translation>如果所填信息对应的账号绑定了手机号码，验证码已通过短信发送至该手机。</translation>
+    </message>
+    <message>
+        <source>If the details belong to an account, a verification code has been sent to its mobile number or e-mail address.</source>
+        <translation>如果所填信息对应某个账号，验证码已发送至该账号的手机号码或电子邮箱。</translation>
     </message>
 </context>
 <context>
@@ -3351,6 +3775,25 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::RejectOrganisationDialog</name>
+    <message>
+        <source>Reject the organisation</source>
+        <translation>退回机构注册</translation>
+    </message>
+    <message>
+        <source>Why is %1 rejected? The organisation sees this reason when it logs in; it can register again with correct details.</source>
+        <translation>为什么退回%1？该机构登录时会看到此原因，并可使用正确的信息重新注册。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::RoleWindow</name>
     <message>
         <source>About</source>
@@ -3451,6 +3894,18 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Sync &amp;problems</source>
         <translation>同步问题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The administrator did not approve the registration of your organisation. Reason: %1. Please contact the administrator of the continuing education system.</source>
+        <translation>管理员未通过贵单位的注册。原因：%1。请联系继续教育系统的管理员。</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Your employer account is awaiting approval by an administrator. You can log in and see your account; learners find your organisation and you can confirm staff only after the approval.</source>
+        <translation>您的法人单位账号正在等待管理员审核。审核通过前可以登录查看账号信息，但专业技术人员暂时找不到贵单位，您也暂不能确认人员。</translation>
     </message>
 </context>
 <context>
@@ -3763,6 +4218,14 @@ Why it is not trusted automatically: %5</source>
         <source>Profile</source>
         <translation>人员信息</translation>
     </message>
+    <message>
+        <source>This person&apos;s other details are no longer shown to your organisation: the request was withdrawn or rejected, or the person is now confirmed by another employer.</source>
+        <translation>贵单位已不能查看此人的其他信息：申请已被撤回或退回，或此人已由其他法人单位确认。</translation>
+    </message>
+    <message>
+        <source>Your organisation must be approved by the administrator before it can decide requests.</source>
+        <translation>贵单位须经管理员审核通过后才能处理申请。</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::StudySession</name>
@@ -3977,6 +4440,74 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Return an enrolment</source>
         <translation>退回报名</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>专业系列</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务/岗位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>When you decided</source>
+        <translation>您审核时</translation>
+    </message>
+    <message>
+        <source>Now on the server</source>
+        <translation>服务器上现在</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>What you saw</source>
+        <translation>您当时看到的</translation>
+    </message>
+    <message>
+        <source>The organisation has been decided already, so a retry would meet the same conflict: &quot;Discard&quot; drops your decision.</source>
+        <translation>该机构已审核完毕，重试会遇到同样的冲突：“放弃”将删除您的审核决定。</translation>
+    </message>
+    <message>
+        <source>&quot;Retry&quot; takes the same decision on the organisation as it is now on the server; &quot;Discard&quot; drops your decision.</source>
+        <translation>“重试”按服务器上该机构现在的信息作出同样的决定；“放弃”将删除您的审核决定。</translation>
     </message>
 </context>
 <context>

@@ -48,17 +48,6 @@ void ClientController::openRoleWindow(const User &user)
 {
     delete m_roleWindow;
     m_roleWindow = RoleWindow::create(m_core, user);
-    if (!m_roleWindow) {
-        // Administrators work with the server's admin commands; the client has no window for
-        // them. Log out quietly without going through the "logged out" message.
-        const QSignalBlocker blocker(m_core->session());
-        m_core->session()->logout();
-        m_loginWindow->showMessage(tr("Administrator accounts are managed on the server with "
-                                      "\"xueshi-server admin\"; the client has no window for "
-                                      "them."),
-            ui::Severity::Warning);
-        return;
-    }
     m_roleWindow->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_roleWindow, &RoleWindow::logoutRequested, m_core->session(), &Session::logout);
     m_roleWindow->show();

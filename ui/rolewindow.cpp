@@ -1,6 +1,7 @@
 #include "rolewindow.h"
 
 #include "accountpage.h"
+#include "administratorwindow.h"
 #include "clientcore.h"
 #include "employerwindow.h"
 #include "institutionwindow.h"
@@ -43,7 +44,7 @@ RoleWindow *RoleWindow::create(ClientCore *core, const User &user, QWidget *pare
     case Role::Institution:
         return new InstitutionWindow(core, user, parent);
     case Role::Administrator:
-        break;
+        return new AdministratorWindow(core, user, parent);
     }
     return nullptr;
 }

@@ -33,8 +33,7 @@ class RoleWindow : public QMainWindow
     Q_DISABLE_COPY_MOVE(RoleWindow)
 
 public:
-    // The window for the user's role, or null for a role the client has no window for
-    // (administrators use the server's admin commands).
+    // The window for the user's role.
     static RoleWindow *create(ClientCore *core, const User &user, QWidget *parent = nullptr);
 
     const User &user() const { return m_user; }

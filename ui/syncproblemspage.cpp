@@ -2,6 +2,8 @@
 
 #include "bindingmodel.h"
 #include "clientcore.h"
+#include "localstore.h"
+#include "organisationreview.h"
 #include "profileeditdialog.h"
 #include "syncengine.h"
 #include "uicommon.h"
@@ -219,6 +221,8 @@ QString SyncProblemsPage::mutationTypeName(const QString &type)
         return tr("Confirm an enrolment");
     if (type == QLatin1String("enrolment.reject"))
         return tr("Return an enrolment");
+    if (const QString name = OrganisationText::mutationName(type); !name.isEmpty())
+        return name;
     return type;
 }
 
@@ -302,7 +306,11 @@ void SyncProblemsPage::showSelected()
                                    : tr("Refused by the server"));
     m_stateLabel->setStyleSheet(conflict ? QStringLiteral("color: #9a5b00; font-weight: bold;")
                                          : QStringLiteral("color: #b3261e; font-weight: bold;"));
-    if (conflict) {
+    const bool organisation = m->entityType == QLatin1String("organisation");
+    if (conflict && organisation) {
+        // Say what changed: another administrator's decision, or the organisation's details.
+        m_reasonLabel->setText(organisationConflictText(*m, m_core->localStore()));
+    } else if (conflict) {
         m_reasonLabel->setText(
             tr("After this computer last synced, the data was changed on the server (for "
                "example on another computer), so your change was not applied. Compare the "
@@ -322,15 +330,31 @@ void SyncProblemsPage::showSelected()
 
     const QJsonObject serverData = m->result.value(QLatin1String("data")).toObject();
     m_comparisonTable->setColumnHidden(2, !conflict);
+    // Item, then the two sides compared.
+    QList<std::array<QString, 3>> rows;
+    QStringList headers { tr("Item"), tr("Your change"), tr("Current value on the server") };
     // A decision on a row (a binding request, an organisation) conflicts when the row changed:
     // the table shows the row as the user saw it beside the row as it is now, field by field.
-    QList<std::array<QString, 3>> rows;
-    const bool wholeRow = conflict && m->type != QLatin1String("profile.update")
-        && m->result.value(QLatin1String("seen")).isObject();
-    if (wholeRow) {
+    const std::optional<CachedEntity> before
+        = conflict && m->type != QLatin1String("profile.update")
+        ? m_core->localStore()->entityBefore(m->id)
+        : std::nullopt;
+    const bool wholeRow = before.has_value();
+    if (organisation) {
+        // A decision has no fields of its own to compare: what the administrator saw against
+        // what the server has now.
+        headers = QStringList { tr("Item"), tr("When you decided"), tr("Now on the server") };
+        QList<OrganisationChange> changes = organisationConflictChanges(*m, m_core->localStore());
+        if (!conflict && m->payload.contains(QLatin1String("reason")))
+            changes.append({ QStringLiteral("reason"), tr("Reason for rejecting"),
+                m->payload.value(QLatin1String("reason")).toString(), QString() });
+        for (const OrganisationChange &change : std::as_const(changes))
+            rows.append({ change.label, change.seen, change.now });
+    } else if (wholeRow) {
+        headers = QStringList { tr("Item"), tr("What you saw"), tr("Current value on the server") };
         QMap<QString, QString> seen;
         QMap<QString, QString> now;
-        flatten(m->result.value(QLatin1String("seen")).toObject(), QString(), &seen);
+        flatten(before->data, QString(), &seen);
         flatten(serverData, QString(), &now);
         QStringList keys = seen.keys() + now.keys();
         keys.removeDuplicates();
@@ -350,8 +374,7 @@ void SyncProblemsPage::showSelected()
                 profileValue(serverData, it.key()) });
         }
     }
-    m_comparisonTable->setHorizontalHeaderLabels({ tr("Item"),
-        wholeRow ? tr("What you saw") : tr("Your change"), tr("Current value on the server") });
+    m_comparisonTable->setHorizontalHeaderLabels(headers);
     m_comparisonTable->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
         const auto &[name, local, server] = rows.at(row);
@@ -361,12 +384,21 @@ void SyncProblemsPage::showSelected()
         m_comparisonTable->setItem(
             row, 2, new QTableWidgetItem(server.isEmpty() ? UiText::notProvided() : server));
     }
-    ui::setMessage(m_actionHintLabel,
-        conflict ? tr("\"Retry\" applies your change over the server's values; \"Edit\" lets "
-                      "you change it first; \"Discard\" keeps the server's values.")
-                 : tr("\"Retry\" sends the same change again; \"Edit\" lets you correct it; "
-                      "\"Discard\" drops it and shows the server's values again."),
-        ui::Severity::Hint);
+    QString hint;
+    const bool decidedElsewhere = organisationDecidedElsewhere(*m);
+    if (decidedElsewhere)
+        hint = tr("The organisation has been decided already, so a retry would meet the same "
+                  "conflict: \"Discard\" drops your decision.");
+    else if (conflict && organisation)
+        hint = tr("\"Retry\" takes the same decision on the organisation as it is now on the "
+                  "server; \"Discard\" drops your decision.");
+    else if (conflict)
+        hint = tr("\"Retry\" applies your change over the server's values; \"Edit\" lets "
+                  "you change it first; \"Discard\" keeps the server's values.");
+    else
+        hint = tr("\"Retry\" sends the same change again; \"Edit\" lets you correct it; "
+                  "\"Discard\" drops it and shows the server's values again.");
+    ui::setMessage(m_actionHintLabel, hint, ui::Severity::Hint);
     // As tall as its rows: the hint and the buttons stay right under it.
     int height = m_comparisonTable->horizontalHeader()->sizeHint().height()
         + 2 * m_comparisonTable->frameWidth();
@@ -375,6 +407,7 @@ void SyncProblemsPage::showSelected()
     m_comparisonTable->setFixedHeight(height);
     const bool editable = m->type == QLatin1String("profile.update");
     m_editButton->setEnabled(editable);
+    m_retryButton->setEnabled(!decidedElsewhere);
 }
 
 void SyncProblemsPage::retrySelected()
@@ -454,8 +487,6 @@ void SyncProblemsPage::retranslateUi()
            "changes are sent meanwhile."),
         ui::Severity::Hint);
     m_emptyLabel->setText(tr("No sync problems to deal with"));
-    m_comparisonTable->setHorizontalHeaderLabels(
-        { tr("Item"), tr("Your change"), tr("Current value on the server") });
     m_retryButton->setText(tr("Retry"));
     m_editButton->setText(tr("Edit…"));
     m_discardButton->setText(tr("Discard…"));

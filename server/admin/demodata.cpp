@@ -210,7 +210,8 @@ bool loadDemoData(Server &server, QString *error, const DemoOptions &options)
             || !service.approveInstitution(accounts[2].username, error))
             return false;
         if (!exists(server, accounts[3].username)
-            && !service.createAdministrator(accounts[3].username, accounts[3].password, error))
+            && !service.createAdministrator(
+                accounts[3].username, accounts[3].password, error, accounts[3].name))
             return false;
         if (!exists(server, accounts[4].username)) {
             service.registerOrganisation(Role::Employer,

@@ -19,6 +19,17 @@ QJsonObject userEnvelope(const QJsonObject &user)
 
 } // namespace
 
+QHostAddress clientAddress(const HttpRequest &request)
+{
+    if (!request.peer.isLoopback())
+        return request.peer;
+    const QByteArray forwarded = request.header("x-forwarded-for");
+    if (forwarded.isEmpty())
+        return request.peer;
+    const QHostAddress last(QString::fromLatin1(forwarded.split(',').last().trimmed()));
+    return last.isNull() ? request.peer : last;
+}
+
 void addHealthRoutes(Router &router)
 {
     router.add("GET", QStringLiteral("/api/v1/health"), Access::Public, Lane::Normal,
@@ -64,7 +75,7 @@ void addAccountRoutes(Router &router, AccountService &accounts)
                 c.request.body, { QStringLiteral("username"), QStringLiteral("password") });
             const AccountService::LoginResult r
                 = accounts.login(body.requiredString(QStringLiteral("username")),
-                    body.requiredSecret(QStringLiteral("password")), c.request.peer);
+                    body.requiredSecret(QStringLiteral("password")), clientAddress(c.request));
             return HttpResponse::json(200,
                 QJsonObject { { QStringLiteral("token"), r.token },
                     { QStringLiteral("expiresAt"), r.expiresAt.toString(Qt::ISODate) },
@@ -94,7 +105,7 @@ void addAccountRoutes(Router &router, AccountService &accounts)
                 { QStringLiteral("currentPassword"), QStringLiteral("newPassword") });
             accounts.changePassword(c.caller(),
                 body.requiredSecret(QStringLiteral("currentPassword")),
-                body.requiredSecret(QStringLiteral("newPassword")), c.request.peer);
+                body.requiredSecret(QStringLiteral("newPassword")), clientAddress(c.request));
             return Router::noContent();
         });
 }

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QHostAddress>
+
 namespace xueshi::server {
 
+struct HttpRequest;
 class Router;
 class AccountService;
 class RecoveryService;
@@ -17,5 +20,11 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery);
 void addSyncRoutes(Router &router, SyncService &sync);
 void addContentRoutes(Router &router, ContentStore &content);
 void addClassRoutes(Router &router, ClassService &classes);
+
+// The client's address for the per-address limits: the connection's peer, or, when the peer is
+// on this machine (the nginx of installer/nginx-xueshi.conf), the last X-Forwarded-For entry,
+// which is the address that nginx accepted the connection from. A remote peer's header is
+// ignored: anyone could write it.
+QHostAddress clientAddress(const HttpRequest &request);
 
 } // namespace xueshi::server

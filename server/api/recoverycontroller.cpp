@@ -33,7 +33,8 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery)
                 recovery.startUsernameRecovery(body.optionalString(QStringLiteral("residentId")),
                     body.optionalString(QStringLiteral("creditCode")),
                     body.optionalString(QStringLiteral("role")),
-                    body.optionalString(QStringLiteral("channel")), c.language, c.request.peer));
+                    body.optionalString(QStringLiteral("channel")), c.language,
+                    clientAddress(c.request)));
         });
 
     router.add("POST", QStringLiteral("/api/v1/recovery/username/verify"), Access::Public,
@@ -42,7 +43,7 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery)
                 c.request.body, { QStringLiteral("requestId"), QStringLiteral("code") });
             const QString username
                 = recovery.finishUsernameRecovery(body.requiredString(QStringLiteral("requestId")),
-                    body.requiredString(QStringLiteral("code")), c.request.peer);
+                    body.requiredString(QStringLiteral("code")), clientAddress(c.request));
             return HttpResponse::json(
                 200, QJsonObject { { QStringLiteral("username"), username } });
         });
@@ -53,7 +54,8 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery)
                 c.request.body, { QStringLiteral("username"), QStringLiteral("channel") });
             return startedResponse(
                 recovery.startPasswordRecovery(body.requiredString(QStringLiteral("username")),
-                    body.optionalString(QStringLiteral("channel")), c.language, c.request.peer));
+                    body.optionalString(QStringLiteral("channel")), c.language,
+                    clientAddress(c.request)));
         });
 
     router.add("POST", QStringLiteral("/api/v1/recovery/password/reset"), Access::Public,
@@ -63,7 +65,7 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery)
                     QStringLiteral("newPassword") });
             recovery.finishPasswordRecovery(body.requiredString(QStringLiteral("requestId")),
                 body.requiredString(QStringLiteral("code")),
-                body.requiredSecret(QStringLiteral("newPassword")), c.request.peer);
+                body.requiredSecret(QStringLiteral("newPassword")), clientAddress(c.request));
             return Router::noContent();
         });
 }

@@ -620,7 +620,7 @@ bool AccountService::rejectOrganisation(
 }
 
 bool AccountService::createAdministrator(
-    const QString &username, const QString &password, QString *error)
+    const QString &username, const QString &password, QString *error, const QString &displayName)
 {
     for (const auto &[result, field] : { std::pair { validateUsername(username), "username" },
              std::pair { validatePassword(password), "password" } }) {
@@ -633,8 +633,8 @@ bool AccountService::createAdministrator(
     const QByteArray hash = m_context.hasher.hash(password);
     try {
         Transaction tx(m_context.database);
-        const QString id
-            = createUser(username, hash, Role::Administrator, QStringLiteral("active"), username);
+        const QString id = createUser(username, hash, Role::Administrator, QStringLiteral("active"),
+            displayName.isEmpty() ? username : displayName);
         publishAccount(id);
         tx.commit();
     } catch (const ApiError &) {

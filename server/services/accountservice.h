@@ -74,7 +74,8 @@ public:
     bool rejectOrganisation(const QString &username, const QString &reason, QString *error);
     QList<QJsonObject> listPendingOrganisations();
     // An administrator account (administrators do not register themselves).
-    bool createAdministrator(const QString &username, const QString &password, QString *error);
+    bool createAdministrator(const QString &username, const QString &password, QString *error,
+        const QString &displayName = {});
     QList<QJsonObject> listUsers(const QString &roleFilter);
 
     // Shared by recovery, inside its transaction: a new password hash for a user, revoking every
