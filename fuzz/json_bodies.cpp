@@ -2,24 +2,29 @@
 // router, controllers and services on a SQLite database in a temporary folder (no sockets): the
 // strict body checks (server/core/jsonbody.cpp), the mutation batch checks and every mutation
 // type's payload checks (server/sync/syncservice.cpp and the handlers each service registers).
-// Input: byte 0 picks the route, byte 1 the caller (anonymous, learner, employer, institution;
-// bit 2 asks for English), the rest is the body (or the path parameter, or the query string), in
-// which "@me" stands for the caller's own user id.
-// With XUESHI_FUZZ_POSTGRES_URL (postgres://user@host:port/db of a cluster it may create databases
-// on) it runs on a fresh PostgreSQL database instead, dropped at exit.
-// Properties: no crash or sanitizer report; never a 5xx (a 500 means an input reached an
-// unhandled error); every 4xx carries the API's error object with a code; a 200 answer of
-// /sync/mutations has one result per mutation, each applied, conflict or rejected with a code.
+// The routes come from the router's own table, so a new route is fuzzed without a change here.
+// Input: a first line naming the route as in the table ("POST /api/v1/session"), a byte for the
+// caller (modulo 5: anonymous, learner, employer, institution, administrator; 5 to 9 the same in
+// English), the rest is the body (or the path
+// parameter, or the query string), in which "@me" stands for the caller's own user id. With
+// XUESHI_FUZZ_POSTGRES_URL (postgres://user@host:port/db of a cluster it may create databases on)
+// it runs on a fresh PostgreSQL database instead, dropped at exit. Properties: no crash or
+// sanitizer report; never a 5xx (a 500 means an input reached an unhandled error); every 4xx
+// carries the API's error object with a code; a 200 answer of /sync/mutations has one result per
+// mutation, each applied, conflict or rejected with a code.
 
 #include "api/controllers.h"
 #include "api/router.h"
 #include "fuzzing.h"
+#include "http/httpconnection.h"
 #include "server.h"
+#include "services/accountservice.h"
 #include "validators.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -36,43 +41,24 @@ using namespace xueshi::server;
 
 namespace {
 
+// A route of the server's own table as the fuzzer drives it.
 struct Route
 {
+    QByteArray name; // "POST /api/v1/session", as in the table
     QByteArray method;
-    QString path; // a trailing '/' or '?' takes the input as the parameter or the query
+    // A trailing '/' takes the input as the path parameter, a trailing '?' as the query string;
+    // otherwise the input is the body. Parameters in the middle hold a fixed id of nobody's.
+    QByteArray path;
 };
-
-// Every route of server/api/*.cpp that reads a body, a path parameter or a query, except
-// DELETE /session (it would end the fuzzer's own sessions).
-const QList<Route> &routes()
-{
-    static const QList<Route> list {
-        { "POST", QStringLiteral("/api/v1/accounts/learners") },
-        { "POST", QStringLiteral("/api/v1/accounts/employers") },
-        { "POST", QStringLiteral("/api/v1/accounts/institutions") },
-        { "POST", QStringLiteral("/api/v1/session") },
-        { "POST", QStringLiteral("/api/v1/me/password") },
-        { "POST", QStringLiteral("/api/v1/recovery/username") },
-        { "POST", QStringLiteral("/api/v1/recovery/username/verify") },
-        { "POST", QStringLiteral("/api/v1/recovery/password") },
-        { "POST", QStringLiteral("/api/v1/recovery/password/reset") },
-        { "POST", QStringLiteral("/api/v1/sync/mutations") },
-        { "GET", QStringLiteral("/api/v1/sync/changes?") },
-        { "GET", QStringLiteral("/api/v1/users/") },
-        { "GET", QStringLiteral("/api/v1/content/") },
-        { "GET", QStringLiteral("/api/v1/me") },
-        { "GET", QStringLiteral("/api/v1/health") },
-    };
-    return list;
-}
 
 struct Harness
 {
     std::unique_ptr<Server> server;
     QThreadPool pool;
     std::unique_ptr<Router> router;
-    QByteArray tokens[3]; // learner, employer, institution
-    QByteArray ids[3];
+    QList<Route> routes; // every route of the router's table except DELETE (it ends sessions)
+    QByteArray tokens[4]; // learner, employer, institution, administrator
+    QByteArray ids[4];
 };
 
 Harness *g_harness = nullptr;
@@ -136,22 +122,25 @@ std::optional<DatabaseConfig> postgresDatabase()
     return config;
 }
 
-HttpResponse call(const QByteArray &method, const QString &target, const QByteArray &body,
-    const QByteArray &token, bool english)
+// The request as the transport would hand it over: the head goes through the real parser, so a
+// path or query reaches the router only in a form the transport lets through (percent-decoded,
+// valid UTF-8, no NUL). nullopt when the transport itself would refuse the head.
+std::optional<HttpResponse> call(const QByteArray &method, const QByteArray &target,
+    const QByteArray &body, const QByteArray &token, bool english)
 {
+    QByteArray head = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1";
+    if (method == "POST")
+        head += "\r\nContent-Length: " + QByteArray::number(body.size());
+    if (!token.isEmpty())
+        head += "\r\nAuthorization: Bearer " + token;
+    if (english)
+        head += "\r\nAccept-Language: en";
     HttpRequest request;
-    request.method = method;
-    const qsizetype question = target.indexOf(QLatin1Char('?'));
-    request.path = question < 0 ? target : target.left(question);
-    if (question >= 0)
-        request.query.setQuery(target.mid(question + 1));
+    HttpHead parsed;
+    if (parseRequestHead(head, HttpLimits(), &request, &parsed))
+        return std::nullopt;
     request.body = body;
     request.peer = QHostAddress::LocalHost;
-    request.headers.append({ QByteArrayLiteral("host"), QByteArrayLiteral("127.0.0.1") });
-    if (!token.isEmpty())
-        request.headers.append({ "authorization", "Bearer " + token });
-    if (english)
-        request.headers.append({ QByteArrayLiteral("accept-language"), QByteArrayLiteral("en") });
     std::promise<HttpResponse> answer;
     std::future<HttpResponse> future = answer.get_future();
     g_harness->router->dispatch(
@@ -164,30 +153,35 @@ QByteArray json(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QByteArray registerAndLogin(const QString &path, QJsonObject registration, QByteArray *id)
+// Logs in; the token, and the user's id in *id.
+QByteArray login(const QString &username, const QString &password, QByteArray *id)
 {
-    const HttpResponse reg = call("POST", path, json(registration), {}, false);
-    const HttpResponse login = call("POST", QStringLiteral("/api/v1/session"),
-        json({ { QStringLiteral("username"), registration.value(QStringLiteral("username")) },
-            { QStringLiteral("password"), registration.value(QStringLiteral("password")) } }),
+    const HttpResponse r = *call("POST", "/api/v1/session",
+        json(
+            { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } }),
         {}, false);
-    const QByteArray token = QJsonDocument::fromJson(login.body)
-                                 .object()
-                                 .value(QStringLiteral("token"))
-                                 .toString()
-                                 .toLatin1();
-    if (reg.status != 201 || token.isEmpty()) {
-        qFatal("json_bodies: cannot register %s: %d %s / %d %s", qPrintable(path), reg.status,
-            reg.body.constData(), login.status, login.body.constData());
-    }
-    *id = QJsonDocument::fromJson(reg.body)
-              .object()
-              .value(QStringLiteral("user"))
+    const QJsonObject answer = QJsonDocument::fromJson(r.body).object();
+    const QByteArray token = answer.value(QStringLiteral("token")).toString().toLatin1();
+    if (token.isEmpty())
+        qFatal("json_bodies: cannot log in as %s: %d %s", qPrintable(username), r.status,
+            r.body.constData());
+    *id = answer.value(QStringLiteral("user"))
               .toObject()
               .value(QStringLiteral("id"))
               .toString()
               .toLatin1();
     return token;
+}
+
+QByteArray registerAndLogin(const QByteArray &path, const QJsonObject &registration, QByteArray *id)
+{
+    const HttpResponse reg = *call("POST", path, json(registration), {}, false);
+    if (reg.status != 201) {
+        qFatal("json_bodies: cannot register %s: %d %s", path.constData(), reg.status,
+            reg.body.constData());
+    }
+    return login(registration.value(QStringLiteral("username")).toString(),
+        registration.value(QStringLiteral("password")).toString(), id);
 }
 
 void checkErrorObject(const HttpResponse &r)
@@ -224,10 +218,28 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     addRecoveryRoutes(router, s.recovery());
     addSyncRoutes(router, s.sync());
     addContentRoutes(router, s.content());
+    addClassRoutes(router, s.classes());
+    for (const Router::RouteInfo &info : router.routes()) {
+        if (info.method == "DELETE")
+            continue;
+        QByteArray path = info.pattern.toLatin1();
+        const bool lastIsParameter = path.endsWith('}');
+        if (lastIsParameter && info.method == "GET")
+            path.truncate(path.lastIndexOf('/') + 1);
+        // Any other parameter: a well-formed id nobody has, so the checks before the lookup run.
+        static const QRegularExpression parameter(QStringLiteral("\\{[^}]*\\}"));
+        path = QString::fromLatin1(path)
+                   .replace(parameter, QStringLiteral("6b1e4f2a-9c3d-4e5f-8a7b-1c2d3e4f5a6b"))
+                   .toLatin1();
+        if (info.method == "GET" && !path.endsWith('/'))
+            path += '?';
+        g_harness->routes.append(
+            { info.method + ' ' + info.pattern.toLatin1(), info.method, path });
+    }
 
     const QString password = QStringLiteral("Secret123");
     const QString residentFirst17 = QStringLiteral("44010619900101123");
-    g_harness->tokens[0] = registerAndLogin(QStringLiteral("/api/v1/accounts/learners"),
+    g_harness->tokens[0] = registerAndLogin("/api/v1/accounts/learners",
         { { QStringLiteral("username"), QStringLiteral("fuzzlearner") },
             { QStringLiteral("password"), password },
             { QStringLiteral("realName"), QStringLiteral("张三") },
@@ -244,40 +256,64 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
             { QStringLiteral("contactPerson"), QStringLiteral("李四") },
             { QStringLiteral("phone"), QStringLiteral("13900139000") } };
     };
-    g_harness->tokens[1] = registerAndLogin(QStringLiteral("/api/v1/accounts/employers"),
+    g_harness->tokens[1] = registerAndLogin("/api/v1/accounts/employers",
         organisation("fuzzemployer", QStringLiteral("91440101MA5CXXXX0")), &g_harness->ids[1]);
-    g_harness->tokens[2] = registerAndLogin(QStringLiteral("/api/v1/accounts/institutions"),
+    g_harness->tokens[2] = registerAndLogin("/api/v1/accounts/institutions",
         organisation("fuzzinstitution", QStringLiteral("52440101MA5CYYYY1")), &g_harness->ids[2]);
+    // Approved, so their mutations reach the checks behind the approval.
+    QString adminError;
+    if (!s.accounts().approveOrganisation(
+            QStringLiteral("fuzzemployer"), Role::Employer, &adminError)
+        || !s.accounts().approveInstitution(QStringLiteral("fuzzinstitution"), &adminError))
+        qFatal("json_bodies: cannot approve the organisations: %s", qPrintable(adminError));
+    if (!s.accounts().createAdministrator(
+            QStringLiteral("fuzzadmin"), QStringLiteral("Secret123admin"), &adminError))
+        qFatal("json_bodies: cannot create the administrator: %s", qPrintable(adminError));
+    g_harness->tokens[3]
+        = login(QStringLiteral("fuzzadmin"), QStringLiteral("Secret123admin"), &g_harness->ids[3]);
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 2)
+    // "METHOD /pattern\n", a caller byte, the rest. A first line naming no route of the table
+    // still picks one (by its hash), so every input reaches some route.
+    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
+    const qsizetype newline = input.indexOf('\n');
+    if (newline < 0 || newline + 1 >= input.size())
         return 0;
-    const Route &route = routes().at(data[0] % routes().size());
-    const int caller = data[1] & 3;
-    const bool english = data[1] & 4;
-    QByteArray rest(reinterpret_cast<const char *>(data) + 2, qsizetype(size - 2));
+    const QByteArray name = input.left(newline);
+    const QList<Route> &routes = g_harness->routes;
+    const Route *found = &routes.at(qsizetype(qHash(name) % size_t(routes.size())));
+    for (const Route &r : routes) {
+        if (r.name == name)
+            found = &r;
+    }
+    const Route &route = *found;
+    const uchar callerByte = uchar(input.at(newline + 1));
+    const int caller = callerByte % 5;
+    const bool english = (callerByte / 5) % 2;
+    QByteArray rest = input.mid(newline + 2);
     const QByteArray token = caller == 0 ? QByteArray() : g_harness->tokens[caller - 1];
     // The caller's own id cannot be in a seed: "@me" stands for it.
     if (caller != 0)
         rest.replace("@me", g_harness->ids[caller - 1]);
 
-    QString target = route.path;
+    QByteArray target = route.path;
     QByteArray body;
-    if (target.endsWith(QLatin1Char('/')))
-        target += QString::fromUtf8(rest);
-    else if (target.endsWith(QLatin1Char('?')))
-        target += QString::fromLatin1(rest);
+    if (target.endsWith('/') || target.endsWith('?'))
+        target += rest;
     else
         body = rest;
 
-    const HttpResponse r = call(route.method, target, body, token, english);
+    const std::optional<HttpResponse> answer = call(route.method, target, body, token, english);
+    if (!answer)
+        return 0; // the transport refuses this head itself (fuzzed by http_head)
+    const HttpResponse &r = *answer;
     static const bool verbose = qEnvironmentVariableIsSet("XUESHI_FUZZ_VERBOSE");
     if (verbose) {
-        std::fprintf(stderr, "%s %s (caller %d) -> %d %s\n", route.method.constData(),
-            qPrintable(route.path), caller, r.status, r.body.left(300).constData());
+        std::fprintf(stderr, "%s (caller %d) -> %d %s\n", route.name.constData(), caller, r.status,
+            r.body.left(300).constData());
     }
     if (r.status >= 500 || r.status < 200)
         fuzz::fail("an input was answered with a server error");
@@ -285,7 +321,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         checkErrorObject(r);
         return 0;
     }
-    if (route.path == u"/api/v1/sync/mutations") {
+    if (route.path == "/api/v1/sync/mutations") {
         const QJsonArray sent
             = QJsonDocument::fromJson(body).object().value(QStringLiteral("mutations")).toArray();
         const QJsonArray results

@@ -121,33 +121,49 @@ with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
 write("course_zip", "unsafe-names", buffer.getvalue())
 
-# --- json_bodies: [route byte][caller byte] body ------------------------------------------------
-# Route numbers follow routes() in json_bodies.cpp; callers: 0 anonymous, 1 learner,
-# 2 employer, 3 institution (+4: English).
-ROUTES = ["learners", "employers", "institutions", "session", "password", "recover-username",
-          "recover-username-verify", "recover-password", "recover-password-reset", "mutations",
-          "changes", "users", "content", "me", "health"]
+# --- json_bodies: "METHOD /pattern" line, caller byte, body (or parameter, or query) -----------
+# The route as in the server's route table; callers: 0 anonymous, 1 learner, 2 employer,
+# 3 institution, 4 administrator (+5: English).
+ROUTES = {
+    "learners": "POST /api/v1/accounts/learners",
+    "employers": "POST /api/v1/accounts/employers",
+    "institutions": "POST /api/v1/accounts/institutions",
+    "session": "POST /api/v1/session",
+    "password": "POST /api/v1/me/password",
+    "recover-username": "POST /api/v1/recovery/username",
+    "recover-username-verify": "POST /api/v1/recovery/username/verify",
+    "recover-password": "POST /api/v1/recovery/password",
+    "recover-password-reset": "POST /api/v1/recovery/password/reset",
+    "mutations": "POST /api/v1/sync/mutations",
+    "changes": "GET /api/v1/sync/changes",
+    "users": "GET /api/v1/users/{id}",
+    "content": "GET /api/v1/content/{sha256}",
+    "me": "GET /api/v1/me",
+    "health": "GET /api/v1/health",
+    "attendance-match": "POST /api/v1/classes/{id}/attendance-match",
+}
 
 
-def body(route, caller, payload, name):
+def body(route, caller, payload, name, english=False):
     data = payload if isinstance(payload, (bytes, str)) else compact(payload)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    write("json_bodies", name, bytes([ROUTES.index(route), caller]) + data)
+    write("json_bodies", name, ROUTES[route].encode() + b"\n"
+          + bytes([caller + (5 if english else 0)]) + data)
 
 
 body("learners", 0, {"username": "wangwu", "password": "Secret123", "realName": "王五",
                      "residentId": "11010519491231002X", "mobile": "13700137000",
                      "email": "w@example.cn"}, "learner")
-body("employers", 4, {"username": "acme", "password": "Secret123", "name": "某某有限公司",
+body("employers", 0, {"username": "acme", "password": "Secret123", "name": "某某有限公司",
                       "creditCode": "91350100M000100Y43", "regionCode": "440106",
-                      "contactPerson": "李四", "phone": "020-12345678"}, "employer")
+                      "contactPerson": "李四", "phone": "020-12345678"}, "employer", True)
 body("institutions", 0, {"username": "school", "password": 7, "name": None}, "institution-types")
 body("session", 0, {"username": "fuzzlearner", "password": "wrong"}, "session")
 body("password", 1, {"currentPassword": "Secret123", "newPassword": ""}, "password")
 body("recover-username", 0, {"residentId": "44010619900101123X", "channel": "sms"}, "recover")
 body("recover-username-verify", 0, {"requestId": "x", "code": "123456"}, "recover-verify")
-body("recover-password", 4, {"username": "fuzzlearner"}, "recover-password")
+body("recover-password", 0, {"username": "fuzzlearner"}, "recover-password", True)
 body("recover-password-reset", 0, {"requestId": "x", "code": "000000", "newPassword": "Ab1"},
      "recover-reset")
 body("changes", 1, "limit=1000&since=v1.x.1.0", "changes")
@@ -156,6 +172,9 @@ body("content", 1, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852
 body("me", 3, "", "me")
 body("health", 0, "", "health")
 body("learners", 0, "{\"username\":\"a\",\"username\":\"b\"", "truncated")
+body("attendance-match", 3, {"residentIds": ["44010619900101123X", "440106198505054321"]},
+     "attendance-match")
+body("attendance-match", 3, {"residentIds": ["x" * 40, 7, None]}, "attendance-match-types")
 # U+0000 in text: PostgreSQL refuses it where SQLite stores it.
 body("recover-password", 0, {"username": "fuzz\u0000learner"}, "nul-username")
 body("session", 0, {"username": "fuzzlearner\u0000", "password": "x"}, "nul-login")
@@ -193,6 +212,10 @@ mutations = [
     (1, "enrolment.cancel", ENROLMENT, {}),
     (3, "enrolment.confirm", ENROLMENT, {}),
     (3, "enrolment.reject", ENROLMENT, {"reason": "名额已满"}),
+    (3, "class.open", CLASS, {}),
+    (3, "class.close", CLASS, {}),
+    (4, "organisation.approve", "00000000-0000-0000-0000-000000000004", {}),
+    (4, "organisation.reject", "00000000-0000-0000-0000-000000000004", {"reason": "材料不全"}),
 ]
 for i, (caller, kind, target, payload) in enumerate(mutations):
     m = {"id": MUTATION_ID[:-2] + "%02x" % i, "type": kind, "target": target, "baseVersion": 1,

@@ -6,7 +6,9 @@
 // compared, and the only differences allowed are the ones the server records on purpose about a
 // refusal (see allowedChange()). Runs on SQLite, and on PostgreSQL with XUESHI_TEST_POSTGRES_URL.
 #include "admin/demodata.h"
+#include "api/router.h"
 #include "storage/database.h"
+#include "sync/syncservice.h"
 #include "testserver.h"
 
 #include <QEventLoop>
@@ -132,6 +134,7 @@ private:
     QByteArray m_learner; // tokens of the demo accounts
     QByteArray m_employer;
     QByteArray m_institution;
+    QByteArray m_administrator;
     QString m_learnerId;
     QString m_employerId;
 };
@@ -161,9 +164,12 @@ void TestHostile::initTestCase()
             m_employerId = id;
         } else if (a.role == QLatin1String("institution")) {
             m_institution = token;
+        } else if (a.role == QLatin1String("administrator")) {
+            m_administrator = token;
         }
     }
-    QVERIFY(!m_learner.isEmpty() && !m_employer.isEmpty() && !m_institution.isEmpty());
+    QVERIFY(!m_learner.isEmpty() && !m_employer.isEmpty() && !m_institution.isEmpty()
+        && !m_administrator.isEmpty());
 }
 
 void TestHostile::cleanupTestCase()
@@ -398,6 +404,7 @@ QList<Case> TestHostile::hostileRequests() const
         { "GET", api("/sync/mutations") },
         { "DELETE", api("/sync/mutations") },
         { "POST", api("/content/abc") },
+        { "GET", api("/classes/x/attendance-match") },
         { "TRACE", api("/health") },
     };
     for (const auto &[method, path] : wrongMethods) {
@@ -418,6 +425,7 @@ QList<Case> TestHostile::hostileRequests() const
         { "GET", api("/sync/changes") },
         { "POST", api("/sync/mutations") },
         { "GET", api("/content/") + QByteArray(64, 'a') },
+        { "POST", api("/classes/") + QByteArray(36, '0') + "/attendance-match" },
     };
     const QList<QPair<QString, QByteArray>> badAuth {
         { QStringLiteral("no token"), {} },
@@ -471,6 +479,9 @@ QList<Case> TestHostile::hostileRequests() const
             { QStringLiteral("requestId"), QStringLiteral("code"),
                 QStringLiteral("newPassword") } },
         { api("/sync/mutations"), m_learner, { QStringLiteral("mutations") } },
+        { api("/classes/") + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()
+                + "/attendance-match",
+            m_institution, { QStringLiteral("residentIds") } },
     };
     const QList<QPair<QString, QByteArray>> badBodies {
         { QStringLiteral("empty"), {} },
@@ -495,7 +506,13 @@ QList<Case> TestHostile::hostileRequests() const
         { QStringLiteral("role field"), "{\"role\":\"administrator\",\"status\":\"active\"}" },
     };
     for (const JsonRoute &route : jsonRoutes) {
+        // /recovery/password answers 202 for any username given as text, known or not, so that
+        // it never tells which accounts exist: a username holding a control character (which
+        // Qt's JSON reader lets through unescaped) or lone surrogates is such text.
+        const bool anyUsername = route.path == api("/recovery/password");
         for (const auto &[what, body] : badBodies) {
+            if (anyUsername && what == u"raw control character")
+                continue;
             add(QStringLiteral("body: %1, %2").arg(QString::fromLatin1(route.path), what),
                 request("POST", route.path, body, route.token));
         }
@@ -509,10 +526,12 @@ QList<Case> TestHostile::hostileRequests() const
             add(QStringLiteral("body: %1, %2 with NUL").arg(QString::fromLatin1(route.path), field),
                 request("POST", route.path, "{\"" + f + "\":\"a\\u0000b\"}", route.token));
         }
-        add(QStringLiteral("body: %1, lone surrogates").arg(QString::fromLatin1(route.path)),
-            request("POST", route.path,
-                "{\"" + route.fields.first().toLatin1() + "\":\"\\ud800\\udfff\\udc00\"}",
-                route.token));
+        if (!anyUsername) {
+            add(QStringLiteral("body: %1, lone surrogates").arg(QString::fromLatin1(route.path)),
+                request("POST", route.path,
+                    "{\"" + route.fields.first().toLatin1() + "\":\"\\ud800\\udfff\\udc00\"}",
+                    route.token));
+        }
     }
 
     // SQL and path tricks in fields that reach the database, each request still refused.
@@ -703,6 +722,28 @@ QList<Case> TestHostile::hostileRequests() const
 void TestHostile::hostileRequests_everyRoute_answered4xx_databaseUnchanged()
 {
     const QList<Case> cases = hostileRequests();
+    // Every route of the server's own table gets hostile requests: a new route fails here until
+    // it has some.
+    for (const server::Router::RouteInfo &route : m_server->server().router().routes()) {
+        const QStringList pattern = route.pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        int hits = 0;
+        for (const Case &c : cases) {
+            const QList<QByteArray> line = c.bytes.left(c.bytes.indexOf("\r\n")).split(' ');
+            if (line.size() != 3 || line.at(0) != route.method)
+                continue;
+            const QString path = QString::fromLatin1(line.at(1).split('?').first());
+            const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            bool match = segments.size() == pattern.size();
+            for (qsizetype i = 0; match && i < pattern.size(); ++i)
+                match
+                    = pattern.at(i).startsWith(QLatin1Char('{')) || pattern.at(i) == segments.at(i);
+            hits += match;
+        }
+        QVERIFY2(hits >= 3,
+            qPrintable(QStringLiteral("%1 %2 has %3 hostile requests; give it some")
+                           .arg(QString::fromLatin1(route.method), route.pattern)
+                           .arg(hits)));
+    }
     int fourHundreds = 0;
     for (const Case &c : cases)
         fourHundreds += c.expected == 0 || (c.expected >= 400 && c.expected < 500);
@@ -780,6 +821,11 @@ void TestHostile::hostilePayloads_everyMutationType_rejected_databaseUnchanged()
         { QStringLiteral("enrolment.confirm"), m_institution, missing, {} },
         { QStringLiteral("enrolment.reject"), m_institution, missing,
             { QStringLiteral("reason") } },
+        { QStringLiteral("class.open"), m_institution, missing, {} },
+        { QStringLiteral("class.close"), m_institution, missing, {} },
+        { QStringLiteral("organisation.approve"), m_administrator, missing, {} },
+        { QStringLiteral("organisation.reject"), m_administrator, missing,
+            { QStringLiteral("reason") } },
         { QStringLiteral("no.such.type"), m_learner, missing, {} },
     };
     // Free text (names, reasons) may hold quotes and slashes: SQL or path text is a valid value
@@ -796,6 +842,14 @@ void TestHostile::hostilePayloads_everyMutationType_rejected_databaseUnchanged()
         { QStringLiteral("path"), QStringLiteral("../../../etc/passwd") },
         { QStringLiteral("100 KB"), QString(100000, QLatin1Char('x')) },
     };
+
+    // Every mutation type the server registers is here: a new one fails until it is added.
+    for (const QString &registered : m_server->server().sync().mutationTypes()) {
+        bool listed = false;
+        for (const Type &t : types)
+            listed = listed || t.type == registered;
+        QVERIFY2(listed, qPrintable(registered + QStringLiteral(" has no hostile payloads")));
+    }
 
     // profile.update checks the version before the values: send the current one.
     const auto versionOf = [&](const QString &id) {
@@ -847,7 +901,7 @@ void TestHostile::hostilePayloads_everyMutationType_rejected_databaseUnchanged()
         expectRejected(QStringLiteral("%1 NUL target").arg(t.type), t.token,
             mutationBatch(t.type, QStringLiteral("a%1").arg(QChar(0)), {}, base));
         // The same from a role that may not send it.
-        const QByteArray other = t.token == m_institution ? m_learner : m_institution;
+        const QByteArray other = t.token == m_learner ? m_institution : m_learner;
         expectRejected(QStringLiteral("%1 from another role").arg(t.type), other,
             mutationBatch(t.type, t.target, {}, base));
     }
