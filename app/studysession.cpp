@@ -44,6 +44,17 @@ StudySession::StudySession(SyncEngine *engine, const LocalStore *store, const Cl
     }
 }
 
+void StudySession::startStretch()
+{
+    // What is left of the previous stretch (under a second) is not part of the new one. Whole
+    // seconds left (they could not be queued) stay counted and are claimed in the stretch they
+    // began.
+    if (m_unflushedMs >= 1000)
+        return;
+    m_unflushedMs = 0;
+    m_spanStartMs = m_lastMs;
+}
+
 QDateTime StudySession::wallAt(qint64 steadyMs) const
 {
     return m_anchorWall.addMSecs(steadyMs - m_anchorSteadyMs);
@@ -61,9 +72,7 @@ void StudySession::setActive(bool active)
     if (active) {
         m_active = true;
         m_lastMs = m_clock->steadyMs();
-        // A new stretch: what is left of the previous one (under a second) is not part of it.
-        m_spanStartMs = m_lastMs;
-        m_unflushedMs = 0;
+        startStretch();
         m_timer.start();
     } else {
         tick(); // the time up to now still counts
@@ -113,8 +122,7 @@ void StudySession::tick()
     if (gap > qint64(MaxGapSeconds) * 1000) {
         // Not study: what was counted before is one claim, and a new stretch starts now.
         flush();
-        m_spanStartMs = now;
-        m_unflushedMs = 0;
+        startStretch();
         return;
     }
     m_unflushedMs += gap;

@@ -78,6 +78,8 @@ signals:
 private:
     int cachedSeconds() const;
     void checkComplete();
+    // Counting starts again at the last tick, after a pause or a gap.
+    void startStretch();
     // The wall time of a point on the steady timer, by the anchor taken at the start.
     QDateTime wallAt(qint64 steadyMs) const;
 

@@ -596,10 +596,12 @@ QJsonObject CourseService::select(const AuthenticatedUser &caller, const Mutatio
     const QSqlQuery inserted = db.exec(
         QStringLiteral("INSERT INTO course_selections (id, learner_id, course_id,"
                        " declaration_year, status, attempts_used, selected_at, version)"
-                       " VALUES (?, ?, ?, ?, 'studying', 0, ?, 1) ON CONFLICT (id) DO NOTHING"),
+                       " VALUES (?, ?, ?, ?, 'studying', 0, ?, 1) ON CONFLICT DO NOTHING"),
         { selectionId, caller.id, courseId, year, m_context.clock.nowUtc().toMSecsSinceEpoch() });
     // On PostgreSQL a second device's select of the same course can pass the check above while
-    // the first one is still open; its row is there now, so answer as a repeated select.
+    // the first one is still open; its row is there now, so answer as a repeated select. (No
+    // conflict target: the row collides on the id and on (learner, course), and PostgreSQL may
+    // find either first.)
     if (inserted.numRowsAffected() == 0)
         return select(caller, m);
     createAttempt(caller.id, *c, 1);
