@@ -401,7 +401,6 @@ private slots:
             return FakeResponse::json(202,
                 QJsonObject { { QStringLiteral("requestId"), QStringLiteral("r1") },
                     { QStringLiteral("channel"), QStringLiteral("mobile") },
-                    { QStringLiteral("destination"), QStringLiteral("138****8000") },
                     { QStringLiteral("expiresAt"), QStringLiteral("2026-03-01T09:10:00Z") } });
         });
         Session *session = f.core->session();
@@ -410,7 +409,7 @@ private slots:
         });
         const RecoveryTicket ticket = RecoveryTicket::fromJson(result.body);
         QCOMPARE(ticket.requestId, QStringLiteral("r1"));
-        QCOMPARE(ticket.destination, QStringLiteral("138****8000"));
+        QCOMPARE(ticket.channel, QStringLiteral("mobile"));
         QCOMPARE(ticket.expiresAt, QDateTime(QDate(2026, 3, 1), QTime(9, 10), Qt::UTC));
         QCOMPARE(f.network.lastRequest().body,
             (QJsonObject { { QStringLiteral("residentId"), validResidentId() } }));
