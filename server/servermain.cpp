@@ -68,7 +68,7 @@ void printDemoAccounts()
 {
     out() << "Demo accounts (password for all: " << demoAccounts().constFirst().password << "):\n";
     for (const DemoAccount &a : demoAccounts())
-        out() << "  " << Qt::left << qSetFieldWidth(13) << a.role << qSetFieldWidth(18)
+        out() << "  " << Qt::left << qSetFieldWidth(15) << a.role << qSetFieldWidth(19)
               << a.username << qSetFieldWidth(0) << a.name << "\n";
     out().flush();
 }
