@@ -92,14 +92,6 @@ QString JsonBody::stringValue(const QString &field, bool trim) const
             .detail(QStringLiteral("type"))
             .arg(field);
     }
-    // PostgreSQL cannot keep U+0000 in text and libpq would cut the statement at it: refused
-    // here, before any service sees it, as the sync route does for mutations.
-    if (v.toString().contains(QChar(0))) {
-        throw ApiError(400, ec::InvalidField, "Server",
-            QT_TRANSLATE_NOOP("Server", "\"%1\" contains a NUL character (U+0000)."))
-            .field(field)
-            .arg(field);
-    }
     return trim ? v.toString().trimmed() : v.toString();
 }
 
