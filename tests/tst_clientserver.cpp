@@ -166,9 +166,7 @@ private slots:
                 QVERIFY(qobject_cast<InstitutionWindow *>(window));
             else
                 QVERIFY(qobject_cast<AdministratorWindow *>(window));
-            // An administrator has no organisation: the header names the account.
-            QCOMPARE(text(window, "nameLabel"),
-                account.role == QLatin1String("administrator") ? account.username : account.name);
+            QCOMPARE(text(window, "nameLabel"), account.name);
             QCOMPARE(text(window, "usernameValueLabel"), account.username);
             // The demo employer and institution are approved; the new demo employer is not.
             QCOMPARE(child<QWidget>(window, "approvalBanner")->isVisible(),

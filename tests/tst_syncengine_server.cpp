@@ -5,6 +5,7 @@
 #include "apiclient.h"
 #include "localstore.h"
 #include "servertrust.h"
+#include "services/accountservice.h"
 #include "storage/database.h"
 #include "sync/changelog.h"
 #include "syncengine.h"
@@ -56,6 +57,11 @@ struct Fixture
         client.post(QStringLiteral("/accounts/employers"),
             organisationRegistration(
                 QStringLiteral("syncemployer"), QStringLiteral("91440106MA59XK3T1")));
+        // In the employer directory once the administrator approved it.
+        QString error;
+        if (!server.server().accounts().approveOrganisation(
+                QStringLiteral("syncemployer"), Role::Employer, &error))
+            qWarning("approve: %s", qPrintable(error));
         token = client
                     .post(QStringLiteral("/session"),
                         { { QStringLiteral("username"), QStringLiteral("synclearner") },
