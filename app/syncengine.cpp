@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace xueshi {
 
 namespace {
@@ -444,7 +446,14 @@ void SyncEngine::onPulled(const ApiResult &result)
     const QJsonValue cursor = result.body.value(QLatin1String("cursor"));
     const QJsonValue remaining = result.body.value(QLatin1String("remaining"));
     const bool more = result.body.value(QLatin1String("more")).toBool();
-    if (!changes.isArray() || !cursor.isString() || cursor.toString().isEmpty()) {
+    // The cursor is the server's opaque token, sent back as it came: printable ASCII only, so it
+    // survives the local store and the query string unchanged (a lone surrogate would not).
+    const auto wellFormed = [](const QString &text) {
+        return !text.isEmpty() && text.size() <= 256
+            && std::all_of(text.cbegin(), text.cend(),
+                [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
+    };
+    if (!changes.isArray() || !cursor.isString() || !wellFormed(cursor.toString())) {
         ApiError error;
         error.kind = ApiError::Kind::Protocol;
         error.httpStatus = result.httpStatus;
