@@ -386,13 +386,15 @@ QHash<QString, std::function<void()>> TestAuthMatrix::routeRows()
         for (const Actor &a : roles)
             expectStatus(a, "GET", QStringLiteral("/users/") + a.id, {}, 200);
         // Another party's account: refused, also to the learner's own HR office (it sees what
-        // the binding shows) and to an institution; the administrator may look.
+        // the binding shows) and to an institution.
         expectStatus(m_otherLearner, "GET", QStringLiteral("/users/") + m_learner.id, {}, 403);
         expectStatus(m_employer, "GET", QStringLiteral("/users/") + m_learner.id, {}, 403);
         expectStatus(m_otherEmployer, "GET", QStringLiteral("/users/") + m_learner.id, {}, 403);
         expectStatus(m_institution, "GET", QStringLiteral("/users/") + m_learner.id, {}, 403);
         expectStatus(m_learner, "GET", QStringLiteral("/users/") + m_employer.id, {}, 403);
-        expectStatus(m_administrator, "GET", QStringLiteral("/users/") + m_learner.id, {}, 200);
+        // The administrator reads organisations' accounts, never a learner's personal data.
+        expectStatus(m_administrator, "GET", QStringLiteral("/users/") + m_employer.id, {}, 200);
+        expectStatus(m_administrator, "GET", QStringLiteral("/users/") + m_learner.id, {}, 403);
     });
     rows.insert(QStringLiteral("POST /api/v1/me/password"), [this, roles] {
         expectStatus(m_nobody, "POST", QStringLiteral("/me/password"), "{}", 401);

@@ -563,8 +563,13 @@ QJsonObject AccountService::userJson(const QString &userId)
 
 QJsonObject AccountService::userForCaller(const AuthenticatedUser &caller, const QString &userId)
 {
-    if (caller.role == Role::Administrator)
-        return userJson(userId);
+    // An administrator reviews organisations and may read their accounts, never a learner's
+    // (personal data goes to the learner and the HR office confirming them only, DESIGN.md).
+    if (caller.role == Role::Administrator && caller.id != userId) {
+        const QJsonObject user = userJson(userId);
+        if (user.value(QStringLiteral("role")).toString() != QLatin1String("learner"))
+            return user;
+    }
     if (caller.id != userId) {
         throw ApiError(403, ec::Forbidden, "Server",
             QT_TRANSLATE_NOOP("Server", "You may not see this account."));
