@@ -61,6 +61,8 @@ private:
         const QString &username, const QString &creditFirst17, bool approve = true);
     Account administrator();
     qint64 userVersion(const QString &userId);
+    // Saves and publishes an hour record in a transaction of its own; its new version.
+    qint64 saveRecord(const server::HourRecordService::Record &record);
     QJsonObject mutate(const Account &who, const QString &type, const QString &target, qint64 base,
         const QJsonObject &payload = {});
     void completeProfile(const Account &learner);
@@ -115,6 +117,14 @@ Account TestBinding::administrator()
                  .value(QStringLiteral("id"))
                  .toString(),
         session.json.value(QStringLiteral("token")).toString() };
+}
+
+qint64 TestBinding::saveRecord(const server::HourRecordService::Record &record)
+{
+    server::Transaction tx(m_server->server().database());
+    const qint64 version = m_server->server().hourRecords().save(record);
+    tx.commit();
+    return version;
 }
 
 qint64 TestBinding::userVersion(const QString &userId)
@@ -502,11 +512,7 @@ void TestBinding::hourRecords_reachLearnerAndConfirmedEmployerOnly()
     record.title = QStringLiteral("环境影响评价新规培训");
     record.startDate = QDate(2026, 3, 2);
     record.endDate = QDate(2026, 3, 3);
-    {
-        server::Transaction tx(m_server->server().database());
-        QCOMPARE(m_server->server().hourRecords().save(record), qint64(1));
-        tx.commit();
-    }
+    QCOMPARE(saveRecord(record), qint64(1));
     const auto recordsIn = [this](const Account &who) {
         QList<QJsonObject> found;
         for (const QJsonObject &c : pullAllChanges(*m_client, who.token)) {
@@ -529,11 +535,7 @@ void TestBinding::hourRecords_reachLearnerAndConfirmedEmployerOnly()
     mutate(employer, QStringLiteral("binding.confirm"), id, 1);
     QCOMPARE(recordsIn(employer).size(), 1);
     record.status = QStringLiteral("confirmed");
-    {
-        server::Transaction tx(m_server->server().database());
-        QCOMPARE(m_server->server().hourRecords().save(record), qint64(2));
-        tx.commit();
-    }
+    QCOMPARE(saveRecord(record), qint64(2));
     const QList<QJsonObject> seen = recordsIn(employer);
     QCOMPARE(seen.last().value(QStringLiteral("status")).toString(), QStringLiteral("confirmed"));
     QVERIFY(recordsIn(stranger).isEmpty());
@@ -812,11 +814,7 @@ void TestBinding::formerEmployer_losesPersonalDataAndRecords()
     record.title = QStringLiteral("安全生产培训");
     record.startDate = QDate(2026, 4, 1);
     record.endDate = QDate(2026, 4, 1);
-    {
-        server::Transaction tx(m_server->server().database());
-        m_server->server().hourRecords().save(record);
-        tx.commit();
-    }
+    saveRecord(record);
     const QString id = residentId(QStringLiteral("44010619900101123"));
     QString cursor;
     const QList<QJsonObject> before = pullAllChanges(*m_client, oldEmployer.token, 1000, &cursor);
@@ -870,11 +868,7 @@ void TestBinding::formerEmployer_losesPersonalDataAndRecords()
     }
     // Later records reach only the new employer.
     record.id = newId();
-    {
-        server::Transaction tx(m_server->server().database());
-        m_server->server().hourRecords().save(record);
-        tx.commit();
-    }
+    saveRecord(record);
     QVERIFY(!mentions(pullAllChanges(*m_client, oldEmployer.token), record.id));
     QVERIFY(mentions(pullAllChanges(*m_client, newEmployer.token), record.id));
     QVERIFY(mentions(pullAllChanges(*m_client, newEmployer.token), id));
