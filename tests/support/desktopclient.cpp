@@ -108,13 +108,11 @@ void DesktopClient::networkDown()
 {
     network.setProxy(
         QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), deadPort()));
-    network.clearConnectionCache();
 }
 
 void DesktopClient::networkUp()
 {
     network.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
-    network.clearConnectionCache();
 }
 
 } // namespace xueshi::test
