@@ -4,12 +4,15 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace xueshi {
 
 namespace {
 const QString ServerAddressKey = QStringLiteral("connection/serverAddress");
 const QString LanguageKey = QStringLiteral("ui/language");
 const QString LastUsernameKey = QStringLiteral("login/lastUsername");
+const QString AttachmentCapKey = QStringLiteral("cache/attachmentCapMegabytes");
 } // namespace
 
 AppSettings::AppSettings()
@@ -58,6 +61,20 @@ QString AppSettings::lastUsername() const
 void AppSettings::setLastUsername(const QString &username)
 {
     m_settings->setValue(LastUsernameKey, username);
+}
+
+int AppSettings::attachmentCapMegabytes() const
+{
+    bool ok = false;
+    const int value = m_settings->value(AttachmentCapKey).toInt(&ok);
+    return ok ? std::clamp(value, MinAttachmentCapMegabytes, MaxAttachmentCapMegabytes)
+              : DefaultAttachmentCapMegabytes;
+}
+
+void AppSettings::setAttachmentCapMegabytes(int megabytes)
+{
+    m_settings->setValue(AttachmentCapKey,
+        std::clamp(megabytes, MinAttachmentCapMegabytes, MaxAttachmentCapMegabytes));
 }
 
 QString AppSettings::dataDirectory()

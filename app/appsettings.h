@@ -32,6 +32,13 @@ public:
     QString lastUsername() const;
     void setLastUsername(const QString &username);
 
+    // The most space the HR office's attachment cache may use, in MB (default 500; 50..100000).
+    static constexpr int DefaultAttachmentCapMegabytes = 500;
+    static constexpr int MinAttachmentCapMegabytes = 50;
+    static constexpr int MaxAttachmentCapMegabytes = 100000;
+    int attachmentCapMegabytes() const;
+    void setAttachmentCapMegabytes(int megabytes);
+
     // QStandardPaths::AppDataLocation, created on first use.
     static QString dataDirectory();
 

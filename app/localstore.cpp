@@ -733,6 +733,16 @@ QString LocalStore::enqueue(OutboxMutation mutation, const LocalEffect &localEff
     return mutation.id;
 }
 
+bool LocalStore::inTransaction(const std::function<bool()> &work)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    if (!work())
+        return false;
+    return tx.commit();
+}
+
 QList<OutboxMutation> LocalStore::selectMutations(
     const QString &where, const QVariantList &binds) const
 {

@@ -114,6 +114,10 @@ public:
     // up) and adds `mutation` to the outbox, in one transaction. `mutation.id` is made when empty.
     // Returns the mutation's id, or an empty string.
     QString enqueue(OutboxMutation mutation, const LocalEffect &localEffect = {});
+    // Runs `work` in one transaction: the enqueue()s and writes it makes join it, so a batch of
+    // mutations the user made as one action lands (or fails) together and costs one commit.
+    // `work` returning false gives everything up.
+    bool inTransaction(const std::function<bool()> &work);
     // Pending mutations in order; `limit` < 0: all.
     QList<OutboxMutation> pendingMutations(int limit = -1) const;
     // Rejected and conflicting mutations, in order.

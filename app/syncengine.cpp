@@ -166,8 +166,8 @@ void SyncEngine::registerMutationType(
     m_types.insert(type, { entityType, std::move(effect), mustExist });
 }
 
-QString SyncEngine::queueMutation(
-    const QString &type, const QString &target, const QJsonObject &payload)
+QString SyncEngine::enqueueOne(
+    const QString &type, const QString &target, const QJsonObject &payload, QString *entityType)
 {
     const auto found = m_types.constFind(type);
     if (found == m_types.constEnd()) {
@@ -175,6 +175,7 @@ QString SyncEngine::queueMutation(
         return {};
     }
     const MutationType kind = found.value();
+    *entityType = kind.entityType;
     const std::optional<CachedEntity> cached = m_store->entity(kind.entityType, target);
     if (kind.mustExist && !cached) {
         // Its base version is unknown: the server would answer with a conflict.
@@ -201,11 +202,53 @@ QString SyncEngine::queueMutation(
             = tr("The change could not be saved on this computer: %1").arg(m_store->lastError());
         return {};
     }
+    return id;
+}
+
+QString SyncEngine::queueMutation(
+    const QString &type, const QString &target, const QJsonObject &payload)
+{
+    QString entityType;
+    const QString id = enqueueOne(type, target, payload, &entityType);
+    if (id.isEmpty())
+        return {};
     emitCounts();
-    emit entitiesChanged({ kind.entityType });
+    emit entitiesChanged({ entityType });
     if (m_started)
         m_soonTimer.start();
     return id;
+}
+
+QStringList SyncEngine::queueMutations(const QList<MutationRequest> &requests)
+{
+    QStringList ids;
+    QStringList types;
+    const bool ok = m_store->inTransaction([&] {
+        for (const MutationRequest &request : requests) {
+            QString entityType;
+            const QString id
+                = enqueueOne(request.type, request.target, request.payload, &entityType);
+            if (id.isEmpty())
+                return false;
+            ids.append(id);
+            if (!types.contains(entityType))
+                types.append(entityType);
+        }
+        return true;
+    });
+    if (!ok) {
+        if (m_message.isEmpty())
+            m_message = tr("The change could not be saved on this computer: %1")
+                            .arg(m_store->lastError());
+        return {};
+    }
+    if (ids.isEmpty())
+        return {};
+    emitCounts();
+    emit entitiesChanged(types);
+    if (m_started)
+        m_soonTimer.start();
+    return ids;
 }
 
 QString SyncEngine::queueProfileUpdate(const QJsonObject &payload)

@@ -98,6 +98,17 @@ public:
     // Queues a mutation of a declared type against the cached entity's version and applies its
     // local effect, in one transaction. Returns the mutation's id, or empty (see lastMessage()).
     QString queueMutation(const QString &type, const QString &target, const QJsonObject &payload);
+    struct MutationRequest
+    {
+        QString type;
+        QString target;
+        QJsonObject payload;
+    };
+    // Several mutations the user made as one action (confirming 500 declarations at once): queued
+    // in one transaction, all or none, with one entitiesChanged() and one count update instead of
+    // one per item, so views refresh once. Returns the ids in order, or an empty list (see
+    // lastMessage()).
+    QStringList queueMutations(const QList<MutationRequest> &requests);
     // profile.update of the user's own profile: learners `mobile`, `email`; organisations
     // `contactPerson`, `phone`, `email`.
     QString queueProfileUpdate(const QJsonObject &payload);
@@ -144,6 +155,8 @@ private:
     void setState(State state);
     void emitCounts();
     void scheduleSoon();
+    QString enqueueOne(const QString &type, const QString &target, const QJsonObject &payload,
+        QString *entityType);
 
     struct MutationType
     {
