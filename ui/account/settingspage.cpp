@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace xueshi {
@@ -114,6 +115,18 @@ SettingsPage::SettingsPage(ClientCore *core, QWidget *parent)
     m_cacheSizeValueLabel = addValue(cacheForm, QStringLiteral("cacheSize"), &m_cacheSizeCaption);
     m_cacheLocationValueLabel
         = addValue(cacheForm, QStringLiteral("cacheLocation"), &m_cacheLocationCaption);
+    // The HR office's attachment cache (学时审核): how much space its downloads may take.
+    m_attachmentCapCaption = new QLabel(m_cacheGroup);
+    m_attachmentCapSpinBox = new QSpinBox(m_cacheGroup);
+    m_attachmentCapSpinBox->setObjectName(QStringLiteral("attachmentCapSpinBox"));
+    m_attachmentCapSpinBox->setRange(
+        AppSettings::MinAttachmentCapMegabytes, AppSettings::MaxAttachmentCapMegabytes);
+    m_attachmentCapSpinBox->setSingleStep(50);
+    m_attachmentCapSpinBox->setValue(core->settings()->attachmentCapMegabytes());
+    cacheForm->addRow(m_attachmentCapCaption, m_attachmentCapSpinBox);
+    m_attachmentCapNoteLabel
+        = ui::createMessageLabel(QStringLiteral("attachmentCapNoteLabel"), m_cacheGroup);
+    m_cacheGroup->layout()->addWidget(m_attachmentCapNoteLabel);
     m_cacheNoteLabel = ui::createMessageLabel(QStringLiteral("cacheNoteLabel"), m_cacheGroup);
     m_clearCacheButton = new QPushButton(m_cacheGroup);
     m_clearCacheButton->setObjectName(QStringLiteral("clearCacheButton"));
@@ -147,6 +160,10 @@ SettingsPage::SettingsPage(ClientCore *core, QWidget *parent)
     outer->addWidget(scroll);
 
     connect(m_clearCacheButton, &QPushButton::clicked, this, &SettingsPage::clearCache);
+    connect(m_attachmentCapSpinBox, &QSpinBox::valueChanged, this, [this](int megabytes) {
+        m_core->settings()->setAttachmentCapMegabytes(megabytes);
+        m_core->settings()->sync();
+    });
     connect(m_forgetOfflineButton, &QPushButton::clicked, this, &SettingsPage::forgetOfflineLogin);
     if (ContentCache *cache = core->contentCache())
         connect(cache, &ContentCache::changed, this, &SettingsPage::refresh);
@@ -333,6 +350,12 @@ void SettingsPage::retranslateUi()
            "never touches your changes waiting to be sent."),
         ui::Severity::Hint);
     m_clearCacheButton->setText(tr("Clear cache"));
+    m_attachmentCapCaption->setText(tr("Space for attachments"));
+    m_attachmentCapSpinBox->setSuffix(tr(" MB"));
+    ui::setMessage(m_attachmentCapNoteLabel,
+        tr("An employer's client downloads the attachments of the declarations to review with "
+           "each sync, up to this much, so they can be reviewed offline."),
+        ui::Severity::Hint);
     m_offlineGroup->setTitle(tr("Offline login"));
     m_offlineCaption->setText(tr("Offline login"));
     m_forgetOfflineButton->setText(tr("Forget the offline login on this computer"));

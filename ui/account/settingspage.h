@@ -9,6 +9,7 @@ class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 
 namespace xueshi {
 
@@ -58,6 +59,9 @@ private:
     QLabel *m_cacheLocationCaption, *m_cacheLocationValueLabel;
     QLabel *m_cacheNoteLabel;
     QPushButton *m_clearCacheButton;
+    QLabel *m_attachmentCapCaption;
+    QSpinBox *m_attachmentCapSpinBox;
+    QLabel *m_attachmentCapNoteLabel;
     QGroupBox *m_dataGroup;
     QLabel *m_dataLocationCaption, *m_dataLocationValueLabel;
     QLabel *m_storeCaption, *m_storeValueLabel;

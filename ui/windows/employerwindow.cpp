@@ -2,6 +2,7 @@
 
 #include "binding/staffpage.h"
 #include "clientcore.h"
+#include "declarations/reviewpage.h"
 #include "session.h"
 
 #include <QStyle>
@@ -19,11 +20,19 @@ EmployerWindow::EmployerWindow(ClientCore *core, const User &user, QWidget *pare
         [] { return tr("Staff"); }, m_staffPage, 0);
     connect(core, &ClientCore::syncEngineChanged, m_staffPage, &StaffPage::setEngine);
     m_staffPage->setEngine(core->syncEngine());
-    const auto approval = [page = m_staffPage](const User &current) {
-        page->setApproved(current.organisation && current.organisation->approved);
+    m_reviewPage = new ReviewPage(core, this);
+    addSection(
+        QStringLiteral("review"), style()->standardIcon(QStyle::SP_FileDialogDetailedView),
+        [] { return tr("Hours review"); }, m_reviewPage, 1);
+    connect(core, &ClientCore::syncEngineChanged, m_reviewPage, &ReviewPage::setEngine);
+    m_reviewPage->setEngine(core->syncEngine());
+    const auto approval = [this](const User &current) {
+        const bool approved = current.organisation && current.organisation->approved;
+        m_staffPage->setApproved(approved);
+        m_reviewPage->setApproved(approved);
     };
     approval(user);
-    connect(core->session(), &Session::userChanged, m_staffPage, approval);
+    connect(core->session(), &Session::userChanged, this, approval);
     showSection(QStringLiteral("staff"));
 }
 

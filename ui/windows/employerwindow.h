@@ -4,10 +4,11 @@
 
 namespace xueshi {
 
+class ReviewPage;
 class StaffPage;
 
-// The main window of an employer (法人单位): the staff and their binding requests (人员管理);
-// later issues add the submissions to review and the reports.
+// The main window of an employer (法人单位): the staff and their binding requests (人员管理) and
+// the review of their self-declared hours (学时审核).
 class EmployerWindow final : public RoleWindow
 {
     Q_OBJECT
@@ -17,9 +18,11 @@ public:
     EmployerWindow(ClientCore *core, const User &user, QWidget *parent = nullptr);
 
     StaffPage *staffPage() const { return m_staffPage; }
+    ReviewPage *reviewPage() const { return m_reviewPage; }
 
 private:
     StaffPage *m_staffPage;
+    ReviewPage *m_reviewPage;
 };
 
 } // namespace xueshi
