@@ -4,13 +4,17 @@
 #include "binding/bindingmodel.h"
 #include "clientcore.h"
 #include "common/uicommon.h"
+#include "declarations/reviewmodel.h"
 #include "localstore.h"
 #include "organisationreview.h"
 #include "syncengine.h"
 
+#include <QColor>
 #include <QEvent>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -21,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include <array>
+#include <functional>
 
 namespace xueshi {
 
@@ -61,7 +66,71 @@ void flatten(const QJsonObject &object, const QString &prefix, QMap<QString, QSt
     }
 }
 
+// The attachments of a declaration as a person compares them: name and size, one a line, with
+// the start of the checksum so a replaced file with the same name still differs.
+QString attachmentList(const QJsonObject &declaration)
+{
+    QStringList lines;
+    const QJsonArray attachments = declaration.value(QLatin1String("attachments")).toArray();
+    for (const QJsonValue &value : attachments) {
+        const QJsonObject a = value.toObject();
+        lines.append(QStringLiteral("%1 (%2, %3…)")
+                         .arg(a.value(QLatin1String("name")).toString(),
+                             QLocale().formattedDataSize(a.value(QLatin1String("size")).toInteger(),
+                                 1, QLocale::DataSizeTraditionalFormat),
+                             a.value(QLatin1String("sha256")).toString().left(8)));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
+
+QList<SyncProblemsPage::Comparison> SyncProblemsPage::declarationComparison(
+    const QJsonObject &seen, const QJsonObject &now, const LocalStore *store)
+{
+    const auto series = [store](const QJsonObject &d) {
+        const QString code = d.value(QLatin1String("professionalSeries")).toString();
+        if (store && !code.isEmpty()) {
+            if (const auto found = store->entity(QStringLiteral("professionalSeries"), code))
+                return found->data.value(QLatin1String("name")).toString();
+        }
+        return code;
+    };
+    const auto field = [](const QJsonObject &d, const char *key) {
+        return d.value(QLatin1String(key)).toString();
+    };
+    const auto number = [](const QJsonObject &d, const char *key) {
+        return d.contains(QLatin1String(key)) ? QString::number(d.value(QLatin1String(key)).toInt())
+                                              : QString();
+    };
+    const auto hours = [](const QJsonObject &d) {
+        return d.contains(QLatin1String("hoursTenths"))
+            ? ReviewText::hours(d.value(QLatin1String("hoursTenths")).toInt())
+            : QString();
+    };
+    const auto row
+        = [&](const QString &label, const std::function<QString(const QJsonObject &)> &of) {
+              const QString a = of(seen);
+              const QString b = of(now);
+              return Comparison { label, a, b, a != b };
+          };
+    return {
+        row(tr("Status"),
+            [](const QJsonObject &d) {
+                return ReviewText::status(d.value(QLatin1String("status")).toString());
+            }),
+        row(tr("Training content"), [&](const QJsonObject &d) { return field(d, "title"); }),
+        row(tr("Organiser"), [&](const QJsonObject &d) { return field(d, "organiser"); }),
+        row(tr("Start date"), [&](const QJsonObject &d) { return field(d, "startDate"); }),
+        row(tr("End date"), [&](const QJsonObject &d) { return field(d, "endDate"); }),
+        row(tr("Training days"), [&](const QJsonObject &d) { return number(d, "trainingDays"); }),
+        row(tr("Hours"), hours),
+        row(tr("Subject type"),
+            [&](const QJsonObject &d) { return ReviewText::subjectType(field(d, "subjectType")); }),
+        row(tr("Professional series"), series),
+        row(tr("Attachments"), attachmentList),
+    };
+}
 
 QString SyncProblemsPage::fieldName(const QString &path)
 {
@@ -221,6 +290,18 @@ QString SyncProblemsPage::mutationTypeName(const QString &type)
         return tr("Confirm an enrolment");
     if (type == QLatin1String("enrolment.reject"))
         return tr("Return an enrolment");
+    if (type == QLatin1String("declaration.save"))
+        return tr("Save a self-declaration");
+    if (type == QLatin1String("declaration.submit"))
+        return tr("Submit a self-declaration");
+    if (type == QLatin1String("declaration.withdraw"))
+        return tr("Withdraw a self-declaration");
+    if (type == QLatin1String("declaration.delete"))
+        return tr("Delete a self-declaration");
+    if (type == QLatin1String("declaration.confirm"))
+        return tr("Confirm a self-declaration");
+    if (type == QLatin1String("declaration.reject"))
+        return tr("Return a self-declaration");
     if (const QString name = OrganisationText::mutationName(type); !name.isEmpty())
         return name;
     return type;
@@ -307,7 +388,14 @@ void SyncProblemsPage::showSelected()
     m_stateLabel->setStyleSheet(conflict ? QStringLiteral("color: #9a5b00; font-weight: bold;")
                                          : QStringLiteral("color: #b3261e; font-weight: bold;"));
     const bool organisation = m->entityType == QLatin1String("organisation");
-    if (conflict && organisation) {
+    const bool declarationDecision = m->type == QLatin1String("declaration.confirm")
+        || m->type == QLatin1String("declaration.reject");
+    if (conflict && declarationDecision) {
+        m_reasonLabel->setText(
+            tr("The person withdrew or changed this declaration after you reviewed it, so your "
+               "decision was not applied. Below: the declaration as you saw it and as it is "
+               "now."));
+    } else if (conflict && organisation) {
         // Say what changed: another administrator's decision, or the organisation's details.
         m_reasonLabel->setText(organisationConflictText(*m, m_core->localStore()));
     } else if (conflict) {
@@ -340,7 +428,17 @@ void SyncProblemsPage::showSelected()
         ? m_core->localStore()->entityBefore(m->id)
         : std::nullopt;
     const bool wholeRow = before.has_value();
-    if (organisation) {
+    QList<int> changedRows;
+    if (conflict && declarationDecision) {
+        headers = QStringList { tr("Item"), tr("What you saw"), tr("Now on the server") };
+        const QList<Comparison> comparison = declarationComparison(
+            before ? before->data : QJsonObject(), serverData, m_core->localStore());
+        for (const Comparison &c : comparison) {
+            if (c.differs)
+                changedRows.append(int(rows.size()));
+            rows.append({ c.label, c.seen, c.now });
+        }
+    } else if (organisation) {
         // A decision has no fields of its own to compare: what the administrator saw against
         // what the server has now.
         headers = QStringList { tr("Item"), tr("When you decided"), tr("Now on the server") };
@@ -383,10 +481,25 @@ void SyncProblemsPage::showSelected()
             row, 1, new QTableWidgetItem(local.isEmpty() ? UiText::notProvided() : local));
         m_comparisonTable->setItem(
             row, 2, new QTableWidgetItem(server.isEmpty() ? UiText::notProvided() : server));
+        if (changedRows.contains(row)) {
+            // What changed since the officer looked stands out.
+            for (int column = 0; column < 3; ++column) {
+                QTableWidgetItem *item = m_comparisonTable->item(row, column);
+                QFont font = item->font();
+                font.setBold(true);
+                item->setFont(font);
+                item->setBackground(QColor(0xff, 0xf4, 0xe0));
+                item->setData(Qt::UserRole, true);
+            }
+        }
     }
+    m_comparisonTable->resizeRowsToContents();
     QString hint;
     const bool decidedElsewhere = organisationDecidedElsewhere(*m);
-    if (decidedElsewhere)
+    if (conflict && declarationDecision)
+        hint = tr("A decision applies only to the version you saw: \"Discard\" drops it, then "
+                  "review the declaration as it is now under Hours review.");
+    else if (decidedElsewhere)
         hint = tr("The organisation has been decided already, so a retry would meet the same "
                   "conflict: \"Discard\" drops your decision.");
     else if (conflict && organisation)
@@ -407,7 +520,8 @@ void SyncProblemsPage::showSelected()
     m_comparisonTable->setFixedHeight(height);
     const bool editable = m->type == QLatin1String("profile.update");
     m_editButton->setEnabled(editable);
-    m_retryButton->setEnabled(!decidedElsewhere);
+    // Retrying would decide a version the officer has not reviewed (new dates, hours or files).
+    m_retryButton->setEnabled(!decidedElsewhere && !(conflict && declarationDecision));
 }
 
 void SyncProblemsPage::retrySelected()

@@ -34,6 +34,18 @@ public:
     static QString mutationTypeName(const QString &type);
     // A field of a row ("learner.realName"), for people.
     static QString fieldName(const QString &path);
+    // One line of a side-by-side comparison.
+    struct Comparison
+    {
+        QString label;
+        QString seen;
+        QString now;
+        bool differs = false;
+    };
+    // A declaration as the HR officer saw it beside the server's, field by field (培训内容,
+    // dates, days, hours, type, series, attachments, state).
+    static QList<Comparison> declarationComparison(
+        const QJsonObject &seen, const QJsonObject &now, const LocalStore *store);
 
 public slots:
     void retrySelected();
