@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a freshly started xueshi-server (release build) and prints their
-# JSON results. Usage: bench/run.sh [login-burst|batch-confirm|csv-preview|fuzz [SECONDS] [TARGET...]]
+# JSON results. Usage: bench/run.sh [login-burst|batch-confirm|csv-preview|review|fuzz [SECONDS] [TARGET...]]
 # `fuzz` builds the libFuzzer targets with clang (build/fuzz) and runs each for SECONDS (default
 # 60, or $XUESHI_FUZZ_SECONDS); see docs/fuzzing.md.
 set -euo pipefail
@@ -46,6 +46,13 @@ csv-preview)
     trap 'rm -rf "$data"' EXIT
     cmake --build "$build" --target xueshi-bench-csvpreview >/dev/null
     "$build/bench/xueshi-bench-csvpreview" --rows 5000
+    ;;
+review)
+    # The employer's 学时审核 page (real widgets, offscreen) on a LocalStore of 10,000 staff and
+    # 5,000 pending declarations: open_ms, filter_ms_p95, confirm500_ms.
+    trap 'rm -rf "$data"' EXIT
+    cmake --build "$build" --target xueshi-bench-review >/dev/null
+    QT_QPA_PLATFORM=offscreen "$build/bench/xueshi-bench-review" --staff 10000 --pending 5000 --confirm 500
     ;;
 *)
     echo "unknown benchmark: $which" >&2

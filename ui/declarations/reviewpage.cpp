@@ -798,7 +798,9 @@ void ReviewPage::retranslateUi()
     m_titleLabel->setText(tr("Hours review"));
     m_stateCaption->setText(tr("State:"));
     {
-        const QString state = m_stateFilter->currentData().toString();
+        // First use: what is left to review.
+        const QString state = m_stateFilter->count() == 0 ? QStringLiteral("pending")
+                                                          : m_stateFilter->currentData().toString();
         const QSignalBlocker blocker(m_stateFilter);
         m_stateFilter->clear();
         m_stateFilter->addItem(tr("All states"), QString());
@@ -806,9 +808,7 @@ void ReviewPage::retranslateUi()
             const QString code = QLatin1String(status);
             m_stateFilter->addItem(ReviewText::status(code), code);
         }
-        // First use: what is left to review.
-        const int index = m_stateFilter->findData(state);
-        m_stateFilter->setCurrentIndex(index >= 0 ? index : 1);
+        m_stateFilter->setCurrentIndex(std::max(0, m_stateFilter->findData(state)));
     }
     {
         const QString subject = m_subjectFilter->currentData().toString();
