@@ -34,6 +34,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -319,6 +320,9 @@ void ReviewPage::setSource(SyncEngine *engine, LocalStore *store)
                     showDetails();
                 });
             connect(m_cache, &AttachmentCache::changed, this, &ReviewPage::updateCacheStatus);
+            // The login's first sync may be over before this page was given the engine.
+            if (!engine->isSyncing() && engine->lastSync().isValid())
+                QTimer::singleShot(0, m_cache, [this] { startAttachmentCache(); });
         }
     }
     reload();

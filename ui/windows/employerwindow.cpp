@@ -22,7 +22,7 @@ EmployerWindow::EmployerWindow(ClientCore *core, const User &user, QWidget *pare
     m_staffPage->setEngine(core->syncEngine());
     m_reviewPage = new ReviewPage(core, this);
     addSection(
-        QStringLiteral("review"), style()->standardIcon(QStyle::SP_FileDialogDetailedView),
+        QStringLiteral("review"), style()->standardIcon(QStyle::SP_FileDialogContentsView),
         [] { return tr("Hours review"); }, m_reviewPage, 1);
     connect(core, &ClientCore::syncEngineChanged, m_reviewPage, &ReviewPage::setEngine);
     m_reviewPage->setEngine(core->syncEngine());
