@@ -228,6 +228,49 @@ private slots:
             QStringLiteral("n7"));
     }
 
+    void queueMutations_oneAction_oneRefresh_allOrNothing()
+    {
+        Fixture f;
+        QVERIFY(f.sync());
+        f.engine->registerMutationType(QStringLiteral("note.put"), QStringLiteral("note"),
+            [](const QJsonObject &, const QJsonObject &payload) { return payload; });
+        f.engine->registerMutationType(
+            QStringLiteral("note.touch"), QStringLiteral("note"),
+            [](const QJsonObject &data, const QJsonObject &) { return data; }, true);
+        QSignalSpy entities(f.engine.get(), &SyncEngine::entitiesChanged);
+        QSignalSpy pending(f.engine.get(), &SyncEngine::pendingCountChanged);
+        QList<SyncEngine::MutationRequest> requests;
+        for (int i = 0; i < 300; ++i)
+            requests.append({ QStringLiteral("note.put"), QStringLiteral("b%1").arg(i),
+                note(QString::number(i)) });
+        const QStringList ids = f.engine->queueMutations(requests);
+        QCOMPARE(ids.size(), 300);
+        // One action: one refresh and one count, not 300.
+        QCOMPARE(entities.size(), 1);
+        QCOMPARE(entities.first().at(0).toStringList(), QStringList { QStringLiteral("note") });
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(f.engine->pendingCount(), 300);
+        QCOMPARE(f.store.entity(QStringLiteral("note"), QStringLiteral("b299"))
+                     ->data.value(QStringLiteral("text"))
+                     .toString(),
+            QStringLiteral("299"));
+
+        // One that cannot be queued (its entity is not cached) gives the whole action up.
+        entities.clear();
+        const QStringList refused = f.engine->queueMutations(
+            { { QStringLiteral("note.put"), QStringLiteral("c1"), note(QStringLiteral("c1")) },
+                { QStringLiteral("note.touch"), QStringLiteral("missing"), {} } });
+        QVERIFY(refused.isEmpty());
+        QVERIFY(!f.engine->lastMessage().isEmpty());
+        QVERIFY(entities.isEmpty());
+        QCOMPARE(f.engine->pendingCount(), 300);
+        QVERIFY(!f.store.entity(QStringLiteral("note"), QStringLiteral("c1")));
+
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.batches().size(), 3); // the outbox still sends 100 a batch
+        QCOMPARE(f.engine->pendingCount(), 0);
+    }
+
     void queueProfileUpdate_localAtOnce_chainAppliedInOrder()
     {
         Fixture f;
