@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
+#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -62,7 +63,8 @@ ReviewTableModel::ReviewTableModel(QObject *parent)
 ReviewTableModel::Row ReviewTableModel::makeRow(const CachedEntity &entity)
 {
     Row row;
-    row.entity = entity;
+    row.id = entity.id;
+    row.version = entity.version;
     const QJsonObject &d = entity.data;
     row.name = text(d, "learnerName");
     row.title = text(d, "title");
@@ -81,17 +83,52 @@ ReviewTableModel::Row ReviewTableModel::makeRow(const CachedEntity &entity)
 void ReviewTableModel::reload(const LocalStore *store)
 {
     beginResetModel();
+    m_store = store;
     m_rows.clear();
-    if (store) {
-        const QList<CachedEntity> entities = store->entities(Declaration);
-        m_rows.reserve(entities.size());
-        for (const CachedEntity &entity : entities)
-            m_rows.append(makeRow(entity));
-        std::stable_sort(m_rows.begin(), m_rows.end(),
-            [](const Row &a, const Row &b) { return a.submittedAt > b.submittedAt; });
+    if (store && store->isOpen()) {
+        // SQLite takes the columns out of the JSON: no document is parsed here.
+        QSqlQuery q(store->database());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral(
+            "SELECT id, version, json_extract(data, '$.learnerName'), json_extract(data, "
+            "'$.title'),"
+            " json_extract(data, '$.status'), json_extract(data, '$.subjectType'),"
+            " json_extract(data, '$.professionalSeries'), json_extract(data, '$.year'),"
+            " json_extract(data, '$.hoursTenths'), json_extract(data, '$.startDate'),"
+            " json_extract(data, '$.endDate'), json_extract(data, '$.submittedAt'),"
+            " json_array_length(data, '$.attachments')"
+            " FROM entities WHERE type = ? ORDER BY json_extract(data, '$.submittedAt') DESC, id"));
+        q.addBindValue(Declaration);
+        if (q.exec()) {
+            while (q.next()) {
+                Row row;
+                row.id = q.value(0).toString();
+                row.version = q.value(1).toLongLong();
+                row.name = q.value(2).toString();
+                row.title = q.value(3).toString();
+                row.status = q.value(4).toString();
+                row.subjectType = q.value(5).toString();
+                row.series = q.value(6).toString();
+                row.year = q.value(7).toInt();
+                row.hoursTenths = q.value(8).toInt();
+                row.startDate = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+                row.endDate = QDate::fromString(q.value(10).toString(), Qt::ISODate);
+                row.submittedAt = q.value(11).toString();
+                row.attachmentCount = q.value(12).toInt();
+                m_rows.append(std::move(row));
+            }
+        }
     }
     rebuildIndex();
     endResetModel();
+}
+
+QJsonObject ReviewTableModel::dataAt(int row) const
+{
+    if (!m_store || row < 0 || row >= m_rows.size())
+        return {};
+    const auto entity = m_store->entity(Declaration, m_rows.at(row).id);
+    return entity ? entity->data : QJsonObject();
 }
 
 void ReviewTableModel::refresh(const LocalStore *store, const QStringList &ids)
@@ -128,7 +165,7 @@ void ReviewTableModel::rebuildIndex()
     m_index.clear();
     m_index.reserve(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i)
-        m_index.insert(m_rows.at(i).entity.id, i);
+        m_index.insert(m_rows.at(i).id, i);
 }
 
 int ReviewTableModel::rowCount(const QModelIndex &parent) const
@@ -146,16 +183,16 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const Row &row = m_rows.at(index.row());
-    const QString &id = row.entity.id;
+    const QString &id = row.id;
     switch (role) {
     case IdRole:
         return id;
     case StatusRole:
         return row.status;
     case DataRole:
-        return row.entity.data;
+        return dataAt(index.row());
     case VersionRole:
-        return row.entity.version;
+        return row.version;
     case ReviewableRole:
         return row.status == QLatin1String("pending") && !m_waiting.contains(id)
             && !m_problems.contains(id);
@@ -292,8 +329,15 @@ void ReviewFilterProxyModel::setPersonFilter(const QString &text)
     const QString person = text.trimmed();
     if (person == m_person)
         return;
+    // Typing on narrows the rows shown: only removals. Erasing brings rows back between the
+    // shown ones, which invalidateFilter() inserts in hundreds of runs, each a signal the view
+    // and the selection handle; mapping everything again is one layout change and cheaper.
+    const bool narrower = person.contains(m_person, Qt::CaseInsensitive);
     m_person = person;
-    invalidateFilter();
+    if (narrower)
+        invalidateFilter();
+    else
+        invalidate();
 }
 
 void ReviewFilterProxyModel::setSubjectType(const QString &code)
@@ -354,7 +398,9 @@ bool ReviewFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex
     case ReviewTableModel::DatesColumn:
         return a.startDate < b.startDate;
     case ReviewTableModel::SubmittedColumn:
-        return a.submittedAt < b.submittedAt;
+        // The model holds the rows newest submission first (as loaded; a decision never changes
+        // the submission time): the row number orders them, no text to compare.
+        return left.row() > right.row();
     case ReviewTableModel::StatusColumn:
         return a.status < b.status;
     case ReviewTableModel::AttachmentsColumn:
