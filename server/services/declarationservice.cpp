@@ -22,6 +22,8 @@
 #include <QSet>
 #include <QUuid>
 
+#include <cmath>
+
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcDeclarations, "xueshi.server.declarations", QtInfoMsg)
@@ -76,9 +78,13 @@ bool isUuid(const QString &text)
     return text.size() == 36 && !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == text;
 }
 
+// In range before any cast: a double outside qint64 cast to it is undefined behaviour.
 bool isWholeNumber(const QJsonValue &v)
 {
-    return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    return std::abs(d) < 9e15 && d == std::trunc(d);
 }
 
 bool isSha256(const QString &text)
