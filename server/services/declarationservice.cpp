@@ -23,7 +23,6 @@
 #include <QUuid>
 
 #include <cmath>
-
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcDeclarations, "xueshi.server.declarations", QtInfoMsg)
