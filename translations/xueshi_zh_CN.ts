@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>Give the reason for rejecting the enrolment.</source>
-        <translation>请填写不通过的原因。</translation>
+        <translation>请填写退回的原因。</translation>
     </message>
     <message>
         <source>Hours can be confirmed once the class has begun (%1).</source>
@@ -2800,7 +2800,7 @@ Why it is not trusted automatically: %5</source>
     </message>
     <message>
         <source>Your details</source>
-        <translation>人员基本信息</translation>
+        <translation>个人基本信息</translation>
     </message>
     <message>
         <source>Real name</source>
