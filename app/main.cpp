@@ -1,9 +1,9 @@
+#include "account/loginwindow.h"
 #include "appsettings.h"
-#include "clientcontroller.h"
 #include "clientcore.h"
-#include "loginwindow.h"
+#include "common/uicommon.h"
 #include "tokenstore.h"
-#include "uicommon.h"
+#include "windows/clientcontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,12 +1,12 @@
 #include "desktopclient.h"
 
+#include "account/loginwindow.h"
 #include "localstore.h"
-#include "loginwindow.h"
-#include "rolewindow.h"
 #include "servertrust.h"
 #include "syncengine.h"
 #include "testsupport.h"
 #include "tokenstore.h"
+#include "windows/rolewindow.h"
 
 #include <QComboBox>
 #include <QLineEdit>

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "appsettings.h"
-#include "clientcontroller.h"
 #include "clientcore.h"
 #include "testserver.h"
+#include "windows/clientcontroller.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
