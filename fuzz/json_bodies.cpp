@@ -219,6 +219,7 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     addSyncRoutes(router, s.sync());
     addContentRoutes(router, s.content());
     addClassRoutes(router, s.classes());
+    addDeclarationRoutes(router, s.declarations());
     for (const Router::RouteInfo &info : router.routes()) {
         if (info.method == "DELETE")
             continue;

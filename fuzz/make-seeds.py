@@ -141,6 +141,9 @@ ROUTES = {
     "me": "GET /api/v1/me",
     "health": "GET /api/v1/health",
     "attendance-match": "POST /api/v1/classes/{id}/attendance-match",
+    "attachment-announce": "POST /api/v1/declarations/{id}/attachments",
+    "attachment-content": "POST /api/v1/attachments/{id}/content",
+    "attachment": "GET /api/v1/attachments/{id}",
 }
 
 
@@ -175,6 +178,12 @@ body("learners", 0, "{\"username\":\"a\",\"username\":\"b\"", "truncated")
 body("attendance-match", 3, {"residentIds": ["44010619900101123X", "440106198505054321"]},
      "attendance-match")
 body("attendance-match", 3, {"residentIds": ["x" * 40, 7, None]}, "attendance-match-types")
+body("attachment-announce", 1, {"id": "0f8fad5b-d9cb-469f-a165-70867728950f",
+                                "name": "../../证明\u202efdp.exe", "size": 10485761,
+                                "sha256": "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"},
+     "attachment-announce")
+body("attachment-content", 1, b"%PDF-1.7\n\x7fELF", "attachment-content")
+body("attachment", 2, "0f8fad5b-d9cb-469f-a165-70867728950f", "attachment")
 # U+0000 in text: PostgreSQL refuses it where SQLite stores it.
 body("recover-password", 0, {"username": "fuzz\u0000learner"}, "nul-username")
 body("session", 0, {"username": "fuzzlearner\u0000", "password": "x"}, "nul-login")
@@ -184,6 +193,7 @@ MUTATION_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 # "@me" in a body is replaced by the caller's own user id (json_bodies.cpp).
 CLASS = "00000000-0000-0000-0000-000000000002"
 ENROLMENT = "00000000-0000-0000-0000-000000000003"
+DECLARATION = "00000000-0000-0000-0000-000000000005"
 mutations = [
     (1, "profile.update", "@me", {"mobile": "13800138001", "email": "x@example.cn",
                                   "professionalSeries": "engineering", "gender": "male"}),
@@ -216,6 +226,15 @@ mutations = [
     (3, "class.close", CLASS, {}),
     (4, "organisation.approve", "00000000-0000-0000-0000-000000000004", {}),
     (4, "organisation.reject", "00000000-0000-0000-0000-000000000004", {"reason": "材料不全"}),
+    (1, "declaration.save", DECLARATION,
+     {"title": "环评技术培训", "organiser": "广东省环境科学学会", "startDate": "2026-02-10",
+      "endDate": "2026-02-11", "trainingDays": 2, "hoursTenths": 130,
+      "subjectType": "professional", "professionalSeries": "engineering-environmental"}),
+    (1, "declaration.submit", DECLARATION, {}),
+    (1, "declaration.withdraw", DECLARATION, {}),
+    (1, "declaration.delete", DECLARATION, {}),
+    (2, "declaration.confirm", DECLARATION, {}),
+    (2, "declaration.reject", DECLARATION, {"reason": "证明材料不清晰"}),
 ]
 for i, (caller, kind, target, payload) in enumerate(mutations):
     m = {"id": MUTATION_ID[:-2] + "%02x" % i, "type": kind, "target": target, "baseVersion": 1,

@@ -61,4 +61,12 @@ inline constexpr char TooManyConnections[] = "too_many_connections";
 inline constexpr char StudyBeforeAvailable[] = "study_before_available";
 inline constexpr char StudyTimeAlreadyCredited[] = "study_time_already_credited";
 inline constexpr char StudyTimeNotPassed[] = "study_time_not_passed";
+// Self-declarations and their attachments (docs/sync.md "Self-declarations").
+inline constexpr char DeclarationDecided[] = "declaration_decided";
+inline constexpr char AttachmentRequired[] = "attachment_required";
+inline constexpr char AttachmentTooLarge[] = "attachment_too_large";
+inline constexpr char TooManyAttachments[] = "too_many_attachments";
+inline constexpr char AttachmentChecksum[] = "attachment_checksum";
+inline constexpr char AttachmentType[] = "attachment_type";
+inline constexpr char OffsetMismatch[] = "offset_mismatch";
 } // namespace xueshi::errorcode

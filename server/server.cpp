@@ -10,6 +10,7 @@
 #include "services/bindingservice.h"
 #include "services/classservice.h"
 #include "services/courseservice.h"
+#include "services/declarationservice.h"
 #include "services/hourrecordservice.h"
 #include "services/notifier.h"
 #include "services/organisationservice.h"
@@ -90,14 +91,29 @@ bool Server::openStorage(QString *error)
     m_recovery = std::make_unique<RecoveryService>(*m_context, *m_accounts);
     m_bindings = std::make_unique<BindingService>(*m_context, *m_accounts);
     m_hourRecords = std::make_unique<HourRecordService>(*m_context, *m_bindings);
-    m_bindings->setConfirmedHandler([records = m_hourRecords.get()](const QString &learnerId) {
-        records->publishAllOf(learnerId);
-    });
-    m_bindings->setEndedHandler(
-        [records = m_hourRecords.get()](const QString &learnerId, const QString &formerEmployerId) {
-            records->withdrawFrom(learnerId, formerEmployerId);
-        });
     m_sync = std::make_unique<SyncService>(*m_context, *m_accounts, *m_bindings);
+    m_declarations = std::make_unique<DeclarationService>(*m_context, *m_bindings, *m_hourRecords,
+        *m_sync, QDir(m_options.dataDir).filePath(QStringLiteral("attachments")));
+    // What an HR office may see of a learner follows the binding: hour records and declarations.
+    m_bindings->setConfirmedHandler(
+        [records = m_hourRecords.get(), declarations = m_declarations.get()](
+            const QString &learnerId) {
+            records->publishAllOf(learnerId);
+            declarations->employerConfirmed(learnerId);
+        });
+    m_bindings->setEndedHandler(
+        [records = m_hourRecords.get(), declarations = m_declarations.get()](
+            const QString &learnerId, const QString &formerEmployerId) {
+            records->withdrawFrom(learnerId, formerEmployerId);
+            declarations->withdrawFrom(learnerId, formerEmployerId);
+        });
+    try {
+        m_declarations->initialise();
+    } catch (const DatabaseError &e) {
+        *error = QStringLiteral("cannot publish the hours policies: %1")
+                     .arg(QString::fromStdString(e.what()));
+        return false;
+    }
     m_courses
         = std::make_unique<CourseService>(*m_context, *m_bindings, *m_hourRecords, *m_content);
     m_courses->registerMutations(*m_sync);
@@ -131,6 +147,7 @@ bool Server::listen(QString *error)
     addSyncRoutes(*m_router, *m_sync);
     addContentRoutes(*m_router, *m_content);
     addClassRoutes(*m_router, *m_classes);
+    addDeclarationRoutes(*m_router, *m_declarations);
 
     m_http = std::make_unique<HttpServer>();
     m_http->setLimits(m_options.limits);

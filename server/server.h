@@ -23,6 +23,7 @@ class AccountService;
 class BindingService;
 class CourseService;
 class ClassService;
+class DeclarationService;
 class HourRecordService;
 class OrganisationService;
 class ChangeLog;
@@ -88,6 +89,7 @@ public:
     HourRecordService &hourRecords() { return *m_hourRecords; }
     CourseService &courses() { return *m_courses; }
     ClassService &classes() { return *m_classes; }
+    DeclarationService &declarations() { return *m_declarations; }
     const Clock &clock() const { return *m_clock; }
     const ServerOptions &options() const { return m_options; }
     // After listen(): the router (its queue counters) and the transport (its connections).
@@ -111,6 +113,7 @@ private:
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<CourseService> m_courses;
     std::unique_ptr<ClassService> m_classes;
+    std::unique_ptr<DeclarationService> m_declarations;
     std::unique_ptr<OrganisationService> m_organisations;
     QThreadPool m_normalPool;
     QThreadPool m_passwordPool;

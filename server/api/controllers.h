@@ -11,6 +11,7 @@ class RecoveryService;
 class SyncService;
 class ContentStore;
 class ClassService;
+class DeclarationService;
 
 // One controller per resource: each adds its routes to the router and turns requests into
 // service calls and service results into JSON. Documented in docs/api.md.
@@ -20,6 +21,7 @@ void addRecoveryRoutes(Router &router, RecoveryService &recovery);
 void addSyncRoutes(Router &router, SyncService &sync);
 void addContentRoutes(Router &router, ContentStore &content);
 void addClassRoutes(Router &router, ClassService &classes);
+void addDeclarationRoutes(Router &router, DeclarationService &declarations);
 
 // The client's address for the per-address limits: the connection's peer, or, when the peer is
 // on this machine (the nginx of installer/nginx-xueshi.conf), the last X-Forwarded-For entry,

@@ -37,6 +37,8 @@ public:
     // Trimmed; nullopt when absent, null or empty.
     std::optional<QString> optionalString(const QString &field) const;
     bool has(const QString &field) const;
+    // The field as sent (undefined when absent), for values that are not strings.
+    QJsonValue value(const QString &field) const { return m_object.value(field); }
 
 private:
     QString stringValue(const QString &field, bool trim) const;

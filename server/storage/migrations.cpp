@@ -419,6 +419,74 @@ const QList<Migration> &migrations()
                     " near_misses INTEGER NOT NULL,"
                     " PRIMARY KEY (institution_id, day))"),
             } },
+        // Self-declarations (学时申报) with their attachments, and the hours policy per year
+        // (docs/sync.md "Self-declarations"). A policy row is published into the feed when its
+        // version is above the one published (DeclarationService::publishPolicies at start).
+        { 10, QStringLiteral("hours policies per year, self-declarations and their attachments"),
+            {
+                QStringLiteral("CREATE TABLE policies ("
+                               " year INTEGER PRIMARY KEY,"
+                               " total_tenths INTEGER NOT NULL,"
+                               " public_tenths INTEGER NOT NULL,"
+                               " professional_tenths INTEGER NOT NULL,"
+                               " elective_tenths INTEGER NOT NULL,"
+                               " hours_per_day_tenths INTEGER NOT NULL,"
+                               " entry_deadline TEXT NOT NULL,"
+                               " version BIGINT NOT NULL DEFAULT 1,"
+                               " published_version BIGINT NOT NULL DEFAULT 0)"),
+                QStringLiteral("INSERT INTO policies (year, total_tenths, public_tenths,"
+                               " professional_tenths, elective_tenths, hours_per_day_tenths,"
+                               " entry_deadline) VALUES"
+                               " (2024, 900, 300, 420, 180, 60, '2025-03-31'),"
+                               " (2025, 900, 300, 420, 180, 60, '2026-03-31'),"
+                               " (2026, 900, 300, 420, 180, 60, '2027-03-31'),"
+                               " (2027, 900, 300, 420, 180, 60, '2028-03-31')"),
+                // employer_id and employer_name are set when the declaration is submitted; the
+                // HR office of that employer sees it from then on, while its binding lasts.
+                QStringLiteral("CREATE TABLE declarations ("
+                               " id TEXT PRIMARY KEY,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " employer_id TEXT REFERENCES users(id) ON DELETE SET NULL,"
+                               " employer_name TEXT,"
+                               " year INTEGER NOT NULL,"
+                               " title TEXT NOT NULL,"
+                               " organiser TEXT NOT NULL,"
+                               " start_date TEXT NOT NULL,"
+                               " end_date TEXT NOT NULL,"
+                               " training_days INTEGER NOT NULL,"
+                               " hours_tenths INTEGER NOT NULL,"
+                               " subject_type TEXT NOT NULL,"
+                               " professional_series TEXT,"
+                               " status TEXT NOT NULL,"
+                               " reason TEXT,"
+                               " submitted_at BIGINT,"
+                               " decided_at BIGINT,"
+                               " hour_record_id TEXT,"
+                               " version BIGINT NOT NULL,"
+                               " created_at BIGINT NOT NULL,"
+                               " updated_at BIGINT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE INDEX declarations_learner ON declarations (learner_id, status)"),
+                QStringLiteral(
+                    "CREATE INDEX declarations_employer ON declarations (employer_id, status)"),
+                // kind and completed_at stay NULL until the upload is complete and checked; the
+                // bytes live in <data dir>/attachments/<id>.part, then <id>.
+                QStringLiteral(
+                    "CREATE TABLE attachments ("
+                    " id TEXT PRIMARY KEY,"
+                    " declaration_id TEXT NOT NULL REFERENCES declarations(id) ON DELETE CASCADE,"
+                    " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                    " name TEXT NOT NULL,"
+                    " size BIGINT NOT NULL,"
+                    " sha256 TEXT NOT NULL,"
+                    " received BIGINT NOT NULL DEFAULT 0,"
+                    " kind TEXT,"
+                    " created_at BIGINT NOT NULL,"
+                    " completed_at BIGINT)"),
+                QStringLiteral("CREATE INDEX attachments_declaration ON attachments"
+                               " (declaration_id, created_at)"),
+                QStringLiteral("CREATE INDEX attachments_learner ON attachments (learner_id)"),
+            } },
         // Study time credited to a learner, as the stretches of real time it was spent in
         // (docs/sync.md "Study time"): a stretch counts once, whatever lesson or course claims it.
     };

@@ -5,6 +5,7 @@
 // fails everyRoute_hasARow / everyMutationType_hasARow. Runs on SQLite and PostgreSQL.
 #include "admin/demodata.h"
 #include "api/router.h"
+#include "attachmentkind.h"
 #include "clock.h"
 #include "entityids.h"
 #include "services/accountservice.h"
@@ -12,8 +13,11 @@
 #include "sync/syncservice.h"
 #include "testserver.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
 
@@ -86,6 +90,12 @@ private:
     void expectStatus(const Actor &who, const QByteArray &method, const QString &path,
         const QByteArray &body, int status);
     QJsonObject classPayload(const QString &name);
+    QJsonObject declarationPayload() const;
+    // A raw request with an application/octet-stream body (an attachment's piece); the status.
+    int sendBytes(const Actor &who, const QString &path, const QByteArray &bytes);
+    // A new draft declaration of the learner; with `proof`, that file uploaded whole.
+    QString declaration(const Actor &learner, const QByteArray &proof, QString *attachmentId);
+    QString announce(const Actor &learner, const QString &declarationId, qint64 size);
 
     // "GET /api/v1/me" -> the probes of that route.
     QHash<QString, std::function<void()>> routeRows();
@@ -121,6 +131,14 @@ private:
     QString m_courseId;
     QString m_lessonId;
     QString m_lessonSha;
+    // Self-declarations of m_learner: one submitted to m_employer with its attachment, a draft
+    // with an attachment, a draft to delete with two uploads announced but not sent.
+    QString m_declaration;
+    QString m_attachment;
+    QString m_draft;
+    QString m_deletable;
+    QString m_partial;
+    QString m_toDelete;
 };
 
 void TestAuthMatrix::initTestCase()
@@ -213,6 +231,20 @@ void TestAuthMatrix::initTestCase()
         m_lessonSha = lesson.value(QStringLiteral("sha256")).toString();
     }
     QVERIFY(!m_courseId.isEmpty() && !m_lessonSha.isEmpty());
+
+    const QByteArray proof = QByteArray("%PDF-1.7\n") + QByteArray(4000, 'p');
+    m_declaration = declaration(m_learner, proof, &m_attachment);
+    QCOMPARE(mutate(m_learner, QStringLiteral("declaration.submit"), m_declaration,
+                 version(QStringLiteral("declarations"), m_declaration))
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    QString unused;
+    m_draft = declaration(m_learner, proof, &unused);
+    m_deletable = declaration(m_learner, {}, nullptr);
+    m_partial = announce(m_learner, m_deletable, 100);
+    m_toDelete = announce(m_learner, m_deletable, 100);
+    QVERIFY(!m_attachment.isEmpty() && !m_partial.isEmpty() && !m_toDelete.isEmpty());
 }
 
 void TestAuthMatrix::cleanupTestCase()
@@ -318,6 +350,87 @@ QJsonObject TestAuthMatrix::classPayload(const QString &name)
         { QStringLiteral("hoursTenths"), 120 }, { QStringLiteral("capacity"), 30 },
         { QStringLiteral("enrolmentDeadline"), today.addDays(2).toString(Qt::ISODate) },
         { QStringLiteral("description"), QStringLiteral("matrix") } };
+}
+
+QJsonObject TestAuthMatrix::declarationPayload() const
+{
+    const QDate today = m_server->clock().todayInChina();
+    return { { QStringLiteral("title"), QStringLiteral("权限测试培训") },
+        { QStringLiteral("organiser"), QStringLiteral("广东省环境科学学会") },
+        { QStringLiteral("startDate"), today.addDays(-10).toString(Qt::ISODate) },
+        { QStringLiteral("endDate"), today.addDays(-9).toString(Qt::ISODate) },
+        { QStringLiteral("trainingDays"), 2 }, { QStringLiteral("hoursTenths"), 120 },
+        { QStringLiteral("subjectType"), QStringLiteral("elective") },
+        { QStringLiteral("professionalSeries"), QString() } };
+}
+
+int TestAuthMatrix::sendBytes(const Actor &who, const QString &path, const QByteArray &bytes)
+{
+    QNetworkRequest request(m_server->url(path));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates({ m_server->certificate() });
+    request.setSslConfiguration(tls);
+    request.setHeader(
+        QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+    if (!who.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + who.token.toUtf8());
+    QNetworkReply *reply = m_client->network().post(request, bytes);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(30000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    // Every refusal is JSON with a machine-readable code.
+    if (status >= 400
+        && answer.value(QStringLiteral("error"))
+               .toObject()
+               .value(QStringLiteral("code"))
+               .toString()
+               .isEmpty())
+        return -status;
+    return status;
+}
+
+QString TestAuthMatrix::announce(const Actor &learner, const QString &declarationId, qint64 size)
+{
+    const QString id = newId();
+    const TestReply r
+        = m_client->post(QStringLiteral("/declarations/%1/attachments").arg(declarationId),
+            { { QStringLiteral("id"), id }, { QStringLiteral("name"), QStringLiteral("证明.pdf") },
+                { QStringLiteral("size"), double(size) },
+                { QStringLiteral("sha256"), QString(64, QLatin1Char('0')) } },
+            learner.token);
+    return r.status == 201 ? id : QString();
+}
+
+QString TestAuthMatrix::declaration(
+    const Actor &learner, const QByteArray &proof, QString *attachmentId)
+{
+    const QString id = newId();
+    const QJsonObject r
+        = mutate(learner, QStringLiteral("declaration.save"), id, 0, declarationPayload());
+    if (r.value(QStringLiteral("status")).toString() != QLatin1String("applied"))
+        qWarning(
+            "declaration.save: %s", QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
+    if (proof.isEmpty())
+        return id;
+    const QString attachment = newId();
+    const TestReply a = m_client->post(QStringLiteral("/declarations/%1/attachments").arg(id),
+        { { QStringLiteral("id"), attachment },
+            { QStringLiteral("name"), QStringLiteral("证明.pdf") },
+            { QStringLiteral("size"), double(proof.size()) },
+            { QStringLiteral("sha256"),
+                QString::fromLatin1(
+                    QCryptographicHash::hash(proof, QCryptographicHash::Sha256).toHex()) } },
+        learner.token);
+    if (a.status != 201
+        || sendBytes(
+               learner, QStringLiteral("/attachments/%1/content?offset=0").arg(attachment), proof)
+            != 200)
+        qWarning("upload failed: %d", a.status);
+    *attachmentId = attachment;
+    return id;
 }
 
 QHash<QString, std::function<void()>> TestAuthMatrix::routeRows()
@@ -434,6 +547,56 @@ QHash<QString, std::function<void()>> TestAuthMatrix::routeRows()
         expectStatus(
             m_learner, "GET", QStringLiteral("/content/") + QString(64, QLatin1Char('0')), {}, 404);
         expectStatus(m_learner, "GET", QStringLiteral("/content/..%2F..%2Fxueshi.sqlite"), {}, 404);
+    });
+
+    // Self-declarations' attachments: the learner's own, and the HR office it was submitted to
+    // while the binding lasts; anyone else is told nothing exists (404).
+    const QList<Actor> strangers { m_otherLearner, m_otherEmployer, m_institution, m_administrator,
+        m_pendingEmployer, m_newcomer };
+    rows.insert(QStringLiteral("GET /api/v1/attachments/{id}"), [this, strangers] {
+        const QString own = QStringLiteral("/attachments/") + m_attachment;
+        expectStatus(m_nobody, "GET", own, {}, 401);
+        for (const Actor &a : strangers)
+            expectStatus(a, "GET", own, {}, 404);
+        expectStatus(m_learner, "GET", own, {}, 200);
+        expectStatus(m_employer, "GET", own, {}, 200);
+        // Not complete yet: nobody gets half a file.
+        expectStatus(m_learner, "GET", QStringLiteral("/attachments/") + m_partial, {}, 404);
+        expectStatus(m_learner, "GET", QStringLiteral("/attachments/") + newId(), {}, 404);
+    });
+    rows.insert(QStringLiteral("DELETE /api/v1/attachments/{id}"), [this, strangers] {
+        const QString own = QStringLiteral("/attachments/") + m_toDelete;
+        expectStatus(m_nobody, "DELETE", own, {}, 401);
+        for (const Actor &a : strangers)
+            expectStatus(a, "DELETE", own, {}, 404);
+        expectStatus(m_employer, "DELETE", QStringLiteral("/attachments/") + m_attachment, {}, 404);
+        expectStatus(m_learner, "DELETE", own, {}, 200);
+    });
+    rows.insert(QStringLiteral("POST /api/v1/attachments/{id}/content"), [this, strangers] {
+        const QString own = QStringLiteral("/attachments/%1/content?offset=0").arg(m_partial);
+        QCOMPARE(sendBytes(m_nobody, own, "%PDF-"), 401);
+        for (const Actor &a : strangers + QList<Actor> { m_employer })
+            QCOMPARE(sendBytes(a, own, "%PDF-"), 404);
+        QCOMPARE(sendBytes(m_learner, own, "%PDF-"), 200);
+    });
+    rows.insert(QStringLiteral("POST /api/v1/declarations/{id}/attachments"), [this] {
+        const auto body = [] {
+            return QJsonDocument(QJsonObject { { QStringLiteral("id"), newId() },
+                                     { QStringLiteral("name"), QStringLiteral("a.pdf") },
+                                     { QStringLiteral("size"), 10 },
+                                     { QStringLiteral("sha256"), QString(64, QLatin1Char('a')) } })
+                .toJson(QJsonDocument::Compact);
+        };
+        const QString own = QStringLiteral("/declarations/%1/attachments").arg(m_draft);
+        expectStatus(m_nobody, "POST", own, body(), 401);
+        for (const Actor &a :
+            { m_employer, m_otherEmployer, m_institution, m_administrator, m_pendingEmployer })
+            expectStatus(a, "POST", own, body(), 403);
+        for (const Actor &a : { m_otherLearner, m_newcomer })
+            expectStatus(a, "POST", own, body(), 404);
+        expectStatus(m_learner, "POST", QStringLiteral("/declarations/%1/attachments").arg(newId()),
+            body(), 404);
+        expectStatus(m_learner, "POST", own, body(), 201);
     });
     return rows;
 }
@@ -691,6 +854,58 @@ QHash<QString, std::function<QList<TestAuthMatrix::Case>()>> TestAuthMatrix::mut
             refused({ QStringLiteral("class_not_finished") }) });
         return cases;
     });
+    // Self-declarations: the learner's own changes, and the decisions of the HR office it was
+    // submitted to.
+    rows.insert(QStringLiteral("declaration.save"), [=, this] {
+        QList<Case> cases = each(nonLearners, [this](const Actor &a) {
+            return Case { a, newId(), 0, declarationPayload(), refused(Forbidden) };
+        });
+        cases.append({ m_newcomer, newId(), 0, declarationPayload(),
+            refused({ QStringLiteral("study_locked") }) });
+        cases.append({ m_otherLearner, m_draft, version(QStringLiteral("declarations"), m_draft),
+            declarationPayload(), refused(NotFound) });
+        cases.append({ m_learner, newId(), 0, declarationPayload(), allowed() });
+        return cases;
+    });
+    for (const QString &type : { QStringLiteral("declaration.submit"),
+             QStringLiteral("declaration.withdraw"), QStringLiteral("declaration.delete") }) {
+        rows.insert(type, [=, this] {
+            const QString target
+                = type == QLatin1String("declaration.delete") ? m_deletable : m_draft;
+            const qint64 base = version(QStringLiteral("declarations"), target);
+            QList<Case> cases = each(nonLearners, [&](const Actor &a) {
+                return Case { a, target, base, {}, refused(Forbidden) };
+            });
+            cases.append({ m_otherLearner, target, base, {}, refused(NotFound) });
+            cases.append({ m_newcomer, target, base, {},
+                refused(type == QLatin1String("declaration.submit")
+                        ? QStringList { QStringLiteral("study_locked") }
+                        : NotFound) });
+            cases.append({ m_learner, newId(), 1, {}, refused(NotFound) });
+            cases.append({ m_learner, target, base, {}, allowed() });
+            return cases;
+        });
+    }
+    for (const bool confirm : { true, false }) {
+        const QString type = confirm ? QStringLiteral("declaration.confirm")
+                                     : QStringLiteral("declaration.reject");
+        const QJsonObject payload = confirm
+            ? QJsonObject()
+            : QJsonObject { { QStringLiteral("reason"), QStringLiteral("材料不全") } };
+        rows.insert(type, [=, this] {
+            const qint64 base = version(QStringLiteral("declarations"), m_declaration);
+            QList<Case> cases = each(nonEmployers, [&](const Actor &a) {
+                return Case { a, m_declaration, base, payload, refused(Forbidden) };
+            });
+            cases.append({ m_otherEmployer, m_declaration, base, payload, refused(NotFound) });
+            cases.append({ m_pendingEmployer, m_declaration, base, payload,
+                refused({ QStringLiteral("awaiting_approval") }) });
+            cases.append({ m_employer, newId(), 1, payload, refused(NotFound) });
+            // Its HR office decides (the second of confirm/reject finds it decided: conflict).
+            cases.append({ m_employer, m_declaration, base, payload, allowed() });
+            return cases;
+        });
+    }
     for (const bool approve : { true, false }) {
         const QString type = approve ? QStringLiteral("organisation.approve")
                                      : QStringLiteral("organisation.reject");

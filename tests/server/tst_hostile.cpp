@@ -405,6 +405,10 @@ QList<Case> TestHostile::hostileRequests() const
         { "DELETE", api("/sync/mutations") },
         { "POST", api("/content/abc") },
         { "GET", api("/classes/x/attendance-match") },
+        { "GET", api("/declarations/x/attachments") },
+        { "PUT", api("/attachments/x") },
+        { "POST", api("/attachments/x") },
+        { "GET", api("/attachments/x/content") },
         { "TRACE", api("/health") },
     };
     for (const auto &[method, path] : wrongMethods) {
@@ -426,6 +430,10 @@ QList<Case> TestHostile::hostileRequests() const
         { "POST", api("/sync/mutations") },
         { "GET", api("/content/") + QByteArray(64, 'a') },
         { "POST", api("/classes/") + QByteArray(36, '0') + "/attendance-match" },
+        { "POST", api("/declarations/") + QByteArray(36, '0') + "/attachments" },
+        { "POST", api("/attachments/") + QByteArray(36, '0') + "/content?offset=0" },
+        { "GET", api("/attachments/") + QByteArray(36, '0') },
+        { "DELETE", api("/attachments/") + QByteArray(36, '0') },
     };
     const QList<QPair<QString, QByteArray>> badAuth {
         { QStringLiteral("no token"), {} },
@@ -482,6 +490,11 @@ QList<Case> TestHostile::hostileRequests() const
         { api("/classes/") + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()
                 + "/attendance-match",
             m_institution, { QStringLiteral("residentIds") } },
+        { api("/declarations/") + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()
+                + "/attachments",
+            m_learner,
+            { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("size"),
+                QStringLiteral("sha256") } },
     };
     const QList<QPair<QString, QByteArray>> badBodies {
         { QStringLiteral("empty"), {} },
@@ -645,6 +658,79 @@ QList<Case> TestHostile::hostileRequests() const
         request("GET", api("/content/") + QByteArray(64, 'A'), {}, m_learner), 404);
     add(QStringLiteral("param: /content with encoded dot-dot slash"),
         request("GET", api("/content/..%2F..%2Fxueshi.sqlite"), {}, m_learner));
+
+    // --- Attachments of self-declarations ---------------------------------------------------
+    for (const auto &[what, id] : badIds) {
+        add(QStringLiteral("param: GET /attachments/{id}, %1").arg(what),
+            request("GET", api("/attachments/") + id, {}, m_learner));
+        add(QStringLiteral("param: DELETE /attachments/{id}, %1").arg(what),
+            request("DELETE", api("/attachments/") + id, {}, m_learner));
+    }
+    const QByteArray someone = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+    add(QStringLiteral("attachment: another party's download"),
+        request("GET", api("/attachments/") + someone, {}, m_employer), 404);
+    add(QStringLiteral("attachment: announced on a declaration nobody has"),
+        request("POST", api("/declarations/") + someone + "/attachments",
+            json({ { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                { QStringLiteral("name"), QStringLiteral("a.pdf") }, { QStringLiteral("size"), 10 },
+                { QStringLiteral("sha256"), QString(64, QLatin1Char('a')) } }),
+            m_learner),
+        404);
+    add(QStringLiteral("attachment: announced by an employer"),
+        request("POST", api("/declarations/") + someone + "/attachments",
+            json({ { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                { QStringLiteral("name"), QStringLiteral("a.pdf") }, { QStringLiteral("size"), 10 },
+                { QStringLiteral("sha256"), QString(64, QLatin1Char('a')) } }),
+            m_employer),
+        403);
+    add(QStringLiteral("attachment: 11 MB announced"),
+        request("POST", api("/declarations/") + someone + "/attachments",
+            json({ { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                { QStringLiteral("name"), QStringLiteral("a.pdf") },
+                { QStringLiteral("size"), 11 * 1024 * 1024 },
+                { QStringLiteral("sha256"), QString(64, QLatin1Char('a')) } }),
+            m_learner),
+        422);
+    add(QStringLiteral("attachment: name of path separators only"),
+        request("POST", api("/declarations/") + someone + "/attachments",
+            json({ { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                { QStringLiteral("name"), QStringLiteral("../../") },
+                { QStringLiteral("size"), 10 },
+                { QStringLiteral("sha256"), QString(64, QLatin1Char('a')) } }),
+            m_learner),
+        400);
+    // A piece's bytes, raw: the one body that is not JSON.
+    const auto piece
+        = [&](const QByteArray &target, const QByteArray &body,
+              const QByteArray &type = "application/octet-stream", const QByteArray &token = {}) {
+              return "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                  + "Authorization: Bearer " + (token.isEmpty() ? m_learner : token)
+                  + "\r\nContent-Type: " + type
+                  + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+          };
+    const QByteArray content = api("/attachments/") + someone + "/content";
+    add(QStringLiteral("piece: sent as JSON"),
+        request("POST", content + "?offset=0", "{}", m_learner), 415);
+    add(QStringLiteral("piece: sent as a form"),
+        piece(content + "?offset=0", "a=b", "application/x-www-form-urlencoded"), 415);
+    add(QStringLiteral("piece: to an attachment nobody has"), piece(content + "?offset=0", "%PDF-"),
+        404);
+    add(QStringLiteral("piece: from an employer"),
+        piece(content + "?offset=0", "%PDF-", "application/octet-stream", m_employer), 404);
+    add(QStringLiteral("piece: without offset"), piece(content, "%PDF-"), 400);
+    for (const QByteArray &offset : { QByteArray("-1"), QByteArray("1e3"), QByteArray("0x10"),
+             QByteArray("99999999999999999999"), QByteArray("1%27%20OR%201%3D1"), QByteArray(),
+             QByteArray("%20%2B1") }) {
+        add(QStringLiteral("piece: offset %1").arg(QString::fromLatin1(offset)),
+            piece(content + "?offset=" + offset, "%PDF-"), 400);
+    }
+    add(QStringLiteral("piece: empty"), piece(content + "?offset=0", QByteArray()), 400);
+    add(QStringLiteral("piece: above 512 KiB"),
+        piece(content + "?offset=0", QByteArray(600 * 1024, 'a')), 413);
+    add(QStringLiteral("piece: SQL id"),
+        piece(api("/attachments/") + "1%27%20OR%20%271%27%3D%271/content?offset=0", "%PDF-"), 404);
+    add(QStringLiteral("piece: dot-dot id"),
+        piece(api("/attachments/") + "..%2F..%2Fxueshi.sqlite/content?offset=0", "%PDF-"));
 
     // --- Mutation batches, refused whole -------------------------------------------------
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -826,6 +912,17 @@ void TestHostile::hostilePayloads_everyMutationType_rejected_databaseUnchanged()
         { QStringLiteral("organisation.approve"), m_administrator, missing, {} },
         { QStringLiteral("organisation.reject"), m_administrator, missing,
             { QStringLiteral("reason") } },
+        { QStringLiteral("declaration.save"), m_learner,
+            QUuid::createUuid().toString(QUuid::WithoutBraces),
+            { QStringLiteral("title"), QStringLiteral("organiser"), QStringLiteral("startDate"),
+                QStringLiteral("endDate"), QStringLiteral("trainingDays"),
+                QStringLiteral("hoursTenths"), QStringLiteral("subjectType"),
+                QStringLiteral("professionalSeries") } },
+        { QStringLiteral("declaration.submit"), m_learner, missing, {} },
+        { QStringLiteral("declaration.withdraw"), m_learner, missing, {} },
+        { QStringLiteral("declaration.delete"), m_learner, missing, {} },
+        { QStringLiteral("declaration.confirm"), m_employer, missing, {} },
+        { QStringLiteral("declaration.reject"), m_employer, missing, { QStringLiteral("reason") } },
         { QStringLiteral("no.such.type"), m_learner, missing, {} },
     };
     // Free text (names, reasons) may hold quotes and slashes: SQL or path text is a valid value
