@@ -50,7 +50,17 @@ AttachmentUploads::AttachmentUploads(ApiClient *api, SyncEngine *engine, const L
     load();
     if (engine) {
         engine->setPushGate([this](const OutboxMutation &m) {
-            return m.type != QLatin1String("declaration.submit") || !hasUnsent(m.target);
+            return m.type != QLatin1String("declaration.submit") || !holdsSubmission(m.target);
+        });
+        // Once its save is applied the server knows the declaration: its files may go, and its
+        // submission waits for them again.
+        connect(engine, &SyncEngine::mutationApplied, this, [this](const OutboxMutation &m) {
+            if (m.type != QLatin1String("declaration.save"))
+                return;
+            for (QueuedAttachment &a : m_items) {
+                if (a.declarationId == m.target)
+                    a.orphan = false;
+            }
         });
         connect(engine, &SyncEngine::syncFinished, this, [this](bool ok) {
             if (ok)
@@ -267,6 +277,14 @@ bool AttachmentUploads::hasUnsent(const QString &declarationId) const
     return false;
 }
 
+bool AttachmentUploads::holdsSubmission(const QString &declarationId) const
+{
+    for (const QueuedAttachment &a : m_items)
+        if (a.declarationId == declarationId && !a.failed && !a.orphan)
+            return true;
+    return false;
+}
+
 void AttachmentUploads::start()
 {
     if (m_running) {
@@ -280,6 +298,7 @@ void AttachmentUploads::start()
         return;
     m_running = true;
     m_completedThisRun = 0;
+    m_orphanedThisRun = 0;
     m_skipped.clear();
     emit runningChanged(true);
     next();
@@ -329,6 +348,9 @@ void AttachmentUploads::announce(const QString &id)
                         remove(id);
                     } else {
                         item->error = result.error.message;
+                        if (!item->orphan)
+                            ++m_orphanedThisRun;
+                        item->orphan = true;
                         m_skipped.append(id);
                     }
                     next();
@@ -337,6 +359,7 @@ void AttachmentUploads::announce(const QString &id)
                 failItem(id, result.error.message);
                 return;
             }
+            item->orphan = false;
             item->sent = qint64(result.body.value(QLatin1String("received")).toDouble());
             emit progress(item->declarationId, id, item->sent, item->size);
             if (result.body.value(QLatin1String("complete")).toBool())
@@ -413,10 +436,12 @@ void AttachmentUploads::stopRun(bool ok, const QString &message)
     m_running = false;
     emit runningChanged(false);
     emit finished(ok, message);
-    // The declarations list them in new versions, and held submissions may go now.
-    if (m_completedThisRun > 0 && m_engine)
+    // The declarations list them in new versions, and held submissions may go now (also those
+    // whose proof cannot go: the server says why).
+    if ((m_completedThisRun > 0 || m_orphanedThisRun > 0) && m_engine)
         m_engine->syncNow();
     m_completedThisRun = 0;
+    m_orphanedThisRun = 0;
     if (m_again) {
         m_again = false;
         start();

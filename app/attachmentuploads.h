@@ -24,6 +24,9 @@ struct QueuedAttachment
     bool failed = false; // the server refused it for good (see `error`); no more tries
     QString error; // why it failed, or why the last try did not get through
     qint64 sent = 0; // bytes the server has, as far as known (not kept across restarts)
+    // The server did not know its declaration at the last try (its save was refused, say):
+    // it is tried again with each sync, but holds no submission back meanwhile.
+    bool orphan = false;
 };
 
 // The learner's outgoing attachments (docs/sync.md "Self-declarations"): a chosen file is
@@ -61,8 +64,12 @@ public:
     void removeDeclaration(const QString &declarationId);
 
     QList<QueuedAttachment> items(const QString &declarationId = {}) const;
-    // Queued, not failed: what a declaration.submit of it waits for.
+    // Queued, not failed.
     bool hasUnsent(const QString &declarationId) const;
+    // Whether a declaration.submit of it waits: it has queued attachments that can be sent (not
+    // failed, and whose declaration the server knew at the last try). A submission whose proof
+    // cannot go is let through, so the server's refusal shows and the outbox is not blocked.
+    bool holdsSubmission(const QString &declarationId) const;
     bool isRunning() const { return m_running; }
 
     // Sends what is queued now (it also runs after each successful sync).
@@ -97,6 +104,7 @@ private:
     bool m_running = false;
     bool m_again = false;
     int m_completedThisRun = 0;
+    int m_orphanedThisRun = 0;
     QStringList m_skipped; // this run: waiting for their declaration to reach the server
 };
 

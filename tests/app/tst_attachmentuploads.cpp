@@ -57,7 +57,9 @@ QByteArray fileBytes(const QByteArray &head, qint64 size)
 // the store, the engine and the upload queue.
 struct Fixture
 {
-    Fixture()
+    // `bound`: the demo learner (bound to the demo employer); otherwise a new learner bound to
+    // no one, who may not declare (study_locked).
+    explicit Fixture(bool bound = true)
         : client(server)
         , settings(dir.path() + QStringLiteral("/client.ini"), QSettings::IniFormat)
         , trust(&settings)
@@ -66,9 +68,15 @@ struct Fixture
         QString error;
         if (!server::loadDemoData(server.server(), &error))
             qWarning("demo data: %s", qPrintable(error));
+        if (!bound)
+            client.post(QStringLiteral("/accounts/learners"),
+                learnerRegistration(
+                    QStringLiteral("unbound"), QStringLiteral("44010619900101123")));
         const TestReply login = client.post(QStringLiteral("/session"),
-            { { QStringLiteral("username"), QStringLiteral("demo_learner") },
-                { QStringLiteral("password"), DemoPassword } });
+            { { QStringLiteral("username"),
+                  bound ? QStringLiteral("demo_learner") : QStringLiteral("unbound") },
+                { QStringLiteral("password"),
+                    bound ? DemoPassword : QStringLiteral("Secret123") } });
         token = login.json.value(QStringLiteral("token")).toString();
         userId = client.get(QStringLiteral("/me"), token)
                      .json.value(QStringLiteral("user"))
@@ -170,6 +178,7 @@ private slots:
     void chosenName_neverAPath();
     void cutMidway_resumedFromTheServersReceived();
     void submit_heldUntilItsProofIsUploaded();
+    void refusedSave_submissionNotHeldForever();
 };
 
 void TestAttachmentUploads::refusedBeforeUpload_renamedExecutableTooLargeSixth()
@@ -365,6 +374,54 @@ void TestAttachmentUploads::submit_heldUntilItsProofIsUploaded()
     const QJsonObject onServer = f.serverDeclaration(declaration);
     QCOMPARE(onServer.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
     QCOMPARE(onServer.value(QStringLiteral("attachments")).toArray().size(), 1);
+}
+
+void TestAttachmentUploads::refusedSave_submissionNotHeldForever()
+{
+    // A learner bound to no employer: the server refuses the save, so the proof has nowhere to
+    // go; the submission must not hold back what was queued after it.
+    Fixture f(false);
+    QVERIFY2(f.server.isRunning(), qPrintable(f.server.errorString()));
+    QVERIFY(!f.token.isEmpty());
+    QVERIFY(f.sync());
+    const QString declaration = f.saveDraft();
+    QVERIFY(!declaration.isEmpty());
+    QString error;
+    QVERIFY2(
+        !f.uploads
+             ->add(declaration,
+                 f.writeFile(QStringLiteral("scan.pdf"), fileBytes("%PDF-1.5\n", 2000)), 0, &error)
+             .isEmpty(),
+        qPrintable(error));
+    QVERIFY(
+        !f.engine->queueMutation(QStringLiteral("declaration.submit"), declaration, {}).isEmpty());
+    QVERIFY(!f.engine
+                 ->queueProfileUpdate(
+                     { { QStringLiteral("email"), QStringLiteral("unbound@example.com") } })
+                 .isEmpty());
+
+    QVERIFY(f.sync());
+    // The save refused, then the submission (once the upload found no declaration), and the
+    // profile change sent all the same.
+    QTRY_COMPARE_WITH_TIMEOUT(f.store.pendingCount(), 0, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!f.engine->isSyncing() && !f.uploads->isRunning(), 30000);
+    QStringList refused;
+    for (const OutboxMutation &m : f.store.problems())
+        refused.append(m.type);
+    refused.sort();
+    QCOMPARE(refused,
+        QStringList({ QStringLiteral("declaration.save"), QStringLiteral("declaration.submit") }));
+    QCOMPARE(f.client.get(QStringLiteral("/me"), f.token)
+                 .json.value(QStringLiteral("user"))
+                 .toObject()
+                 .value(QStringLiteral("learner"))
+                 .toObject()
+                 .value(QStringLiteral("email"))
+                 .toString(),
+        QStringLiteral("unbound@example.com"));
+    // The file stays queued (a corrected save may still take it), and says why it waits.
+    QCOMPARE(f.uploads->items(declaration).size(), 1);
+    QVERIFY(!f.uploads->items(declaration).first().error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAttachmentUploads)
