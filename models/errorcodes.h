@@ -61,6 +61,8 @@ inline constexpr char TooManyConnections[] = "too_many_connections";
 inline constexpr char StudyBeforeAvailable[] = "study_before_available";
 inline constexpr char StudyTimeAlreadyCredited[] = "study_time_already_credited";
 inline constexpr char StudyTimeNotPassed[] = "study_time_not_passed";
+// A class placed outside the institution's own administrative region.
+inline constexpr char RegionOutsideInstitution[] = "region_outside_institution";
 // Self-declarations and their attachments (docs/sync.md "Self-declarations").
 inline constexpr char DeclarationDecided[] = "declaration_decided";
 inline constexpr char AttachmentRequired[] = "attachment_required";

@@ -1,5 +1,7 @@
 #include "policy.h"
 
+#include <cmath>
+
 namespace xueshi {
 
 namespace {
@@ -9,8 +11,9 @@ int wholeNumber(const QJsonObject &json, const char *key, int min, int max, int 
     const QJsonValue v = json.value(QLatin1String(key));
     if (!v.isDouble())
         return fallback;
+    // The range first: a double outside int cast to it is undefined behaviour.
     const double d = v.toDouble();
-    if (d != double(qint64(d)) || d < min || d > max)
+    if (d < min || d > max || d != std::trunc(d))
         return fallback;
     return int(d);
 }

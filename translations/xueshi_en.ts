@@ -495,10 +495,6 @@
         <translation>Give the reason for rejecting the enrolment.</translation>
     </message>
     <message>
-        <source>Hours can be confirmed once the class has begun (%1).</source>
-        <translation>Hours can be confirmed once the class has begun (%1).</translation>
-    </message>
-    <message>
         <source>List the enrolments whose hours are confirmed.</source>
         <translation>List the enrolments whose hours are confirmed.</translation>
     </message>
@@ -733,6 +729,14 @@
     <message>
         <source>Too many wrong verification codes were entered from your network address today. Please try again in %1 hour(s).</source>
         <translation>Too many wrong verification codes were entered from your network address today. Please try again in %1 hour(s).</translation>
+    </message>
+    <message>
+        <source>A class can be held only within the institution&apos;s own administrative region (%1).</source>
+        <translation>A class can be held only within the institution&apos;s own administrative region (%1).</translation>
+    </message>
+    <message>
+        <source>Hours can be confirmed once the class has ended (its last day is %1).</source>
+        <translation>Hours can be confirmed once the class has ended (its last day is %1).</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1559,10 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>At most 2000 characters (now %1).</source>
         <translation>At most 2000 characters (now %1).</translation>
+    </message>
+    <message>
+        <source>A class can be held only within your institution&apos;s administrative region (%1).</source>
+        <translation>A class can be held only within your institution&apos;s administrative region (%1).</translation>
     </message>
 </context>
 <context>
@@ -2568,10 +2576,6 @@ Why it is not trusted automatically: %5</translation>
 <context>
     <name>xueshi::HoursConfirmationPage</name>
     <message>
-        <source>The class starts on %1: its hours can be confirmed from then on.</source>
-        <translation>The class starts on %1: its hours can be confirmed from then on.</translation>
-    </message>
-    <message>
         <source>No training classes yet: create one in Training classes.</source>
         <translation>No training classes yet: create one in Training classes.</translation>
     </message>
@@ -2679,6 +2683,10 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>The class ends on %1: its hours can be confirmed from then on.</source>
+        <translation>The class ends on %1: its hours can be confirmed from then on.</translation>
     </message>
 </context>
 <context>

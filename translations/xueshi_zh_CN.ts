@@ -492,11 +492,7 @@
     </message>
     <message>
         <source>Give the reason for rejecting the enrolment.</source>
-        <translation>请填写不通过的原因。</translation>
-    </message>
-    <message>
-        <source>Hours can be confirmed once the class has begun (%1).</source>
-        <translation>培训开始（%1）后才能确认学时。</translation>
+        <translation>请填写退回的原因。</translation>
     </message>
     <message>
         <source>List the enrolments whose hours are confirmed.</source>
@@ -733,6 +729,14 @@
     <message>
         <source>Too many wrong verification codes were entered from your network address today. Please try again in %1 hour(s).</source>
         <translation>今天从您所在网络地址输错验证码的次数过多，请在 %1 小时后重试。</translation>
+    </message>
+    <message>
+        <source>A class can be held only within the institution&apos;s own administrative region (%1).</source>
+        <translation>培训班只能在本机构的行政区划（%1）内举办。</translation>
+    </message>
+    <message>
+        <source>Hours can be confirmed once the class has ended (its last day is %1).</source>
+        <translation>培训班学习完毕后才能确认学时（最后一天为 %1）。</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1554,10 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>At most 2000 characters (now %1).</source>
         <translation>最多 2000 个字符（现为 %1 个）。</translation>
+    </message>
+    <message>
+        <source>A class can be held only within your institution&apos;s administrative region (%1).</source>
+        <translation>培训班只能在本机构的行政区划（%1）内举办。</translation>
     </message>
 </context>
 <context>
@@ -2552,10 +2560,6 @@ Why it is not trusted automatically: %5</source>
 <context>
     <name>xueshi::HoursConfirmationPage</name>
     <message>
-        <source>The class starts on %1: its hours can be confirmed from then on.</source>
-        <translation>该培训班于 %1 开始：届时起可以确认学时。</translation>
-    </message>
-    <message>
         <source>No training classes yet: create one in Training classes.</source>
         <translation>还没有培训班：请先在【培训班管理】中新建。</translation>
     </message>
@@ -2660,6 +2664,10 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>The class ends on %1: its hours can be confirmed from then on.</source>
+        <translation>培训班于 %1 结束，学习完毕后才能确认学时。</translation>
     </message>
 </context>
 <context>
@@ -2800,7 +2808,7 @@ Why it is not trusted automatically: %5</source>
     </message>
     <message>
         <source>Your details</source>
-        <translation>人员基本信息</translation>
+        <translation>个人基本信息</translation>
     </message>
     <message>
         <source>Real name</source>

@@ -22,6 +22,8 @@ namespace {
 
 const QString DemoPassword = QStringLiteral("Xueshi2026");
 const QString DemoRegion = QStringLiteral("440106"); // 广东省 广州市 天河区
+// The institution serves the whole city: its classes may be held anywhere in 广州市.
+const QString DemoInstitutionRegion = QStringLiteral("440100"); // 广东省 广州市
 
 QString withResidentIdCheck(const QString &first17)
 {
@@ -200,7 +202,7 @@ bool loadDemoData(Server &server, QString *error, const DemoOptions &options)
                     { QStringLiteral("creditCode"),
                         withCreditCodeCheck(
                             QStringLiteral("52") + DemoRegion + QStringLiteral("MJ0123456")) },
-                    { QStringLiteral("regionCode"), DemoRegion },
+                    { QStringLiteral("regionCode"), DemoInstitutionRegion },
                     { QStringLiteral("contactPerson"), QStringLiteral("王芳") },
                     { QStringLiteral("phone"), QStringLiteral("020-38886666") },
                     { QStringLiteral("email"), QStringLiteral("office@gzpt-edu.example.cn") },

@@ -439,6 +439,23 @@ QJsonObject ClassService::save(const AuthenticatedUser &caller, const Mutation &
         throwInvalid(QT_TRANSLATE_NOOP("Server", "The administrative region code is unknown."),
             QStringLiteral("regionCode"));
     c.regionCode = RegionTable::instance().normalized6(region);
+    // An institution runs classes only within its own administrative region (the manual: learners
+    // enrol "只能报名单位行政区划内的施教机构的培训班").
+    {
+        QSqlQuery own = m_context.database.exec(
+            QStringLiteral("SELECT region_code FROM organisations WHERE user_id = ?"),
+            { caller.id });
+        const QString ownRegion = own.next() ? own.value(0).toString() : QString();
+        own.finish();
+        if (!RegionTable::instance().covers(ownRegion, c.regionCode)) {
+            throw ApiError(400, ec::RegionOutsideInstitution, "Server",
+                QT_TRANSLATE_NOOP("Server",
+                    "A class can be held only within the institution's own administrative "
+                    "region (%1)."))
+                .field(QStringLiteral("regionCode"))
+                .arg(RegionTable::instance().fullName(ownRegion));
+        }
+    }
     c.venue = text("venue");
     if (c.mode == QLatin1String("offline") && c.venue.isEmpty()) {
         throw ApiError(400, ec::MissingField, "Server",
@@ -848,10 +865,13 @@ QJsonObject ClassService::matchAttendance(
 QJsonObject ClassService::confirmHours(const AuthenticatedUser &caller, const Mutation &m)
 {
     ClassRow c = ownedClass(caller, m.target);
-    if (m_context.clock.todayInChina() < c.startDate) {
+    // The institution confirms the hours once the learning is over (学习完毕后): from the class's
+    // last day on.
+    if (m_context.clock.todayInChina() < c.endDate) {
         throw ApiError(400, ec::ClassNotFinished, "Server",
-            QT_TRANSLATE_NOOP("Server", "Hours can be confirmed once the class has begun (%1)."))
-            .arg(c.startDate.toString(Qt::ISODate));
+            QT_TRANSLATE_NOOP(
+                "Server", "Hours can be confirmed once the class has ended (its last day is %1)."))
+            .arg(c.endDate.toString(Qt::ISODate));
     }
     requireKnownFields(m.payload, { QStringLiteral("entries") });
     const QJsonValue entriesValue = m.payload.value(QStringLiteral("entries"));

@@ -22,6 +22,7 @@
 #include <QSet>
 #include <QUuid>
 
+#include <cmath>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcDeclarations, "xueshi.server.declarations", QtInfoMsg)
@@ -76,9 +77,13 @@ bool isUuid(const QString &text)
     return text.size() == 36 && !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == text;
 }
 
+// In range before any cast: a double outside qint64 cast to it is undefined behaviour.
 bool isWholeNumber(const QJsonValue &v)
 {
-    return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    return std::abs(d) < 9e15 && d == std::trunc(d);
 }
 
 bool isSha256(const QString &text)
@@ -130,8 +135,10 @@ void requireLearner(const AuthenticatedUser &caller)
     }
 }
 
-// Each piece is written and flushed to the disk before the transaction that counts it commits:
-// a counted byte is never lost to a crash.
+// A complete file is on the disk before its transaction commits. Pieces before it are only
+// written (not synced): the SQLite write lock is held while a piece is written, and a piece lost
+// to a crash shows as a part file shorter than counted, which the next piece or announcement
+// resumes from (and the whole file's SHA-256 is checked at the end anyway).
 bool syncFile(QFile &file)
 {
     return file.flush() && ::fsync(file.handle()) == 0;
@@ -989,7 +996,7 @@ QJsonObject DeclarationService::receivePiece(const AuthenticatedUser &caller,
     }
     // Bytes past the count were written by a piece whose transaction did not commit.
     if (!part.resize(a.received) || !part.seek(a.received) || part.write(bytes) != bytes.size()
-        || !syncFile(part)) {
+        || !part.flush()) {
         throw DatabaseError(QStringLiteral("cannot write an attachment part file"), QString());
     }
     a.received += bytes.size();
@@ -1003,6 +1010,8 @@ QJsonObject DeclarationService::receivePiece(const AuthenticatedUser &caller,
     }
 
     // The last piece: the whole file is checked before anyone can see it.
+    if (!syncFile(part))
+        throw DatabaseError(QStringLiteral("cannot write an attachment part file"), QString());
     QCryptographicHash hash(QCryptographicHash::Sha256);
     part.seek(0);
     const QByteArray head = part.peek(kAttachmentSniffBytes);

@@ -409,6 +409,10 @@ void TestDeclarationRules::policy_fromJson_badFieldsFallBack()
         { QStringLiteral("hoursPerDayTenths"), 0 }, { QStringLiteral("totalTenths"), 12.5 },
         { QStringLiteral("entryDeadline"), QStringLiteral("tomorrow") } });
     QCOMPARE(p, YearPolicy::defaults(2027));
+    QCOMPARE(YearPolicy::fromJson(
+                 { { QStringLiteral("year"), 2027 }, { QStringLiteral("hoursPerDayTenths"), 1e300 },
+                     { QStringLiteral("electiveTenths"), -1e300 } }),
+        YearPolicy::defaults(2027));
     QCOMPARE(YearPolicy::fromJson({ { QStringLiteral("year"), QStringLiteral("2026") } }).year, 0);
     QCOMPARE(YearPolicy::fromJson({}).year, 0);
 }

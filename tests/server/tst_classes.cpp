@@ -139,7 +139,7 @@ private slots:
     void counts_republishedAsTheyChange();
     void confirmHours_outcomesPerPerson();
     void confirmHours_idempotent_oneRecordPerPerson();
-    void confirmHours_refusedBeforeStartAndForOthers();
+    void confirmHours_refusedBeforeTheEndAndForOthers();
     void institution_seesMaskedIdOnly_noDigest();
     void attendanceMatch_answersPerId_ownInstitutionOnly();
     void attendanceMatch_malformedBodies_refusedNamingTheField();
@@ -152,8 +152,9 @@ private:
     TestAccount registerAs(const QString &path, const QJsonObject &registration);
     TestAccount employer(const QString &username, const QString &creditFirst17,
         const QString &region = QStringLiteral("440106"));
-    TestAccount institution(
-        const QString &username, const QString &creditFirst17, bool approved = true);
+    // An institution of 广州市 by default, the region of the default class.
+    TestAccount institution(const QString &username, const QString &creditFirst17,
+        bool approved = true, const QString &region = QStringLiteral("440100"));
     // A learner confirmed by `employerAccount` (study allowed), or only registered when it is
     // null.
     TestAccount learner(
@@ -206,9 +207,10 @@ TestAccount TestClasses::employer(
 }
 
 TestAccount TestClasses::institution(
-    const QString &username, const QString &creditFirst17, bool approved)
+    const QString &username, const QString &creditFirst17, bool approved, const QString &region)
 {
     QJsonObject r = organisationRegistration(username, creditFirst17);
+    r.insert(QStringLiteral("regionCode"), region);
     r.insert(QStringLiteral("name"), QStringLiteral("培训中心") + username);
     const TestAccount account = registerAs(QStringLiteral("/accounts/institutions"), r);
     if (approved) {
@@ -328,6 +330,12 @@ void TestClasses::save_validation_namesTheField()
             invalid },
         { "region", { { QStringLiteral("regionCode"), QStringLiteral("999999") } },
             QStringLiteral("regionCode"), invalid },
+        // Only within the institution's own region (广州市): not the province, not Beijing.
+        { "province around the institution",
+            { { QStringLiteral("regionCode"), QStringLiteral("440000") } },
+            QStringLiteral("regionCode"), QStringLiteral("region_outside_institution") },
+        { "another province", { { QStringLiteral("regionCode"), QStringLiteral("110101") } },
+            QStringLiteral("regionCode"), QStringLiteral("region_outside_institution") },
         { "offline without venue", { { QStringLiteral("venue"), QStringLiteral(" ") } },
             QStringLiteral("venue"), QStringLiteral("missing_field") },
         { "bad date", { { QStringLiteral("startDate"), QStringLiteral("2026-02-30") } },
@@ -535,8 +543,12 @@ void TestClasses::open_needsApproval_publishesToPublic()
 
 void TestClasses::request_regionCoverage()
 {
-    const TestAccount inst
-        = institution(QStringLiteral("inst_r"), QStringLiteral("52440106MJ0123456"));
+    // A provincial institution holds classes anywhere in 广东省; Beijing's classes are held by a
+    // Beijing institution.
+    const TestAccount inst = institution(QStringLiteral("inst_r"),
+        QStringLiteral("52440106MJ0123456"), true, QStringLiteral("440000"));
+    const TestAccount beijingInst = institution(QStringLiteral("inst_rb"),
+        QStringLiteral("52110101MJ0123456"), true, QStringLiteral("110000"));
     const TestAccount tianhe = employer(
         QStringLiteral("emp_th"), QStringLiteral("91440106MA59XK3T1"), QStringLiteral("440106"));
     const TestAccount nanshan = employer(
@@ -557,7 +569,7 @@ void TestClasses::request_regionCoverage()
     const QString province
         = publishClass(inst, { { QStringLiteral("regionCode"), QStringLiteral("440000") } });
     const QString otherProvince
-        = publishClass(inst, { { QStringLiteral("regionCode"), QStringLiteral("110000") } });
+        = publishClass(beijingInst, { { QStringLiteral("regionCode"), QStringLiteral("110000") } });
 
     const auto enrol = [&](const TestAccount &who, const QString &classId) {
         return mutate(who, QStringLiteral("enrolment.request"), newId(), 0,
@@ -1025,7 +1037,7 @@ void TestClasses::confirmHours_idempotent_oneRecordPerPerson()
             { QStringLiteral("enrolmentId"), enrolConfirmed(inst, people.last(), classId) },
             { QStringLiteral("hoursTenths"), 240 } });
     }
-    m_server->clock().set(QDateTime(QDate(2026, 3, 3), QTime(1, 0), Qt::UTC));
+    m_server->clock().set(QDateTime(QDate(2026, 3, 5), QTime(1, 0), Qt::UTC));
     const QString mutationId = newId();
     const QJsonObject first = mutate(inst, QStringLiteral("class.confirmHours"), classId, 2,
         { { QStringLiteral("entries"), entries } }, mutationId);
@@ -1075,7 +1087,7 @@ void TestClasses::confirmHours_idempotent_oneRecordPerPerson()
     }
 }
 
-void TestClasses::confirmHours_refusedBeforeStartAndForOthers()
+void TestClasses::confirmHours_refusedBeforeTheEndAndForOthers()
 {
     const TestAccount inst
         = institution(QStringLiteral("inst_f"), QStringLiteral("52440106MJ0123456"));
@@ -1089,13 +1101,19 @@ void TestClasses::confirmHours_refusedBeforeStartAndForOthers()
     const QJsonObject payload { { QStringLiteral("entries"),
         QJsonArray { QJsonObject { { QStringLiteral("enrolmentId"), enrolment },
             { QStringLiteral("hoursTenths"), 240 } } } } };
-    // 2026-03-02 23:00 in China: the class starts tomorrow.
-    m_server->clock().set(QDateTime(QDate(2026, 3, 2), QTime(15, 0), Qt::UTC));
-    const QJsonObject early
-        = mutate(inst, QStringLiteral("class.confirmHours"), classId, 2, payload);
-    QCOMPARE(status(early), QStringLiteral("rejected"));
-    QCOMPARE(errorCode(early), QStringLiteral("class_not_finished"));
-    m_server->clock().set(QDateTime(QDate(2026, 3, 2), QTime(16, 0), Qt::UTC));
+    // The class runs 2026-03-03 to 03-05: not before it starts, and not while it runs (the
+    // institution confirms once the learning is over, 学习完毕后).
+    for (const QDateTime &when : { QDateTime(QDate(2026, 3, 2), QTime(15, 0), Qt::UTC),
+             QDateTime(QDate(2026, 3, 3), QTime(2, 0), Qt::UTC),
+             QDateTime(QDate(2026, 3, 4), QTime(15, 59), Qt::UTC) }) {
+        m_server->clock().set(when);
+        const QJsonObject early
+            = mutate(inst, QStringLiteral("class.confirmHours"), classId, 2, payload);
+        QCOMPARE(status(early), QStringLiteral("rejected"));
+        QCOMPARE(errorCode(early), QStringLiteral("class_not_finished"));
+    }
+    // 2026-03-05 00:00 in China: the last day.
+    m_server->clock().set(QDateTime(QDate(2026, 3, 4), QTime(16, 0), Qt::UTC));
     QCOMPARE(errorCode(mutate(other, QStringLiteral("class.confirmHours"), classId, 2, payload)),
         QStringLiteral("forbidden"));
     QCOMPARE(errorCode(mutate(a, QStringLiteral("class.confirmHours"), classId, 2, payload)),
@@ -1578,6 +1596,7 @@ void TestClasses::demoData_wholeFlowFromClassToLearnersHours()
     const QString classId = publishClass(inst,
         { { QStringLiteral("regionCode"), QStringLiteral("440106") },
             { QStringLiteral("startDate"), QStringLiteral("2026-03-01") },
+            { QStringLiteral("endDate"), QStringLiteral("2026-03-01") },
             { QStringLiteral("enrolmentDeadline"), QStringLiteral("2026-03-01") } });
     QCOMPARE(latest(student, QStringLiteral("trainingClass"))
                  .value(classId)

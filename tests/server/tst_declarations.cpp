@@ -4,6 +4,7 @@
 // employer, a former employer, an institution, another learner), decisions on a version the HR
 // office did not see, several confirmed in one batch, and the hour record that confirming
 // credits. Runs on SQLite and PostgreSQL.
+#include "admin/demodata.h"
 #include "attachmentkind.h"
 #include "services/accountservice.h"
 #include "services/declarationservice.h"
@@ -112,6 +113,8 @@ private slots:
     void upload_renamedExecutable_refusedAtCompletion_nothingLeft();
     void upload_checksumMismatch_refused_nothingLeft();
     void upload_nameWithPath_storedUnderItsIdOnly();
+    void upload_partFileLostBytes_resumesFromWhatTheDiskHolds();
+    void start_removesOldFilesNoUploadNames();
     void attachment_remove_keepsOneOnAPendingDeclaration();
     void permissions_othersGet404Or403();
     void formerEmployer_losesDeclarationsAndAttachments();
@@ -120,6 +123,7 @@ private slots:
     void confirm_hourRecordReachesLearnerAndEmployer();
     void reject_needsReason_thenCorrectedAndResubmitted();
     void delete_draftOnly_removesItsFiles();
+    void demo_learnerDeclaresAndDemoEmployerConfirms();
 
 private:
     Account registerLearner(const QString &username, const QString &first17);
@@ -791,6 +795,80 @@ void TestDeclarations::attachment_remove_keepsOneOnAPendingDeclaration()
     QCOMPARE(listed.at(0).toObject().value(QStringLiteral("id")).toString(), second);
 }
 
+void TestDeclarations::upload_partFileLostBytes_resumesFromWhatTheDiskHolds()
+{
+    const QString declaration = saveDraft(m_learner, payload());
+    const QByteArray bytes = pdfBytes(900 * 1024);
+    const QString id = newId();
+    QCOMPARE(
+        announce(m_learner, declaration, id, QStringLiteral("a.pdf"), bytes.size(), sha256(bytes))
+            .status,
+        201);
+    QCOMPARE(sendPiece(m_learner, id, 0, bytes.left(kAttachmentPieceBytes)).status, 200);
+    // A crash lost the end of what was written (pieces are not synced one by one).
+    QFile part(QDir(m_server->server().declarations().attachmentsDirectory())
+                   .filePath(id + QStringLiteral(".part")));
+    QVERIFY(part.resize(100000));
+    TestReply r = sendPiece(m_learner, id, kAttachmentPieceBytes, bytes.mid(kAttachmentPieceBytes));
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.errorCode(), QStringLiteral("offset_mismatch"));
+    QCOMPARE(
+        r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("received")).toInt(),
+        100000);
+    r = announce(m_learner, declaration, id, QStringLiteral("a.pdf"), bytes.size(), sha256(bytes));
+    QCOMPARE(r.json.value(QStringLiteral("received")).toInt(), 100000);
+    for (qint64 offset = 100000; offset < bytes.size(); offset += kAttachmentPieceBytes)
+        r = sendPiece(m_learner, id, offset, bytes.mid(offset, kAttachmentPieceBytes));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.json.value(QStringLiteral("complete")).toBool());
+    QVERIFY(m_client->get(QStringLiteral("/attachments/") + id, m_learner.token).body == bytes);
+}
+
+void TestDeclarations::start_removesOldFilesNoUploadNames()
+{
+    const QString declaration = saveDraft(m_learner, payload());
+    QString complete;
+    QCOMPARE(upload(m_learner, declaration, pngBytes(), &complete).status, 200);
+    const QString inProgress = newId();
+    QCOMPARE(announce(m_learner, declaration, inProgress, QStringLiteral("b.pdf"), 5000,
+                 QString(64, QLatin1Char('a')))
+                 .status,
+        201);
+    const QDir dir(m_server->server().declarations().attachmentsDirectory());
+    // Left by a crash between a file and its transaction: one old, one that may still be
+    // in a transaction of another process.
+    const auto make = [&](const QString &name, int ageSeconds) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("left over");
+        QVERIFY(f.flush());
+        QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-ageSeconds),
+            QFileDevice::FileModificationTime));
+    };
+    const QString oldOrphan = newId() + QStringLiteral(".part");
+    const QString youngOrphan = newId();
+    make(oldOrphan, 7200);
+    make(youngOrphan, 60);
+    // Even old, the files of the uploads are kept.
+    for (const QString &name : { complete, inProgress + QStringLiteral(".part") }) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(
+            QDateTime::currentDateTimeUtc().addSecs(-7200), QFileDevice::FileModificationTime));
+    }
+    server::ServerOptions options;
+    options.dataDir = m_server->server().options().dataDir;
+    options.database = m_server->server().options().database;
+    server::Server restarted(options);
+    QString error;
+    QVERIFY2(restarted.openStorage(&error), qPrintable(error));
+    QStringList expected { complete, inProgress + QStringLiteral(".part"), youngOrphan };
+    expected.sort();
+    QStringList files = attachmentFiles();
+    files.sort();
+    QCOMPARE(files, expected);
+}
+
 // --- who may do what ------------------------------------------------------------------------
 
 void TestDeclarations::permissions_othersGet404Or403()
@@ -917,6 +995,15 @@ void TestDeclarations::formerEmployer_losesDeclarationsAndAttachments()
             || record.value(QStringLiteral("source")).toString()
                 == QLatin1String("selfDeclaration");
     QVERIFY(credited);
+
+    // Confirmed again by the first employer: what was submitted to it is its to see again.
+    bind(m_learner, m_employer);
+    const QHash<QString, QJsonObject> back = latest(m_employer, QStringLiteral("declaration"));
+    QCOMPARE(back.keys(), QStringList { confirmed });
+    QCOMPARE(
+        m_client->get(QStringLiteral("/attachments/") + decidedAttachment, m_employer.token).status,
+        200);
+    QCOMPARE(m_client->get(QStringLiteral("/attachments/") + attachment, next.token).status, 404);
 }
 
 // --- decisions ------------------------------------------------------------------------------
@@ -1123,6 +1210,54 @@ void TestDeclarations::delete_draftOnly_removesItsFiles()
         m_client->get(QStringLiteral("/attachments/") + attachment, m_learner.token).status, 404);
     QCOMPARE(errorCode(mutate(m_learner, QStringLiteral("declaration.delete"), id, 1)),
         QStringLiteral("not_found"));
+}
+
+void TestDeclarations::demo_learnerDeclaresAndDemoEmployerConfirms()
+{
+    // The flow of the manual with the demo data of xueshi-server --demo: demo_learner is bound
+    // to demo_employer already. A server of its own: the demo's credit codes are the suite's.
+    m_client.reset();
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->isRunning(), qPrintable(m_server->errorString()));
+    m_client = std::make_unique<TestClient>(*m_server);
+    QString error;
+    QVERIFY2(server::loadDemoData(m_server->server(), &error), qPrintable(error));
+    Account learner;
+    Account employer;
+    for (const server::DemoAccount &a : server::demoAccounts()) {
+        if (a.username != QLatin1String("demo_learner")
+            && a.username != QLatin1String("demo_employer"))
+            continue;
+        const TestReply r = m_client->post(QStringLiteral("/session"),
+            { { QStringLiteral("username"), a.username },
+                { QStringLiteral("password"), a.password } });
+        QCOMPARE(r.status, 200);
+        Account &who = a.username == QLatin1String("demo_learner") ? learner : employer;
+        who.token = r.json.value(QStringLiteral("token")).toString();
+        who.id = r.json.value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString();
+    }
+    QCOMPARE(errorField(
+                 mutate(learner, QStringLiteral("declaration.save"), newId(), 0, payload(2, 130))),
+        QStringLiteral("hoursTenths"));
+    const QString id = submitted(learner);
+    QCOMPARE(latest(learner, QStringLiteral("declaration"))
+                 .value(id)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("pending"));
+    const QJsonObject seen = latest(employer, QStringLiteral("declaration")).value(id);
+    QCOMPARE(seen.value(QStringLiteral("learnerName")).toString(), QStringLiteral("张明"));
+    const QJsonObject r = mutate(employer, QStringLiteral("declaration.confirm"), id,
+        qint64(seen.value(QStringLiteral("version")).toDouble()));
+    QCOMPARE(status(r), QStringLiteral("applied"));
+    QCOMPARE(latest(learner, QStringLiteral("hourRecord"))
+                 .value(r.value(QStringLiteral("hourRecordId")).toString())
+                 .value(QStringLiteral("hoursTenths"))
+                 .toInt(),
+        120);
 }
 
 QTEST_GUILESS_MAIN(TestDeclarations)

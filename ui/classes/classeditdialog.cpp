@@ -104,8 +104,15 @@ ClassEditDialog::ClassEditDialog(
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(text(d, "mode"))));
     form->addRow(tr("Mode"), m_mode);
 
+    // A class is held within the institution's own administrative region; a new one starts there.
+    if (store) {
+        if (const auto profile
+            = store->entity(QStringLiteral("profile"), store->meta(QStringLiteral("userId"))))
+            m_ownRegion
+                = text(profile->data.value(QLatin1String("organisation")).toObject(), "regionCode");
+    }
     m_region = new RegionSelector(RegionTable::instance(), this);
-    m_region->setRegionCode(text(d, "regionCode"));
+    m_region->setRegionCode(isNew() ? m_ownRegion : text(d, "regionCode"));
     QLabel *regionMessage = message("classRegionMessageLabel");
     form->addRow(tr("Administrative region"), ui::fieldWithMessage(m_region, regionMessage, this));
 
@@ -256,6 +263,11 @@ QString ClassEditDialog::check(const QString &field) const
         if (m_region->regionCode().isEmpty())
             return tr("Choose the region whose learners may enrol (a province or city covers "
                       "the districts inside it).");
+        if (!m_ownRegion.isEmpty()
+            && !RegionTable::instance().covers(m_ownRegion, m_region->regionCode()))
+            return tr("A class can be held only within your institution's administrative region "
+                      "(%1).")
+                .arg(RegionTable::instance().fullName(m_ownRegion));
     } else if (field == QLatin1String("venue")) {
         if (m_mode->currentData().toString() == QLatin1String("offline")
             && m_venue->text().trimmed().isEmpty())

@@ -53,6 +53,7 @@ private:
     QComboBox *m_series;
     QComboBox *m_mode;
     RegionSelector *m_region;
+    QString m_ownRegion; // the institution's administrative region
     QLineEdit *m_venue;
     QDateEdit *m_startDate;
     QDateEdit *m_endDate;

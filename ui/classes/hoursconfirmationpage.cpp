@@ -222,19 +222,20 @@ void HoursConfirmationPage::reload()
     showClass();
 }
 
-bool HoursConfirmationPage::classStarted(QString *message) const
+bool HoursConfirmationPage::classEnded(QString *message) const
 {
     const LocalStore *store = m_engine ? m_core->localStore() : nullptr;
     const auto cached
         = store ? store->entity(QStringLiteral("trainingClass"), classId()) : std::nullopt;
     if (!cached)
         return false;
-    const QDate start = QDate::fromString(text(cached->data, "startDate"), Qt::ISODate);
+    // Hours are confirmed once the learning is over (学习完毕后), from the class's last day on.
+    const QDate end = QDate::fromString(text(cached->data, "endDate"), Qt::ISODate);
     const QDate today
         = (m_core->clock() ? m_core->clock() : SystemClock::instance())->todayInChina();
-    if (start.isValid() && today < start) {
-        *message = tr("The class starts on %1: its hours can be confirmed from then on.")
-                       .arg(start.toString(Qt::ISODate));
+    if (end.isValid() && today < end) {
+        *message = tr("The class ends on %1: its hours can be confirmed from then on.")
+                       .arg(end.toString(Qt::ISODate));
         return false;
     }
     return true;
@@ -270,7 +271,7 @@ void HoursConfirmationPage::showClass()
     }
     const int awaiting = int(m_model->awaitingRows().size());
     QString notYet;
-    const bool started = cached && classStarted(&notYet);
+    const bool started = cached && classEnded(&notYet);
     if (!cached) {
         ui::setMessage(m_classInfoLabel,
             tr("No training classes yet: create one in Training classes."), ui::Severity::Info);
@@ -330,7 +331,7 @@ bool HoursConfirmationPage::queueEntries(const QList<HoursEntry> &entries)
     if (!m_engine || classId().isEmpty() || entries.isEmpty())
         return false;
     QString message;
-    if (!classStarted(&message)) {
+    if (!classEnded(&message)) {
         ui::setMessage(m_messageLabel, message, ui::Severity::Error);
         return false;
     }
@@ -391,7 +392,7 @@ bool HoursConfirmationPage::previewFile(const QString &path)
 {
     const LocalStore *store = m_engine ? m_core->localStore() : nullptr;
     QString notYet;
-    if (!store || classId().isEmpty() || !classStarted(&notYet)) {
+    if (!store || classId().isEmpty() || !classEnded(&notYet)) {
         if (!notYet.isEmpty())
             ui::setMessage(m_messageLabel, notYet, ui::Severity::Error);
         return false;

@@ -65,7 +65,7 @@ private:
     void showClass();
     void showOutcomes();
     void onApplied(const OutboxMutation &mutation, const QJsonObject &result);
-    bool classStarted(QString *message) const;
+    bool classEnded(QString *message) const;
     void retranslateUi();
 
     ClientCore *m_core;

@@ -21,6 +21,7 @@
 #include "common/uicommon.h"
 #include "desktopclient.h"
 #include "localstore.h"
+#include "services/accountservice.h"
 #include "syncengine.h"
 #include "testserver.h"
 #include "testsupport.h"
@@ -188,7 +189,10 @@ private:
     // A second learner (张三), bound to the demo employer, through the API; returns the token.
     QString registerBoundLearner(Api &api, const QString &username, const QString &first17);
     // Publishes a class as the demo institution through the API; returns its id.
-    QString publishClass(Api &api, const QJsonObject &payload);
+    // Saved and opened by `institution` (the demo institution of 广州市 by default).
+    QString publishClass(Api &api, const QJsonObject &payload,
+        const QString &institution = QStringLiteral("demo_institution"),
+        const QString &password = DemoPassword);
 
     std::unique_ptr<TestServer> m_server;
 };
@@ -264,9 +268,10 @@ QString TestClassesUi::registerBoundLearner(
     return token;
 }
 
-QString TestClassesUi::publishClass(Api &api, const QJsonObject &payload)
+QString TestClassesUi::publishClass(
+    Api &api, const QJsonObject &payload, const QString &institution, const QString &password)
 {
-    const QString token = api.token(QStringLiteral("demo_institution"), DemoPassword);
+    const QString token = api.token(institution, password);
     const QString id = newId();
     const QJsonObject saved = api.mutate(token, QStringLiteral("class.save"), id, 0, payload);
     if (saved.value(QStringLiteral("status")) != QLatin1String("applied"))
@@ -313,6 +318,14 @@ void TestClassesUi::publishEnrolConfirm_hoursReachTheLearner()
     QVERIFY(child<QLabel>(dialog, "classSeriesMessageLabel")->text().isEmpty());
     choose(dialog, "modeComboBox", QStringLiteral("offline"));
     auto *region = dialog->findChild<RegionSelector *>();
+    // A new class starts in the institution's own region (广州市); the province around it is
+    // refused, with the reason.
+    QCOMPARE(region->regionCode(), QStringLiteral("440100"));
+    QVERIFY(region->setRegionCode(QStringLiteral("440000")));
+    emit region->regionEdited();
+    QVERIFY2(
+        child<QLabel>(dialog, "classRegionMessageLabel")->text().contains(QStringLiteral("广州市")),
+        qPrintable(child<QLabel>(dialog, "classRegionMessageLabel")->text()));
     QVERIFY(region->setRegionCode(QStringLiteral("440100")));
     emit region->regionEdited();
     QVERIFY(child<QLabel>(dialog, "classRegionMessageLabel")->text().isEmpty());
@@ -633,10 +646,21 @@ void TestClassesUi::publishEnrolConfirm_hoursReachTheLearner()
 void TestClassesUi::noClassInRegion_listSaysWhy()
 {
     Api api(*m_server);
-    // A class in 北京市 东城区 does not cover 天河区.
+    // A class of a Beijing institution in 北京市 东城区 does not cover 天河区.
+    QJsonObject beijing = organisationRegistration(
+        QStringLiteral("beijing_inst"), QStringLiteral("52110101MJ0123456"));
+    beijing.insert(QStringLiteral("regionCode"), QStringLiteral("110101"));
+    const TestAccount beijingInstitution
+        = registerAndLogin(api.client, QStringLiteral("/accounts/institutions"), beijing);
+    QVERIFY(!beijingInstitution.token.isEmpty());
+    QString error;
+    QVERIFY2(
+        m_server->server().accounts().approveInstitution(QStringLiteral("beijing_inst"), &error),
+        qPrintable(error));
     QVERIFY(!publishClass(api,
         classPayload(QStringLiteral("北京班"), QStringLiteral("110101"),
-            m_server->clock().todayInChina().addDays(5)))
+            m_server->clock().todayInChina().addDays(5)),
+        QStringLiteral("beijing_inst"), beijing.value(QStringLiteral("password")).toString())
                  .isEmpty());
 
     Client learner(*m_server);
@@ -650,9 +674,9 @@ void TestClassesUi::noClassInRegion_listSaysWhy()
     QVERIFY2(
         empty->text().contains(QStringLiteral("广东省 广州市 天河区")), qPrintable(empty->text()));
 
-    // One in 广东省 covers it.
+    // One in 广州市 (the demo institution's city) covers it.
     QVERIFY(!publishClass(api,
-        classPayload(QStringLiteral("广东全省班"), QStringLiteral("440000"),
+        classPayload(QStringLiteral("广州全市班"), QStringLiteral("440100"),
             m_server->clock().todayInChina().addDays(5)))
                  .isEmpty());
     QVERIFY(learner.sync());
