@@ -251,6 +251,18 @@ bool AttachmentUploads::remove(const QString &attachmentId)
     return false;
 }
 
+void AttachmentUploads::removeSent(const QString &attachmentId)
+{
+    m_api->deleteResource(QStringLiteral("/attachments/%1")
+                              .arg(QString::fromLatin1(QUrl::toPercentEncoding(attachmentId))),
+        this, [this, attachmentId](const ApiResult &result) {
+            emit removed(attachmentId, result.ok(), result.error.message);
+            // The declaration lists it no more, in a new version.
+            if (result.ok() && m_engine)
+                m_engine->syncNow();
+        });
+}
+
 void AttachmentUploads::removeDeclaration(const QString &declarationId)
 {
     const QList<QueuedAttachment> list = items(declarationId);

@@ -60,6 +60,9 @@ public:
         QString *error = nullptr);
     // Drops a queued attachment and its copy (the user removed it before it was sent).
     bool remove(const QString &attachmentId);
+    // Removes a complete attachment from the server (online only; the server keeps the last one
+    // of a pending declaration). The answer comes as removed().
+    void removeSent(const QString &attachmentId);
     // Drops every queued attachment of a declaration (it was deleted).
     void removeDeclaration(const QString &declarationId);
 
@@ -81,6 +84,8 @@ signals:
         const QString &declarationId, const QString &attachmentId, qint64 sent, qint64 total);
     void queueChanged();
     void runningChanged(bool running);
+    // removeSent() finished: `message` says why not when !ok.
+    void removed(const QString &attachmentId, bool ok, const QString &message);
     // A run ended: `ok` when nothing is left to send for now (failed ones aside).
     void finished(bool ok, const QString &message);
 

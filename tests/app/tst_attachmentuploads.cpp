@@ -334,6 +334,15 @@ void TestAttachmentUploads::cutMidway_resumedFromTheServersReceived()
     QCOMPARE(attachments.at(0).toObject().value(QStringLiteral("name")).toString(),
         QStringLiteral("证明.pdf"));
     QCOMPARE(f.client.get(QStringLiteral("/attachments/") + id, f.token).body, bytes);
+
+    // Removed again from the draft: gone from the server.
+    QSignalSpy removed(f.uploads.get(), &AttachmentUploads::removed);
+    f.uploads->removeSent(id);
+    QVERIFY(removed.wait(30000));
+    QVERIFY2(removed.first().at(1).toBool(), qPrintable(removed.first().at(2).toString()));
+    QCOMPARE(
+        f.serverDeclaration(declaration).value(QStringLiteral("attachments")).toArray().size(), 0);
+    QCOMPARE(f.client.get(QStringLiteral("/attachments/") + id, f.token).status, 404);
 }
 
 void TestAttachmentUploads::submit_heldUntilItsProofIsUploaded()

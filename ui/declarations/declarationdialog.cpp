@@ -145,6 +145,13 @@ DeclarationDialog::DeclarationDialog(ClientCore *core, SyncEngine *engine,
     m_attachments->setObjectName(QStringLiteral("declarationAttachmentsList"));
     m_attachments->setMaximumHeight(110);
     layout->addWidget(m_attachments);
+    auto *listActions = new QHBoxLayout;
+    m_removeButton = new QPushButton(tr("Remove the attachment"), this);
+    m_removeButton->setObjectName(QStringLiteral("declarationRemoveAttachmentButton"));
+    m_removeButton->setEnabled(false);
+    listActions->addWidget(m_removeButton);
+    listActions->addStretch(1);
+    layout->addLayout(listActions);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("declarationUploadProgressBar"));
     m_progress->setVisible(false);
@@ -184,6 +191,9 @@ DeclarationDialog::DeclarationDialog(ClientCore *core, SyncEngine *engine,
     connect(m_saveButton, &QPushButton::clicked, this, &DeclarationDialog::save);
     connect(m_uploadButton, &QPushButton::clicked, this, &DeclarationDialog::attachFiles);
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    connect(m_removeButton, &QPushButton::clicked, this, &DeclarationDialog::removeAttachment);
+    connect(m_attachments, &QListWidget::currentRowChanged, this,
+        [this](int row) { m_removeButton->setEnabled(row >= 0 && m_uploadButton->isEnabled()); });
     if (m_uploads) {
         connect(
             m_uploads, &AttachmentUploads::queueChanged, this, &DeclarationDialog::fillAttachments);
@@ -199,6 +209,13 @@ DeclarationDialog::DeclarationDialog(ClientCore *core, SyncEngine *engine,
             if (!running)
                 m_progress->setVisible(false);
         });
+        connect(m_uploads, &AttachmentUploads::removed, this,
+            [this](const QString &, bool ok, const QString &message) {
+                if (ok)
+                    setMessage(tr("The attachment was removed."), false);
+                else
+                    setMessage(tr("The attachment could not be removed: %1").arg(message), true);
+            });
     }
     if (m_engine) {
         connect(m_engine, &SyncEngine::entitiesChanged, this, [this](const QStringList &types) {
@@ -337,11 +354,14 @@ void DeclarationDialog::fillAttachments()
             line = ui::joinSentences(line, tr("Reason for returning it: %1").arg(reason));
         ui::setMessage(m_statusLabel, line,
             status == QLatin1String("rejected") ? ui::Severity::Warning : ui::Severity::Info);
-        for (const QJsonValue &value : entity->data.value(QLatin1String("attachments")).toArray())
-            m_attachments->addItem(
-                tr("%1 (sent)")
-                    .arg(safeAttachmentName(
-                        value.toObject().value(QLatin1String("name")).toString())));
+        for (const QJsonValue &value : entity->data.value(QLatin1String("attachments")).toArray()) {
+            const QJsonObject a = value.toObject();
+            auto *item = new QListWidgetItem(
+                tr("%1 (sent)").arg(safeAttachmentName(a.value(QLatin1String("name")).toString())));
+            item->setData(Qt::UserRole, a.value(QLatin1String("id")).toString());
+            item->setData(Qt::UserRole + 1, false); // on the server
+            m_attachments->addItem(item);
+        }
         // A confirmed record is final.
         const bool editable = status != QLatin1String("confirmed");
         m_saveButton->setEnabled(editable);
@@ -351,9 +371,28 @@ void DeclarationDialog::fillAttachments()
     }
     if (m_uploads && !m_id.isEmpty()) {
         for (const QueuedAttachment &a : m_uploads->items(m_id)) {
-            m_attachments->addItem(a.failed ? tr("%1 (not accepted: %2)").arg(a.name, a.error)
-                                            : tr("%1 (waiting to be sent)").arg(a.name));
+            auto *item
+                = new QListWidgetItem(a.failed ? tr("%1 (not accepted: %2)").arg(a.name, a.error)
+                                               : tr("%1 (waiting to be sent)").arg(a.name));
+            item->setData(Qt::UserRole, a.id);
+            item->setData(Qt::UserRole + 1, true); // only on this computer
+            m_attachments->addItem(item);
         }
+    }
+}
+
+void DeclarationDialog::removeAttachment()
+{
+    const QListWidgetItem *item = m_attachments->currentItem();
+    if (!item || !m_uploads)
+        return;
+    const QString id = item->data(Qt::UserRole).toString();
+    if (item->data(Qt::UserRole + 1).toBool()) {
+        // Not sent yet: only this computer has it.
+        m_uploads->remove(id);
+        setMessage(tr("The attachment was removed."), false);
+    } else {
+        m_uploads->removeSent(id);
     }
 }
 

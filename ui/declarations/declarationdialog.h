@@ -62,6 +62,7 @@ public:
 public slots:
     bool save();
     void attachFiles();
+    void removeAttachment();
 
 private:
     void fill();
@@ -90,6 +91,7 @@ private:
     QComboBox *m_series;
     QHash<QString, QLabel *> m_fieldMessages; // by field name
     QListWidget *m_attachments;
+    QPushButton *m_removeButton;
     QProgressBar *m_progress;
     QLabel *m_message;
     QPushButton *m_uploadButton;

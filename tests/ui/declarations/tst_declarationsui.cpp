@@ -258,6 +258,20 @@ void TestDeclarationsUi::declareOffline_uploadThenSubmit()
                 ->text()
                 .contains(QLatin1String("waiting to be sent")));
     QCOMPARE(page->uploads()->items(id).size(), 1);
+    // A second file chosen by mistake is removed before it is sent.
+    chosen = { writeFile(
+        QStringLiteral("photo.png"), fileBytes(QByteArray("\x89PNG\r\n\x1a\n", 8), 4000)) };
+    click(dialog, "attachmentUploadButton");
+    auto *list = child<QListWidget>(dialog, "declarationAttachmentsList");
+    QCOMPARE(list->count(), 2);
+    QVERIFY(!child<QPushButton>(dialog, "declarationRemoveAttachmentButton")->isEnabled());
+    list->setCurrentRow(1);
+    QVERIFY(list->currentItem()->text().contains(QLatin1String("photo.png")));
+    QVERIFY(child<QPushButton>(dialog, "declarationRemoveAttachmentButton")->isEnabled());
+    click(dialog, "declarationRemoveAttachmentButton");
+    QCOMPARE(list->count(), 1);
+    QVERIFY(list->item(0)->text().contains(QStringLiteral("培训证明.pdf")));
+    QCOMPARE(page->uploads()->items(id).size(), 1);
     click(dialog, "declarationCloseButton");
     QTRY_VERIFY(!page->findChild<DeclarationDialog *>());
 
