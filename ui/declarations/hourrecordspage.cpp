@@ -3,7 +3,6 @@
 #include "attachmentuploads.h"
 #include "clientcore.h"
 #include "common/uicommon.h"
-#include "declarationrules.h"
 #include "declarations.h"
 #include "declarations/declarationdialog.h"
 #include "publiccourses.h"
