@@ -176,13 +176,17 @@ QString AttachmentUploads::add(
 
     // The copy is named by a new UUID: the chosen file's name never becomes a path.
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (!QDir().mkpath(m_directory))
+    // The proof is personal: readable by this user only.
+    if (!QDir().mkpath(m_directory)
+        || !QFile::setPermissions(
+            m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
         return refuse(tr("The attachment cannot be stored on this computer."));
     const QString part = filePath(id) + QStringLiteral(".part");
     QFile out(part);
     if (!out.open(QIODevice::WriteOnly))
         return refuse(
             tr("The attachment cannot be stored on this computer: %1").arg(out.errorString()));
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QCryptographicHash hash(QCryptographicHash::Sha256);
     qint64 total = 0;
     bool ok = true;

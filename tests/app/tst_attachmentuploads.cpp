@@ -254,6 +254,12 @@ void TestAttachmentUploads::chosenName_neverAPath()
     // The copy is the UUID in the queue's directory, nothing else.
     QCOMPARE(QDir(f.uploads->directory()).entryList(QDir::Files, QDir::Name),
         QStringList({ id, QStringLiteral("queue.json") }));
+    // Readable by this user only.
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::ReadOther
+        | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    QCOMPARE(QFileInfo(f.uploads->directory()).permissions() & others, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(f.uploads->directory() + QLatin1Char('/') + id).permissions() & others,
+        QFileDevice::Permissions());
     QFile copy(f.uploads->directory() + QLatin1Char('/') + id);
     QVERIFY(copy.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromLatin1(

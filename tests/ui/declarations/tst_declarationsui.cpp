@@ -19,6 +19,7 @@
 #include "testsupport.h"
 #include "windows/learnerwindow.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDateEdit>
@@ -29,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProgressBar>
@@ -39,6 +41,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 #include <memory>
@@ -333,6 +336,36 @@ void TestDeclarationsUi::declareOffline_uploadThenSubmit()
     QVERIFY(child<QPushButton>(page, "withdrawDeclarationButton")->isEnabled());
     QVERIFY(!child<QPushButton>(page, "deleteDeclarationButton")->isEnabled());
     QVERIFY(!child<QPushButton>(page, "submitDeclarationButton")->isEnabled());
+
+    // 撤回: a draft again, here and on the server.
+    click(page, "withdrawDeclarationButton");
+    QCOMPARE(learner.store()
+                 ->entity(QStringLiteral("declaration"), id)
+                 ->data.value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("draft"));
+    QVERIFY(learner.sync(true));
+    QCOMPARE(api.declaration(learnerToken, id).value(QStringLiteral("status")).toString(),
+        QStringLiteral("draft"));
+
+    // 删除 (a draft), after the question is answered Yes: gone from the list and the server.
+    QTRY_VERIFY(rowOf(table, id) >= 0);
+    table->selectRow(rowOf(table, id));
+    QVERIFY(child<QPushButton>(page, "deleteDeclarationButton")->isEnabled());
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, &answer, [&answer] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            answer.stop();
+            box->button(QMessageBox::Yes)->click();
+        }
+    });
+    answer.start(20);
+    click(page, "deleteDeclarationButton");
+    QTRY_VERIFY(rowOf(table, id) < 0);
+    QVERIFY(learner.sync(true));
+    QVERIFY(learner.engine()->problems().isEmpty());
+    QVERIFY(api.declaration(learnerToken, id).isEmpty());
+    QVERIFY(!learner.store()->entity(QStringLiteral("declaration"), id));
 }
 
 void TestDeclarationsUi::returned_reasonShown_correctedAndSubmittedAgain_confirmedHoursCount()
