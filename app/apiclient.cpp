@@ -99,23 +99,32 @@ void ApiClient::setTimeout(int milliseconds)
 
 QNetworkReply *ApiClient::get(const QString &path, const QObject *context, Callback callback)
 {
-    return send(QByteArrayLiteral("GET"), path, nullptr, context, std::move(callback));
+    return send(QByteArrayLiteral("GET"), path, nullptr, {}, context, std::move(callback));
 }
 
 QNetworkReply *ApiClient::post(
     const QString &path, const QJsonObject &body, const QObject *context, Callback callback)
 {
-    return send(QByteArrayLiteral("POST"), path, &body, context, std::move(callback));
+    const QByteArray data = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return send(QByteArrayLiteral("POST"), path, &data, QByteArrayLiteral("application/json"),
+        context, std::move(callback));
+}
+
+QNetworkReply *ApiClient::postBytes(
+    const QString &path, const QByteArray &bytes, const QObject *context, Callback callback)
+{
+    return send(QByteArrayLiteral("POST"), path, &bytes,
+        QByteArrayLiteral("application/octet-stream"), context, std::move(callback));
 }
 
 QNetworkReply *ApiClient::deleteResource(
     const QString &path, const QObject *context, Callback callback)
 {
-    return send(QByteArrayLiteral("DELETE"), path, nullptr, context, std::move(callback));
+    return send(QByteArrayLiteral("DELETE"), path, nullptr, {}, context, std::move(callback));
 }
 
-QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, const QJsonObject *body,
-    const QObject *context, Callback callback)
+QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, const QByteArray *body,
+    const QByteArray &contentType, const QObject *context, Callback callback)
 {
     QUrl url = m_serverUrl;
     // A query ("/sync/changes?since=...") goes to the query, not into the path's encoding.
@@ -138,9 +147,8 @@ QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, cons
 
     QByteArray data;
     if (body) {
-        request.setHeader(
-            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        data = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        data = *body;
     }
 
     QNetworkReply *reply = nullptr;

@@ -92,14 +92,17 @@ public:
     QNetworkReply *post(
         const QString &path, const QJsonObject &body, const QObject *context, Callback callback);
     QNetworkReply *deleteResource(const QString &path, const QObject *context, Callback callback);
+    // Raw bytes (application/octet-stream), e.g. a piece of an attachment; the answer is JSON.
+    QNetworkReply *postBytes(
+        const QString &path, const QByteArray &bytes, const QObject *context, Callback callback);
 
 signals:
     // The server refused the bearer token (401) of an authenticated call.
     void unauthorized(const xueshi::ApiError &error);
 
 private:
-    QNetworkReply *send(const QByteArray &verb, const QString &path, const QJsonObject *body,
-        const QObject *context, Callback callback);
+    QNetworkReply *send(const QByteArray &verb, const QString &path, const QByteArray *body,
+        const QByteArray &contentType, const QObject *context, Callback callback);
     ApiResult resultOf(QNetworkReply *reply) const;
     QString networkErrorMessage(QNetworkReply::NetworkError error, const QString &details) const;
 

@@ -358,7 +358,7 @@ void SyncEngine::pushNext()
     QSet<QString> entities;
     for (const OutboxMutation &m : pending) {
         const QString key = m.entityType + QLatin1Char('\n') + m.target;
-        if (entities.contains(key))
+        if (entities.contains(key) || (m_pushGate && !m_pushGate(m)))
             break;
         entities.insert(key);
         batch.append(m.toJson());

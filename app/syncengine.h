@@ -60,6 +60,12 @@ public:
     void setUserId(const QString &userId) { m_userId = userId; }
     QString userId() const { return m_userId; }
 
+    // Whether a pending mutation may be sent now. A mutation the gate holds stays in the outbox
+    // and, to keep the outbox's order, so does everything queued after it, until a later sync
+    // finds the gate open (e.g. a declaration.submit waits for its attachments' uploads).
+    using PushGate = std::function<bool(const OutboxMutation &mutation)>;
+    void setPushGate(PushGate gate) { m_pushGate = std::move(gate); }
+
     // Settings (tests make everything small and fast).
     void setPageSize(int changes); // 1..1000
     void setBatchSize(int mutations); // 1..100
@@ -170,6 +176,7 @@ private:
     const Clock *m_clock;
     QString m_userId;
     QHash<QString, MutationType> m_types;
+    PushGate m_pushGate;
 
     int m_pageSize = DefaultPageSize;
     int m_batchSize = MaxBatch;

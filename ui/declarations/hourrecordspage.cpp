@@ -1,15 +1,22 @@
 #include "declarations/hourrecordspage.h"
 
+#include "attachmentuploads.h"
 #include "clientcore.h"
 #include "common/uicommon.h"
+#include "declarations.h"
+#include "declarations/declarationdialog.h"
 #include "publiccourses.h"
 
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMap>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -21,6 +28,7 @@ namespace xueshi {
 namespace {
 
 const QString HourRecord = QStringLiteral("hourRecord");
+const QString Declaration = QStringLiteral("declaration");
 
 QString text(const QJsonObject &object, const char *key)
 {
@@ -195,6 +203,58 @@ HourRecordsPage::HourRecordsPage(ClientCore *core, QWidget *parent)
     ui::makeHeading(m_titleLabel, 6);
     layout->addWidget(m_titleLabel);
 
+    // The learner's own declarations, with 【学时记录添加】 and their actions.
+    m_declarationsCaption = new QLabel(this);
+    m_declarationsCaption->setObjectName(QStringLiteral("declarationsCaptionLabel"));
+    ui::makeHeading(m_declarationsCaption, 2);
+    layout->addWidget(m_declarationsCaption);
+    m_declarations = new QTableWidget(this);
+    m_declarations->setObjectName(QStringLiteral("declarationsTableWidget"));
+    m_declarations->setColumnCount(6);
+    m_declarations->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_declarations->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_declarations->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_declarations->verticalHeader()->hide();
+    m_declarations->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_declarations->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_declarations->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
+    m_declarations->setMaximumHeight(200);
+    layout->addWidget(m_declarations);
+    auto *actions = new QHBoxLayout;
+    const auto button = [this, actions](const char *name) {
+        auto *b = new QPushButton(this);
+        b->setObjectName(QLatin1String(name));
+        actions->addWidget(b);
+        return b;
+    };
+    m_addButton = button("addDeclarationButton");
+    ui::makePrimary(m_addButton);
+    m_editButton = button("editDeclarationButton");
+    m_submitButton = button("submitDeclarationButton");
+    m_withdrawButton = button("withdrawDeclarationButton");
+    m_deleteButton = button("deleteDeclarationButton");
+    actions->addStretch(1);
+    layout->addLayout(actions);
+    m_uploadProgress = new QProgressBar(this);
+    m_uploadProgress->setObjectName(QStringLiteral("declarationsUploadProgressBar"));
+    m_uploadProgress->setVisible(false);
+    layout->addWidget(m_uploadProgress);
+    m_declarationMessage = ui::createMessageLabel(QStringLiteral("declarationsMessageLabel"), this);
+    layout->addWidget(m_declarationMessage);
+    connect(
+        m_declarations, &QTableWidget::itemSelectionChanged, this, &HourRecordsPage::updateActions);
+    connect(m_declarations, &QTableWidget::cellDoubleClicked, this,
+        [this] { openDeclaration(selectedDeclaration()); });
+    connect(m_addButton, &QPushButton::clicked, this, [this] { openDeclaration({}); });
+    connect(m_editButton, &QPushButton::clicked, this,
+        [this] { openDeclaration(selectedDeclaration()); });
+    connect(m_submitButton, &QPushButton::clicked, this,
+        [this] { act(QStringLiteral("declaration.submit")); });
+    connect(m_withdrawButton, &QPushButton::clicked, this,
+        [this] { act(QStringLiteral("declaration.withdraw")); });
+    connect(m_deleteButton, &QPushButton::clicked, this,
+        [this] { act(QStringLiteral("declaration.delete")); });
+
     auto *filters = new QHBoxLayout;
     m_yearCaption = new QLabel(this);
     m_yearFilter = new QComboBox(this);
@@ -251,11 +311,41 @@ void HourRecordsPage::setEngine(SyncEngine *engine)
 {
     if (m_engine)
         m_engine->disconnect(this);
+    delete m_uploads;
+    m_uploads = nullptr;
     m_engine = engine;
+    if (engine && m_core->localStore()) {
+        LocalStore *store = m_core->localStore();
+        registerDeclarationMutations(engine, store);
+        m_uploads = new AttachmentUploads(
+            m_core->api(), engine, store, AttachmentUploads::directoryFor(store->path()), this);
+        connect(
+            m_uploads, &AttachmentUploads::queueChanged, this, &HourRecordsPage::fillDeclarations);
+        connect(m_uploads, &AttachmentUploads::progress, this,
+            [this](const QString &, const QString &, qint64 sent, qint64 total) {
+                m_uploadProgress->setVisible(true);
+                m_uploadProgress->setRange(0, 1000);
+                m_uploadProgress->setValue(total > 0 ? int(sent * 1000 / total) : 0);
+            });
+        connect(m_uploads, &AttachmentUploads::runningChanged, this, [this](bool running) {
+            if (!running)
+                m_uploadProgress->setVisible(false);
+        });
+        connect(
+            m_uploads, &AttachmentUploads::finished, this, [this](bool ok, const QString &message) {
+                if (!ok && !message.isEmpty())
+                    ui::setMessage(m_declarationMessage,
+                        tr("Attachments are not sent yet: %1").arg(message), ui::Severity::Warning);
+            });
+        // The first sync may have run before this page listened.
+        m_uploads->start();
+    }
     if (engine) {
         connect(engine, &SyncEngine::entitiesChanged, this, [this](const QStringList &types) {
             if (types.contains(HourRecord))
                 reload();
+            else if (types.contains(Declaration))
+                fillDeclarations();
         });
         connect(engine, &SyncEngine::cacheReset, this, &HourRecordsPage::reload);
     }
@@ -267,6 +357,7 @@ void HourRecordsPage::reload()
     m_model->reload(m_engine ? m_core->localStore() : nullptr);
     fillYears();
     fillTotals();
+    fillDeclarations();
     if (m_model->rowCount() == 0)
         ui::setMessage(m_emptyLabel,
             tr("No hours yet. Hours appear here when you pass a public course exam, when a "
@@ -330,6 +421,126 @@ void HourRecordsPage::fillTotals()
     }
 }
 
+void HourRecordsPage::fillDeclarations()
+{
+    const QString chosen = selectedDeclaration();
+    const LocalStore *store = m_engine ? m_core->localStore() : nullptr;
+    QList<CachedEntity> rows = store ? store->entities(Declaration) : QList<CachedEntity>();
+    rows.removeIf([this](const CachedEntity &e) {
+        return text(e.data, "status") == QLatin1String("deleted")
+            || text(e.data, "learnerId") != m_engine->userId();
+    });
+    std::stable_sort(rows.begin(), rows.end(), [](const CachedEntity &a, const CachedEntity &b) {
+        return text(a.data, "startDate") > text(b.data, "startDate");
+    });
+    QSignalBlocker block(m_declarations);
+    m_declarations->clearContents();
+    m_declarations->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        const QJsonObject &d = rows.at(row).data;
+        const QString status = text(d, "status");
+        QString state = DeclarationText::status(status);
+        if (status == QLatin1String("rejected") && !text(d, "reason").isEmpty())
+            state = tr("%1: %2").arg(state, text(d, "reason"));
+        int attached = int(d.value(QLatin1String("attachments")).toArray().size());
+        int waiting = 0;
+        if (m_uploads) {
+            for (const QueuedAttachment &a : m_uploads->items(rows.at(row).id))
+                waiting += a.failed ? 0 : 1;
+        }
+        QString files = QString::number(attached);
+        if (waiting > 0)
+            files = tr("%1 (+%2 waiting to be sent)").arg(attached).arg(waiting);
+        const QString start = text(d, "startDate");
+        const QString end = text(d, "endDate");
+        const QStringList cells { QString::number(d.value(QLatin1String("year")).toInt()),
+            text(d, "title"), start == end ? start : QStringLiteral("%1 – %2").arg(start, end),
+            CourseText::hours(d.value(QLatin1String("hoursTenths")).toInt()), state, files };
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            item->setData(Qt::UserRole, rows.at(row).id);
+            item->setData(Qt::UserRole + 1, status);
+            m_declarations->setItem(row, column, item);
+        }
+        if (rows.at(row).id == chosen)
+            m_declarations->selectRow(row);
+    }
+    updateActions();
+}
+
+QString HourRecordsPage::selectedDeclaration() const
+{
+    const QList<QTableWidgetItem *> items = m_declarations->selectedItems();
+    return items.isEmpty() ? QString() : items.first()->data(Qt::UserRole).toString();
+}
+
+void HourRecordsPage::updateActions()
+{
+    const QList<QTableWidgetItem *> items = m_declarations->selectedItems();
+    const QString status
+        = items.isEmpty() ? QString() : items.first()->data(Qt::UserRole + 1).toString();
+    const bool ready = m_engine && m_uploads;
+    m_addButton->setEnabled(ready);
+    m_editButton->setEnabled(ready && !status.isEmpty() && status != QLatin1String("confirmed"));
+    m_submitButton->setEnabled(
+        ready && (status == QLatin1String("draft") || status == QLatin1String("rejected")));
+    m_withdrawButton->setEnabled(ready && status == QLatin1String("pending"));
+    m_deleteButton->setEnabled(ready && status == QLatin1String("draft"));
+}
+
+void HourRecordsPage::openDeclaration(const QString &id)
+{
+    if (!m_engine || !m_uploads)
+        return;
+    auto *dialog = new DeclarationDialog(m_core, m_engine, m_uploads, id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_chooser)
+        dialog->setFileChooser(m_chooser);
+    connect(dialog, &QDialog::finished, this, &HourRecordsPage::fillDeclarations);
+    dialog->open();
+}
+
+void HourRecordsPage::act(const QString &type)
+{
+    const QString id = selectedDeclaration();
+    if (id.isEmpty() || !m_engine || !m_uploads)
+        return;
+    if (type == QLatin1String("declaration.submit")) {
+        // The server takes a submission with its proof only.
+        int proofs = 0;
+        if (const auto entity = m_core->localStore()->entity(Declaration, id))
+            proofs = int(entity->data.value(QLatin1String("attachments")).toArray().size());
+        if (proofs == 0 && !m_uploads->hasUnsent(id)) {
+            ui::setMessage(m_declarationMessage,
+                tr("Attach proof of the training (\"Upload attachments\" in the record) before "
+                   "submitting it."),
+                ui::Severity::Error);
+            return;
+        }
+    }
+    if (type == QLatin1String("declaration.delete")
+        && QMessageBox::question(this, UiText::windowTitle(tr("Delete the record")),
+               tr("Delete this record and its attachments?"))
+            != QMessageBox::Yes)
+        return;
+    if (m_engine->queueMutation(type, id, {}).isEmpty()) {
+        ui::setMessage(m_declarationMessage, m_engine->lastMessage(), ui::Severity::Error);
+        return;
+    }
+    if (type == QLatin1String("declaration.delete"))
+        m_uploads->removeDeclaration(id);
+    QString done;
+    if (type == QLatin1String("declaration.submit"))
+        done = tr("Submitted to your employer for review. It is sent with the next sync, after "
+                  "its attachments.");
+    else if (type == QLatin1String("declaration.withdraw"))
+        done = tr("Withdrawn: the record is a draft again.");
+    else
+        done = tr("Deleted.");
+    ui::setMessage(m_declarationMessage, done, ui::Severity::Success);
+    fillDeclarations();
+}
+
 void HourRecordsPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -340,6 +551,14 @@ void HourRecordsPage::changeEvent(QEvent *event)
 void HourRecordsPage::retranslateUi()
 {
     m_titleLabel->setText(tr("Hour records"));
+    m_declarationsCaption->setText(tr("My declared hours"));
+    m_declarations->setHorizontalHeaderLabels({ tr("Year"), tr("Training content"), tr("Dates"),
+        tr("Hours"), tr("Status"), tr("Attachments") });
+    m_addButton->setText(tr("Add an hour record"));
+    m_editButton->setText(tr("Edit"));
+    m_submitButton->setText(tr("Submit"));
+    m_withdrawButton->setText(tr("Withdraw"));
+    m_deleteButton->setText(tr("Delete"));
     m_yearCaption->setText(tr("Year:"));
     m_typeCaption->setText(tr("Subject type:"));
     {

@@ -8,13 +8,18 @@
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class QTableView;
 class QTableWidget;
 
 namespace xueshi {
 
+class AttachmentUploads;
 class ClientCore;
 
 // The learner's cached `hourRecord` entities (public courses, training classes and
@@ -79,7 +84,9 @@ private:
     QString m_subjectType;
 };
 
-// "继续教育记录": every hour record of the learner with its year, source, subject type, hours and
+// "继续教育记录": the learner's self-declarations (【学时记录添加】, manual section 5) with their
+// state (草稿, 待单位审核, 已确认, 已退回 with the reason) and actions (edit, submit, withdraw,
+// delete), then every hour record of the learner with its year, source, subject type, hours and
 // status, filtered by year and subject type, and the totals of each year (confirmed hours by
 // subject type, and those still awaiting confirmation).
 class HourRecordsPage final : public QWidget
@@ -92,6 +99,14 @@ public:
 
     void setEngine(SyncEngine *engine);
     HourRecordTableModel *model() const { return m_model; }
+    AttachmentUploads *uploads() const { return m_uploads; }
+    // How the declaration dialog chooses files (a QFileDialog by default; tests give paths).
+    void setFileChooser(std::function<QStringList(QWidget *)> chooser)
+    {
+        m_chooser = std::move(chooser);
+    }
+    // The selected declaration's id, or empty.
+    QString selectedDeclaration() const;
 
 public slots:
     void reload();
@@ -103,6 +118,10 @@ private:
     void retranslateUi();
     void fillYears();
     void fillTotals();
+    void fillDeclarations();
+    void updateActions();
+    void openDeclaration(const QString &id);
+    void act(const QString &type);
 
     ClientCore *m_core;
     QPointer<SyncEngine> m_engine;
@@ -117,6 +136,18 @@ private:
     QLabel *m_emptyLabel;
     QLabel *m_totalsCaption;
     QTableWidget *m_totals;
+
+    AttachmentUploads *m_uploads = nullptr;
+    std::function<QStringList(QWidget *)> m_chooser;
+    QLabel *m_declarationsCaption;
+    QTableWidget *m_declarations;
+    QPushButton *m_addButton;
+    QPushButton *m_editButton;
+    QPushButton *m_submitButton;
+    QPushButton *m_withdrawButton;
+    QPushButton *m_deleteButton;
+    QProgressBar *m_uploadProgress;
+    QLabel *m_declarationMessage;
 };
 
 } // namespace xueshi
