@@ -89,6 +89,104 @@
     </message>
 </context>
 <context>
+    <name>DeclarationRules</name>
+    <message>
+        <source>Enter the training content.</source>
+        <translation>Enter the training content.</translation>
+    </message>
+    <message>
+        <source>The training content may have at most %1 characters.</source>
+        <translation>The training content may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The training content must not contain line breaks, tabs or other control characters.</source>
+        <translation>The training content must not contain line breaks, tabs or other control characters.</translation>
+    </message>
+    <message>
+        <source>Enter the organiser.</source>
+        <translation>Enter the organiser.</translation>
+    </message>
+    <message>
+        <source>The organiser may have at most %1 characters.</source>
+        <translation>The organiser may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The organiser must not contain line breaks, tabs or other control characters.</source>
+        <translation>The organiser must not contain line breaks, tabs or other control characters.</translation>
+    </message>
+    <message>
+        <source>Enter the date as YYYY-MM-DD.</source>
+        <translation>Enter the date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The date must be in 2000 or later.</source>
+        <translation>The date must be in 2000 or later.</translation>
+    </message>
+    <message>
+        <source>The training cannot end before it starts.</source>
+        <translation>The training cannot end before it starts.</translation>
+    </message>
+    <message>
+        <source>The training must have ended: its end date %1 is after today (%2).</source>
+        <translation>The training must have ended: its end date %1 is after today (%2).</translation>
+    </message>
+    <message>
+        <source>Enter at least 1 training day.</source>
+        <translation>Enter at least 1 training day.</translation>
+    </message>
+    <message>
+        <source>%1 training days do not fit between %2 and %3, which hold %4 days.</source>
+        <translation>%1 training days do not fit between %2 and %3, which hold %4 days.</translation>
+    </message>
+    <message>
+        <source>Enter at least 0.1 hours.</source>
+        <translation>Enter at least 0.1 hours.</translation>
+    </message>
+    <message>
+        <source>%1 hours for %2 training day is more than the %3 allowed (at most %4 hours a training day).</source>
+        <translation>%1 hours for %2 training day is more than the %3 allowed (at most %4 hours a training day).</translation>
+    </message>
+    <message>
+        <source>%1 hours for %2 training days is more than the %3 allowed (at most %4 hours a training day).</source>
+        <translation>%1 hours for %2 training days is more than the %3 allowed (at most %4 hours a training day).</translation>
+    </message>
+    <message>
+        <source>Choose the professional series of professional hours.</source>
+        <translation>Choose the professional series of professional hours.</translation>
+    </message>
+    <message>
+        <source>Choose a professional series from the list.</source>
+        <translation>Choose a professional series from the list.</translation>
+    </message>
+    <message>
+        <source>Elective hours have no professional series.</source>
+        <translation>Elective hours have no professional series.</translation>
+    </message>
+    <message>
+        <source>Choose elective subjects or professional subjects as the subject type.</source>
+        <translation>Choose elective subjects or professional subjects as the subject type.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationText</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Awaiting the employer&apos;s review</source>
+        <translation>Awaiting the employer&apos;s review</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+</context>
+<context>
     <name>Server</name>
     <message>
         <source>This address does not accept the method %1.</source>
@@ -738,6 +836,114 @@
         <source>Hours can be confirmed once the class has ended (its last day is %1).</source>
         <translation>Hours can be confirmed once the class has ended (its last day is %1).</translation>
     </message>
+    <message>
+        <source>offset must be a whole number of bytes.</source>
+        <translation>offset must be a whole number of bytes.</translation>
+    </message>
+    <message>
+        <source>Send the file&apos;s bytes as application/octet-stream.</source>
+        <translation>Send the file&apos;s bytes as application/octet-stream.</translation>
+    </message>
+    <message>
+        <source>This declaration was not found.</source>
+        <translation>This declaration was not found.</translation>
+    </message>
+    <message>
+        <source>This attachment was not found.</source>
+        <translation>This attachment was not found.</translation>
+    </message>
+    <message>
+        <source>Your employer has confirmed this declaration; it can no longer be changed.</source>
+        <translation>Your employer has confirmed this declaration; it can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>Only learners declare their own training hours.</source>
+        <translation>Only learners declare their own training hours.</translation>
+    </message>
+    <message>
+        <source>A declaration needs a UUID as its id.</source>
+        <translation>A declaration needs a UUID as its id.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a whole number.</source>
+        <translation>The field &quot;%1&quot; must be a whole number.</translation>
+    </message>
+    <message>
+        <source>Attach proof of the training (a PDF, JPEG or PNG file) before submitting.</source>
+        <translation>Attach proof of the training (a PDF, JPEG or PNG file) before submitting.</translation>
+    </message>
+    <message>
+        <source>Only the HR office of the employer a declaration was submitted to decides it.</source>
+        <translation>Only the HR office of the employer a declaration was submitted to decides it.</translation>
+    </message>
+    <message>
+        <source>The administrator has not approved your organisation yet; you can review declarations once it is approved.</source>
+        <translation>The administrator has not approved your organisation yet; you can review declarations once it is approved.</translation>
+    </message>
+    <message>
+        <source>Give the reason for returning the declaration.</source>
+        <translation>Give the reason for returning the declaration.</translation>
+    </message>
+    <message>
+        <source>An attachment needs a new UUID (lower case) as its id.</source>
+        <translation>An attachment needs a new UUID (lower case) as its id.</translation>
+    </message>
+    <message>
+        <source>The file name has no usable characters.</source>
+        <translation>The file name has no usable characters.</translation>
+    </message>
+    <message>
+        <source>The size must be a whole number of bytes, at least 1.</source>
+        <translation>The size must be a whole number of bytes, at least 1.</translation>
+    </message>
+    <message>
+        <source>An attachment may have at most %1 MB; this file has %2 MB.</source>
+        <translation>An attachment may have at most %1 MB; this file has %2 MB.</translation>
+    </message>
+    <message>
+        <source>The checksum must be a SHA-256 in 64 hexadecimal digits.</source>
+        <translation>The checksum must be a SHA-256 in 64 hexadecimal digits.</translation>
+    </message>
+    <message>
+        <source>This attachment id is already used for another file.</source>
+        <translation>This attachment id is already used for another file.</translation>
+    </message>
+    <message>
+        <source>A declaration may have at most %1 attachments. Remove one before adding another.</source>
+        <translation>A declaration may have at most %1 attachments. Remove one before adding another.</translation>
+    </message>
+    <message>
+        <source>You have stored %1 attachments, the most the server keeps for one person.</source>
+        <translation>You have stored %1 attachments, the most the server keeps for one person.</translation>
+    </message>
+    <message>
+        <source>Send an attachment in pieces of at most %1 KiB.</source>
+        <translation>Send an attachment in pieces of at most %1 KiB.</translation>
+    </message>
+    <message>
+        <source>The piece of the file is empty.</source>
+        <translation>The piece of the file is empty.</translation>
+    </message>
+    <message>
+        <source>The server has %1 bytes of this file; send the rest from there.</source>
+        <translation>The server has %1 bytes of this file; send the rest from there.</translation>
+    </message>
+    <message>
+        <source>The piece goes past the %1 bytes announced for the file.</source>
+        <translation>The piece goes past the %1 bytes announced for the file.</translation>
+    </message>
+    <message>
+        <source>The file arrived changed (its SHA-256 checksum differs) and was discarded. Upload it again.</source>
+        <translation>The file arrived changed (its SHA-256 checksum differs) and was discarded. Upload it again.</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF, JPEG or PNG file (whatever its name says) and was discarded. Attach the proof as a PDF, JPEG or PNG file.</source>
+        <translation>This file is not a PDF, JPEG or PNG file (whatever its name says) and was discarded. Attach the proof as a PDF, JPEG or PNG file.</translation>
+    </message>
+    <message>
+        <source>A submitted declaration keeps at least one attachment. Add another first, or withdraw the declaration.</source>
+        <translation>A submitted declaration keeps at least one attachment. Add another first, or withdraw the declaration.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -1115,6 +1321,87 @@
     </message>
 </context>
 <context>
+    <name>xueshi::AttachmentCache</name>
+    <message>
+        <source>The attachments cannot be saved: the folder %1 cannot be created.</source>
+        <translation>The attachments cannot be saved: the folder %1 cannot be created.</translation>
+    </message>
+    <message>
+        <source>The attachments cannot be saved: %1</source>
+        <translation>The attachments cannot be saved: %1</translation>
+    </message>
+    <message>
+        <source>An attachment from the server is larger than its declaration says; it was not kept.</source>
+        <translation>An attachment from the server is larger than its declaration says; it was not kept.</translation>
+    </message>
+    <message>
+        <source>The attachments could not be downloaded (%1); they are fetched at the next sync.</source>
+        <translation>The attachments could not be downloaded (%1); they are fetched at the next sync.</translation>
+    </message>
+    <message>
+        <source>The server refused an attachment (HTTP %1).</source>
+        <translation>The server refused an attachment (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server refused an attachment (HTTP %1): %2</source>
+        <translation>The server refused an attachment (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>A downloaded attachment is damaged (its checksum does not match) and was deleted; it is fetched again at the next sync.</source>
+        <translation>A downloaded attachment is damaged (its checksum does not match) and was deleted; it is fetched again at the next sync.</translation>
+    </message>
+    <message>
+        <source>The attachments cannot be saved: %1 cannot be written.</source>
+        <translation>The attachments cannot be saved: %1 cannot be written.</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::AttachmentUploads</name>
+    <message>
+        <source>Save the record before attaching files.</source>
+        <translation>Save the record before attaching files.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A record can have at most %n attachments.</source>
+        <translation>
+            <numerusform>A record can have at most %n attachment.</numerusform>
+            <numerusform>A record can have at most %n attachments.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file that can be read.</source>
+        <translation>&quot;%1&quot; is not a file that can be read.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is larger than 10 MB. Attach a smaller file (scan it at a lower resolution, for example).</source>
+        <translation>&quot;%1&quot; is larger than 10 MB. Attach a smaller file (scan it at a lower resolution, for example).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>&quot;%1&quot; cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PDF, JPEG or PNG file: its content is something else, whatever its name says.</source>
+        <translation>&quot;%1&quot; is not a PDF, JPEG or PNG file: its content is something else, whatever its name says.</translation>
+    </message>
+    <message>
+        <source>The attachment cannot be stored on this computer.</source>
+        <translation>The attachment cannot be stored on this computer.</translation>
+    </message>
+    <message>
+        <source>The attachment cannot be stored on this computer: %1</source>
+        <translation>The attachment cannot be stored on this computer: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is empty.</source>
+        <translation>&quot;%1&quot; is empty.</translation>
+    </message>
+    <message>
+        <source>The copy of &quot;%1&quot; on this computer cannot be read.</source>
+        <translation>The copy of &quot;%1&quot; on this computer cannot be read.</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::AttendancePreviewDialog</name>
     <message>
         <source>Import attendance: %1</source>
@@ -1155,15 +1442,15 @@
     <message numerus="yes">
         <source>None of the %n row(s) can be applied: correct the file and import it again.</source>
         <translation>
-            <numerusform>None of the %n row(s) can be applied: correct the file and import it again.</numerusform>
-            <numerusform>None of the %n row(s) can be applied: correct the file and import it again.</numerusform>
+            <numerusform>None of the %n row can be applied: correct the file and import it again.</numerusform>
+            <numerusform>None of the %n rows can be applied: correct the file and import it again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) match confirmed enrolments. Apply confirms their hours in one batch.</source>
         <translation>
-            <numerusform>%n row(s) match confirmed enrolments. Apply confirms their hours in one batch.</numerusform>
-            <numerusform>%n row(s) match confirmed enrolments. Apply confirms their hours in one batch.</numerusform>
+            <numerusform>%n row match confirmed enrolments. Apply confirms their hours in one batch.</numerusform>
+            <numerusform>%n rows match confirmed enrolments. Apply confirms their hours in one batch.</numerusform>
         </translation>
     </message>
     <message>
@@ -1847,8 +2134,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>%n course(s)</source>
         <translation>
-            <numerusform>%n course(s)</numerusform>
-            <numerusform>%n course(s)</numerusform>
+            <numerusform>%n course</numerusform>
+            <numerusform>%n courses</numerusform>
         </translation>
     </message>
     <message>
@@ -1886,8 +2173,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>%n lesson(s)</source>
         <translation>
-            <numerusform>%n lesson(s)</numerusform>
-            <numerusform>%n lesson(s)</numerusform>
+            <numerusform>%n lesson</numerusform>
+            <numerusform>%n lessons</numerusform>
         </translation>
     </message>
     <message>
@@ -1901,8 +2188,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>%1 hours (public subject) · %n lesson(s), at least %2 minutes of study in all</source>
         <translation>
-            <numerusform>%1 hours (public subject) · %n lesson(s), at least %2 minutes of study in all</numerusform>
-            <numerusform>%1 hours (public subject) · %n lesson(s), at least %2 minutes of study in all</numerusform>
+            <numerusform>%1 hours (public subject) · %n lesson, at least %2 minutes of study in all</numerusform>
+            <numerusform>%1 hours (public subject) · %n lessons, at least %2 minutes of study in all</numerusform>
         </translation>
     </message>
     <message>
@@ -1916,8 +2203,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>at least %n minute(s)</source>
         <translation>
-            <numerusform>at least %n minute(s)</numerusform>
-            <numerusform>at least %n minute(s)</numerusform>
+            <numerusform>at least %n minute</numerusform>
+            <numerusform>at least %n minutes</numerusform>
         </translation>
     </message>
     <message>
@@ -2031,8 +2318,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>This course is available offline: all %n file(s) (%1) are on this computer.</source>
         <translation>
-            <numerusform>This course is available offline: all %n file(s) (%1) are on this computer.</numerusform>
-            <numerusform>This course is available offline: all %n file(s) (%1) are on this computer.</numerusform>
+            <numerusform>This course is available offline: all %n file (%1) are on this computer.</numerusform>
+            <numerusform>This course is available offline: all %n files (%1) are on this computer.</numerusform>
         </translation>
     </message>
     <message>
@@ -2172,6 +2459,143 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::DeclarationDialog</name>
+    <message>
+        <source>Add an hour record</source>
+        <translation>Add an hour record</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>Training content</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Training days</source>
+        <translation>Training days</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>Professional series</translation>
+    </message>
+    <message>
+        <source>Proof of the training (PDF, JPEG or PNG, at most 10 MB each, at most 5 files):</source>
+        <translation>Proof of the training (PDF, JPEG or PNG, at most 10 MB each, at most 5 files):</translation>
+    </message>
+    <message>
+        <source>Remove the attachment</source>
+        <translation>Remove the attachment</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Upload attachments</source>
+        <translation>Upload attachments</translation>
+    </message>
+    <message>
+        <source>The attachment was removed.</source>
+        <translation>The attachment was removed.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be removed: %1</source>
+        <translation>The attachment could not be removed: %1</translation>
+    </message>
+    <message>
+        <source>Please choose</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>Edit an hour record</source>
+        <translation>Edit an hour record</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %1 hours for %n training day(s).</source>
+        <translation>
+            <numerusform>At most %1 hours for %n training day.</numerusform>
+            <numerusform>At most %1 hours for %n training days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Reason for returning it: %1</source>
+        <translation>Reason for returning it: %1</translation>
+    </message>
+    <message>
+        <source>%1 (sent)</source>
+        <translation>%1 (sent)</translation>
+    </message>
+    <message>
+        <source>%1 (not accepted: %2)</source>
+        <translation>%1 (not accepted: %2)</translation>
+    </message>
+    <message>
+        <source>%1 (waiting to be sent)</source>
+        <translation>%1 (waiting to be sent)</translation>
+    </message>
+    <message>
+        <source>The record cannot be saved: the local cache is not available.</source>
+        <translation>The record cannot be saved: the local cache is not available.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked above, then save again.</source>
+        <translation>Correct the fields marked above, then save again.</translation>
+    </message>
+    <message>
+        <source>The record could not be saved: %1</source>
+        <translation>The record could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved. It is sent to the server with the next sync; attach the proof with &quot;Upload attachments&quot;.</source>
+        <translation>Saved. It is sent to the server with the next sync; attach the proof with &quot;Upload attachments&quot;.</translation>
+    </message>
+    <message>
+        <source>Attachments cannot be stored: the local cache is not available.</source>
+        <translation>Attachments cannot be stored: the local cache is not available.</translation>
+    </message>
+    <message>
+        <source>Choose proof of the training</source>
+        <translation>Choose proof of the training</translation>
+    </message>
+    <message>
+        <source>PDF, JPEG or PNG files (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>PDF, JPEG or PNG files (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) attached. They are sent with the next sync.</source>
+        <translation>
+            <numerusform>%n file attached. They are sent with the next sync.</numerusform>
+            <numerusform>%n files attached. They are sent with the next sync.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xueshi::DeclarationYearDialog</name>
     <message>
         <source>Change the declaration year</source>
@@ -2226,6 +2650,10 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Staff</source>
         <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Hours review</source>
+        <translation>Hours review</translation>
     </message>
 </context>
 <context>
@@ -2304,15 +2732,15 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>%n enrolment(s) shown, %1 awaiting confirmation in this class.</source>
         <translation>
-            <numerusform>%n enrolment(s) shown, %1 awaiting confirmation in this class.</numerusform>
-            <numerusform>%n enrolment(s) shown, %1 awaiting confirmation in this class.</numerusform>
+            <numerusform>%n enrolment shown, %1 awaiting confirmation in this class.</numerusform>
+            <numerusform>%n enrolments shown, %1 awaiting confirmation in this class.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n enrolment(s) confirmed; sent at the next sync.</source>
         <translation>
-            <numerusform>%n enrolment(s) confirmed; sent at the next sync.</numerusform>
-            <numerusform>%n enrolment(s) confirmed; sent at the next sync.</numerusform>
+            <numerusform>%n enrolment confirmed; sent at the next sync.</numerusform>
+            <numerusform>%n enrolments confirmed; sent at the next sync.</numerusform>
         </translation>
     </message>
     <message>
@@ -2322,8 +2750,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>Why are the %n enrolment(s) returned? The learners see this reason.</source>
         <translation>
-            <numerusform>Why are the %n enrolment(s) returned? The learners see this reason.</numerusform>
-            <numerusform>Why are the %n enrolment(s) returned? The learners see this reason.</numerusform>
+            <numerusform>Why are the %n enrolment returned? The learners see this reason.</numerusform>
+            <numerusform>Why are the %n enrolments returned? The learners see this reason.</numerusform>
         </translation>
     </message>
     <message>
@@ -2337,8 +2765,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>%n enrolment(s) returned; sent at the next sync.</source>
         <translation>
-            <numerusform>%n enrolment(s) returned; sent at the next sync.</numerusform>
-            <numerusform>%n enrolment(s) returned; sent at the next sync.</numerusform>
+            <numerusform>%n enrolment returned; sent at the next sync.</numerusform>
+            <numerusform>%n enrolments returned; sent at the next sync.</numerusform>
         </translation>
     </message>
     <message>
@@ -2392,8 +2820,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>%n person(s) exported to %1.</source>
         <translation>
-            <numerusform>%n person(s) exported to %1.</numerusform>
-            <numerusform>%n person(s) exported to %1.</numerusform>
+            <numerusform>%n person exported to %1.</numerusform>
+            <numerusform>%n persons exported to %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2466,8 +2894,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>%n question(s) not answered yet: they count as wrong. Submit anyway?</source>
         <translation>
-            <numerusform>%n question(s) not answered yet: they count as wrong. Submit anyway?</numerusform>
-            <numerusform>%n question(s) not answered yet: they count as wrong. Submit anyway?</numerusform>
+            <numerusform>%n question not answered yet: they count as wrong. Submit anyway?</numerusform>
+            <numerusform>%n questions not answered yet: they count as wrong. Submit anyway?</numerusform>
         </translation>
     </message>
     <message>
@@ -2572,6 +3000,86 @@ Why it is not trusted automatically: %5</translation>
         <source>Awaiting confirmation</source>
         <translation>Awaiting confirmation</translation>
     </message>
+    <message>
+        <source>Attachments are not sent yet: %1</source>
+        <translation>Attachments are not sent yet: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 waiting to be sent)</source>
+        <translation>%1 (+%2 waiting to be sent)</translation>
+    </message>
+    <message>
+        <source>Attach proof of the training (&quot;Upload attachments&quot; in the record) before submitting it.</source>
+        <translation>Attach proof of the training (&quot;Upload attachments&quot; in the record) before submitting it.</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>Delete the record</translation>
+    </message>
+    <message>
+        <source>Delete this record and its attachments?</source>
+        <translation>Delete this record and its attachments?</translation>
+    </message>
+    <message>
+        <source>Submitted to your employer for review. It is sent with the next sync, after its attachments.</source>
+        <translation>Submitted to your employer for review. It is sent with the next sync, after its attachments.</translation>
+    </message>
+    <message>
+        <source>Withdrawn: the record is a draft again.</source>
+        <translation>Withdrawn: the record is a draft again.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Deleted.</translation>
+    </message>
+    <message>
+        <source>My declared hours</source>
+        <translation>My declared hours</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>Training content</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Add an hour record</source>
+        <translation>Add an hour record</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::HoursConfirmationPage</name>
@@ -2582,8 +3090,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>%1 · %2 · %3 hours · %n person(s) awaiting hours.</source>
         <translation>
-            <numerusform>%1 · %2 · %3 hours · %n person(s) awaiting hours.</numerusform>
-            <numerusform>%1 · %2 · %3 hours · %n person(s) awaiting hours.</numerusform>
+            <numerusform>%1 · %2 · %3 hours · %n person awaiting hours.</numerusform>
+            <numerusform>%1 · %2 · %3 hours · %n persons awaiting hours.</numerusform>
         </translation>
     </message>
     <message>
@@ -2612,8 +3120,8 @@ Why it is not trusted automatically: %5</translation>
     <message numerus="yes">
         <source>The hours of %n person(s) are confirmed on this computer and sent at the next sync; the server&apos;s answer for each person is shown below.</source>
         <translation>
-            <numerusform>The hours of %n person(s) are confirmed on this computer and sent at the next sync; the server&apos;s answer for each person is shown below.</numerusform>
-            <numerusform>The hours of %n person(s) are confirmed on this computer and sent at the next sync; the server&apos;s answer for each person is shown below.</numerusform>
+            <numerusform>The hours of %n person are confirmed on this computer and sent at the next sync; the server&apos;s answer for each person is shown below.</numerusform>
+            <numerusform>The hours of %n persons are confirmed on this computer and sent at the next sync; the server&apos;s answer for each person is shown below.</numerusform>
         </translation>
     </message>
     <message>
@@ -3829,6 +4337,310 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::ReviewPage</name>
+    <message>
+        <source>Attachments %1 of %2</source>
+        <translation>Attachments %1 of %2</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>Training content</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>Training dates</source>
+        <translation>Training dates</translation>
+    </message>
+    <message>
+        <source>Training days</source>
+        <translation>Training days</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>Professional series</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>The person withdrew this declaration: it cannot be decided until they submit it again.</source>
+        <translation>The person withdrew this declaration: it cannot be decided until they submit it again.</translation>
+    </message>
+    <message>
+        <source>Select a declaration to see it with its attachments.</source>
+        <translation>Select a declaration to see it with its attachments.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n declaration(s) selected, %1 of them to review.</source>
+        <translation>
+            <numerusform>%n declaration selected, %1 of them to review.</numerusform>
+            <numerusform>%n declarations selected, %1 of them to review.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)%3</source>
+        <translation>%1 (%2)%3</translation>
+    </message>
+    <message>
+        <source> – not on this computer yet</source>
+        <translation> – not on this computer yet</translation>
+    </message>
+    <message>
+        <source>No attachments.</source>
+        <translation>No attachments.</translation>
+    </message>
+    <message>
+        <source>This attachment is not on this computer: the space for attachments is full (see Settings).</source>
+        <translation>This attachment is not on this computer: the space for attachments is full (see Settings).</translation>
+    </message>
+    <message>
+        <source>This attachment is not on this computer yet: it is downloaded with the next sync.</source>
+        <translation>This attachment is not on this computer yet: it is downloaded with the next sync.</translation>
+    </message>
+    <message>
+        <source>This attachment cannot be shown: its content is not the kind of file it claims to be.</source>
+        <translation>This attachment cannot be shown: its content is not the kind of file it claims to be.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be opened.</source>
+        <translation>This PDF cannot be opened.</translation>
+    </message>
+    <message>
+        <source>This image cannot be opened.</source>
+        <translation>This image cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>Confirm %1</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Your organisation must be approved by the administrator before it can decide declarations.</source>
+        <translation>Your organisation must be approved by the administrator before it can decide declarations.</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the person: it cannot be decided.</source>
+        <translation>Withdrawn by the person: it cannot be decided.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n declaration(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n declaration shown</numerusform>
+            <numerusform>%1 of %n declarations shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attachments on this computer: %1 of %2.</source>
+        <translation>Attachments on this computer: %1 of %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The space for attachments is full: %n attachment(s) were not downloaded. Raise the limit in Settings, or decide declarations to free space.</source>
+        <translation>
+            <numerusform>The space for attachments is full: %n attachment were not downloaded. Raise the limit in Settings, or decide declarations to free space.</numerusform>
+            <numerusform>The space for attachments is full: %n attachments were not downloaded. Raise the limit in Settings, or decide declarations to free space.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmation(s) saved; sent at the next sync.</source>
+        <translation>
+            <numerusform>%n confirmation saved; sent at the next sync.</numerusform>
+            <numerusform>%n confirmations saved; sent at the next sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last confirmation of %n declaration(s): %1 accepted by the server, %2 not applied (see Sync problems), %3 waiting to be sent.</source>
+        <translation>
+            <numerusform>Last confirmation of %n declaration: %1 accepted by the server, %2 not applied (see Sync problems), %3 waiting to be sent.</numerusform>
+            <numerusform>Last confirmation of %n declarations: %1 accepted by the server, %2 not applied (see Sync problems), %3 waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return the declaration</source>
+        <translation>Return the declaration</translation>
+    </message>
+    <message>
+        <source>Why is the declaration returned? The person sees this reason and can correct the declaration.</source>
+        <translation>Why is the declaration returned? The person sees this reason and can correct the declaration.</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; at most %2 are allowed.</source>
+        <translation>The reason is %1 characters long; at most %2 are allowed.</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>A reason is required.</translation>
+    </message>
+    <message>
+        <source>Returned; sent at the next sync.</source>
+        <translation>Returned; sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Hours review</source>
+        <translation>Hours review</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All subjects</source>
+        <translation>All subjects</translation>
+    </message>
+    <message>
+        <source>Name contains…</source>
+        <translation>Name contains…</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>Training:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Declaration</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ReviewTableModel</name>
+    <message>
+        <source>%1 (sync problem)</source>
+        <translation>%1 (sync problem)</translation>
+    </message>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1 (not sent yet)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>Training content</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Training dates</source>
+        <translation>Training dates</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ReviewText</name>
+    <message>
+        <source>To review</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the person</source>
+        <translation>Withdrawn by the person</translation>
+    </message>
+    <message>
+        <source>Professional subject</source>
+        <translation>Professional subject</translation>
+    </message>
+    <message>
+        <source>Elective subject</source>
+        <translation>Elective subject</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::RoleWindow</name>
     <message>
         <source>About</source>
@@ -4098,6 +4910,18 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Forget the offline login on this computer</source>
         <translation>Forget the offline login on this computer</translation>
+    </message>
+    <message>
+        <source>Space for attachments</source>
+        <translation>Space for attachments</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>An employer&apos;s client downloads the attachments of the declarations to review with each sync, up to this much, so they can be reviewed offline.</source>
+        <translation>An employer&apos;s client downloads the attachments of the declarations to review with each sync, up to this much, so they can be reviewed offline.</translation>
     </message>
 </context>
 <context>
@@ -4546,6 +5370,70 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>&quot;Retry&quot; takes the same decision on the organisation as it is now on the server; &quot;Discard&quot; drops your decision.</source>
         <translation>&quot;Retry&quot; takes the same decision on the organisation as it is now on the server; &quot;Discard&quot; drops your decision.</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>Training content</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Training days</source>
+        <translation>Training days</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Save a self-declaration</source>
+        <translation>Save a self-declaration</translation>
+    </message>
+    <message>
+        <source>Submit a self-declaration</source>
+        <translation>Submit a self-declaration</translation>
+    </message>
+    <message>
+        <source>Withdraw a self-declaration</source>
+        <translation>Withdraw a self-declaration</translation>
+    </message>
+    <message>
+        <source>Delete a self-declaration</source>
+        <translation>Delete a self-declaration</translation>
+    </message>
+    <message>
+        <source>Confirm a self-declaration</source>
+        <translation>Confirm a self-declaration</translation>
+    </message>
+    <message>
+        <source>Return a self-declaration</source>
+        <translation>Return a self-declaration</translation>
+    </message>
+    <message>
+        <source>The person withdrew or changed this declaration after you reviewed it, so your decision was not applied. Below: the declaration as you saw it and as it is now.</source>
+        <translation>The person withdrew or changed this declaration after you reviewed it, so your decision was not applied. Below: the declaration as you saw it and as it is now.</translation>
+    </message>
+    <message>
+        <source>A decision applies only to the version you saw: &quot;Discard&quot; drops it, then review the declaration as it is now under Hours review.</source>
+        <translation>A decision applies only to the version you saw: &quot;Discard&quot; drops it, then review the declaration as it is now under Hours review.</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,104 @@
     </message>
 </context>
 <context>
+    <name>DeclarationRules</name>
+    <message>
+        <source>Enter the training content.</source>
+        <translation>请填写培训内容。</translation>
+    </message>
+    <message>
+        <source>The training content may have at most %1 characters.</source>
+        <translation>培训内容最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>The training content must not contain line breaks, tabs or other control characters.</source>
+        <translation>培训内容不能包含换行、制表符等控制字符。</translation>
+    </message>
+    <message>
+        <source>Enter the organiser.</source>
+        <translation>请填写主办单位。</translation>
+    </message>
+    <message>
+        <source>The organiser may have at most %1 characters.</source>
+        <translation>主办单位最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>The organiser must not contain line breaks, tabs or other control characters.</source>
+        <translation>主办单位不能包含换行、制表符等控制字符。</translation>
+    </message>
+    <message>
+        <source>Enter the date as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD 格式填写日期。</translation>
+    </message>
+    <message>
+        <source>The date must be in 2000 or later.</source>
+        <translation>日期不能早于 2000 年。</translation>
+    </message>
+    <message>
+        <source>The training cannot end before it starts.</source>
+        <translation>培训结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The training must have ended: its end date %1 is after today (%2).</source>
+        <translation>培训须已结束：结束日期 %1 晚于今天（%2）。</translation>
+    </message>
+    <message>
+        <source>Enter at least 1 training day.</source>
+        <translation>参训天数至少为 1 天。</translation>
+    </message>
+    <message>
+        <source>%1 training days do not fit between %2 and %3, which hold %4 days.</source>
+        <translation>%2 至 %3 共 %4 天，容纳不下 %1 个参训天数。</translation>
+    </message>
+    <message>
+        <source>Enter at least 0.1 hours.</source>
+        <translation>学时至少为 0.1。</translation>
+    </message>
+    <message>
+        <source>%1 hours for %2 training day is more than the %3 allowed (at most %4 hours a training day).</source>
+        <translation>%2 个参训天数申报 %1 学时，超过了允许的 %3 学时（每个参训天数最多 %4 学时）。</translation>
+    </message>
+    <message>
+        <source>%1 hours for %2 training days is more than the %3 allowed (at most %4 hours a training day).</source>
+        <translation>%2 个参训天数申报 %1 学时，超过了允许的 %3 学时（每个参训天数最多 %4 学时）。</translation>
+    </message>
+    <message>
+        <source>Choose the professional series of professional hours.</source>
+        <translation>申报专业课学时须选择专业系列。</translation>
+    </message>
+    <message>
+        <source>Choose a professional series from the list.</source>
+        <translation>请从列表中选择专业系列。</translation>
+    </message>
+    <message>
+        <source>Elective hours have no professional series.</source>
+        <translation>选修课学时不填专业系列。</translation>
+    </message>
+    <message>
+        <source>Choose elective subjects or professional subjects as the subject type.</source>
+        <translation>科目类型请选择选修科目或专业科目。</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationText</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting the employer&apos;s review</source>
+        <translation>待单位审核</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
     <name>Server</name>
     <message>
         <source>This address does not accept the method %1.</source>
@@ -738,6 +836,114 @@
         <source>Hours can be confirmed once the class has ended (its last day is %1).</source>
         <translation>培训班学习完毕后才能确认学时（最后一天为 %1）。</translation>
     </message>
+    <message>
+        <source>offset must be a whole number of bytes.</source>
+        <translation>offset 必须是整数字节数。</translation>
+    </message>
+    <message>
+        <source>Send the file&apos;s bytes as application/octet-stream.</source>
+        <translation>请以 application/octet-stream 发送文件内容。</translation>
+    </message>
+    <message>
+        <source>This declaration was not found.</source>
+        <translation>未找到此学时申报。</translation>
+    </message>
+    <message>
+        <source>This attachment was not found.</source>
+        <translation>未找到此附件。</translation>
+    </message>
+    <message>
+        <source>Your employer has confirmed this declaration; it can no longer be changed.</source>
+        <translation>工作单位已确认此申报，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Only learners declare their own training hours.</source>
+        <translation>只有专业技术人员本人可以申报学时。</translation>
+    </message>
+    <message>
+        <source>A declaration needs a UUID as its id.</source>
+        <translation>学时申报的 id 必须是 UUID。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; must be a whole number.</source>
+        <translation>字段“%1”必须是整数。</translation>
+    </message>
+    <message>
+        <source>Attach proof of the training (a PDF, JPEG or PNG file) before submitting.</source>
+        <translation>提交前请上传学习证明（PDF、JPEG 或 PNG 文件）。</translation>
+    </message>
+    <message>
+        <source>Only the HR office of the employer a declaration was submitted to decides it.</source>
+        <translation>只有申报所提交的工作单位才能审核此申报。</translation>
+    </message>
+    <message>
+        <source>The administrator has not approved your organisation yet; you can review declarations once it is approved.</source>
+        <translation>管理员尚未审核通过贵单位，通过后才能审核学时申报。</translation>
+    </message>
+    <message>
+        <source>Give the reason for returning the declaration.</source>
+        <translation>请填写退回申报的原因。</translation>
+    </message>
+    <message>
+        <source>An attachment needs a new UUID (lower case) as its id.</source>
+        <translation>附件的 id 必须是新的小写 UUID。</translation>
+    </message>
+    <message>
+        <source>The file name has no usable characters.</source>
+        <translation>文件名中没有可用的字符。</translation>
+    </message>
+    <message>
+        <source>The size must be a whole number of bytes, at least 1.</source>
+        <translation>大小必须是至少为 1 的整数字节数。</translation>
+    </message>
+    <message>
+        <source>An attachment may have at most %1 MB; this file has %2 MB.</source>
+        <translation>每个附件最多 %1 MB，此文件为 %2 MB。</translation>
+    </message>
+    <message>
+        <source>The checksum must be a SHA-256 in 64 hexadecimal digits.</source>
+        <translation>校验值必须是 64 位十六进制的 SHA-256。</translation>
+    </message>
+    <message>
+        <source>This attachment id is already used for another file.</source>
+        <translation>此附件 id 已用于另一个文件。</translation>
+    </message>
+    <message>
+        <source>A declaration may have at most %1 attachments. Remove one before adding another.</source>
+        <translation>每条申报最多 %1 个附件，请先删除一个再添加。</translation>
+    </message>
+    <message>
+        <source>You have stored %1 attachments, the most the server keeps for one person.</source>
+        <translation>您已保存 %1 个附件，已达服务器为每人保存的上限。</translation>
+    </message>
+    <message>
+        <source>Send an attachment in pieces of at most %1 KiB.</source>
+        <translation>请分块上传附件，每块不超过 %1 KiB。</translation>
+    </message>
+    <message>
+        <source>The piece of the file is empty.</source>
+        <translation>文件分块为空。</translation>
+    </message>
+    <message>
+        <source>The server has %1 bytes of this file; send the rest from there.</source>
+        <translation>服务器已收到此文件的 %1 字节，请从该处继续上传。</translation>
+    </message>
+    <message>
+        <source>The piece goes past the %1 bytes announced for the file.</source>
+        <translation>分块超出了文件声明的 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The file arrived changed (its SHA-256 checksum differs) and was discarded. Upload it again.</source>
+        <translation>文件传输后内容有变化（SHA-256 校验值不符），已丢弃，请重新上传。</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF, JPEG or PNG file (whatever its name says) and was discarded. Attach the proof as a PDF, JPEG or PNG file.</source>
+        <translation>此文件不是 PDF、JPEG 或 PNG 文件（无论文件名如何），已丢弃。请以 PDF、JPEG 或 PNG 文件上传学习证明。</translation>
+    </message>
+    <message>
+        <source>A submitted declaration keeps at least one attachment. Add another first, or withdraw the declaration.</source>
+        <translation>已提交的申报至少保留一个附件。请先添加另一个，或撤回申报。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -1111,6 +1317,86 @@
     <message>
         <source>Cannot connect to the server %1: %2</source>
         <translation>无法连接服务器 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::AttachmentCache</name>
+    <message>
+        <source>The attachments cannot be saved: the folder %1 cannot be created.</source>
+        <translation>无法保存附件：无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The attachments cannot be saved: %1</source>
+        <translation>无法保存附件：%1</translation>
+    </message>
+    <message>
+        <source>An attachment from the server is larger than its declaration says; it was not kept.</source>
+        <translation>服务器返回的附件大于申报所列大小，未保存。</translation>
+    </message>
+    <message>
+        <source>The attachments could not be downloaded (%1); they are fetched at the next sync.</source>
+        <translation>附件无法下载（%1），将在下次同步时重试。</translation>
+    </message>
+    <message>
+        <source>The server refused an attachment (HTTP %1).</source>
+        <translation>服务器拒绝了附件（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The server refused an attachment (HTTP %1): %2</source>
+        <translation>服务器拒绝了附件（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>A downloaded attachment is damaged (its checksum does not match) and was deleted; it is fetched again at the next sync.</source>
+        <translation>下载的附件已损坏（校验值不符）并已删除，将在下次同步时重新下载。</translation>
+    </message>
+    <message>
+        <source>The attachments cannot be saved: %1 cannot be written.</source>
+        <translation>无法保存附件：无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::AttachmentUploads</name>
+    <message>
+        <source>Save the record before attaching files.</source>
+        <translation>请先保存记录再上传附件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A record can have at most %n attachments.</source>
+        <translation>
+            <numerusform>每条记录最多 %n 个附件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file that can be read.</source>
+        <translation>“%1”不是可读取的文件。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is larger than 10 MB. Attach a smaller file (scan it at a lower resolution, for example).</source>
+        <translation>“%1”超过 10 MB，请上传较小的文件（例如降低扫描分辨率）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PDF, JPEG or PNG file: its content is something else, whatever its name says.</source>
+        <translation>“%1”不是 PDF、JPEG 或 PNG 文件：无论文件名如何，其内容不符。</translation>
+    </message>
+    <message>
+        <source>The attachment cannot be stored on this computer.</source>
+        <translation>无法在本机保存附件。</translation>
+    </message>
+    <message>
+        <source>The attachment cannot be stored on this computer: %1</source>
+        <translation>无法在本机保存附件：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is empty.</source>
+        <translation>“%1”是空文件。</translation>
+    </message>
+    <message>
+        <source>The copy of &quot;%1&quot; on this computer cannot be read.</source>
+        <translation>无法读取本机上“%1”的副本。</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2448,141 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::DeclarationDialog</name>
+    <message>
+        <source>Add an hour record</source>
+        <translation>学时记录添加</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>培训内容</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Training days</source>
+        <translation>参训天数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>专业系列</translation>
+    </message>
+    <message>
+        <source>Proof of the training (PDF, JPEG or PNG, at most 10 MB each, at most 5 files):</source>
+        <translation>学习证明（PDF、JPEG 或 PNG，每个不超过 10 MB，最多 5 个）：</translation>
+    </message>
+    <message>
+        <source>Remove the attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Upload attachments</source>
+        <translation>附件材料上传</translation>
+    </message>
+    <message>
+        <source>The attachment was removed.</source>
+        <translation>附件已删除。</translation>
+    </message>
+    <message>
+        <source>The attachment could not be removed: %1</source>
+        <translation>附件删除失败：%1</translation>
+    </message>
+    <message>
+        <source>Please choose</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>Edit an hour record</source>
+        <translation>学时记录修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %1 hours for %n training day(s).</source>
+        <translation>
+            <numerusform>%n 个参训天数最多可申报 %1 学时。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Reason for returning it: %1</source>
+        <translation>退回原因：%1</translation>
+    </message>
+    <message>
+        <source>%1 (sent)</source>
+        <translation>%1（已上传）</translation>
+    </message>
+    <message>
+        <source>%1 (not accepted: %2)</source>
+        <translation>%1（未被接受：%2）</translation>
+    </message>
+    <message>
+        <source>%1 (waiting to be sent)</source>
+        <translation>%1（待上传）</translation>
+    </message>
+    <message>
+        <source>The record cannot be saved: the local cache is not available.</source>
+        <translation>无法保存：本地缓存不可用。</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked above, then save again.</source>
+        <translation>请更正上面标出的内容后再保存。</translation>
+    </message>
+    <message>
+        <source>The record could not be saved: %1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Saved. It is sent to the server with the next sync; attach the proof with &quot;Upload attachments&quot;.</source>
+        <translation>已保存，将在下次同步时发送到服务器；请点击【附件材料上传】上传学习证明。</translation>
+    </message>
+    <message>
+        <source>Attachments cannot be stored: the local cache is not available.</source>
+        <translation>无法保存附件：本地缓存不可用。</translation>
+    </message>
+    <message>
+        <source>Choose proof of the training</source>
+        <translation>选择学习证明</translation>
+    </message>
+    <message>
+        <source>PDF, JPEG or PNG files (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>PDF、JPEG 或 PNG 文件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) attached. They are sent with the next sync.</source>
+        <translation>
+            <numerusform>已添加 %n 个文件，将在下次同步时上传。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xueshi::DeclarationYearDialog</name>
     <message>
         <source>Change the declaration year</source>
@@ -2216,6 +2637,10 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Staff</source>
         <translation>人员管理</translation>
+    </message>
+    <message>
+        <source>Hours review</source>
+        <translation>学时审核</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +2980,86 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Awaiting confirmation</source>
         <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Attachments are not sent yet: %1</source>
+        <translation>附件尚未上传：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 waiting to be sent)</source>
+        <translation>%1（另有 %2 个待上传）</translation>
+    </message>
+    <message>
+        <source>Attach proof of the training (&quot;Upload attachments&quot; in the record) before submitting it.</source>
+        <translation>提交前请先上传学习证明（在记录中点击【附件材料上传】）。</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Delete this record and its attachments?</source>
+        <translation>删除此记录及其附件？</translation>
+    </message>
+    <message>
+        <source>Submitted to your employer for review. It is sent with the next sync, after its attachments.</source>
+        <translation>已提交单位审核，将在附件上传后随下次同步发送。</translation>
+    </message>
+    <message>
+        <source>Withdrawn: the record is a draft again.</source>
+        <translation>已撤回，记录恢复为草稿。</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <source>My declared hours</source>
+        <translation>我的学时申报</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>培训内容</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件材料</translation>
+    </message>
+    <message>
+        <source>Add an hour record</source>
+        <translation>学时记录添加</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -3802,6 +4307,305 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::ReviewPage</name>
+    <message>
+        <source>Attachments %1 of %2</source>
+        <translation>附件 %1/%2</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>培训内容</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Training dates</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <source>Training days</source>
+        <translation>参训天数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Professional series</source>
+        <translation>专业系列</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The person withdrew this declaration: it cannot be decided until they submit it again.</source>
+        <translation>申报人已撤回此申报，重新提交前无法审核。</translation>
+    </message>
+    <message>
+        <source>Select a declaration to see it with its attachments.</source>
+        <translation>请选择一条申报以查看详情和附件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n declaration(s) selected, %1 of them to review.</source>
+        <translation>
+            <numerusform>已选 %n 条，其中 %1 条待审核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)%3</source>
+        <translation>%1（%2）%3</translation>
+    </message>
+    <message>
+        <source> – not on this computer yet</source>
+        <translation>——尚未下载到本机</translation>
+    </message>
+    <message>
+        <source>No attachments.</source>
+        <translation>无附件。</translation>
+    </message>
+    <message>
+        <source>This attachment is not on this computer: the space for attachments is full (see Settings).</source>
+        <translation>附件缓存空间已满，此附件未下载（见设置）。</translation>
+    </message>
+    <message>
+        <source>This attachment is not on this computer yet: it is downloaded with the next sync.</source>
+        <translation>此附件尚未下载到本机，将在下次同步时下载。</translation>
+    </message>
+    <message>
+        <source>This attachment cannot be shown: its content is not the kind of file it claims to be.</source>
+        <translation>此附件内容与其声明的文件类型不符，无法显示。</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be opened.</source>
+        <translation>无法打开此 PDF。</translation>
+    </message>
+    <message>
+        <source>This image cannot be opened.</source>
+        <translation>无法打开此图片。</translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>确认 %1 条</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Your organisation must be approved by the administrator before it can decide declarations.</source>
+        <translation>单位须经管理员审核通过后才能审核学时申报。</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the person: it cannot be decided.</source>
+        <translation>申报人已撤回，无法审核。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n declaration(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 条，共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attachments on this computer: %1 of %2.</source>
+        <translation>本机附件缓存：%1 / %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The space for attachments is full: %n attachment(s) were not downloaded. Raise the limit in Settings, or decide declarations to free space.</source>
+        <translation>
+            <numerusform>附件缓存空间已满：%n 个附件未下载。请在设置中调高上限，或审核申报以释放空间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmation(s) saved; sent at the next sync.</source>
+        <translation>
+            <numerusform>已保存 %n 条确认，将在下次同步时发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last confirmation of %n declaration(s): %1 accepted by the server, %2 not applied (see Sync problems), %3 waiting to be sent.</source>
+        <translation>
+            <numerusform>上次确认 %n 条：服务器已接受 %1 条，%2 条未生效（见同步问题），%3 条等待发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return the declaration</source>
+        <translation>退回申报</translation>
+    </message>
+    <message>
+        <source>Why is the declaration returned? The person sees this reason and can correct the declaration.</source>
+        <translation>退回原因是什么？申报人会看到此原因并可修改申报。</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; at most %2 are allowed.</source>
+        <translation>退回原因有 %1 个字，最多允许 %2 个字。</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>必须填写退回原因。</translation>
+    </message>
+    <message>
+        <source>Returned; sent at the next sync.</source>
+        <translation>已退回，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Hours review</source>
+        <translation>学时审核</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All subjects</source>
+        <translation>全部科目</translation>
+    </message>
+    <message>
+        <source>Name contains…</source>
+        <translation>按姓名查找…</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>培训日期：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>申报详情</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件材料</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ReviewTableModel</name>
+    <message>
+        <source>%1 (sync problem)</source>
+        <translation>%1（同步问题）</translation>
+    </message>
+    <message>
+        <source>%1 (not sent yet)</source>
+        <translation>%1（尚未发送）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>培训内容</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Training dates</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件材料</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ReviewText</name>
+    <message>
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the person</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Professional subject</source>
+        <translation>专业科目</translation>
+    </message>
+    <message>
+        <source>Elective subject</source>
+        <translation>选修科目</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::RoleWindow</name>
     <message>
         <source>About</source>
@@ -4070,6 +4874,18 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Forget the offline login on this computer</source>
         <translation>忘记此电脑上的离线登录</translation>
+    </message>
+    <message>
+        <source>Space for attachments</source>
+        <translation>附件缓存空间</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>An employer&apos;s client downloads the attachments of the declarations to review with each sync, up to this much, so they can be reviewed offline.</source>
+        <translation>单位客户端每次同步时下载待审核申报的附件（不超过此空间），以便离线审核。</translation>
     </message>
 </context>
 <context>
@@ -4516,6 +5332,70 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>&quot;Retry&quot; takes the same decision on the organisation as it is now on the server; &quot;Discard&quot; drops your decision.</source>
         <translation>“重试”按服务器上该机构现在的信息作出同样的决定；“放弃”将删除您的审核决定。</translation>
+    </message>
+    <message>
+        <source>Training content</source>
+        <translation>培训内容</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Training days</source>
+        <translation>参训天数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件材料</translation>
+    </message>
+    <message>
+        <source>Save a self-declaration</source>
+        <translation>保存学时申报</translation>
+    </message>
+    <message>
+        <source>Submit a self-declaration</source>
+        <translation>提交学时申报</translation>
+    </message>
+    <message>
+        <source>Withdraw a self-declaration</source>
+        <translation>撤回学时申报</translation>
+    </message>
+    <message>
+        <source>Delete a self-declaration</source>
+        <translation>删除学时申报</translation>
+    </message>
+    <message>
+        <source>Confirm a self-declaration</source>
+        <translation>确认学时申报</translation>
+    </message>
+    <message>
+        <source>Return a self-declaration</source>
+        <translation>退回学时申报</translation>
+    </message>
+    <message>
+        <source>The person withdrew or changed this declaration after you reviewed it, so your decision was not applied. Below: the declaration as you saw it and as it is now.</source>
+        <translation>您审核后申报人撤回或修改了此申报，您的决定未生效。下表为您看到的版本与当前版本的对比。</translation>
+    </message>
+    <message>
+        <source>A decision applies only to the version you saw: &quot;Discard&quot; drops it, then review the declaration as it is now under Hours review.</source>
+        <translation>审核决定只适用于您看到的版本：请点击“放弃”，然后在学时审核中重新审核当前版本。</translation>
     </message>
 </context>
 <context>
