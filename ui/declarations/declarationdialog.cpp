@@ -71,6 +71,8 @@ DeclarationDialog::DeclarationDialog(ClientCore *core, SyncEngine *engine,
 {
     setObjectName(QStringLiteral("declarationDialog"));
     setWindowTitle(UiText::windowTitle(tr("Add an hour record")));
+    // Wide enough for a refusal's reason on one or two lines under its field.
+    setMinimumWidth(620);
     auto *layout = new QVBoxLayout(this);
 
     // 【保存】 at the top right, as in the manual.

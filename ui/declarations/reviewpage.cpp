@@ -169,7 +169,7 @@ ReviewPage::ReviewPage(ClientCore *core, QWidget *parent)
     m_attachmentsCaption = new QLabel(m_detailGroup);
     m_attachmentList = new QListWidget(m_detailGroup);
     m_attachmentList->setObjectName(QStringLiteral("attachmentsListWidget"));
-    m_attachmentList->setMaximumHeight(110);
+    m_attachmentList->setMaximumHeight(72);
     m_viewerStack = new QStackedWidget(m_detailGroup);
     m_viewerStack->setObjectName(QStringLiteral("attachmentViewerStack"));
     m_viewerMessageLabel = new QLabel(m_viewerStack);
@@ -214,7 +214,15 @@ ReviewPage::ReviewPage(ClientCore *core, QWidget *parent)
     buttons->addWidget(m_confirmButton);
     buttons->addWidget(m_rejectButton);
     buttons->addStretch(1);
-    detail->addWidget(m_detailLabel);
+    // The details scroll in a band of their own, so the proof gets most of the height.
+    auto *detailScroll = new QScrollArea(m_detailGroup);
+    detailScroll->setObjectName(QStringLiteral("declarationDetailScrollArea"));
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    detailScroll->setWidget(m_detailLabel);
+    detailScroll->setMaximumHeight(190);
+    m_viewerStack->setMinimumHeight(200);
+    detail->addWidget(detailScroll);
     detail->addWidget(m_attachmentsCaption);
     detail->addWidget(m_attachmentList);
     detail->addLayout(zoom);
@@ -224,8 +232,8 @@ ReviewPage::ReviewPage(ClientCore *core, QWidget *parent)
     detail->addWidget(m_batchResultLabel);
     splitter->addWidget(listPanel);
     splitter->addWidget(m_detailGroup);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
 
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &ReviewPage::updateFilter);
