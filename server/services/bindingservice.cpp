@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "core/apierror.h"
 #include "errorcodes.h"
+#include "mutationsupport.h"
 #include "storage/database.h"
 #include "sync/changelog.h"
 
@@ -21,13 +22,6 @@ QString isoUtc(const QVariant &msecs)
     if (msecs.isNull())
         return {};
     return QDateTime::fromMSecsSinceEpoch(msecs.toLongLong(), Qt::UTC).toString(Qt::ISODate);
-}
-
-QJsonObject applied(const QString &mutationId, qint64 version)
-{
-    return { { QStringLiteral("id"), mutationId },
-        { QStringLiteral("status"), QStringLiteral("applied") },
-        { QStringLiteral("version"), double(version) } };
 }
 
 } // namespace

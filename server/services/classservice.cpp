@@ -9,6 +9,7 @@
 #include "entityids.h"
 #include "errorcodes.h"
 #include "hourrecordservice.h"
+#include "mutationsupport.h"
 #include "professionalseries.h"
 #include "regions.h"
 #include "storage/database.h"
@@ -37,36 +38,9 @@ QVariant nullText()
     return QVariant(QMetaType(QMetaType::QString));
 }
 
-QJsonValue isoUtc(const std::optional<qint64> &msecs)
-{
-    if (!msecs)
-        return QJsonValue();
-    return QDateTime::fromMSecsSinceEpoch(*msecs, Qt::UTC).toString(Qt::ISODate);
-}
-
 QJsonValue textOrNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
-
-QJsonObject applied(const QString &mutationId, qint64 version)
-{
-    return { { QStringLiteral("id"), mutationId },
-        { QStringLiteral("status"), QStringLiteral("applied") },
-        { QStringLiteral("version"), double(version) } };
-}
-
-// A new entity's id: a UUID as QUuid writes it (lower case). class.confirmHours matches enrolment
-// ids whatever their case, which only works when they are stored in that one form.
-bool isUuid(const QString &text)
-{
-    const QUuid uuid(text);
-    return text.size() == 36 && !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == text;
-}
-
-bool isWholeNumber(const QJsonValue &v)
-{
-    return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
 }
 
 [[noreturn]] void throwInvalid(const char *message, const QString &field)

@@ -10,6 +10,7 @@
 #include "entityids.h"
 #include "errorcodes.h"
 #include "hourrecordservice.h"
+#include "mutationsupport.h"
 #include "storage/database.h"
 #include "sync/changelog.h"
 
@@ -59,13 +60,6 @@ QJsonValue intOrNull(const QVariant &value)
 QVariant nullBigint()
 {
     return QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QJsonObject applied(const QString &mutationId, qint64 version)
-{
-    return { { QStringLiteral("id"), mutationId },
-        { QStringLiteral("status"), QStringLiteral("applied") },
-        { QStringLiteral("version"), double(version) } };
 }
 
 void requireOnlyKeys(const QJsonObject &payload, const QStringList &keys)

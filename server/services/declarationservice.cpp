@@ -10,6 +10,7 @@
 #include "entityids.h"
 #include "errorcodes.h"
 #include "hourrecordservice.h"
+#include "mutationsupport.h"
 #include "storage/database.h"
 #include "sync/changelog.h"
 
@@ -54,36 +55,6 @@ QVariant textOrNull(const QString &text)
 QJsonValue jsonText(const QString &text)
 {
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
-
-QJsonValue isoUtc(const std::optional<qint64> &msecs)
-{
-    if (!msecs)
-        return QJsonValue();
-    return QDateTime::fromMSecsSinceEpoch(*msecs, Qt::UTC).toString(Qt::ISODate);
-}
-
-QJsonObject applied(const QString &mutationId, qint64 version)
-{
-    return { { QStringLiteral("id"), mutationId },
-        { QStringLiteral("status"), QStringLiteral("applied") },
-        { QStringLiteral("version"), double(version) } };
-}
-
-// A new entity's id as QUuid writes it (lower case, no braces): ids are compared as text.
-bool isUuid(const QString &text)
-{
-    const QUuid uuid(text);
-    return text.size() == 36 && !uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == text;
-}
-
-// In range before any cast: a double outside qint64 cast to it is undefined behaviour.
-bool isWholeNumber(const QJsonValue &v)
-{
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    return std::abs(d) < 9e15 && d == std::trunc(d);
 }
 
 bool isSha256(const QString &text)
