@@ -4,26 +4,26 @@
 
 namespace xueshi {
 
-QList<int> declarableYears(const QList<int> &offeredYears, const QDate &todayInChina)
+QList<int> declarableYears(
+    const QList<int> &offeredYears, const QDate &todayInChina, const QList<YearPolicy> &policies)
 {
     if (!todayInChina.isValid())
         return {};
-    const int current = todayInChina.year();
-    // Hours of a year may still be entered until the end of March of the next year.
-    const bool previousStillOpen = todayInChina <= QDate(current, 3, 31);
     QList<int> years;
     for (const int year : offeredYears) {
-        if ((year == current || (previousStillOpen && year == current - 1))
-            && !years.contains(year))
+        if (years.contains(year))
+            continue;
+        if (policyFor(year, QString(), policies).isOpenOn(todayInChina))
             years.append(year);
     }
     std::sort(years.begin(), years.end(), std::greater<int>());
     return years;
 }
 
-bool isDeclarableYear(int year, const QList<int> &offeredYears, const QDate &todayInChina)
+bool isDeclarableYear(int year, const QList<int> &offeredYears, const QDate &todayInChina,
+    const QList<YearPolicy> &policies)
 {
-    return declarableYears(offeredYears, todayInChina).contains(year);
+    return declarableYears(offeredYears, todayInChina, policies).contains(year);
 }
 
 } // namespace xueshi
