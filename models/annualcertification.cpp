@@ -84,13 +84,4 @@ YearJudgement judgeYear(const YearPolicy &policy, const QList<CountedRecord> &re
     return j;
 }
 
-QString formatTenths(int tenths)
-{
-    const QString sign = tenths < 0 ? QStringLiteral("-") : QString();
-    const int a = std::abs(tenths);
-    if (a % 10 == 0)
-        return sign + QString::number(a / 10);
-    return sign + QString::number(a / 10) + QLatin1Char('.') + QString::number(a % 10);
-}
-
 } // namespace xueshi

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "declarationrules.h" // formatTenths()
 #include "policy.h"
 
 #include <QList>
@@ -63,8 +64,5 @@ struct YearJudgement
 // substitution, surplus hours of any type make up the others' shortfalls, so only the total and
 // the sum of the types' minimums count.
 YearJudgement judgeYear(const YearPolicy &policy, const QList<CountedRecord> &records);
-
-// Hours in tenths as people write them: 42, 4.5, 0.1 (a dot, no trailing zero).
-QString formatTenths(int tenths);
 
 } // namespace xueshi

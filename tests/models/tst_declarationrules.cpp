@@ -399,7 +399,7 @@ void TestDeclarationRules::policy_jsonRoundTrip()
     const QJsonObject json = p.toJson();
     QCOMPARE(json.value(QStringLiteral("hoursPerDayTenths")).toInt(), 80);
     QCOMPARE(json.value(QStringLiteral("entryDeadline")).toString(), QStringLiteral("2026-04-30"));
-    QCOMPARE(json.keys().size(), 7);
+    QCOMPARE(json.keys().size(), 10);
     QCOMPARE(YearPolicy::fromJson(json), p);
 }
 
