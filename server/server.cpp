@@ -14,6 +14,7 @@
 #include "services/hourrecordservice.h"
 #include "services/notifier.h"
 #include "services/organisationservice.h"
+#include "services/policyservice.h"
 #include "services/recoveryservice.h"
 #include "services/servicecontext.h"
 #include "sync/changelog.h"
@@ -92,8 +93,9 @@ bool Server::openStorage(QString *error)
     m_bindings = std::make_unique<BindingService>(*m_context, *m_accounts);
     m_hourRecords = std::make_unique<HourRecordService>(*m_context, *m_bindings);
     m_sync = std::make_unique<SyncService>(*m_context, *m_accounts, *m_bindings);
+    m_policies = std::make_unique<PolicyService>(*m_context, *m_bindings);
     m_declarations = std::make_unique<DeclarationService>(*m_context, *m_bindings, *m_hourRecords,
-        *m_sync, QDir(m_options.dataDir).filePath(QStringLiteral("attachments")));
+        *m_policies, *m_sync, QDir(m_options.dataDir).filePath(QStringLiteral("attachments")));
     // What an HR office may see of a learner follows the binding: hour records and declarations.
     m_bindings->setConfirmedHandler(
         [records = m_hourRecords.get(), declarations = m_declarations.get()](
@@ -108,14 +110,15 @@ bool Server::openStorage(QString *error)
             declarations->withdrawFrom(learnerId, formerEmployerId);
         });
     try {
+        m_policies->initialise();
         m_declarations->initialise();
     } catch (const DatabaseError &e) {
         *error = QStringLiteral("cannot publish the hours policies: %1")
                      .arg(QString::fromStdString(e.what()));
         return false;
     }
-    m_courses
-        = std::make_unique<CourseService>(*m_context, *m_bindings, *m_hourRecords, *m_content);
+    m_courses = std::make_unique<CourseService>(
+        *m_context, *m_bindings, *m_hourRecords, *m_policies, *m_content);
     m_courses->registerMutations(*m_sync);
     m_classes = std::make_unique<ClassService>(
         *m_context, *m_accounts, *m_bindings, *m_hourRecords, *m_sync);

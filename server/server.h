@@ -26,6 +26,7 @@ class ClassService;
 class DeclarationService;
 class HourRecordService;
 class OrganisationService;
+class PolicyService;
 class ChangeLog;
 class ContentStore;
 class SyncService;
@@ -87,6 +88,7 @@ public:
     SyncService &sync() { return *m_sync; }
     BindingService &bindings() { return *m_bindings; }
     HourRecordService &hourRecords() { return *m_hourRecords; }
+    PolicyService &policies() { return *m_policies; }
     CourseService &courses() { return *m_courses; }
     ClassService &classes() { return *m_classes; }
     DeclarationService &declarations() { return *m_declarations; }
@@ -110,6 +112,7 @@ private:
     std::unique_ptr<RecoveryService> m_recovery;
     std::unique_ptr<BindingService> m_bindings;
     std::unique_ptr<HourRecordService> m_hourRecords;
+    std::unique_ptr<PolicyService> m_policies;
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<CourseService> m_courses;
     std::unique_ptr<ClassService> m_classes;

@@ -1,6 +1,7 @@
 #include "servermain.h"
 
 #include "admin/demodata.h"
+#include "admin/policycommand.h"
 #include "content/coursepackage.h"
 #include "server.h"
 #include "services/accountservice.h"
@@ -188,6 +189,8 @@ int runAdmin(Server &server, const QStringList &args)
         }
         return 0;
     }
+    if (command == QLatin1String("policy"))
+        return runPolicyCommand(server, args.mid(1), out(), err());
     if (command == QLatin1String("load-demo") && args.size() == 1) {
         if (!loadDemoData(server, &error)) {
             err() << "error: " << error << "\n";
@@ -214,7 +217,9 @@ int runAdmin(Server &server, const QStringList &args)
            "                                 .zip); a higher version replaces the installed one\n"
            "  load-demo                      create the demo accounts and course (idempotent)\n"
            "  new-epoch                      after restoring a backup: clients download their data "
-           "again\n";
+           "again\n"
+        << policyCommandUsage()
+        << "Options of the server (--data-dir, --database) come before `admin`.\n";
     return 2;
 }
 
@@ -274,6 +279,8 @@ int serverMain(int argc, char *argv[])
         keyOption, demoOption, workersOption, perAddressOption });
     parser.addPositionalArgument(QStringLiteral("admin"),
         QStringLiteral("Run an administrator command."), QStringLiteral("[admin COMMAND ...]"));
+    // What follows `admin` belongs to the command (`admin policy set 2026 --total 90`).
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
 
     ServerOptions options;

@@ -487,6 +487,40 @@ const QList<Migration> &migrations()
                                " (declaration_id, created_at)"),
                 QStringLiteral("CREATE INDEX attachments_learner ON attachments (learner_id)"),
             } },
+        // Hours policies per year and region (docs/sync.md "policy"): a national row (region_code
+        // '') and a region's overrides, with the substitution rule and the first day a year's
+        // hours may be entered. The table is copied, since neither engine can change a primary
+        // key in place; the rows keep their values (entered from January 1, no substitution) and
+        // a new version, so the start publishes them again with the new fields. A removed
+        // override stays as a row with removed = 1, so its version keeps growing if it comes back.
+        { 11, QStringLiteral("hours policies per year and region"),
+            {
+                QStringLiteral("CREATE TABLE policies_by_region ("
+                               " year INTEGER NOT NULL,"
+                               " region_code TEXT NOT NULL,"
+                               " total_tenths INTEGER NOT NULL,"
+                               " public_tenths INTEGER NOT NULL,"
+                               " professional_tenths INTEGER NOT NULL,"
+                               " elective_tenths INTEGER NOT NULL,"
+                               " substitution INTEGER NOT NULL DEFAULT 0,"
+                               " hours_per_day_tenths INTEGER NOT NULL,"
+                               " declarable_from TEXT NOT NULL,"
+                               " entry_deadline TEXT NOT NULL,"
+                               " removed INTEGER NOT NULL DEFAULT 0,"
+                               " version BIGINT NOT NULL DEFAULT 1,"
+                               " published_version BIGINT NOT NULL DEFAULT 0,"
+                               " PRIMARY KEY (year, region_code))"),
+                QStringLiteral("INSERT INTO policies_by_region (year, region_code, total_tenths,"
+                               " public_tenths, professional_tenths, elective_tenths, substitution,"
+                               " hours_per_day_tenths, declarable_from, entry_deadline, removed,"
+                               " version, published_version)"
+                               " SELECT year, '', total_tenths, public_tenths, professional_tenths,"
+                               " elective_tenths, 0, hours_per_day_tenths,"
+                               " CAST(year AS TEXT) || '-01-01', entry_deadline, 0, version + 1,"
+                               " published_version FROM policies"),
+                QStringLiteral("DROP TABLE policies"),
+                QStringLiteral("ALTER TABLE policies_by_region RENAME TO policies"),
+            } },
         // Study time credited to a learner, as the stretches of real time it was spent in
         // (docs/sync.md "Study time"): a stretch counts once, whatever lesson or course claims it.
     };
