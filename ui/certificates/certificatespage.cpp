@@ -1,5 +1,7 @@
 #include "certificates/certificatespage.h"
 
+#include "certificates/certificatedocument.h"
+#include "certificates/certificatepdfcache.h"
 #include "certificates/hourschart.h"
 #include "clientcore.h"
 #include "clock.h"
@@ -11,6 +13,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +22,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -538,6 +542,36 @@ void CertificatesPage::deliver(const LearnerCertificates::Issued &issued, Output
     }
     if (accepted || output == Output::Preview)
         emit certificateProduced(issued.id, output);
+}
+
+void CertificatesPage::paintCertificate(
+    QPrinter *printer, const LearnerCertificates::Issued &issued)
+{
+    QString error;
+    if (!CertificateDocument(issued.fields, issued.payload).print(printer, &error)) {
+        ui::setMessage(m_message, tr("The certificate could not be printed: %1").arg(error),
+            ui::Severity::Error);
+    }
+}
+
+bool CertificatesPage::saveCertificatePdf(
+    const LearnerCertificates::Issued &issued, const QString &path, QString *error)
+{
+    // The PDF as issued: rendered once per serial and version, then always the same file.
+    const QString cached
+        = CertificatePdfCache(m_core->dataDirectory()).ensure(issued.fields, issued.payload, error);
+    if (cached.isEmpty())
+        return false;
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(cached).absoluteFilePath())
+        return true;
+    QSaveFile out(path);
+    QFile in(cached);
+    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly)
+        || out.write(in.readAll()) != in.size() || !out.commit()) {
+        *error = out.errorString().isEmpty() ? in.errorString() : out.errorString();
+        return false;
+    }
+    return true;
 }
 
 void CertificatesPage::changeEvent(QEvent *event)
