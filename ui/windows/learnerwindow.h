@@ -4,8 +4,8 @@
 
 namespace xueshi {
 
-class CoursePlatformPage;
 class CertificatesPage;
+class CoursePlatformPage;
 class HourRecordsPage;
 class LearnerProfilePage;
 
