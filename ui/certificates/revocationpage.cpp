@@ -114,10 +114,10 @@ void RevocationPage::lookUp()
         QStringLiteral("/certificates/") + serial, this, [this](const ApiResult &result) {
             m_busy = false;
             if (!result.ok()) {
-                show({});
+                showCertificate({});
                 ui::setMessage(m_message, result.error.message, ui::Severity::Error);
             } else {
-                show(result.body);
+                showCertificate(result.body);
                 ui::setMessage(m_message, {}, ui::Severity::Hint);
             }
             updateActions();
@@ -155,7 +155,7 @@ void RevocationPage::revoke()
         });
 }
 
-void RevocationPage::show(const QJsonObject &certificate)
+void RevocationPage::showCertificate(const QJsonObject &certificate)
 {
     m_certificate = certificate;
     const QJsonArray versions = certificate.value(QLatin1String("versions")).toArray();

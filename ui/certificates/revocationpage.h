@@ -37,7 +37,7 @@ protected:
 
 private:
     void retranslateUi();
-    void show(const QJsonObject &certificate);
+    void showCertificate(const QJsonObject &certificate);
     void updateActions();
 
     ClientCore *m_core;
