@@ -35,6 +35,12 @@ YearPolicy fromRow(const QSqlQuery &q)
     return p;
 }
 
+// The national row's region: '' in the table, never NULL (an empty QString may be a null one).
+QString regionKey(const QString &regionCode)
+{
+    return regionCode.isEmpty() ? QStringLiteral("") : regionCode;
+}
+
 ApiError invalid(const char *field, const char *message)
 {
     ApiError error(400, ec::InvalidField, "Server", message);
@@ -183,11 +189,11 @@ void PolicyService::set(const YearPolicy &policy)
                            " version, published_version)"
                            " VALUES (?, ?, 0, 0, 0, 0, 0, 1, '', '', 1, 0, 0)"
                            " ON CONFLICT (year, region_code) DO NOTHING"),
-        { policy.year, policy.regionCode });
+        { policy.year, regionKey(policy.regionCode) });
     QSqlQuery q
         = db.exec(QStringLiteral("SELECT version FROM policies WHERE year = ? AND region_code = ?")
                 + db.forUpdate(),
-            { policy.year, policy.regionCode });
+            { policy.year, regionKey(policy.regionCode) });
     if (!q.next())
         throw DatabaseError(QStringLiteral("the policy row vanished"), QString());
     const qint64 version = q.value(0).toLongLong() + 1;
@@ -200,7 +206,7 @@ void PolicyService::set(const YearPolicy &policy)
         { policy.totalTenths, policy.publicTenths, policy.professionalTenths, policy.electiveTenths,
             policy.substitution ? 1 : 0, policy.hoursPerDayTenths,
             policy.declarableFrom.toString(Qt::ISODate), policy.entryDeadline.toString(Qt::ISODate),
-            version, version, policy.year, policy.regionCode });
+            version, version, policy.year, regionKey(policy.regionCode) });
     m_context.changes.append(QStringLiteral("policy"), policy.entityId(), version,
         ChangeLog::Op::Upsert, policy.toJson(), { ChangeLog::publicAudience() });
     tx.commit();

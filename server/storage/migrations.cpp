@@ -421,7 +421,7 @@ const QList<Migration> &migrations()
             } },
         // Self-declarations (学时申报) with their attachments, and the hours policy per year
         // (docs/sync.md "Self-declarations"). A policy row is published into the feed when its
-        // version is above the one published (DeclarationService::publishPolicies at start).
+        // version is above the one published (PolicyService::initialise at start).
         { 10, QStringLiteral("hours policies per year, self-declarations and their attachments"),
             {
                 QStringLiteral("CREATE TABLE policies ("
