@@ -45,14 +45,15 @@ QString firstNumber(const QString &text)
     return Number.match(text).captured(0);
 }
 
-// The page's text, field by field: each character is placed by its box on the page and
-// collected into the printed rectangle of the field it falls in.
+// The page's text, field by field: each run of non-blank characters is placed by its box on
+// the page and collected into the printed rectangle of the field it falls in. (Runs rather than
+// characters: QPdfDocument loads the page for every query, so fewer queries are much faster.)
+// Blanks between runs are dropped; the comparison ignores them anyway.
 QMap<QString, QString> printedTexts(QPdfDocument *document)
 {
     QMap<QString, QString> texts;
-    const QPdfSelection all = document->getAllText(0);
-    const int count = all.endIndex();
-    if (count <= 0)
+    const QString all = document->getAllText(0).text();
+    if (all.isEmpty())
         return texts;
     QMap<QString, QRectF> rects;
     for (const QString &field : CertificateFields::fieldNames()) {
@@ -60,26 +61,32 @@ QMap<QString, QString> printedTexts(QPdfDocument *document)
         if (!rect.isNull())
             rects.insert(field, rect.adjusted(-0.5, -1, 0.5, 1));
     }
-    QMap<QString, std::pair<int, int>> spans; // first and last character index
-    for (int i = 0; i < count; ++i) {
-        const QRectF box = document->getSelectionAtIndex(0, i, 1).boundingRectangle();
+    // PDFium counts characters in code points, QString in UTF-16 units.
+    const auto codePoints = [&all](qsizetype from, qsizetype to) {
+        int count = 0;
+        for (qsizetype i = from; i < to; ++i)
+            count += all.at(i).isLowSurrogate() ? 0 : 1;
+        return count;
+    };
+    static const QRegularExpression Run(QStringLiteral("\\S+"));
+    int index = 0; // in code points, at `position`
+    qsizetype position = 0;
+    for (auto it = Run.globalMatch(all); it.hasNext();) {
+        const QRegularExpressionMatch run = it.next();
+        index += codePoints(position, run.capturedStart());
+        const int length = codePoints(run.capturedStart(), run.capturedEnd());
+        position = run.capturedEnd();
+        const QRectF box = document->getSelectionAtIndex(0, index, length).boundingRectangle();
+        index += length;
         if (box.isEmpty())
             continue;
         const QPointF centre = box.center() * MillimetresPerPoint;
-        for (auto it = rects.constBegin(); it != rects.constEnd(); ++it) {
-            if (!it.value().contains(centre))
-                continue;
-            auto span = spans.find(it.key());
-            if (span == spans.end())
-                spans.insert(it.key(), { i, i });
-            else
-                span->second = i;
-            break;
+        for (auto rect = rects.constBegin(); rect != rects.constEnd(); ++rect) {
+            if (rect.value().contains(centre)) {
+                texts[rect.key()] += run.captured();
+                break;
+            }
         }
-    }
-    for (auto it = spans.constBegin(); it != spans.constEnd(); ++it) {
-        texts.insert(it.key(),
-            document->getSelectionAtIndex(0, it->first, it->second - it->first + 1).text());
     }
     return texts;
 }
@@ -411,6 +418,30 @@ CertificateVerification CertificateVerifier::verifyFile(const QString &path) con
     if (image.isNull())
         return unreadable(tr("The image could not be read: %1").arg(reader.errorString()));
     return verifyImage(image);
+}
+
+QString formatVerification(const CertificateVerification &verification)
+{
+    QString text;
+    const auto line = [&text](const QString &label, const QString &value) {
+        text += CertificateVerifier::tr("%1: %2").arg(label, value) + QLatin1Char('\n');
+    };
+    line(CertificateVerifier::tr("Result"), verification.outcomeText());
+    using Outcome = CertificateVerification::Outcome;
+    if (verification.outcome == Outcome::Malformed || verification.outcome == Outcome::Unreadable)
+        return text;
+    for (const QString &field : CertificateFields::fieldNames()) {
+        const QString value = CertificateDocument::printedValue(verification.fields, field);
+        line(CertificateVerifier::fieldLabel(field),
+            verification.changedFields.contains(field)
+                ? CertificateVerifier::tr("%1 (changed)").arg(value)
+                : value);
+    }
+    line(CertificateVerifier::tr("Signing key"), QString::fromLatin1(verification.keyId.toHex()));
+    if (verification.textCompared && verification.printedDifferences.isEmpty())
+        text += CertificateVerifier::tr("The text printed on the page matches the QR code.")
+            + QLatin1Char('\n');
+    return text;
 }
 
 void CertificateVerifier::fetchStatus(ApiClient *api, const QString &serial, const QObject *context,

@@ -108,4 +108,7 @@ private:
     QList<QByteArray> m_publicKeys;
 };
 
+// The outcome, the signed fields and the changed ones as lines of text (`xueshi --verify`).
+QString formatVerification(const CertificateVerification &verification);
+
 } // namespace xueshi
