@@ -9,6 +9,7 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev qt6-pdf-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql
     libsodium-dev libssl-dev zlib1g-dev
+    libqrencode-dev libzbar-dev qt6-charts-dev
     fonts-noto-cjk fonts-dejavu-core
     postgresql clang-format
     clang libfuzzer-14-dev libclang-rt-14-dev
