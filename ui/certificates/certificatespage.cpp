@@ -217,7 +217,7 @@ void CertificatesPage::setEngine(SyncEngine *engine)
                 if (m.type == QLatin1String("certificate.request")
                     && m.payload.value(QLatin1String("year")).toInt() == m_waitingYear) {
                     finishWaiting(tr("The server did not issue the certificate: %1")
-                                      .arg(m.error.value(QLatin1String("message")).toString()));
+                                      .arg(m.lastError.value(QLatin1String("message")).toString()));
                     return;
                 }
             }
