@@ -1,6 +1,7 @@
 #include "certificates/learnercertificates.h"
 
 #include "localstore.h"
+#include "policies.h"
 #include "syncengine.h"
 
 #include <QJsonArray>
@@ -13,8 +14,6 @@ namespace {
 
 const QString HourRecord = QStringLiteral("hourRecord");
 const QString Certificate = QStringLiteral("certificate");
-const QString Policy = QStringLiteral("policy");
-const QString Binding = QStringLiteral("binding");
 const QString RequestType = QStringLiteral("certificate.request");
 
 int statusRank(const QString &status)
@@ -43,16 +42,8 @@ void LearnerCertificates::reload()
     m_certificates.clear();
     if (!m_store)
         return;
-    for (const CachedEntity &e : m_store->entities(Policy)) {
-        const YearPolicy p = YearPolicy::fromJson(e.data);
-        if (p.year != 0)
-            m_policies << p;
-    }
-    for (const CachedEntity &e : m_store->entities(Binding)) {
-        if (e.data.value(QLatin1String("learnerId")).toString() == m_learnerId
-            && e.data.value(QLatin1String("status")).toString() == QLatin1String("confirmed"))
-            m_regionCode = e.data.value(QLatin1String("employerRegionCode")).toString();
-    }
+    m_policies = cachedPolicies(m_store);
+    m_regionCode = cachedLearnerRegion(m_store, m_learnerId);
     for (const CachedEntity &e : m_store->entities(HourRecord)) {
         if (e.data.value(QLatin1String("learnerId")).toString() == m_learnerId)
             m_records << e.data;
