@@ -541,23 +541,23 @@ const QList<Migration> &migrations()
                                " year INTEGER NOT NULL,"
                                " created_at BIGINT NOT NULL,"
                                " UNIQUE (learner_id, year))"),
-                QStringLiteral(
-                    "CREATE TABLE certificates ("
-                    " serial TEXT NOT NULL REFERENCES certificate_serials(serial) ON DELETE CASCADE,"
-                    " version INTEGER NOT NULL,"
-                    " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
-                    " year INTEGER NOT NULL,"
-                    " status TEXT NOT NULL,"
-                    " fields TEXT NOT NULL,"
-                    " payload TEXT NOT NULL,"
-                    " key_id TEXT NOT NULL,"
-                    " issued_at BIGINT NOT NULL,"
-                    " superseded_at BIGINT,"
-                    " revoked_at BIGINT,"
-                    " revoked_reason TEXT,"
-                    " revoked_by TEXT REFERENCES users(id) ON DELETE SET NULL,"
-                    " feed_version BIGINT NOT NULL DEFAULT 1,"
-                    " PRIMARY KEY (serial, version))"),
+                QStringLiteral("CREATE TABLE certificates ("
+                               " serial TEXT NOT NULL"
+                               " REFERENCES certificate_serials(serial) ON DELETE CASCADE,"
+                               " version INTEGER NOT NULL,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " year INTEGER NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " fields TEXT NOT NULL,"
+                               " payload TEXT NOT NULL,"
+                               " key_id TEXT NOT NULL,"
+                               " issued_at BIGINT NOT NULL,"
+                               " superseded_at BIGINT,"
+                               " revoked_at BIGINT,"
+                               " revoked_reason TEXT,"
+                               " revoked_by TEXT REFERENCES users(id) ON DELETE SET NULL,"
+                               " feed_version BIGINT NOT NULL DEFAULT 1,"
+                               " PRIMARY KEY (serial, version))"),
                 QStringLiteral(
                     "CREATE INDEX certificates_learner ON certificates (learner_id, year)"),
             } },
