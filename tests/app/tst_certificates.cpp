@@ -6,8 +6,12 @@
 #include "certificatekeyring.h"
 #include "certificatepdfcache.h"
 #include "certificateverifier.h"
+#include "clientfakes.h"
+#include "fakesyncserver.h"
 #include "localstore.h"
+#include "syncengine.h"
 #include "testsupport.h"
+#include "tokenstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +20,7 @@
 #include <QPainter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -156,6 +161,7 @@ private slots:
     void keyring_merge_keepsEveryKeyAndFollowsCurrent();
     void keyring_wrongKeyId_isSkipped();
     void keyring_entities_areMerged();
+    void keyring_afterSync_holdsTheServersKeys();
 
     void commandLine_verify_exitCodes();
 
@@ -629,6 +635,70 @@ void TestCertificates::keyring_entities_areMerged()
     junk.data.insert(QStringLiteral("publicKey"), QStringLiteral("not base64!"));
     QCOMPARE(keyring.mergeEntities(QStringLiteral("localhost:8443"), { entity, junk }), 1);
     QCOMPARE(keyring.publicKeys(), QList<QByteArray> { m_key.publicKey });
+}
+
+void TestCertificates::keyring_afterSync_holdsTheServersKeys()
+{
+    // A learner logs in; the feed carries the server's signing keys; after the sync they are in
+    // the keyring of the client's data directory, where --verify and 证书验证 find them without a
+    // login. A key the feed no longer carries stays.
+    test::ClientFixture fixture;
+    const QString data = test::temporaryDirectory();
+    fixture.core->enableLocalData(data, nullptr);
+    fixture.core->setEngineSetup([](SyncEngine *engine) {
+        engine->setWatchNetwork(false);
+        engine->setPeriodicInterval(0);
+    });
+    const QJsonObject user = test::learnerUserJson();
+    test::FakeSyncServer server(user.value(QLatin1String("id")).toString());
+    const auto keyEntity = [](const QByteArray &publicKey, bool current) {
+        const QString id = QString::fromLatin1(signingKeyId(publicKey).toHex());
+        return QJsonObject { { QStringLiteral("id"), id }, { QStringLiteral("keyId"), id },
+            { QStringLiteral("publicKey"), QString::fromLatin1(publicKey.toBase64()) },
+            { QStringLiteral("createdAt"), QStringLiteral("2026-12-01T00:00:00Z") },
+            { QStringLiteral("current"), current } };
+    };
+    server.upsert(QStringLiteral("signingKey"),
+        QString::fromLatin1(signingKeyId(m_key.publicKey).toHex()),
+        keyEntity(m_key.publicKey, true));
+    fixture.network.setHandler([&](const test::FakeRequest &request) {
+        if (request.path == QLatin1String("/session"))
+            return test::loginAnswer(user);
+        return server.handle(request);
+    });
+    QSignalSpy engines(fixture.core.get(), &ClientCore::syncEngineChanged);
+    fixture.core->session()->login(QStringLiteral("zhangsan"), QStringLiteral("Secret-pass-1"),
+        this, [](const ApiResult &) {});
+    QTRY_VERIFY(fixture.core->syncEngine());
+    QSignalSpy finished(fixture.core->syncEngine(), &SyncEngine::syncFinished);
+    QVERIFY(finished.wait());
+    QVERIFY(finished.at(0).at(0).toBool());
+    const QString path = CertificateKeyring::defaultPath(data);
+    QCOMPARE(CertificateKeyring(path).publicKeys(), QList<QByteArray> { m_key.publicKey });
+    QCOMPARE(
+        CertificateKeyring(path).servers(), QStringList { QStringLiteral("xueshi.test:8443") });
+
+    // A rotation: the old key retired, a new current one; then the old one gone from the feed.
+    const KeyPair next = keyPair('n');
+    server.upsert(QStringLiteral("signingKey"),
+        QString::fromLatin1(signingKeyId(m_key.publicKey).toHex()),
+        keyEntity(m_key.publicKey, false));
+    server.upsert(QStringLiteral("signingKey"),
+        QString::fromLatin1(signingKeyId(next.publicKey).toHex()), keyEntity(next.publicKey, true));
+    server.remove(
+        QStringLiteral("signingKey"), QString::fromLatin1(signingKeyId(m_key.publicKey).toHex()));
+    finished.clear();
+    fixture.core->syncEngine()->syncNow();
+    QVERIFY(finished.wait());
+    const QList<SigningKey> keys
+        = CertificateKeyring(path).keys(QStringLiteral("xueshi.test:8443"));
+    QCOMPARE(keys.size(), 2);
+    QCOMPARE(keys.at(0).publicKey, m_key.publicKey);
+    QCOMPARE(keys.at(1).publicKey, next.publicKey);
+    QVERIFY(keys.at(1).current);
+    QVERIFY(CertificateVerifier(CertificateKeyring(path).publicKeys())
+                .verifyPayload(m_payload)
+                .isValid());
 }
 
 void TestCertificates::commandLine_verify_exitCodes()
