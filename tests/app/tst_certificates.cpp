@@ -8,6 +8,7 @@
 #include "certificateverifier.h"
 #include "clientfakes.h"
 #include "fakesyncserver.h"
+#include "issuedcertificate.h"
 #include "localstore.h"
 #include "syncengine.h"
 #include "testsupport.h"
@@ -162,6 +163,9 @@ private slots:
     void keyring_wrongKeyId_isSkipped();
     void keyring_entities_areMerged();
     void keyring_afterSync_holdsTheServersKeys();
+
+    void issuedCertificate_entity_isReadAndChecked();
+    void certificateOfYear_prefersTheCurrentVersion();
 
     void commandLine_verify_exitCodes();
 
@@ -699,6 +703,87 @@ void TestCertificates::keyring_afterSync_holdsTheServersKeys()
     QVERIFY(CertificateVerifier(CertificateKeyring(path).publicKeys())
                 .verifyPayload(m_payload)
                 .isValid());
+}
+
+namespace {
+
+QJsonObject certificateEntity(
+    const CertificateFields &fields, const QString &payload, const QString &status)
+{
+    return { { QStringLiteral("id"),
+                 fields.serial + QLatin1Char('-') + QString::number(fields.version) },
+        { QStringLiteral("serial"), fields.serial },
+        { QStringLiteral("certificateVersion"), fields.version },
+        { QStringLiteral("learnerId"), QStringLiteral("6f1c0000-0000-4000-8000-000000000001") },
+        { QStringLiteral("year"), fields.year }, { QStringLiteral("status"), status },
+        { QStringLiteral("fields"), fields.toJson() }, { QStringLiteral("payload"), payload },
+        { QStringLiteral("keyId"), QStringLiteral("0011223344556677") },
+        { QStringLiteral("issuedAt"), QStringLiteral("2026-12-06T02:00:00Z") },
+        { QStringLiteral("revokedReason"),
+            status == QLatin1String("revoked") ? QStringLiteral("Issued in error") : QString() } };
+}
+
+} // namespace
+
+void TestCertificates::issuedCertificate_entity_isReadAndChecked()
+{
+    const QJsonObject data = certificateEntity(m_fields, m_payload, QStringLiteral("current"));
+    const auto certificate = IssuedCertificate::fromJson(data);
+    QVERIFY(certificate);
+    QCOMPARE(certificate->id, QStringLiteral("XS2026K7M3Q9X2PA-1"));
+    QCOMPARE(certificate->fields, m_fields);
+    QCOMPARE(certificate->payload, m_payload);
+    QVERIFY(certificate->isCurrent());
+    QCOMPARE(certificate->issuedAt, QDateTime(QDate(2026, 12, 6), QTime(2, 0), Qt::UTC));
+
+    // Parts that disagree are not a certificate to print or cache.
+    QJsonObject wrong = data;
+    wrong.insert(QStringLiteral("certificateVersion"), 2);
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+    wrong = data;
+    wrong.insert(QStringLiteral("serial"), QStringLiteral("../XS2026K7M3Q9X2PA"));
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+    wrong = data;
+    wrong.insert(QStringLiteral("status"), QStringLiteral("draft"));
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+    wrong = data;
+    wrong.remove(QStringLiteral("fields"));
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+    wrong = data;
+    wrong.insert(QStringLiteral("payload"), QString());
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+}
+
+void TestCertificates::certificateOfYear_prefersTheCurrentVersion()
+{
+    const auto entity = [](const QJsonObject &data) {
+        CachedEntity e;
+        e.type = QStringLiteral("certificate");
+        e.id = data.value(QLatin1String("id")).toString();
+        e.data = data;
+        return e;
+    };
+    CertificateFields second = m_fields;
+    second.version = 2;
+    CertificateFields third = m_fields;
+    third.version = 3;
+    CertificateFields otherYear = m_fields;
+    otherYear.serial = QStringLiteral("XS2025K7M3Q9X2PA");
+    otherYear.year = 2025;
+    QList<CachedEntity> entities { entity(certificateEntity(
+                                       m_fields, m_payload, QStringLiteral("superseded"))),
+        entity(certificateEntity(second, m_payload, QStringLiteral("current"))),
+        entity(certificateEntity(otherYear, m_payload, QStringLiteral("current"))) };
+    QCOMPARE(certificateOfYear(entities, 2026)->certificateVersion, 2);
+    QCOMPARE(certificateOfYear(entities, 2025)->serial, QStringLiteral("XS2025K7M3Q9X2PA"));
+    QVERIFY(!certificateOfYear(entities, 2024));
+    // Revoked, with nothing current: the latest, shown as revoked.
+    entities[1] = entity(certificateEntity(second, m_payload, QStringLiteral("superseded")));
+    entities.append(entity(certificateEntity(third, m_payload, QStringLiteral("revoked"))));
+    const auto latest = certificateOfYear(entities, 2026);
+    QCOMPARE(latest->certificateVersion, 3);
+    QVERIFY(latest->isRevoked());
+    QCOMPARE(latest->revokedReason, QStringLiteral("Issued in error"));
 }
 
 void TestCertificates::commandLine_verify_exitCodes()

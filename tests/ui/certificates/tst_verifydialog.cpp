@@ -9,7 +9,10 @@
 #include "clientfakes.h"
 #include "testsupport.h"
 #include "tokenstore.h"
+#include "user.h"
+#include "windows/rolewindow.h"
 
+#include <QAction>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -86,6 +89,8 @@ private slots:
     void serverUnknownSerial_isSaid();
     void unknownKey_takesTheServersKeysOnce();
     void loginWindow_opensTheDialog();
+    void roleWindows_helpMenu_opensTheDialog_data();
+    void roleWindows_helpMenu_opensTheDialog();
 
 private:
     VerifyDialog *makeDialog();
@@ -319,6 +324,36 @@ void TestVerifyDialog::loginWindow_opensTheDialog()
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
     QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("openFileButton")));
+    dialog->verifyPayload(m_payload);
+    QCOMPARE(dialog->verification().outcome, CertificateVerification::Outcome::Valid);
+}
+
+void TestVerifyDialog::roleWindows_helpMenu_opensTheDialog_data()
+{
+    QTest::addColumn<QJsonObject>("user");
+    QTest::newRow("learner") << learnerUserJson();
+    QTest::newRow("employer") << organisationUserJson(
+        QStringLiteral("employer"), QStringLiteral("hr_office"));
+    QTest::newRow("institution") << organisationUserJson(
+        QStringLiteral("institution"), QStringLiteral("training"));
+    QTest::newRow("administrator")
+        << organisationUserJson(QStringLiteral("administrator"), QStringLiteral("admin"));
+}
+
+void TestVerifyDialog::roleWindows_helpMenu_opensTheDialog()
+{
+    QFETCH(QJsonObject, user);
+    std::unique_ptr<RoleWindow> window(
+        RoleWindow::create(m_fixture->core.get(), User::fromJson(user)));
+    QVERIFY(window);
+    window->show();
+    auto *action = window->findChild<QAction *>(QStringLiteral("verifyCertificateAction"));
+    QVERIFY(action);
+    QVERIFY(!action->text().isEmpty());
+    action->trigger();
+    auto *dialog = window->findChild<VerifyDialog *>(QStringLiteral("verifyDialog"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
     dialog->verifyPayload(m_payload);
     QCOMPARE(dialog->verification().outcome, CertificateVerification::Outcome::Valid);
 }
