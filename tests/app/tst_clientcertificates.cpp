@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
+#include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -130,7 +131,7 @@ QString referenceImagePath()
 
 } // namespace
 
-class TestCertificates : public QObject
+class TestClientCertificates : public QObject
 {
     Q_OBJECT
 
@@ -144,6 +145,7 @@ private slots:
     void writePdf_page_matchesTheReferenceImage();
     void writePdf_qrCode_isAtLeast35mmWide();
     void writePdf_unwritablePath_fails();
+    void print_onAQPrinter_isTheSameCertificate();
 
     void verifyFile_issuedPdf_isValid();
     void verifyFile_tamperedPayload_namesTheField_data();
@@ -179,7 +181,7 @@ private:
     QString m_payload;
 };
 
-void TestCertificates::initTestCase()
+void TestClientCertificates::initTestCase()
 {
     QVERIFY(sodium_init() >= 0);
     m_dir = test::temporaryDirectory();
@@ -191,7 +193,7 @@ void TestCertificates::initTestCase()
         "poppler-utils (scripts/install-deps.sh) is needed");
 }
 
-QString TestCertificates::writeCertificate(
+QString TestClientCertificates::writeCertificate(
     const CertificateFields &fields, const QString &payload, const QString &name)
 {
     const QString path = m_dir + QLatin1Char('/') + name;
@@ -203,7 +205,7 @@ QString TestCertificates::writeCertificate(
     return path;
 }
 
-void TestCertificates::qrCode_payload_readsBackWithZbar()
+void TestClientCertificates::qrCode_payload_readsBackWithZbar()
 {
     const auto qr = CertificateDocument::qrCode(m_payload);
     QVERIFY(qr);
@@ -223,7 +225,7 @@ void TestCertificates::qrCode_payload_readsBackWithZbar()
     QCOMPARE(CertificateVerifier::decodeQrCodes(image), QStringList { m_payload });
 }
 
-void TestCertificates::qrCode_notAscii_isRefused()
+void TestClientCertificates::qrCode_notAscii_isRefused()
 {
     QVERIFY(!CertificateDocument::qrCode(QStringLiteral("XSC1.张")));
     QVERIFY(!CertificateDocument::qrCode(QString()));
@@ -233,7 +235,7 @@ void TestCertificates::qrCode_notAscii_isRefused()
     QVERIFY(!error.isEmpty());
 }
 
-void TestCertificates::writePdf_text_carriesEveryField()
+void TestClientCertificates::writePdf_text_carriesEveryField()
 {
     const QString pdf = writeCertificate(m_fields, m_payload);
     QVERIFY(!pdf.isEmpty());
@@ -250,7 +252,7 @@ void TestCertificates::writePdf_text_carriesEveryField()
     QVERIFY(text.contains(QLatin1String("Certificate of Continuing Education")));
 }
 
-void TestCertificates::writePdf_metadata_titleAndCreator()
+void TestClientCertificates::writePdf_metadata_titleAndCreator()
 {
     const QString pdf = writeCertificate(m_fields, m_payload);
     const QString info = run(QStringLiteral("pdfinfo"), { pdf });
@@ -267,7 +269,7 @@ void TestCertificates::writePdf_metadata_titleAndCreator()
         1);
 }
 
-void TestCertificates::writePdf_page_matchesTheReferenceImage()
+void TestClientCertificates::writePdf_page_matchesTheReferenceImage()
 {
     const QString pdf = writeCertificate(m_fields, m_payload, QStringLiteral("reference.pdf"));
     const QString png = renderPage(pdf, 50);
@@ -310,7 +312,7 @@ void TestCertificates::writePdf_page_matchesTheReferenceImage()
     QVERIFY(differentPixels > 50);
 }
 
-void TestCertificates::writePdf_qrCode_isAtLeast35mmWide()
+void TestClientCertificates::writePdf_qrCode_isAtLeast35mmWide()
 {
     // At 100 dpi a millimetre is 3.94 pixels: the QR code's dark modules span its width.
     const QString pdf = writeCertificate(m_fields, m_payload, QStringLiteral("qr.pdf"));
@@ -334,7 +336,7 @@ void TestCertificates::writePdf_qrCode_isAtLeast35mmWide()
     QVERIFY(millimetres < 60);
 }
 
-void TestCertificates::writePdf_unwritablePath_fails()
+void TestClientCertificates::writePdf_unwritablePath_fails()
 {
     QString error;
     QVERIFY(!writeCertificatePdf(
@@ -342,7 +344,25 @@ void TestCertificates::writePdf_unwritablePath_fails()
     QVERIFY(!error.isEmpty());
 }
 
-void TestCertificates::verifyFile_issuedPdf_isValid()
+void TestClientCertificates::print_onAQPrinter_isTheSameCertificate()
+{
+    // What the learner page's 打印 and 在线打印 use: a QPrinter (here printing to a PDF file,
+    // portrait A4 with the default margins, as a printer dialog may leave it).
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    const QString path = m_dir + QStringLiteral("/printed.pdf");
+    printer.setOutputFileName(path);
+    QString error;
+    QVERIFY2(CertificateDocument(m_fields, m_payload).print(&printer, &error), qPrintable(error));
+    QCOMPARE(printer.pageLayout().orientation(), QPageLayout::Landscape);
+    QCOMPARE(printer.pageLayout().pageSize().id(), QPageSize::A4);
+    const CertificateVerification result
+        = CertificateVerifier({ m_key.publicKey }).verifyFile(path);
+    QVERIFY2(result.isValid(), qPrintable(formatVerification(result)));
+    QVERIFY(result.textCompared);
+}
+
+void TestClientCertificates::verifyFile_issuedPdf_isValid()
 {
     const QString pdf = writeCertificate(m_fields, m_payload);
     const CertificateVerification result = CertificateVerifier({ m_key.publicKey }).verifyFile(pdf);
@@ -355,7 +375,7 @@ void TestCertificates::verifyFile_issuedPdf_isValid()
     QCOMPARE(result.keyId, signingKeyId(m_key.publicKey));
 }
 
-void TestCertificates::verifyFile_tamperedPayload_namesTheField_data()
+void TestClientCertificates::verifyFile_tamperedPayload_namesTheField_data()
 {
     QTest::addColumn<int>("index");
     QTest::addColumn<QByteArray>("value");
@@ -368,7 +388,7 @@ void TestCertificates::verifyFile_tamperedPayload_namesTheField_data()
                               << QStringLiteral("employer");
 }
 
-void TestCertificates::verifyFile_tamperedPayload_namesTheField()
+void TestClientCertificates::verifyFile_tamperedPayload_namesTheField()
 {
     QFETCH(int, index);
     QFETCH(QByteArray, value);
@@ -388,7 +408,7 @@ void TestCertificates::verifyFile_tamperedPayload_namesTheField()
     QVERIFY(result.outcomeText().contains(CertificateVerifier::fieldLabel(field)));
 }
 
-void TestCertificates::verifyFile_pageEdited_namesTheField_data()
+void TestClientCertificates::verifyFile_pageEdited_namesTheField_data()
 {
     QTest::addColumn<QString>("field");
     for (const QString &field : CertificateFields::fieldNames()) {
@@ -397,7 +417,7 @@ void TestCertificates::verifyFile_pageEdited_namesTheField_data()
     }
 }
 
-void TestCertificates::verifyFile_pageEdited_namesTheField()
+void TestClientCertificates::verifyFile_pageEdited_namesTheField()
 {
     QFETCH(QString, field);
     // The QR code as issued, the page printed with one value changed.
@@ -434,7 +454,7 @@ void TestCertificates::verifyFile_pageEdited_namesTheField()
     QCOMPARE(result.fields, m_fields); // what was signed
 }
 
-void TestCertificates::verifyFile_unknownKey_isRefused()
+void TestClientCertificates::verifyFile_unknownKey_isRefused()
 {
     const QString pdf = writeCertificate(m_fields, m_payload);
     const CertificateVerification result
@@ -445,7 +465,7 @@ void TestCertificates::verifyFile_unknownKey_isRefused()
         CertificateVerification::Outcome::UnknownKey);
 }
 
-void TestCertificates::verifyFile_alteredSignature_isBadSignature()
+void TestClientCertificates::verifyFile_alteredSignature_isBadSignature()
 {
     QString payload = m_payload;
     const qsizetype last = payload.size() - 3;
@@ -456,7 +476,7 @@ void TestCertificates::verifyFile_alteredSignature_isBadSignature()
     QCOMPARE(result.exitCode(), 1);
 }
 
-void TestCertificates::verifyFile_imageOfTheQrCode_isValid()
+void TestClientCertificates::verifyFile_imageOfTheQrCode_isValid()
 {
     const QString pdf = writeCertificate(m_fields, m_payload, QStringLiteral("forimage.pdf"));
     const QString png = renderPage(pdf, 150);
@@ -474,7 +494,7 @@ void TestCertificates::verifyFile_imageOfTheQrCode_isValid()
     QVERIFY2(result.isValid(), qPrintable(formatVerification(result)));
 }
 
-void TestCertificates::verifyFile_noQrCode_isUnreadable()
+void TestClientCertificates::verifyFile_noQrCode_isUnreadable()
 {
     QImage blank(400, 300, QImage::Format_RGB32);
     blank.fill(Qt::white);
@@ -486,7 +506,7 @@ void TestCertificates::verifyFile_noQrCode_isUnreadable()
     QVERIFY(!result.error.isEmpty());
 }
 
-void TestCertificates::verifyFile_notAPdfNorAnImage_isUnreadable()
+void TestClientCertificates::verifyFile_notAPdfNorAnImage_isUnreadable()
 {
     const QString text = m_dir + QStringLiteral("/notes.pdf");
     QFile file(text);
@@ -505,7 +525,7 @@ void TestCertificates::verifyFile_notAPdfNorAnImage_isUnreadable()
     QCOMPARE(verifier.verifyFile(cut.fileName()).exitCode(), 2);
 }
 
-void TestCertificates::pdfCache_writesOnce_andReusesTheFile()
+void TestClientCertificates::pdfCache_writesOnce_andReusesTheFile()
 {
     const QString data = test::temporaryDirectory();
     CertificatePdfCache cache(data);
@@ -548,7 +568,7 @@ void TestCertificates::pdfCache_writesOnce_andReusesTheFile()
     QCOMPARE(QDir(cache.directory()).entryList(QDir::Files).size(), 2);
 }
 
-void TestCertificates::pdfCache_hostileSerial_hasNoPath()
+void TestClientCertificates::pdfCache_hostileSerial_hasNoPath()
 {
     CertificatePdfCache cache(test::temporaryDirectory());
     QVERIFY(cache.pathFor(QStringLiteral("../../etc/passwd"), 1).isEmpty());
@@ -563,7 +583,7 @@ void TestCertificates::pdfCache_hostileSerial_hasNoPath()
     QVERIFY(!QFileInfo::exists(cache.directory()));
 }
 
-void TestCertificates::keyring_merge_keepsEveryKeyAndFollowsCurrent()
+void TestClientCertificates::keyring_merge_keepsEveryKeyAndFollowsCurrent()
 {
     const QString path = CertificateKeyring::defaultPath(test::temporaryDirectory());
     const KeyPair second = keyPair('s');
@@ -606,7 +626,7 @@ void TestCertificates::keyring_merge_keepsEveryKeyAndFollowsCurrent()
     QVERIFY(CertificateVerifier(keyring.publicKeys()).verifyPayload(m_payload).isValid());
 }
 
-void TestCertificates::keyring_wrongKeyId_isSkipped()
+void TestClientCertificates::keyring_wrongKeyId_isSkipped()
 {
     const QJsonObject lying { { QStringLiteral("keyId"), QStringLiteral("0011223344556677") },
         { QStringLiteral("publicKey"), QString::fromLatin1(m_key.publicKey.toBase64()) },
@@ -622,7 +642,7 @@ void TestCertificates::keyring_wrongKeyId_isSkipped()
     QVERIFY(key->current);
 }
 
-void TestCertificates::keyring_entities_areMerged()
+void TestClientCertificates::keyring_entities_areMerged()
 {
     CertificateKeyring keyring(CertificateKeyring::defaultPath(test::temporaryDirectory()));
     const QString id = QString::fromLatin1(signingKeyId(m_key.publicKey).toHex());
@@ -641,7 +661,7 @@ void TestCertificates::keyring_entities_areMerged()
     QCOMPARE(keyring.publicKeys(), QList<QByteArray> { m_key.publicKey });
 }
 
-void TestCertificates::keyring_afterSync_holdsTheServersKeys()
+void TestClientCertificates::keyring_afterSync_holdsTheServersKeys()
 {
     // A learner logs in; the feed carries the server's signing keys; after the sync they are in
     // the keyring of the client's data directory, where --verify and 证书验证 find them without a
@@ -725,7 +745,7 @@ QJsonObject certificateEntity(
 
 } // namespace
 
-void TestCertificates::issuedCertificate_entity_isReadAndChecked()
+void TestClientCertificates::issuedCertificate_entity_isReadAndChecked()
 {
     const QJsonObject data = certificateEntity(m_fields, m_payload, QStringLiteral("current"));
     const auto certificate = IssuedCertificate::fromJson(data);
@@ -754,7 +774,7 @@ void TestCertificates::issuedCertificate_entity_isReadAndChecked()
     QVERIFY(!IssuedCertificate::fromJson(wrong));
 }
 
-void TestCertificates::certificateOfYear_prefersTheCurrentVersion()
+void TestClientCertificates::certificateOfYear_prefersTheCurrentVersion()
 {
     const auto entity = [](const QJsonObject &data) {
         CachedEntity e;
@@ -786,7 +806,7 @@ void TestCertificates::certificateOfYear_prefersTheCurrentVersion()
     QCOMPARE(latest->revokedReason, QStringLiteral("Issued in error"));
 }
 
-void TestCertificates::commandLine_verify_exitCodes()
+void TestClientCertificates::commandLine_verify_exitCodes()
 {
     // The real program, offscreen, with a data directory of its own and nobody logged in.
     const QString home = test::temporaryDirectory();
@@ -844,5 +864,5 @@ void TestCertificates::commandLine_verify_exitCodes()
     QVERIFY2(code == 0, qPrintable(out));
 }
 
-QTEST_MAIN(TestCertificates)
-#include "tst_certificates.moc"
+QTEST_MAIN(TestClientCertificates)
+#include "tst_clientcertificates.moc"
