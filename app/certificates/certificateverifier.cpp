@@ -482,3 +482,26 @@ void CertificateVerifier::fetchStatus(ApiClient *api, const QString &serial, con
 }
 
 } // namespace xueshi
+
+namespace xueshi {
+
+void CertificateVerifier::fetchKeys(ApiClient *api, const QObject *context,
+    std::function<void(const QList<SigningKey> &, const QString &)> done)
+{
+    api->get(QStringLiteral("/certificates/keys"), context, [done](const ApiResult &reply) {
+        if (!reply.ok()) {
+            done({}, reply.error.message);
+            return;
+        }
+        QList<SigningKey> keys;
+        const QJsonArray array = reply.body.value(QLatin1String("keys")).toArray();
+        // A server publishing thousands of keys is not one to take them from.
+        for (qsizetype i = 0; i < std::min<qsizetype>(array.size(), 1000); ++i) {
+            if (const auto key = SigningKey::fromJson(array.at(i).toObject()))
+                keys.append(*key);
+        }
+        done(keys, {});
+    });
+}
+
+} // namespace xueshi

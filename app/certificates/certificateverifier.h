@@ -1,5 +1,6 @@
 #pragma once
 
+#include "certificatekeyring.h"
 #include "certificatepayload.h"
 
 #include <QCoreApplication>
@@ -101,6 +102,11 @@ public:
     // The route is public: no login needed, only the server address on `api`.
     static void fetchStatus(ApiClient *api, const QString &serial, const QObject *context,
         std::function<void(const CertificateStatus &)> done);
+
+    // Asks the server for its signing keys (GET /api/v1/certificates/keys, public); `done` gets
+    // the valid ones (each key id checked against its key), or the error's message.
+    static void fetchKeys(ApiClient *api, const QObject *context,
+        std::function<void(const QList<SigningKey> &keys, const QString &error)> done);
 
 private:
     CertificateVerification fromCodes(const QStringList &codes, const QString &noCodeError) const;

@@ -6,16 +6,23 @@
 #include "certificatekeyring.h"
 #include "certificatepdfcache.h"
 #include "certificateverifier.h"
+#include "clientfakes.h"
+#include "fakesyncserver.h"
+#include "issuedcertificate.h"
 #include "localstore.h"
+#include "syncengine.h"
 #include "testsupport.h"
+#include "tokenstore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
+#include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -124,7 +131,7 @@ QString referenceImagePath()
 
 } // namespace
 
-class TestCertificates : public QObject
+class TestClientCertificates : public QObject
 {
     Q_OBJECT
 
@@ -138,6 +145,7 @@ private slots:
     void writePdf_page_matchesTheReferenceImage();
     void writePdf_qrCode_isAtLeast35mmWide();
     void writePdf_unwritablePath_fails();
+    void print_onAQPrinter_isTheSameCertificate();
 
     void verifyFile_issuedPdf_isValid();
     void verifyFile_tamperedPayload_namesTheField_data();
@@ -156,6 +164,10 @@ private slots:
     void keyring_merge_keepsEveryKeyAndFollowsCurrent();
     void keyring_wrongKeyId_isSkipped();
     void keyring_entities_areMerged();
+    void keyring_afterSync_holdsTheServersKeys();
+
+    void issuedCertificate_entity_isReadAndChecked();
+    void certificateOfYear_prefersTheCurrentVersion();
 
     void commandLine_verify_exitCodes();
 
@@ -169,7 +181,7 @@ private:
     QString m_payload;
 };
 
-void TestCertificates::initTestCase()
+void TestClientCertificates::initTestCase()
 {
     QVERIFY(sodium_init() >= 0);
     m_dir = test::temporaryDirectory();
@@ -181,7 +193,7 @@ void TestCertificates::initTestCase()
         "poppler-utils (scripts/install-deps.sh) is needed");
 }
 
-QString TestCertificates::writeCertificate(
+QString TestClientCertificates::writeCertificate(
     const CertificateFields &fields, const QString &payload, const QString &name)
 {
     const QString path = m_dir + QLatin1Char('/') + name;
@@ -193,7 +205,7 @@ QString TestCertificates::writeCertificate(
     return path;
 }
 
-void TestCertificates::qrCode_payload_readsBackWithZbar()
+void TestClientCertificates::qrCode_payload_readsBackWithZbar()
 {
     const auto qr = CertificateDocument::qrCode(m_payload);
     QVERIFY(qr);
@@ -213,7 +225,7 @@ void TestCertificates::qrCode_payload_readsBackWithZbar()
     QCOMPARE(CertificateVerifier::decodeQrCodes(image), QStringList { m_payload });
 }
 
-void TestCertificates::qrCode_notAscii_isRefused()
+void TestClientCertificates::qrCode_notAscii_isRefused()
 {
     QVERIFY(!CertificateDocument::qrCode(QStringLiteral("XSC1.张")));
     QVERIFY(!CertificateDocument::qrCode(QString()));
@@ -223,7 +235,7 @@ void TestCertificates::qrCode_notAscii_isRefused()
     QVERIFY(!error.isEmpty());
 }
 
-void TestCertificates::writePdf_text_carriesEveryField()
+void TestClientCertificates::writePdf_text_carriesEveryField()
 {
     const QString pdf = writeCertificate(m_fields, m_payload);
     QVERIFY(!pdf.isEmpty());
@@ -240,7 +252,7 @@ void TestCertificates::writePdf_text_carriesEveryField()
     QVERIFY(text.contains(QLatin1String("Certificate of Continuing Education")));
 }
 
-void TestCertificates::writePdf_metadata_titleAndCreator()
+void TestClientCertificates::writePdf_metadata_titleAndCreator()
 {
     const QString pdf = writeCertificate(m_fields, m_payload);
     const QString info = run(QStringLiteral("pdfinfo"), { pdf });
@@ -257,7 +269,7 @@ void TestCertificates::writePdf_metadata_titleAndCreator()
         1);
 }
 
-void TestCertificates::writePdf_page_matchesTheReferenceImage()
+void TestClientCertificates::writePdf_page_matchesTheReferenceImage()
 {
     const QString pdf = writeCertificate(m_fields, m_payload, QStringLiteral("reference.pdf"));
     const QString png = renderPage(pdf, 50);
@@ -300,7 +312,7 @@ void TestCertificates::writePdf_page_matchesTheReferenceImage()
     QVERIFY(differentPixels > 50);
 }
 
-void TestCertificates::writePdf_qrCode_isAtLeast35mmWide()
+void TestClientCertificates::writePdf_qrCode_isAtLeast35mmWide()
 {
     // At 100 dpi a millimetre is 3.94 pixels: the QR code's dark modules span its width.
     const QString pdf = writeCertificate(m_fields, m_payload, QStringLiteral("qr.pdf"));
@@ -324,7 +336,7 @@ void TestCertificates::writePdf_qrCode_isAtLeast35mmWide()
     QVERIFY(millimetres < 60);
 }
 
-void TestCertificates::writePdf_unwritablePath_fails()
+void TestClientCertificates::writePdf_unwritablePath_fails()
 {
     QString error;
     QVERIFY(!writeCertificatePdf(
@@ -332,7 +344,25 @@ void TestCertificates::writePdf_unwritablePath_fails()
     QVERIFY(!error.isEmpty());
 }
 
-void TestCertificates::verifyFile_issuedPdf_isValid()
+void TestClientCertificates::print_onAQPrinter_isTheSameCertificate()
+{
+    // What the learner page's 打印 and 在线打印 use: a QPrinter (here printing to a PDF file,
+    // portrait A4 with the default margins, as a printer dialog may leave it).
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    const QString path = m_dir + QStringLiteral("/printed.pdf");
+    printer.setOutputFileName(path);
+    QString error;
+    QVERIFY2(CertificateDocument(m_fields, m_payload).print(&printer, &error), qPrintable(error));
+    QCOMPARE(printer.pageLayout().orientation(), QPageLayout::Landscape);
+    QCOMPARE(printer.pageLayout().pageSize().id(), QPageSize::A4);
+    const CertificateVerification result
+        = CertificateVerifier({ m_key.publicKey }).verifyFile(path);
+    QVERIFY2(result.isValid(), qPrintable(formatVerification(result)));
+    QVERIFY(result.textCompared);
+}
+
+void TestClientCertificates::verifyFile_issuedPdf_isValid()
 {
     const QString pdf = writeCertificate(m_fields, m_payload);
     const CertificateVerification result = CertificateVerifier({ m_key.publicKey }).verifyFile(pdf);
@@ -345,7 +375,7 @@ void TestCertificates::verifyFile_issuedPdf_isValid()
     QCOMPARE(result.keyId, signingKeyId(m_key.publicKey));
 }
 
-void TestCertificates::verifyFile_tamperedPayload_namesTheField_data()
+void TestClientCertificates::verifyFile_tamperedPayload_namesTheField_data()
 {
     QTest::addColumn<int>("index");
     QTest::addColumn<QByteArray>("value");
@@ -358,7 +388,7 @@ void TestCertificates::verifyFile_tamperedPayload_namesTheField_data()
                               << QStringLiteral("employer");
 }
 
-void TestCertificates::verifyFile_tamperedPayload_namesTheField()
+void TestClientCertificates::verifyFile_tamperedPayload_namesTheField()
 {
     QFETCH(int, index);
     QFETCH(QByteArray, value);
@@ -378,7 +408,7 @@ void TestCertificates::verifyFile_tamperedPayload_namesTheField()
     QVERIFY(result.outcomeText().contains(CertificateVerifier::fieldLabel(field)));
 }
 
-void TestCertificates::verifyFile_pageEdited_namesTheField_data()
+void TestClientCertificates::verifyFile_pageEdited_namesTheField_data()
 {
     QTest::addColumn<QString>("field");
     for (const QString &field : CertificateFields::fieldNames()) {
@@ -387,7 +417,7 @@ void TestCertificates::verifyFile_pageEdited_namesTheField_data()
     }
 }
 
-void TestCertificates::verifyFile_pageEdited_namesTheField()
+void TestClientCertificates::verifyFile_pageEdited_namesTheField()
 {
     QFETCH(QString, field);
     // The QR code as issued, the page printed with one value changed.
@@ -424,7 +454,7 @@ void TestCertificates::verifyFile_pageEdited_namesTheField()
     QCOMPARE(result.fields, m_fields); // what was signed
 }
 
-void TestCertificates::verifyFile_unknownKey_isRefused()
+void TestClientCertificates::verifyFile_unknownKey_isRefused()
 {
     const QString pdf = writeCertificate(m_fields, m_payload);
     const CertificateVerification result
@@ -435,7 +465,7 @@ void TestCertificates::verifyFile_unknownKey_isRefused()
         CertificateVerification::Outcome::UnknownKey);
 }
 
-void TestCertificates::verifyFile_alteredSignature_isBadSignature()
+void TestClientCertificates::verifyFile_alteredSignature_isBadSignature()
 {
     QString payload = m_payload;
     const qsizetype last = payload.size() - 3;
@@ -446,7 +476,7 @@ void TestCertificates::verifyFile_alteredSignature_isBadSignature()
     QCOMPARE(result.exitCode(), 1);
 }
 
-void TestCertificates::verifyFile_imageOfTheQrCode_isValid()
+void TestClientCertificates::verifyFile_imageOfTheQrCode_isValid()
 {
     const QString pdf = writeCertificate(m_fields, m_payload, QStringLiteral("forimage.pdf"));
     const QString png = renderPage(pdf, 150);
@@ -464,7 +494,7 @@ void TestCertificates::verifyFile_imageOfTheQrCode_isValid()
     QVERIFY2(result.isValid(), qPrintable(formatVerification(result)));
 }
 
-void TestCertificates::verifyFile_noQrCode_isUnreadable()
+void TestClientCertificates::verifyFile_noQrCode_isUnreadable()
 {
     QImage blank(400, 300, QImage::Format_RGB32);
     blank.fill(Qt::white);
@@ -476,7 +506,7 @@ void TestCertificates::verifyFile_noQrCode_isUnreadable()
     QVERIFY(!result.error.isEmpty());
 }
 
-void TestCertificates::verifyFile_notAPdfNorAnImage_isUnreadable()
+void TestClientCertificates::verifyFile_notAPdfNorAnImage_isUnreadable()
 {
     const QString text = m_dir + QStringLiteral("/notes.pdf");
     QFile file(text);
@@ -495,7 +525,7 @@ void TestCertificates::verifyFile_notAPdfNorAnImage_isUnreadable()
     QCOMPARE(verifier.verifyFile(cut.fileName()).exitCode(), 2);
 }
 
-void TestCertificates::pdfCache_writesOnce_andReusesTheFile()
+void TestClientCertificates::pdfCache_writesOnce_andReusesTheFile()
 {
     const QString data = test::temporaryDirectory();
     CertificatePdfCache cache(data);
@@ -538,7 +568,7 @@ void TestCertificates::pdfCache_writesOnce_andReusesTheFile()
     QCOMPARE(QDir(cache.directory()).entryList(QDir::Files).size(), 2);
 }
 
-void TestCertificates::pdfCache_hostileSerial_hasNoPath()
+void TestClientCertificates::pdfCache_hostileSerial_hasNoPath()
 {
     CertificatePdfCache cache(test::temporaryDirectory());
     QVERIFY(cache.pathFor(QStringLiteral("../../etc/passwd"), 1).isEmpty());
@@ -553,7 +583,7 @@ void TestCertificates::pdfCache_hostileSerial_hasNoPath()
     QVERIFY(!QFileInfo::exists(cache.directory()));
 }
 
-void TestCertificates::keyring_merge_keepsEveryKeyAndFollowsCurrent()
+void TestClientCertificates::keyring_merge_keepsEveryKeyAndFollowsCurrent()
 {
     const QString path = CertificateKeyring::defaultPath(test::temporaryDirectory());
     const KeyPair second = keyPair('s');
@@ -596,7 +626,7 @@ void TestCertificates::keyring_merge_keepsEveryKeyAndFollowsCurrent()
     QVERIFY(CertificateVerifier(keyring.publicKeys()).verifyPayload(m_payload).isValid());
 }
 
-void TestCertificates::keyring_wrongKeyId_isSkipped()
+void TestClientCertificates::keyring_wrongKeyId_isSkipped()
 {
     const QJsonObject lying { { QStringLiteral("keyId"), QStringLiteral("0011223344556677") },
         { QStringLiteral("publicKey"), QString::fromLatin1(m_key.publicKey.toBase64()) },
@@ -612,7 +642,7 @@ void TestCertificates::keyring_wrongKeyId_isSkipped()
     QVERIFY(key->current);
 }
 
-void TestCertificates::keyring_entities_areMerged()
+void TestClientCertificates::keyring_entities_areMerged()
 {
     CertificateKeyring keyring(CertificateKeyring::defaultPath(test::temporaryDirectory()));
     const QString id = QString::fromLatin1(signingKeyId(m_key.publicKey).toHex());
@@ -631,7 +661,152 @@ void TestCertificates::keyring_entities_areMerged()
     QCOMPARE(keyring.publicKeys(), QList<QByteArray> { m_key.publicKey });
 }
 
-void TestCertificates::commandLine_verify_exitCodes()
+void TestClientCertificates::keyring_afterSync_holdsTheServersKeys()
+{
+    // A learner logs in; the feed carries the server's signing keys; after the sync they are in
+    // the keyring of the client's data directory, where --verify and 证书验证 find them without a
+    // login. A key the feed no longer carries stays.
+    test::ClientFixture fixture;
+    const QString data = test::temporaryDirectory();
+    fixture.core->enableLocalData(data, nullptr);
+    fixture.core->setEngineSetup([](SyncEngine *engine) {
+        engine->setWatchNetwork(false);
+        engine->setPeriodicInterval(0);
+    });
+    const QJsonObject user = test::learnerUserJson();
+    test::FakeSyncServer server(user.value(QLatin1String("id")).toString());
+    const auto keyEntity = [](const QByteArray &publicKey, bool current) {
+        const QString id = QString::fromLatin1(signingKeyId(publicKey).toHex());
+        return QJsonObject { { QStringLiteral("id"), id }, { QStringLiteral("keyId"), id },
+            { QStringLiteral("publicKey"), QString::fromLatin1(publicKey.toBase64()) },
+            { QStringLiteral("createdAt"), QStringLiteral("2026-12-01T00:00:00Z") },
+            { QStringLiteral("current"), current } };
+    };
+    server.upsert(QStringLiteral("signingKey"),
+        QString::fromLatin1(signingKeyId(m_key.publicKey).toHex()),
+        keyEntity(m_key.publicKey, true));
+    fixture.network.setHandler([&](const test::FakeRequest &request) {
+        if (request.path == QLatin1String("/session"))
+            return test::loginAnswer(user);
+        return server.handle(request);
+    });
+    QSignalSpy engines(fixture.core.get(), &ClientCore::syncEngineChanged);
+    fixture.core->session()->login(QStringLiteral("zhangsan"), QStringLiteral("Secret-pass-1"),
+        this, [](const ApiResult &) {});
+    QTRY_VERIFY(fixture.core->syncEngine());
+    QSignalSpy finished(fixture.core->syncEngine(), &SyncEngine::syncFinished);
+    QVERIFY(finished.wait());
+    QVERIFY(finished.at(0).at(0).toBool());
+    const QString path = CertificateKeyring::defaultPath(data);
+    QCOMPARE(CertificateKeyring(path).publicKeys(), QList<QByteArray> { m_key.publicKey });
+    QCOMPARE(
+        CertificateKeyring(path).servers(), QStringList { QStringLiteral("xueshi.test:8443") });
+
+    // A rotation: the old key retired, a new current one; then the old one gone from the feed.
+    const KeyPair next = keyPair('n');
+    server.upsert(QStringLiteral("signingKey"),
+        QString::fromLatin1(signingKeyId(m_key.publicKey).toHex()),
+        keyEntity(m_key.publicKey, false));
+    server.upsert(QStringLiteral("signingKey"),
+        QString::fromLatin1(signingKeyId(next.publicKey).toHex()), keyEntity(next.publicKey, true));
+    server.remove(
+        QStringLiteral("signingKey"), QString::fromLatin1(signingKeyId(m_key.publicKey).toHex()));
+    finished.clear();
+    fixture.core->syncEngine()->syncNow();
+    QVERIFY(finished.wait());
+    const QList<SigningKey> keys
+        = CertificateKeyring(path).keys(QStringLiteral("xueshi.test:8443"));
+    QCOMPARE(keys.size(), 2);
+    QCOMPARE(keys.at(0).publicKey, m_key.publicKey);
+    QCOMPARE(keys.at(1).publicKey, next.publicKey);
+    QVERIFY(keys.at(1).current);
+    QVERIFY(CertificateVerifier(CertificateKeyring(path).publicKeys())
+                .verifyPayload(m_payload)
+                .isValid());
+}
+
+namespace {
+
+QJsonObject certificateEntity(
+    const CertificateFields &fields, const QString &payload, const QString &status)
+{
+    return { { QStringLiteral("id"),
+                 fields.serial + QLatin1Char('-') + QString::number(fields.version) },
+        { QStringLiteral("serial"), fields.serial },
+        { QStringLiteral("certificateVersion"), fields.version },
+        { QStringLiteral("learnerId"), QStringLiteral("6f1c0000-0000-4000-8000-000000000001") },
+        { QStringLiteral("year"), fields.year }, { QStringLiteral("status"), status },
+        { QStringLiteral("fields"), fields.toJson() }, { QStringLiteral("payload"), payload },
+        { QStringLiteral("keyId"), QStringLiteral("0011223344556677") },
+        { QStringLiteral("issuedAt"), QStringLiteral("2026-12-06T02:00:00Z") },
+        { QStringLiteral("revokedReason"),
+            status == QLatin1String("revoked") ? QStringLiteral("Issued in error") : QString() } };
+}
+
+} // namespace
+
+void TestClientCertificates::issuedCertificate_entity_isReadAndChecked()
+{
+    const QJsonObject data = certificateEntity(m_fields, m_payload, QStringLiteral("current"));
+    const auto certificate = IssuedCertificate::fromJson(data);
+    QVERIFY(certificate);
+    QCOMPARE(certificate->id, QStringLiteral("XS2026K7M3Q9X2PA-1"));
+    QCOMPARE(certificate->fields, m_fields);
+    QCOMPARE(certificate->payload, m_payload);
+    QVERIFY(certificate->isCurrent());
+    QCOMPARE(certificate->issuedAt, QDateTime(QDate(2026, 12, 6), QTime(2, 0), Qt::UTC));
+
+    // Parts that disagree are not a certificate to print or cache.
+    QJsonObject wrong = data;
+    wrong.insert(QStringLiteral("certificateVersion"), 2);
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+    wrong = data;
+    wrong.insert(QStringLiteral("serial"), QStringLiteral("../XS2026K7M3Q9X2PA"));
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+    wrong = data;
+    wrong.insert(QStringLiteral("status"), QStringLiteral("draft"));
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+    wrong = data;
+    wrong.remove(QStringLiteral("fields"));
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+    wrong = data;
+    wrong.insert(QStringLiteral("payload"), QString());
+    QVERIFY(!IssuedCertificate::fromJson(wrong));
+}
+
+void TestClientCertificates::certificateOfYear_prefersTheCurrentVersion()
+{
+    const auto entity = [](const QJsonObject &data) {
+        CachedEntity e;
+        e.type = QStringLiteral("certificate");
+        e.id = data.value(QLatin1String("id")).toString();
+        e.data = data;
+        return e;
+    };
+    CertificateFields second = m_fields;
+    second.version = 2;
+    CertificateFields third = m_fields;
+    third.version = 3;
+    CertificateFields otherYear = m_fields;
+    otherYear.serial = QStringLiteral("XS2025K7M3Q9X2PA");
+    otherYear.year = 2025;
+    QList<CachedEntity> entities { entity(certificateEntity(
+                                       m_fields, m_payload, QStringLiteral("superseded"))),
+        entity(certificateEntity(second, m_payload, QStringLiteral("current"))),
+        entity(certificateEntity(otherYear, m_payload, QStringLiteral("current"))) };
+    QCOMPARE(certificateOfYear(entities, 2026)->certificateVersion, 2);
+    QCOMPARE(certificateOfYear(entities, 2025)->serial, QStringLiteral("XS2025K7M3Q9X2PA"));
+    QVERIFY(!certificateOfYear(entities, 2024));
+    // Revoked, with nothing current: the latest, shown as revoked.
+    entities[1] = entity(certificateEntity(second, m_payload, QStringLiteral("superseded")));
+    entities.append(entity(certificateEntity(third, m_payload, QStringLiteral("revoked"))));
+    const auto latest = certificateOfYear(entities, 2026);
+    QCOMPARE(latest->certificateVersion, 3);
+    QVERIFY(latest->isRevoked());
+    QCOMPARE(latest->revokedReason, QStringLiteral("Issued in error"));
+}
+
+void TestClientCertificates::commandLine_verify_exitCodes()
 {
     // The real program, offscreen, with a data directory of its own and nobody logged in.
     const QString home = test::temporaryDirectory();
@@ -689,5 +864,5 @@ void TestCertificates::commandLine_verify_exitCodes()
     QVERIFY2(code == 0, qPrintable(out));
 }
 
-QTEST_MAIN(TestCertificates)
-#include "tst_certificates.moc"
+QTEST_MAIN(TestClientCertificates)
+#include "tst_clientcertificates.moc"
