@@ -165,8 +165,9 @@ private slots:
         QCOMPARE(report.professionalMetCount, 1);
         QCOMPARE(report.electiveMetCount, 3);
         QCOMPARE(report.totalMetCount, 1);
-        // Confirmed and pending records of the listed staff in 2026.
-        QCOMPARE(report.recordsRead, 3 + 3 + 3);
+        // The records of the listed staff in 2026 (the rejected one too).
+        QCOMPARE(report.recordsRead, 3 + 3 + 4);
+        QCOMPARE(report.recordYears, (QList<int> { 2026, 2025 }));
     }
 
     void report_rowsOrderedByName_ranksFollowTheOrder()
@@ -274,22 +275,24 @@ private slots:
         QVERIFY(report.rows.isEmpty());
     }
 
-    void years_recordsYearsAndToday_newestFirst()
+    void recordYears_allRecordsYears_newestFirst()
     {
         QTemporaryDir dir;
         ReportStore s;
         QVERIFY(s.open(dir.filePath(QStringLiteral("employer.sqlite"))));
-        QCOMPARE(complianceYears(s.store.database(), QDate(2026, 12, 6)), QList<int> { 2026 });
+        QCOMPARE(buildComplianceReport(s.store.database(), 2026, {}).recordYears, QList<int>());
         s.hours(
-            QStringLiteral("a"), QStringLiteral("public"), 10, QStringLiteral("confirmed"), 2024);
+            QStringLiteral("a"), QStringLiteral("public"), 10, QStringLiteral("rejected"), 2024);
         s.hours(
-            QStringLiteral("a"), QStringLiteral("public"), 10, QStringLiteral("confirmed"), 2025);
+            QStringLiteral("a"), QStringLiteral("public"), 10, QStringLiteral("confirmed"), 2027);
+        s.hours(QStringLiteral("b"), QStringLiteral("public"), 10, QStringLiteral("pending"), 2025);
         s.hours(
             QStringLiteral("b"), QStringLiteral("public"), 10, QStringLiteral("confirmed"), 2025);
-        QCOMPARE(complianceYears(s.store.database(), QDate(2027, 1, 2)),
-            (QList<int> { 2027, 2025, 2024 }));
-        QCOMPARE(
-            complianceYears(s.store.database(), QDate(2025, 1, 2)), (QList<int> { 2025, 2024 }));
+        s.hours(
+            QStringLiteral("b"), QStringLiteral("public"), 10, QStringLiteral("confirmed"), 1900);
+        const ComplianceReport report = buildComplianceReport(s.store.database(), 2026, {});
+        QVERIFY(report.ok);
+        QCOMPARE(report.recordYears, (QList<int> { 2027, 2025, 2024 }));
     }
 
     void csvField_data()
