@@ -17,6 +17,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -137,6 +138,7 @@ ComplianceReportPage::ComplianceReportPage(QWidget *parent)
     m_chart = new QChart;
     m_chart->addSeries(series);
     m_categories = new QBarCategoryAxis(m_chart);
+    m_categories->setTruncateLabels(false);
     m_chart->addAxis(m_categories, Qt::AlignLeft);
     series->attachAxis(m_categories);
     auto *values = new QValueAxis(m_chart);
@@ -170,15 +172,6 @@ ComplianceReportPage::ComplianceReportPage(QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    const QList<std::pair<int, int>> widths { { ComplianceReportModel::NameColumn, 90 },
-        { ComplianceReportModel::ResidentIdColumn, 160 },
-        { ComplianceReportModel::TitleColumn, 110 }, { ComplianceReportModel::PositionColumn, 110 },
-        { ComplianceReportModel::PublicColumn, 70 },
-        { ComplianceReportModel::ProfessionalColumn, 70 },
-        { ComplianceReportModel::ElectiveColumn, 70 }, { ComplianceReportModel::TotalColumn, 70 },
-        { ComplianceReportModel::PendingColumn, 70 }, { ComplianceReportModel::ResultColumn, 80 } };
-    for (const auto &[column, width] : widths)
-        m_view->setColumnWidth(column, width);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ComplianceReportModel::NameColumn, Qt::AscendingOrder);
     layout->addWidget(m_view, 1);
@@ -489,7 +482,12 @@ void ComplianceReportPage::buildPrintDocument(QTextDocument *document) const
         for (int i = 0; i < fields.size(); ++i) {
             const bool hours = i >= ComplianceReportModel::PublicColumn
                 && i <= ComplianceReportModel::PendingColumn;
-            html += hours ? QStringLiteral("<td align=\"right\">") : QStringLiteral("<td>");
+            const bool unbroken = i == ComplianceReportModel::NameColumn
+                || i == ComplianceReportModel::ResidentIdColumn
+                || i == ComplianceReportModel::ResultColumn;
+            html += hours  ? QStringLiteral("<td align=\"right\" nowrap>")
+                : unbroken ? QStringLiteral("<td nowrap>")
+                           : QStringLiteral("<td>");
             html += fields.at(i).toHtmlEscaped();
             html += QStringLiteral("</td>");
         }
@@ -549,12 +547,27 @@ void ComplianceReportPage::retranslateUi()
     m_nameFilter->setPlaceholderText(tr("Filter by name"));
     m_exportButton->setText(tr("Export CSV"));
     m_printButton->setText(tr("Print"));
+    m_chart->setTitle(tr("Staff meeting each minimum"));
     m_metSet->setLabel(tr("Met"));
     m_shortSet->setLabel(tr("Short"));
     m_categories->clear();
     m_categories->append({ tr("Result"), tr("Total hours"), tr("Elective subjects"),
         tr("Professional subjects"), tr("Public subjects") });
     m_model->retranslate();
+    // Wide enough for the column's title in the current language, and for its values.
+    const QList<std::pair<int, int>> widths { { ComplianceReportModel::NameColumn, 80 },
+        { ComplianceReportModel::ResidentIdColumn, 150 },
+        { ComplianceReportModel::TitleColumn, 100 }, { ComplianceReportModel::PositionColumn, 100 },
+        { ComplianceReportModel::PublicColumn, 50 },
+        { ComplianceReportModel::ProfessionalColumn, 50 },
+        { ComplianceReportModel::ElectiveColumn, 50 }, { ComplianceReportModel::TotalColumn, 50 },
+        { ComplianceReportModel::PendingColumn, 50 }, { ComplianceReportModel::ResultColumn, 80 } };
+    const QFontMetrics metrics(m_view->horizontalHeader()->font());
+    for (const auto &[column, width] : widths) {
+        const QString title
+            = m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_view->setColumnWidth(column, std::max(width, metrics.horizontalAdvance(title) + 28));
+    }
     updateCounts();
 }
 
