@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -169,12 +170,17 @@ int main(int argc, char **argv)
         QStringLiteral("n"), QStringLiteral("3") });
     parser.addOption(
         { QStringLiteral("keep"), QStringLiteral("Keep the store file (its path is printed).") });
+    parser.addOption({ QStringLiteral("store"),
+        QStringLiteral("Use this store (left by --keep) instead of seeding one."),
+        QStringLiteral("path") });
     parser.process(app);
     const int staff = std::max(1, parser.value(QStringLiteral("staff")).toInt());
     const int records = parser.value(QStringLiteral("records")).toInt();
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
     const int year = 2026;
     QStandardPaths::setTestModeEnabled(true);
+    // An HR office in China: names ranked by pinyin (ICU collation), as they would be there.
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
 
     QTemporaryDir dir;
     if (parser.isSet(QStringLiteral("keep"))) {
@@ -183,13 +189,16 @@ int main(int argc, char **argv)
             stderr, "store: %s\n", qPrintable(dir.filePath(QStringLiteral("employer.sqlite"))));
     }
     LocalStore store;
-    if (!dir.isValid() || !store.open(dir.filePath(QStringLiteral("employer.sqlite")))) {
+    const QString path = parser.isSet(QStringLiteral("store"))
+        ? parser.value(QStringLiteral("store"))
+        : dir.filePath(QStringLiteral("employer.sqlite"));
+    if (!dir.isValid() || !store.open(path)) {
         std::fprintf(stderr, "cannot open the store: %s\n", qPrintable(store.lastError()));
         return 1;
     }
     QElapsedTimer timer;
     timer.start();
-    if (!seed(store, staff, records, year)) {
+    if (!parser.isSet(QStringLiteral("store")) && !seed(store, staff, records, year)) {
         std::fprintf(stderr, "cannot seed the store: %s\n", qPrintable(store.lastError()));
         return 1;
     }
