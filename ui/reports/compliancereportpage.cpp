@@ -26,6 +26,7 @@
 #include <QLegend>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPainter>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QProgressBar>
@@ -39,6 +40,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <numeric>
 
 namespace xueshi {
 
@@ -440,14 +443,19 @@ void ComplianceReportPage::exportCsv()
     exportCsvTo(dialog.selectedFiles().constFirst());
 }
 
-void ComplianceReportPage::buildPrintDocument(QTextDocument *document) const
+QFont ComplianceReportPage::printFont()
 {
-    const ComplianceReport &r = m_model->report();
     QFont font;
     // Digits in a Latin font first: drawn in the CJK font they drop out of the PDF's text.
     font.setFamilies({ QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans CJK SC") });
-    font.setPointSizeF(8.5);
-    document->setDefaultFont(font);
+    font.setPointSizeF(8);
+    return font;
+}
+
+void ComplianceReportPage::buildPrintHeading(QTextDocument *document) const
+{
+    const ComplianceReport &r = m_model->report();
+    document->setDefaultFont(printFont());
     document->setDocumentMargin(0);
     QString html = QStringLiteral("<h2 align=\"center\">%1</h2>")
                        .arg(tr("Continuing education report %1").arg(r.year).toHtmlEscaped());
@@ -463,48 +471,115 @@ void ComplianceReportPage::buildPrintDocument(QTextDocument *document) const
     if (m_proxy->onlyNotPassed())
         filters << tr("only those not passing");
     if (!m_proxy->nameFilter().isEmpty())
-        filters << tr("names containing “%1”").arg(m_proxy->nameFilter());
+        filters << tr("names containing \u201c%1\u201d").arg(m_proxy->nameFilter());
     if (!filters.isEmpty())
         lines << tr("Shown: %1").arg(filters.join(tr(", "))).toHtmlEscaped();
     lines << tr("Printed on %1")
                  .arg(QLocale().toString(m_today, QLocale::ShortFormat))
                  .toHtmlEscaped();
     html += QStringLiteral("<p>%1</p>").arg(lines.join(QStringLiteral("<br>")));
-    html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\""
-                           " style=\"border-collapse:collapse; border-color:#999\"><thead><tr>");
-    for (const QString &title : ComplianceText::csvHeader())
-        html += QStringLiteral("<th bgcolor=\"#eeeeee\">%1</th>").arg(title.toHtmlEscaped());
-    html += QStringLiteral("</tr></thead>");
-    const QList<int> rows = m_proxy->shownSourceRows();
-    for (int row : rows) {
-        const QStringList fields = ComplianceText::csvRow(m_model->rowAt(row));
-        html += QStringLiteral("<tr>");
-        for (int i = 0; i < fields.size(); ++i) {
-            const bool hours = i >= ComplianceReportModel::PublicColumn
-                && i <= ComplianceReportModel::PendingColumn;
-            const bool unbroken = i == ComplianceReportModel::NameColumn
-                || i == ComplianceReportModel::ResidentIdColumn
-                || i == ComplianceReportModel::ResultColumn;
-            html += hours  ? QStringLiteral("<td align=\"right\" nowrap>")
-                : unbroken ? QStringLiteral("<td nowrap>")
-                           : QStringLiteral("<td>");
-            html += fields.at(i).toHtmlEscaped();
-            html += QStringLiteral("</td>");
-        }
-        html += QStringLiteral("</tr>");
-    }
-    html += QStringLiteral("</table>");
     document->setHtml(html);
 }
 
 void ComplianceReportPage::print(QPrinter *printer)
 {
-    QTextDocument document;
-    // Laid out at the printer's resolution, or the text comes out a twelfth of its size.
-    document.documentLayout()->setPaintDevice(printer);
-    buildPrintDocument(&document);
-    document.print(printer);
-    m_printedRows = m_proxy->rowCount();
+    QPainter painter;
+    if (!painter.begin(printer))
+        return;
+    const qreal width = printer->width();
+    const qreal height = printer->height();
+    const qreal dpi = printer->resolution();
+
+    // The heading (title, employer, counts, policy, filters) as rich text, laid out at the
+    // printer's resolution, or the text comes out a twelfth of its size.
+    QTextDocument heading;
+    heading.documentLayout()->setPaintDevice(printer);
+    buildPrintHeading(&heading);
+    heading.setTextWidth(width);
+    heading.drawContents(&painter);
+
+    // The table is painted row by row: a QTextDocument table of 5,000 rows took 40 to 120 s to
+    // lay out (bench/run.sh compliance-report --print), this takes a fraction of a second.
+    const QFont font = printFont();
+    QFont bold = font;
+    bold.setBold(true);
+    painter.setFont(font);
+    const QFontMetricsF metrics(font, printer);
+    const QFontMetricsF boldMetrics(bold, printer);
+    const qreal pad = dpi * 0.03; // about 0.8 mm
+    const QStringList header = ComplianceText::csvHeader();
+    // Shares of the width: the names and numbers narrow, what is missing wide.
+    const QList<qreal> shares { 7, 11, 8, 9, 6.5, 7, 6.5, 6, 6.5, 7, 25.5 };
+    const qreal total = std::accumulate(shares.begin(), shares.end(), qreal(0));
+    QList<qreal> left { 0 };
+    for (const qreal share : shares)
+        left.append(left.last() + width * share / total);
+    const auto isNumber = [](int column) {
+        return column >= ComplianceReportModel::PublicColumn
+            && column <= ComplianceReportModel::PendingColumn;
+    };
+    const auto rowHeight = [&](const QStringList &cells, const QFontMetricsF &m) {
+        qreal tallest = m.height();
+        for (int c = 0; c < cells.size(); ++c) {
+            if (isNumber(c) || cells.at(c).isEmpty())
+                continue;
+            const QRectF box(0, 0, left.at(c + 1) - left.at(c) - 2 * pad, height);
+            tallest = std::max(tallest,
+                m.boundingRect(box, Qt::TextWordWrap | Qt::AlignLeft, cells.at(c)).height());
+        }
+        return tallest + 2 * pad;
+    };
+    const QPen grid(QColor(0x99, 0x99, 0x99), dpi / 150.0);
+    const auto paintRow = [&](const QStringList &cells, qreal y, qreal h, bool isHeader) {
+        if (isHeader)
+            painter.fillRect(QRectF(0, y, width, h), QColor(0xee, 0xee, 0xee));
+        painter.setPen(grid);
+        painter.drawRect(QRectF(0, y, width, h));
+        for (int c = 1; c < cells.size(); ++c)
+            painter.drawLine(QPointF(left.at(c), y), QPointF(left.at(c), y + h));
+        painter.setPen(Qt::black);
+        for (int c = 0; c < cells.size(); ++c) {
+            const QRectF box(
+                left.at(c) + pad, y + pad, left.at(c + 1) - left.at(c) - 2 * pad, h - 2 * pad);
+            const int align = isHeader ? Qt::AlignHCenter | Qt::AlignTop
+                : isNumber(c)          ? Qt::AlignRight | Qt::AlignTop
+                                       : Qt::AlignLeft | Qt::AlignTop;
+            painter.drawText(box, align | Qt::TextWordWrap, cells.at(c));
+        }
+    };
+    const qreal footer = metrics.height() * 2;
+    int pageNumber = 1;
+    const auto paintFooter = [&] {
+        painter.setPen(Qt::black);
+        painter.drawText(QRectF(0, height - metrics.height(), width, metrics.height()),
+            Qt::AlignRight, QString::number(pageNumber));
+    };
+    const qreal headerHeight = rowHeight(header, boldMetrics);
+    qreal y = heading.size().height() + pad * 2;
+    const auto paintHeader = [&] {
+        painter.setFont(bold);
+        paintRow(header, y, headerHeight, true);
+        painter.setFont(font);
+        y += headerHeight;
+    };
+    paintHeader();
+    const QList<int> rows = m_proxy->shownSourceRows();
+    for (int row : rows) {
+        const QStringList cells = ComplianceText::csvRow(m_model->rowAt(row));
+        const qreal h = rowHeight(cells, metrics);
+        if (y + h > height - footer) {
+            paintFooter();
+            printer->newPage();
+            ++pageNumber;
+            y = 0;
+            paintHeader();
+        }
+        paintRow(cells, y, h, false);
+        y += h;
+    }
+    paintFooter();
+    painter.end();
+    m_printedRows = int(rows.size());
 }
 
 bool ComplianceReportPage::printToPdf(const QString &path)

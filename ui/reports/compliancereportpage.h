@@ -62,9 +62,11 @@ public:
     // Writes the rows shown, in the order shown, as CSV (UTF-8 with BOM); false with the reason
     // on the page when the file cannot be written.
     bool exportCsvTo(const QString &path);
-    // Lays the rows shown out for printing: a title, the employer, the year, the policy, the
-    // counts and the table.
-    void buildPrintDocument(QTextDocument *document) const;
+    // The heading of the printout: a title with the year, the employer, the counts, the policy
+    // and the filters shown.
+    void buildPrintHeading(QTextDocument *document) const;
+    // Prints the heading, then the rows shown in the order shown as a table whose header is
+    // repeated on each page, with page numbers.
     void print(QPrinter *printer);
     // Renders the printout to a PDF file (A4 landscape).
     bool printToPdf(const QString &path);
@@ -87,6 +89,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static QFont printFont();
     void startLoad();
     void showReport(ComplianceReport report);
     void updateYears(const QList<int> &years);
