@@ -4,11 +4,13 @@
 
 namespace xueshi {
 
+class ComplianceReportPage;
 class ReviewPage;
 class StaffPage;
 
 // The main window of an employer (法人单位): the staff and their binding requests (人员管理) and
-// the review of their self-declared hours (学时审核).
+// the review of their self-declared hours (学时审核) and the year's report of their hours
+// (统计报表).
 class EmployerWindow final : public RoleWindow
 {
     Q_OBJECT
@@ -19,10 +21,12 @@ public:
 
     StaffPage *staffPage() const { return m_staffPage; }
     ReviewPage *reviewPage() const { return m_reviewPage; }
+    ComplianceReportPage *reportPage() const { return m_reportPage; }
 
 private:
     StaffPage *m_staffPage;
     ReviewPage *m_reviewPage;
+    ComplianceReportPage *m_reportPage;
 };
 
 } // namespace xueshi
