@@ -57,19 +57,7 @@ void LearnerCertificates::reload()
             return a.value(QLatin1String("startDate")).toString()
                 > b.value(QLatin1String("startDate")).toString();
         });
-    for (const CachedEntity &e : m_store->entities(Certificate)) {
-        const std::optional<CertificateFields> fields
-            = CertificateFields::fromJson(e.data.value(QLatin1String("fields")).toObject());
-        if (!fields)
-            continue;
-        Issued issued;
-        issued.id = e.id;
-        issued.status = e.data.value(QLatin1String("status")).toString();
-        issued.revokedReason = e.data.value(QLatin1String("revokedReason")).toString();
-        issued.fields = *fields;
-        issued.payload = e.data.value(QLatin1String("payload")).toString();
-        m_certificates << issued;
-    }
+    m_certificates = m_store->entities(Certificate);
 }
 
 QList<int> LearnerCertificates::years(const QDate &today) const
@@ -114,17 +102,13 @@ QList<QJsonObject> LearnerCertificates::records(int year) const
     return out;
 }
 
-std::optional<LearnerCertificates::Issued> LearnerCertificates::latest(int year) const
+std::optional<IssuedCertificate> LearnerCertificates::latest(int year) const
 {
-    std::optional<Issued> best;
-    for (const Issued &c : m_certificates) {
-        if (c.fields.year == year && (!best || c.fields.version > best->fields.version))
-            best = c;
-    }
-    return best;
+    return certificateOfYear(m_certificates, year);
 }
 
-bool LearnerCertificates::isUpToDate(const Issued &issued, const YearJudgement &judgement)
+bool LearnerCertificates::isUpToDate(
+    const IssuedCertificate &issued, const YearJudgement &judgement)
 {
     const CertificateFields &f = issued.fields;
     return f.publicTenths == judgement.confirmed.publicTenths

@@ -1,7 +1,8 @@
 #pragma once
 
 #include "annualcertification.h"
-#include "certificatepayload.h"
+#include "certificates/issuedcertificate.h"
+#include "localstore.h"
 
 #include <QDate>
 #include <QJsonObject>
@@ -22,16 +23,6 @@ class SyncEngine;
 class LearnerCertificates final
 {
 public:
-    // A certificate as the server issued it (entity "certificate"): an immutable snapshot.
-    struct Issued
-    {
-        QString id; // "<serial>-<certificateVersion>"
-        QString status; // current | superseded | revoked
-        QString revokedReason;
-        CertificateFields fields;
-        QString payload; // the signed QR payload
-    };
-
     // `store` may be null (no local data): everything is empty then.
     LearnerCertificates(const LocalStore *store, QString learnerId);
 
@@ -46,11 +37,11 @@ public:
     YearJudgement judge(int year) const;
     // The year's hour records (feed JSON), confirmed first, then pending, then rejected.
     QList<QJsonObject> records(int year) const;
-    // The year's latest issued certificate (the highest version), if any.
-    std::optional<Issued> latest(int year) const;
+    // The year's certificate: the current version, else the latest (superseded or revoked).
+    std::optional<IssuedCertificate> latest(int year) const;
     // Whether `issued` still says what the judgement says (same hours by type): when not, the
     // server must issue a new version before printing.
-    static bool isUpToDate(const Issued &issued, const YearJudgement &judgement);
+    static bool isUpToDate(const IssuedCertificate &issued, const YearJudgement &judgement);
 
 private:
     const LocalStore *m_store;
@@ -58,7 +49,7 @@ private:
     QString m_regionCode;
     QList<YearPolicy> m_policies;
     QList<QJsonObject> m_records;
-    QList<Issued> m_certificates;
+    QList<CachedEntity> m_certificates;
 };
 
 // Declares certificate.request (payload {"year"}) on the engine; it changes nothing locally:

@@ -237,8 +237,7 @@ void CertificatesPage::reload()
     if (m_waitingYear != 0) {
         const YearJudgement j = m_certificates->judge(m_waitingYear);
         const auto latest = m_certificates->latest(m_waitingYear);
-        if (latest && latest->status == QLatin1String("current")
-            && LearnerCertificates::isUpToDate(*latest, j)) {
+        if (latest && latest->isCurrent() && LearnerCertificates::isUpToDate(*latest, j)) {
             const Output output = m_waitingOutput;
             finishWaiting({});
             deliver(*latest, output);
@@ -297,7 +296,7 @@ void CertificatesPage::fillYears()
 
         QString certificate;
         if (const auto latest = m_certificates->latest(year)) {
-            if (latest->status == QLatin1String("revoked"))
+            if (latest->isRevoked())
                 certificate
                     = tr("No. %1 revoked: %2").arg(latest->fields.serial, latest->revokedReason);
             else if (j.passed && !LearnerCertificates::isUpToDate(*latest, j))
@@ -374,8 +373,7 @@ void CertificatesPage::fillYear()
     m_pendingCaption->setVisible(!pending.isEmpty());
 
     const auto latest = m_certificates->latest(m_year);
-    if (latest && latest->status == QLatin1String("current") && j.passed
-        && LearnerCertificates::isUpToDate(*latest, j)) {
+    if (latest && latest->isCurrent() && j.passed && LearnerCertificates::isUpToDate(*latest, j)) {
         m_certificateLabel->setText(tr("Certificate No. %1 (version %2) was issued on %3.")
                                         .arg(latest->fields.serial)
                                         .arg(latest->fields.version)
@@ -439,7 +437,7 @@ void CertificatesPage::produce(int year, Output output)
         return;
     }
     const auto latest = m_certificates->latest(year);
-    const bool current = latest && latest->status == QLatin1String("current");
+    const bool current = latest && latest->isCurrent();
     if (current && LearnerCertificates::isUpToDate(*latest, j)) {
         deliver(*latest, output);
         return;
@@ -484,9 +482,9 @@ void CertificatesPage::finishWaiting(const QString &message)
     updateActions();
 }
 
-void CertificatesPage::deliver(const LearnerCertificates::Issued &issued, Output output)
+void CertificatesPage::deliver(const IssuedCertificate &issued, Output output)
 {
-    if (issued.status == QLatin1String("revoked")) {
+    if (issued.isRevoked()) {
         ui::setMessage(m_message,
             tr("Certificate No. %1 was revoked: %2")
                 .arg(issued.fields.serial, issued.revokedReason),
@@ -544,8 +542,7 @@ void CertificatesPage::deliver(const LearnerCertificates::Issued &issued, Output
         emit certificateProduced(issued.id, output);
 }
 
-void CertificatesPage::paintCertificate(
-    QPrinter *printer, const LearnerCertificates::Issued &issued)
+void CertificatesPage::paintCertificate(QPrinter *printer, const IssuedCertificate &issued)
 {
     QString error;
     if (!CertificateDocument(issued.fields, issued.payload).print(printer, &error)) {
@@ -555,7 +552,7 @@ void CertificatesPage::paintCertificate(
 }
 
 bool CertificatesPage::saveCertificatePdf(
-    const LearnerCertificates::Issued &issued, const QString &path, QString *error)
+    const IssuedCertificate &issued, const QString &path, QString *error)
 {
     // The PDF as issued: rendered once per serial and version, then always the same file.
     const QString cached

@@ -78,10 +78,9 @@ private:
     void updateActions();
     void produce(int year, Output output);
     void finishWaiting(const QString &message);
-    void deliver(const LearnerCertificates::Issued &issued, Output output);
-    void paintCertificate(QPrinter *printer, const LearnerCertificates::Issued &issued);
-    bool saveCertificatePdf(
-        const LearnerCertificates::Issued &issued, const QString &path, QString *error);
+    void deliver(const IssuedCertificate &issued, Output output);
+    void paintCertificate(QPrinter *printer, const IssuedCertificate &issued);
+    bool saveCertificatePdf(const IssuedCertificate &issued, const QString &path, QString *error);
     bool engineOnline() const;
 
     ClientCore *m_core;
