@@ -7,6 +7,7 @@
 #include "localstore.h"
 #include "reports/compliancereportmodel.h"
 #include "reports/compliancereportpage.h"
+#include "syncengine.h"
 #include "windows/employerwindow.h"
 
 #include <QApplication>
@@ -385,6 +386,36 @@ private slots:
         QVERIFY(!loaded.wait(300));
         m_page->show();
         QVERIFY(loaded.wait(10000));
+    }
+
+    void engine_changesOfItsTypes_readAgainOnce()
+    {
+        ClientFixture f;
+        LocalStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("engine.sqlite"))));
+        SyncEngine engine(f.core->api(), &store);
+        engine.setWatchNetwork(false);
+        putStaff(store, QStringLiteral("y"), QStringLiteral("孙杰"));
+        QSignalSpy loaded(m_page.get(), &ComplianceReportPage::reportLoaded);
+        m_page->setSource(&store, {}, {});
+        m_page->setEngine(&engine);
+        m_page->show();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_page->model()->report().passedCount, 0);
+        putHours(store, QStringLiteral("y"), QStringLiteral("public"), 300);
+        putHours(store, QStringLiteral("y"), QStringLiteral("professional"), 420);
+        putHours(store, QStringLiteral("y"), QStringLiteral("elective"), 180);
+        // Other entities: nothing to read again.
+        emit engine.entitiesChanged({ QStringLiteral("declaration") });
+        QVERIFY(!loaded.wait(800));
+        // A sync's pages of hour records come in a burst: one read after it.
+        emit engine.entitiesChanged({ QStringLiteral("hourRecord") });
+        emit engine.entitiesChanged({ QStringLiteral("binding"), QStringLiteral("hourRecord") });
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.count(), 2);
+        QCOMPARE(m_page->model()->report().passedCount, 1);
+        QVERIFY(!loaded.wait(800));
+        m_page->setEngine(nullptr);
     }
 
     void employerWindow_reportAfterReview()
