@@ -1,5 +1,6 @@
 #include "clientcore.h"
 
+#include "certificatekeyring.h"
 #include "clock.h"
 #include "contentcache.h"
 #include "localstore.h"
@@ -57,6 +58,8 @@ void ClientCore::enableLocalData(const QString &directory, std::unique_ptr<Secre
     m_tokens = new TokenStore(credentials + QStringLiteral("/tokens"), std::move(keychain), this);
     m_content
         = new ContentCache(m_api, m_trust, m_dataDirectory + QStringLiteral("/content"), this);
+    m_keyring
+        = std::make_unique<CertificateKeyring>(CertificateKeyring::defaultPath(m_dataDirectory));
     m_session->setOfflineCredentials(m_offline);
     m_session->setTokenStore(m_tokens);
 }
@@ -100,13 +103,28 @@ void ClientCore::startSync(const User &user)
             m_session->refreshUser(this, {});
     });
     connect(engine, &SyncEngine::entitiesChanged, this, [this](const QStringList &types) {
+        if (types.contains(QLatin1String("signingKey")))
+            collectSigningKeys();
         if (!types.contains(QLatin1String("profile")) || !m_store)
             return;
         if (const auto profile = m_store->entity(QStringLiteral("profile"), m_session->user().id))
             m_session->adoptSyncedUser(profile->data);
     });
+    // Keys cached by an older client, before the keyring existed.
+    collectSigningKeys();
     emit syncEngineChanged(engine);
     engine->start();
+}
+
+void ClientCore::collectSigningKeys()
+{
+    if (!m_keyring || !m_store)
+        return;
+    // Only ever adds keys: a key the server no longer publishes still verifies what it signed.
+    if (m_keyring->mergeEntities(
+            m_session->serverKey(), m_store->entities(QStringLiteral("signingKey")))
+        < 0)
+        qWarning("certificate keyring: %s", qPrintable(m_keyring->lastError()));
 }
 
 void ClientCore::stopSync()

@@ -17,6 +17,7 @@ class QNetworkAccessManager;
 
 namespace xueshi {
 
+class CertificateKeyring;
 class Clock;
 class ContentCache;
 class LocalStore;
@@ -63,6 +64,9 @@ public:
     OfflineCredentials *offlineCredentials() const { return m_offline; }
     TokenStore *tokenStore() const { return m_tokens; }
     ContentCache *contentCache() const { return m_content; }
+    // The certificate signing keys seen in sync (any user's, any server's), kept in
+    // dataDirectory() so certificates verify offline and without a login.
+    CertificateKeyring *certificateKeyring() const { return m_keyring.get(); }
     // The local store file of a server ("host:port") and user under dataDirectory().
     QString localStorePath(const QString &serverKey, const QString &userId) const;
 
@@ -83,6 +87,7 @@ signals:
 private:
     void startSync(const User &user);
     void stopSync();
+    void collectSigningKeys();
 
     AppSettings *m_settings;
     const Clock *m_clock;
@@ -95,6 +100,7 @@ private:
     OfflineCredentials *m_offline = nullptr;
     TokenStore *m_tokens = nullptr;
     ContentCache *m_content = nullptr;
+    std::unique_ptr<CertificateKeyring> m_keyring;
     std::unique_ptr<LocalStore> m_store;
     QPointer<SyncEngine> m_engine;
     QString m_storeError;

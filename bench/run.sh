@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a freshly started xueshi-server (release build) and prints their
-# JSON results. Usage: bench/run.sh [login-burst|batch-confirm|csv-preview|review|compliance-report|fuzz [SECONDS] [TARGET...]]
+# JSON results. Usage: bench/run.sh [login-burst|batch-confirm|csv-preview|review|certificate-pdf|compliance-report|fuzz [SECONDS] [TARGET...]]
 # `fuzz` builds the libFuzzer targets with clang (build/fuzz) and runs each for SECONDS (default
 # 60, or $XUESHI_FUZZ_SECONDS); see docs/fuzzing.md.
 set -euo pipefail
@@ -53,6 +53,13 @@ review)
     trap 'rm -rf "$data"' EXIT
     cmake --build "$build" --target xueshi-bench-review >/dev/null
     QT_QPA_PLATFORM=offscreen "$build/bench/xueshi-bench-review" --staff 10000 --pending 5000 --confirm 500
+    ;;
+certificate-pdf)
+    # One certificate PDF (A4 landscape, Chinese, QR code) written 30 times after a first one:
+    # ms_median, goal at most 50.
+    trap 'rm -rf "$data"' EXIT
+    cmake --build "$build" --target xueshi-bench-certificatepdf >/dev/null
+    QT_QPA_PLATFORM=offscreen "$build/bench/xueshi-bench-certificatepdf" --runs 30
     ;;
 compliance-report)
     # The employer's 统计报表 (real widgets, offscreen) on a LocalStore of 10,000 staff and

@@ -10,6 +10,7 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql
     qt6-charts-dev
     libsodium-dev libssl-dev zlib1g-dev
+    libqrencode-dev libzbar-dev qt6-charts-dev
     fonts-noto-cjk fonts-dejavu-core
     postgresql clang-format
     clang libfuzzer-14-dev libclang-rt-14-dev

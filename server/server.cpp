@@ -2,18 +2,21 @@
 
 #include "api/controllers.h"
 #include "api/router.h"
+#include "certificates/signingkeys.h"
 #include "clock.h"
 #include "content/contentstore.h"
 #include "core/localizer.h"
 #include "core/privatedirectory.h"
 #include "services/accountservice.h"
 #include "services/bindingservice.h"
+#include "services/certificateservice.h"
 #include "services/classservice.h"
 #include "services/courseservice.h"
 #include "services/declarationservice.h"
 #include "services/hourrecordservice.h"
 #include "services/notifier.h"
 #include "services/organisationservice.h"
+#include "services/policyservice.h"
 #include "services/recoveryservice.h"
 #include "services/servicecontext.h"
 #include "sync/changelog.h"
@@ -92,8 +95,9 @@ bool Server::openStorage(QString *error)
     m_bindings = std::make_unique<BindingService>(*m_context, *m_accounts);
     m_hourRecords = std::make_unique<HourRecordService>(*m_context, *m_bindings);
     m_sync = std::make_unique<SyncService>(*m_context, *m_accounts, *m_bindings);
+    m_policies = std::make_unique<PolicyService>(*m_context, *m_bindings);
     m_declarations = std::make_unique<DeclarationService>(*m_context, *m_bindings, *m_hourRecords,
-        *m_sync, QDir(m_options.dataDir).filePath(QStringLiteral("attachments")));
+        *m_policies, *m_sync, QDir(m_options.dataDir).filePath(QStringLiteral("attachments")));
     // What an HR office may see of a learner follows the binding: hour records and declarations.
     m_bindings->setConfirmedHandler(
         [records = m_hourRecords.get(), declarations = m_declarations.get()](
@@ -108,14 +112,29 @@ bool Server::openStorage(QString *error)
             declarations->withdrawFrom(learnerId, formerEmployerId);
         });
     try {
+        m_policies->initialise();
         m_declarations->initialise();
     } catch (const DatabaseError &e) {
         *error = QStringLiteral("cannot publish the hours policies: %1")
                      .arg(QString::fromStdString(e.what()));
         return false;
     }
-    m_courses
-        = std::make_unique<CourseService>(*m_context, *m_bindings, *m_hourRecords, *m_content);
+    // The keys that sign certificates: made at first start, owner-only like the TLS key.
+    m_signingKeys = std::make_unique<SigningKeys>(
+        QDir(m_options.dataDir).filePath(QStringLiteral("signing")));
+    if (!m_signingKeys->initialise(m_clock->nowUtc(), error))
+        return false;
+    m_certificates = std::make_unique<CertificateService>(
+        *m_context, *m_bindings, *m_policies, *m_signingKeys, *m_sync);
+    try {
+        m_certificates->initialise();
+    } catch (const DatabaseError &e) {
+        *error = QStringLiteral("cannot publish the certificate signing keys: %1")
+                     .arg(QString::fromStdString(e.what()));
+        return false;
+    }
+    m_courses = std::make_unique<CourseService>(
+        *m_context, *m_bindings, *m_hourRecords, *m_policies, *m_content);
     m_courses->registerMutations(*m_sync);
     m_classes = std::make_unique<ClassService>(
         *m_context, *m_accounts, *m_bindings, *m_hourRecords, *m_sync);
@@ -148,6 +167,7 @@ bool Server::listen(QString *error)
     addContentRoutes(*m_router, *m_content);
     addClassRoutes(*m_router, *m_classes);
     addDeclarationRoutes(*m_router, *m_declarations);
+    addCertificateRoutes(*m_router, *m_certificates);
 
     m_http = std::make_unique<HttpServer>();
     m_http->setLimits(m_options.limits);

@@ -21,17 +21,20 @@ namespace xueshi::server {
 
 class AccountService;
 class BindingService;
+class CertificateService;
 class CourseService;
 class ClassService;
 class DeclarationService;
 class HourRecordService;
 class OrganisationService;
+class PolicyService;
 class ChangeLog;
 class ContentStore;
 class SyncService;
 class DevelopmentNotifier;
 class Localizer;
 class RecoveryService;
+class SigningKeys;
 class Router;
 struct ServiceContext;
 
@@ -87,9 +90,12 @@ public:
     SyncService &sync() { return *m_sync; }
     BindingService &bindings() { return *m_bindings; }
     HourRecordService &hourRecords() { return *m_hourRecords; }
+    PolicyService &policies() { return *m_policies; }
     CourseService &courses() { return *m_courses; }
     ClassService &classes() { return *m_classes; }
     DeclarationService &declarations() { return *m_declarations; }
+    CertificateService &certificates() { return *m_certificates; }
+    SigningKeys &signingKeys() { return *m_signingKeys; }
     const Clock &clock() const { return *m_clock; }
     const ServerOptions &options() const { return m_options; }
     // After listen(): the router (its queue counters) and the transport (its connections).
@@ -110,10 +116,13 @@ private:
     std::unique_ptr<RecoveryService> m_recovery;
     std::unique_ptr<BindingService> m_bindings;
     std::unique_ptr<HourRecordService> m_hourRecords;
+    std::unique_ptr<PolicyService> m_policies;
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<CourseService> m_courses;
     std::unique_ptr<ClassService> m_classes;
     std::unique_ptr<DeclarationService> m_declarations;
+    std::unique_ptr<SigningKeys> m_signingKeys;
+    std::unique_ptr<CertificateService> m_certificates;
     std::unique_ptr<OrganisationService> m_organisations;
     QThreadPool m_normalPool;
     QThreadPool m_passwordPool;

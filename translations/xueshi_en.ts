@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AnnualCertification</name>
+    <message>
+        <source>Public subjects: %1 hours short</source>
+        <translation>Public subjects: %1 hours short</translation>
+    </message>
+    <message>
+        <source>Professional subjects: %1 hours short</source>
+        <translation>Professional subjects: %1 hours short</translation>
+    </message>
+    <message>
+        <source>Elective subjects: %1 hours short</source>
+        <translation>Elective subjects: %1 hours short</translation>
+    </message>
+    <message>
+        <source>In total: %1 more hours of any type</source>
+        <translation>In total: %1 more hours of any type</translation>
+    </message>
+</context>
+<context>
     <name>Attendance</name>
     <message>
         <source>Row %1: a quoted field is not closed.</source>
@@ -944,6 +963,82 @@
         <source>A submitted declaration keeps at least one attachment. Add another first, or withdraw the declaration.</source>
         <translation>A submitted declaration keeps at least one attachment. Add another first, or withdraw the declaration.</translation>
     </message>
+    <message>
+        <source>This certificate was not found.</source>
+        <translation>This certificate was not found.</translation>
+    </message>
+    <message>
+        <source>A certificate number is XS, the year and ten letters or digits, like XS2026K7M3Q9X2PA.</source>
+        <translation>A certificate number is XS, the year and ten letters or digits, like XS2026K7M3Q9X2PA.</translation>
+    </message>
+    <message>
+        <source>Give the reason for revoking the certificate.</source>
+        <translation>Give the reason for revoking the certificate.</translation>
+    </message>
+    <message>
+        <source>The reason must not contain control characters.</source>
+        <translation>The reason must not contain control characters.</translation>
+    </message>
+    <message>
+        <source>Only learners ask for their own certificates.</source>
+        <translation>Only learners ask for their own certificates.</translation>
+    </message>
+    <message>
+        <source>The year must be a whole number from %1 to %2.</source>
+        <translation>The year must be a whole number from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>The confirmed hours of %1 do not meet the year&apos;s requirement yet: %2</source>
+        <translation>The confirmed hours of %1 do not meet the year&apos;s requirement yet: %2</translation>
+    </message>
+    <message>
+        <source>Only the administrator revokes certificates.</source>
+        <translation>Only the administrator revokes certificates.</translation>
+    </message>
+    <message>
+        <source>This certificate has no current version to revoke: it was revoked already.</source>
+        <translation>This certificate has no current version to revoke: it was revoked already.</translation>
+    </message>
+    <message>
+        <source>Hours of a policy are between 0 and 1,000.</source>
+        <translation>Hours of a policy are between 0 and 1,000.</translation>
+    </message>
+    <message>
+        <source>The region of a policy is a 6-digit administrative region code of the region table, or none for the national policy.</source>
+        <translation>The region of a policy is a 6-digit administrative region code of the region table, or none for the national policy.</translation>
+    </message>
+    <message>
+        <source>The year is between 2000 and 2100.</source>
+        <translation>The year is between 2000 and 2100.</translation>
+    </message>
+    <message>
+        <source>A year requires at least 0.1 hours in total.</source>
+        <translation>A year requires at least 0.1 hours in total.</translation>
+    </message>
+    <message>
+        <source>The hours of a training day are between 0.1 and 24.</source>
+        <translation>The hours of a training day are between 0.1 and 24.</translation>
+    </message>
+    <message>
+        <source>The first day is not a valid date.</source>
+        <translation>The first day is not a valid date.</translation>
+    </message>
+    <message>
+        <source>The deadline is not a valid date.</source>
+        <translation>The deadline is not a valid date.</translation>
+    </message>
+    <message>
+        <source>The first day to enter hours comes after the deadline.</source>
+        <translation>The first day to enter hours comes after the deadline.</translation>
+    </message>
+    <message>
+        <source>Only a region&apos;s policy can be removed; change the national one instead.</source>
+        <translation>Only a region&apos;s policy can be removed; change the national one instead.</translation>
+    </message>
+    <message>
+        <source>There is no policy of %1 for the region %2.</source>
+        <translation>There is no policy of %1 for the region %2.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -1251,6 +1346,10 @@
     <message>
         <source>Organisation review</source>
         <translation>Organisation review</translation>
+    </message>
+    <message>
+        <source>Certificate management</source>
+        <translation>Certificate management</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1682,93 @@
     </message>
 </context>
 <context>
+    <name>xueshi::CertificateDocument</name>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Certificate of Continuing Education</source>
+        <translation>Certificate of Continuing Education</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Hours obtained</source>
+        <translation>Hours obtained</translation>
+    </message>
+    <message>
+        <source>Public subjects</source>
+        <translation>Public subjects</translation>
+    </message>
+    <message>
+        <source>Professional subjects</source>
+        <translation>Professional subjects</translation>
+    </message>
+    <message>
+        <source>Elective subjects</source>
+        <translation>Elective subjects</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Annual requirement: %1 hours in total</source>
+        <translation>Annual requirement: %1 hours in total</translation>
+    </message>
+    <message>
+        <source>Annual certification: %1</source>
+        <translation>Annual certification: %1</translation>
+    </message>
+    <message>
+        <source>Serial number: %1</source>
+        <translation>Serial number: %1</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>Issued on: %1</source>
+        <translation>Issued on: %1</translation>
+    </message>
+    <message>
+        <source>Scan the QR code, or check it in Xueshi under [Verify certificate]</source>
+        <translation>Scan the QR code, or check it in Xueshi under [Verify certificate]</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened.</source>
+        <translation>The printer or file could not be opened.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s QR code could not be made.</source>
+        <translation>The certificate&apos;s QR code could not be made.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s serial number is not valid.</source>
+        <translation>The certificate&apos;s serial number is not valid.</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::CertificateTrustDialog</name>
     <message>
         <source>Server certificate</source>
@@ -1653,6 +1839,380 @@ Why it is not trusted automatically: %5</source>
 Issued by: %2
 Valid from %3 to %4
 Why it is not trusted automatically: %5</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CertificateVerifier</name>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Tampered with (%1)</source>
+        <translation>Tampered with (%1)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Invalid signature</source>
+        <translation>Invalid signature</translation>
+    </message>
+    <message>
+        <source>Unknown signing key</source>
+        <translation>Unknown signing key</translation>
+    </message>
+    <message>
+        <source>Not a Xueshi certificate</source>
+        <translation>Not a Xueshi certificate</translation>
+    </message>
+    <message>
+        <source>No QR code found</source>
+        <translation>No QR code found</translation>
+    </message>
+    <message>
+        <source>Unknown to the server</source>
+        <translation>Unknown to the server</translation>
+    </message>
+    <message>
+        <source>Not checked online: %1</source>
+        <translation>Not checked online: %1</translation>
+    </message>
+    <message>
+        <source>This version is unknown to the server</source>
+        <translation>This version is unknown to the server</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Revoked: %1</source>
+        <translation>Revoked: %1</translation>
+    </message>
+    <message>
+        <source>Superseded by version %1</source>
+        <translation>Superseded by version %1</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Public subjects</source>
+        <translation>Public subjects</translation>
+    </message>
+    <message>
+        <source>Professional subjects</source>
+        <translation>Professional subjects</translation>
+    </message>
+    <message>
+        <source>Elective subjects</source>
+        <translation>Elective subjects</translation>
+    </message>
+    <message>
+        <source>Total hours</source>
+        <translation>Total hours</translation>
+    </message>
+    <message>
+        <source>Required hours</source>
+        <translation>Required hours</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>No QR code was found in the image.</source>
+        <translation>No QR code was found in the image.</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>The file could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB.</source>
+        <translation>The file is larger than %1 MB.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read.</source>
+        <translation>The PDF could not be read.</translation>
+    </message>
+    <message>
+        <source>No QR code was found on the first page of the PDF.</source>
+        <translation>No QR code was found on the first page of the PDF.</translation>
+    </message>
+    <message>
+        <source>The file is neither a PDF nor an image.</source>
+        <translation>The file is neither a PDF nor an image.</translation>
+    </message>
+    <message>
+        <source>The image is larger than %1 megapixels.</source>
+        <translation>The image is larger than %1 megapixels.</translation>
+    </message>
+    <message>
+        <source>The image could not be read: %1</source>
+        <translation>The image could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (changed)</source>
+        <translation>%1 (changed)</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>The text printed on the page matches the QR code.</source>
+        <translation>The text printed on the page matches the QR code.</translation>
+    </message>
+    <message>
+        <source>The serial number is not valid.</source>
+        <translation>The serial number is not valid.</translation>
+    </message>
+    <message>
+        <source>No server address is set.</source>
+        <translation>No server address is set.</translation>
+    </message>
+    <message>
+        <source>Not an Ed25519 public key in base64 (32 bytes): %1</source>
+        <translation>Not an Ed25519 public key in base64 (32 bytes): %1</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CertificatesPage</name>
+    <message>
+        <source>The server has not issued the certificate yet. Try again when the connection is better.</source>
+        <translation>The server has not issued the certificate yet. Try again when the connection is better.</translation>
+    </message>
+    <message>
+        <source>The certificate could not be issued now: %1</source>
+        <translation>The certificate could not be issued now: %1</translation>
+    </message>
+    <message>
+        <source>The server did not issue the certificate: %1</source>
+        <translation>The server did not issue the certificate: %1</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <source>No. %1 revoked: %2</source>
+        <translation>No. %1 revoked: %2</translation>
+    </message>
+    <message>
+        <source>No. %1 (version %2) issued; the hours changed since: printing issues a new version</source>
+        <translation>No. %1 (version %2) issued; the hours changed since: printing issues a new version</translation>
+    </message>
+    <message>
+        <source>No. %1, version %2, issued %3</source>
+        <translation>No. %1, version %2, issued %3</translation>
+    </message>
+    <message>
+        <source>Not issued yet: printing asks the server for it</source>
+        <translation>Not issued yet: printing asks the server for it</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>%1: annual certification</source>
+        <translation>%1: annual certification</translation>
+    </message>
+    <message>
+        <source>Annual certification: %1</source>
+        <translation>Annual certification: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1 hours are awaiting confirmation and do not count yet.</source>
+        <translation>%1 hours are awaiting confirmation and do not count yet.</translation>
+    </message>
+    <message>
+        <source>Hour records that count (%1)</source>
+        <translation>Hour records that count (%1)</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation, not counted (%1)</source>
+        <translation>Awaiting confirmation, not counted (%1)</translation>
+    </message>
+    <message>
+        <source>Certificate No. %1 (version %2) was issued on %3.</source>
+        <translation>Certificate No. %1 (version %2) was issued on %3.</translation>
+    </message>
+    <message>
+        <source>The certificate is issued by the server when you print it (a connection is needed once).</source>
+        <translation>The certificate is issued by the server when you print it (a connection is needed once).</translation>
+    </message>
+    <message>
+        <source>A certificate can be printed once the year&apos;s hours meet the requirement.</source>
+        <translation>A certificate can be printed once the year&apos;s hours meet the requirement.</translation>
+    </message>
+    <message>
+        <source>The selected year has not passed yet.</source>
+        <translation>The selected year has not passed yet.</translation>
+    </message>
+    <message>
+        <source>%1 has not passed: %2</source>
+        <translation>%1 has not passed: %2</translation>
+    </message>
+    <message>
+        <source>Offline: this is the certificate issued last (version %1). A version with the new hours is issued once you are online.</source>
+        <translation>Offline: this is the certificate issued last (version %1). A version with the new hours is issued once you are online.</translation>
+    </message>
+    <message>
+        <source>The server issues and signs the certificate: connect to the network once, then print again.</source>
+        <translation>The server issues and signs the certificate: connect to the network once, then print again.</translation>
+    </message>
+    <message>
+        <source>Asking the server to issue the certificate…</source>
+        <translation>Asking the server to issue the certificate…</translation>
+    </message>
+    <message>
+        <source>Certificate No. %1 was revoked: %2</source>
+        <translation>Certificate No. %1 was revoked: %2</translation>
+    </message>
+    <message>
+        <source>Certificate %1 %2.pdf</source>
+        <translation>Certificate %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Save the certificate as PDF</source>
+        <translation>Save the certificate as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The certificate could not be saved: %1</source>
+        <translation>The certificate could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 %2</source>
+        <translation>Certificate %1 %2</translation>
+    </message>
+    <message>
+        <source>Certificate print preview</source>
+        <translation>Certificate print preview</translation>
+    </message>
+    <message>
+        <source>Print the certificate</source>
+        <translation>Print the certificate</translation>
+    </message>
+    <message>
+        <source>The certificate could not be printed: %1</source>
+        <translation>The certificate could not be printed: %1</translation>
+    </message>
+    <message>
+        <source>Certificate printing</source>
+        <translation>Certificate printing</translation>
+    </message>
+    <message>
+        <source>Verify a certificate…</source>
+        <translation>Verify a certificate…</translation>
+    </message>
+    <message>
+        <source>Download PDF</source>
+        <translation>Download PDF</translation>
+    </message>
+    <message>
+        <source>Online printing</source>
+        <translation>Online printing</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Public subjects</source>
+        <translation>Public subjects</translation>
+    </message>
+    <message>
+        <source>Professional subjects</source>
+        <translation>Professional subjects</translation>
+    </message>
+    <message>
+        <source>Elective subjects</source>
+        <translation>Elective subjects</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>Awaiting confirmation</translation>
+    </message>
+    <message>
+        <source>Annual certification</source>
+        <translation>Annual certification</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Course or training</source>
+        <translation>Course or training</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>Subject type</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3642,41 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::HoursChart</name>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Elective</source>
+        <translation>Elective</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Confirmed, minimum met</source>
+        <translation>Confirmed, minimum met</translation>
+    </message>
+    <message>
+        <source>Confirmed, short</source>
+        <translation>Confirmed, short</translation>
+    </message>
+    <message>
+        <source>Pending confirmation</source>
+        <translation>Pending confirmation</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::HoursConfirmationPage</name>
     <message>
         <source>No training classes yet: create one in Training classes.</source>
@@ -3431,6 +4026,10 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>My classes</source>
         <translation>My classes</translation>
+    </message>
+    <message>
+        <source>Certificate printing</source>
+        <translation>Certificate printing</translation>
     </message>
 </context>
 <context>
@@ -4638,6 +5237,81 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Elective subject</source>
         <translation>Elective subject</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RevocationPage</name>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Superseded by a later version</source>
+        <translation>Superseded by a later version</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>A serial number is XS, the year and ten letters or digits, as printed on the certificate.</source>
+        <translation>A serial number is XS, the year and ten letters or digits, as printed on the certificate.</translation>
+    </message>
+    <message>
+        <source>Revoke the certificate</source>
+        <translation>Revoke the certificate</translation>
+    </message>
+    <message>
+        <source>Revoke certificate No. %1? Anyone who verifies it will be told it is revoked, with your reason. This cannot be undone.</source>
+        <translation>Revoke certificate No. %1? Anyone who verifies it will be told it is revoked, with your reason. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Certificate No. %1 is revoked.</source>
+        <translation>Certificate No. %1 is revoked.</translation>
+    </message>
+    <message>
+        <source>The reason may have at most %1 characters.</source>
+        <translation>The reason may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Certificate management</source>
+        <translation>Certificate management</translation>
+    </message>
+    <message>
+        <source>Look a certificate up by the serial number printed on it. Revoking its current version makes every verification say so, with the reason; the learner may be issued a new version once the hours behind it are corrected.</source>
+        <translation>Look a certificate up by the serial number printed on it. Revoking its current version makes every verification say so, with the reason; the learner may be issued a new version once the hours behind it are corrected.</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>Serial number:</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Reason for revocation</source>
+        <translation>Reason for revocation</translation>
+    </message>
+    <message>
+        <source>Reason for revocation (1 to %1 characters):</source>
+        <translation>Reason for revocation (1 to %1 characters):</translation>
+    </message>
+    <message>
+        <source>Revoke the current version</source>
+        <translation>Revoke the current version</translation>
     </message>
 </context>
 <context>

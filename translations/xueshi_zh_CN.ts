@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnualCertification</name>
+    <message>
+        <source>Public subjects: %1 hours short</source>
+        <translation>公需科目还差 %1 学时</translation>
+    </message>
+    <message>
+        <source>Professional subjects: %1 hours short</source>
+        <translation>专业科目还差 %1 学时</translation>
+    </message>
+    <message>
+        <source>Elective subjects: %1 hours short</source>
+        <translation>选修科目还差 %1 学时</translation>
+    </message>
+    <message>
+        <source>In total: %1 more hours of any type</source>
+        <translation>总学时还差 %1 学时（任意科目）</translation>
+    </message>
+</context>
+<context>
     <name>Attendance</name>
     <message>
         <source>Row %1: a quoted field is not closed.</source>
@@ -944,6 +963,82 @@
         <source>A submitted declaration keeps at least one attachment. Add another first, or withdraw the declaration.</source>
         <translation>已提交的申报至少保留一个附件。请先添加另一个，或撤回申报。</translation>
     </message>
+    <message>
+        <source>This certificate was not found.</source>
+        <translation>未找到该证书。</translation>
+    </message>
+    <message>
+        <source>A certificate number is XS, the year and ten letters or digits, like XS2026K7M3Q9X2PA.</source>
+        <translation>证书编号由 XS、年度和十位字母或数字组成，例如 XS2026K7M3Q9X2PA。</translation>
+    </message>
+    <message>
+        <source>Give the reason for revoking the certificate.</source>
+        <translation>请填写撤销证书的原因。</translation>
+    </message>
+    <message>
+        <source>The reason must not contain control characters.</source>
+        <translation>原因中不能包含控制字符。</translation>
+    </message>
+    <message>
+        <source>Only learners ask for their own certificates.</source>
+        <translation>只有专业技术人员本人可以申请自己的证书。</translation>
+    </message>
+    <message>
+        <source>The year must be a whole number from %1 to %2.</source>
+        <translation>年度须为 %1 至 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The confirmed hours of %1 do not meet the year&apos;s requirement yet: %2</source>
+        <translation>%1 年度已确认的学时尚未达到要求：%2</translation>
+    </message>
+    <message>
+        <source>Only the administrator revokes certificates.</source>
+        <translation>只有管理员可以撤销证书。</translation>
+    </message>
+    <message>
+        <source>This certificate has no current version to revoke: it was revoked already.</source>
+        <translation>该证书没有可撤销的现行版本：它已被撤销。</translation>
+    </message>
+    <message>
+        <source>Hours of a policy are between 0 and 1,000.</source>
+        <translation>学时要求须在 0 至 1000 学时之间。</translation>
+    </message>
+    <message>
+        <source>The region of a policy is a 6-digit administrative region code of the region table, or none for the national policy.</source>
+        <translation>政策的地区须为行政区划表中的 6 位区划代码；全国政策不填地区。</translation>
+    </message>
+    <message>
+        <source>The year is between 2000 and 2100.</source>
+        <translation>年度须在 2000 至 2100 之间。</translation>
+    </message>
+    <message>
+        <source>A year requires at least 0.1 hours in total.</source>
+        <translation>年度总学时要求至少为 0.1 学时。</translation>
+    </message>
+    <message>
+        <source>The hours of a training day are between 0.1 and 24.</source>
+        <translation>每个参训天数的学时须在 0.1 至 24 之间。</translation>
+    </message>
+    <message>
+        <source>The first day is not a valid date.</source>
+        <translation>开始日期不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The deadline is not a valid date.</source>
+        <translation>截止日期不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The first day to enter hours comes after the deadline.</source>
+        <translation>学时录入的开始日期晚于截止日期。</translation>
+    </message>
+    <message>
+        <source>Only a region&apos;s policy can be removed; change the national one instead.</source>
+        <translation>只能删除地区政策；全国政策请直接修改。</translation>
+    </message>
+    <message>
+        <source>There is no policy of %1 for the region %2.</source>
+        <translation>地区 %2 没有 %1 年度的政策。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -1250,6 +1345,10 @@
     <message>
         <source>Organisation review</source>
         <translation>机构审核</translation>
+    </message>
+    <message>
+        <source>Certificate management</source>
+        <translation>证书管理</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1676,93 @@
     </message>
 </context>
 <context>
+    <name>xueshi::CertificateDocument</name>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Certificate of Continuing Education</source>
+        <translation>继续教育证书</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Hours obtained</source>
+        <translation>获得学时</translation>
+    </message>
+    <message>
+        <source>Public subjects</source>
+        <translation>公需科目</translation>
+    </message>
+    <message>
+        <source>Professional subjects</source>
+        <translation>专业科目</translation>
+    </message>
+    <message>
+        <source>Elective subjects</source>
+        <translation>选修科目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Annual requirement: %1 hours in total</source>
+        <translation>年度要求：共 %1 学时</translation>
+    </message>
+    <message>
+        <source>Annual certification: %1</source>
+        <translation>年度认证情况：%1</translation>
+    </message>
+    <message>
+        <source>Serial number: %1</source>
+        <translation>证书编号：%1</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>版本：%1</translation>
+    </message>
+    <message>
+        <source>Issued on: %1</source>
+        <translation>签发日期：%1</translation>
+    </message>
+    <message>
+        <source>Scan the QR code, or check it in Xueshi under [Verify certificate]</source>
+        <translation>扫描二维码，或在学时客户端的【证书验证】中核验</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened.</source>
+        <translation>无法打开打印机或文件。</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s QR code could not be made.</source>
+        <translation>无法生成证书的二维码。</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s serial number is not valid.</source>
+        <translation>证书编号无效。</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::CertificateTrustDialog</name>
     <message>
         <source>Server certificate</source>
@@ -1647,6 +1833,380 @@ Why it is not trusted automatically: %5</source>
 颁发者：%2
 有效期：%3 至 %4
 未被自动信任的原因：%5</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CertificateVerifier</name>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Tampered with (%1)</source>
+        <translation>已被篡改（%1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Invalid signature</source>
+        <translation>签名无效</translation>
+    </message>
+    <message>
+        <source>Unknown signing key</source>
+        <translation>未知的签发密钥</translation>
+    </message>
+    <message>
+        <source>Not a Xueshi certificate</source>
+        <translation>不是学时系统签发的证书</translation>
+    </message>
+    <message>
+        <source>No QR code found</source>
+        <translation>未找到二维码</translation>
+    </message>
+    <message>
+        <source>Unknown to the server</source>
+        <translation>服务器上没有该证书</translation>
+    </message>
+    <message>
+        <source>Not checked online: %1</source>
+        <translation>未能在线核验：%1</translation>
+    </message>
+    <message>
+        <source>This version is unknown to the server</source>
+        <translation>服务器上没有该版本</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>现行有效</translation>
+    </message>
+    <message>
+        <source>Revoked: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Superseded by version %1</source>
+        <translation>已被第 %1 版取代</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Public subjects</source>
+        <translation>公需科目</translation>
+    </message>
+    <message>
+        <source>Professional subjects</source>
+        <translation>专业科目</translation>
+    </message>
+    <message>
+        <source>Elective subjects</source>
+        <translation>选修科目</translation>
+    </message>
+    <message>
+        <source>Total hours</source>
+        <translation>总学时</translation>
+    </message>
+    <message>
+        <source>Required hours</source>
+        <translation>要求学时</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>认证结果</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <source>No QR code was found in the image.</source>
+        <translation>图片中未找到二维码。</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB.</source>
+        <translation>文件超过 %1 MB。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read.</source>
+        <translation>无法读取该 PDF。</translation>
+    </message>
+    <message>
+        <source>No QR code was found on the first page of the PDF.</source>
+        <translation>PDF 第一页上未找到二维码。</translation>
+    </message>
+    <message>
+        <source>The file is neither a PDF nor an image.</source>
+        <translation>该文件既不是 PDF 也不是图片。</translation>
+    </message>
+    <message>
+        <source>The image is larger than %1 megapixels.</source>
+        <translation>图片超过 %1 百万像素。</translation>
+    </message>
+    <message>
+        <source>The image could not be read: %1</source>
+        <translation>无法读取图片：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (changed)</source>
+        <translation>%1（已被改动）</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签发密钥</translation>
+    </message>
+    <message>
+        <source>The text printed on the page matches the QR code.</source>
+        <translation>页面上印刷的内容与二维码一致。</translation>
+    </message>
+    <message>
+        <source>The serial number is not valid.</source>
+        <translation>证书编号无效。</translation>
+    </message>
+    <message>
+        <source>No server address is set.</source>
+        <translation>尚未设置服务器地址。</translation>
+    </message>
+    <message>
+        <source>Not an Ed25519 public key in base64 (32 bytes): %1</source>
+        <translation>不是 base64 编码的 Ed25519 公钥（32 字节）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::CertificatesPage</name>
+    <message>
+        <source>The server has not issued the certificate yet. Try again when the connection is better.</source>
+        <translation>服务器尚未签发证书。请在网络较好时重试。</translation>
+    </message>
+    <message>
+        <source>The certificate could not be issued now: %1</source>
+        <translation>暂时无法签发证书：%1</translation>
+    </message>
+    <message>
+        <source>The server did not issue the certificate: %1</source>
+        <translation>服务器未签发证书：%1</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>No. %1 revoked: %2</source>
+        <translation>第 %1 号已撤销：%2</translation>
+    </message>
+    <message>
+        <source>No. %1 (version %2) issued; the hours changed since: printing issues a new version</source>
+        <translation>第 %1 号（第 %2 版）已签发；此后学时有变化，打印时将签发新版本</translation>
+    </message>
+    <message>
+        <source>No. %1, version %2, issued %3</source>
+        <translation>第 %1 号，第 %2 版，%3 签发</translation>
+    </message>
+    <message>
+        <source>Not issued yet: printing asks the server for it</source>
+        <translation>尚未签发：打印时向服务器申请</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>%1: annual certification</source>
+        <translation>%1 年度认证</translation>
+    </message>
+    <message>
+        <source>Annual certification: %1</source>
+        <translation>年度认证情况：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 hours are awaiting confirmation and do not count yet.</source>
+        <translation>另有 %1 学时待确认，暂不计入。</translation>
+    </message>
+    <message>
+        <source>Hour records that count (%1)</source>
+        <translation>计入的学时记录（%1）</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation, not counted (%1)</source>
+        <translation>待确认、暂不计入的学时记录（%1）</translation>
+    </message>
+    <message>
+        <source>Certificate No. %1 (version %2) was issued on %3.</source>
+        <translation>证书第 %1 号（第 %2 版）已于 %3 签发。</translation>
+    </message>
+    <message>
+        <source>The certificate is issued by the server when you print it (a connection is needed once).</source>
+        <translation>证书在打印时由服务器签发（需要联网一次）。</translation>
+    </message>
+    <message>
+        <source>A certificate can be printed once the year&apos;s hours meet the requirement.</source>
+        <translation>年度学时达到要求后即可打印证书。</translation>
+    </message>
+    <message>
+        <source>The selected year has not passed yet.</source>
+        <translation>所选年度尚未通过认证。</translation>
+    </message>
+    <message>
+        <source>%1 has not passed: %2</source>
+        <translation>%1 年度未通过：%2</translation>
+    </message>
+    <message>
+        <source>Offline: this is the certificate issued last (version %1). A version with the new hours is issued once you are online.</source>
+        <translation>离线：这是最近签发的证书（第 %1 版）。联网后将签发包含新学时的版本。</translation>
+    </message>
+    <message>
+        <source>The server issues and signs the certificate: connect to the network once, then print again.</source>
+        <translation>证书由服务器签发并签名：请先联网，再重新打印。</translation>
+    </message>
+    <message>
+        <source>Asking the server to issue the certificate…</source>
+        <translation>正在向服务器申请签发证书…</translation>
+    </message>
+    <message>
+        <source>Certificate No. %1 was revoked: %2</source>
+        <translation>证书第 %1 号已被撤销：%2</translation>
+    </message>
+    <message>
+        <source>Certificate %1 %2.pdf</source>
+        <translation>继续教育证书 %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Save the certificate as PDF</source>
+        <translation>将证书保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The certificate could not be saved: %1</source>
+        <translation>无法保存证书：%1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Certificate %1 %2</source>
+        <translation>继续教育证书 %1 %2</translation>
+    </message>
+    <message>
+        <source>Certificate print preview</source>
+        <translation>证书打印预览</translation>
+    </message>
+    <message>
+        <source>Print the certificate</source>
+        <translation>打印证书</translation>
+    </message>
+    <message>
+        <source>The certificate could not be printed: %1</source>
+        <translation>无法打印证书：%1</translation>
+    </message>
+    <message>
+        <source>Certificate printing</source>
+        <translation>继续教育证书打印</translation>
+    </message>
+    <message>
+        <source>Verify a certificate…</source>
+        <translation>证书验证…</translation>
+    </message>
+    <message>
+        <source>Download PDF</source>
+        <translation>证书下载</translation>
+    </message>
+    <message>
+        <source>Online printing</source>
+        <translation>在线打印</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Public subjects</source>
+        <translation>公需科目</translation>
+    </message>
+    <message>
+        <source>Professional subjects</source>
+        <translation>专业科目</translation>
+    </message>
+    <message>
+        <source>Elective subjects</source>
+        <translation>选修科目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Annual certification</source>
+        <translation>年度认证情况</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Course or training</source>
+        <translation>课程或培训</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>科目类型</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +3623,41 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::HoursChart</name>
+    <message>
+        <source>Public</source>
+        <translation>公需科目</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>专业科目</translation>
+    </message>
+    <message>
+        <source>Elective</source>
+        <translation>选修科目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Confirmed, minimum met</source>
+        <translation>已确认，已达要求</translation>
+    </message>
+    <message>
+        <source>Confirmed, short</source>
+        <translation>已确认，未达要求</translation>
+    </message>
+    <message>
+        <source>Pending confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最低要求</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::HoursConfirmationPage</name>
     <message>
         <source>No training classes yet: create one in Training classes.</source>
@@ -3409,6 +4004,10 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>My classes</source>
         <translation>培训班情况查看</translation>
+    </message>
+    <message>
+        <source>Certificate printing</source>
+        <translation>继续教育证书打印</translation>
     </message>
 </context>
 <context>
@@ -4603,6 +5202,81 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Elective subject</source>
         <translation>选修科目</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::RevocationPage</name>
+    <message>
+        <source>Current</source>
+        <translation>现行有效</translation>
+    </message>
+    <message>
+        <source>Superseded by a later version</source>
+        <translation>已被新版本取代</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>A serial number is XS, the year and ten letters or digits, as printed on the certificate.</source>
+        <translation>证书编号由 XS、年度和十位字母或数字组成，与证书上印刷的一致。</translation>
+    </message>
+    <message>
+        <source>Revoke the certificate</source>
+        <translation>撤销证书</translation>
+    </message>
+    <message>
+        <source>Revoke certificate No. %1? Anyone who verifies it will be told it is revoked, with your reason. This cannot be undone.</source>
+        <translation>撤销证书第 %1 号？此后任何人核验该证书都会看到它已被撤销及撤销原因。此操作不可恢复。</translation>
+    </message>
+    <message>
+        <source>Certificate No. %1 is revoked.</source>
+        <translation>证书第 %1 号已撤销。</translation>
+    </message>
+    <message>
+        <source>The reason may have at most %1 characters.</source>
+        <translation>原因最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Certificate management</source>
+        <translation>证书管理</translation>
+    </message>
+    <message>
+        <source>Look a certificate up by the serial number printed on it. Revoking its current version makes every verification say so, with the reason; the learner may be issued a new version once the hours behind it are corrected.</source>
+        <translation>按证书上印刷的编号查询证书。撤销现行版本后，任何核验都会显示已撤销及原因；学时更正后可为学员签发新版本。</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>证书编号：</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <source>Reason for revocation</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <source>Reason for revocation (1 to %1 characters):</source>
+        <translation>撤销原因（1 至 %1 个字）：</translation>
+    </message>
+    <message>
+        <source>Revoke the current version</source>
+        <translation>撤销现行版本</translation>
     </message>
 </context>
 <context>

@@ -6,15 +6,19 @@
 #include "server.h"
 #include "services/accountservice.h"
 #include "services/courseservice.h"
+#include "services/hourrecordservice.h"
 #include "storage/database.h"
 #include "sync/syncservice.h"
 #include "validators.h"
 
+#include <QDate>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace xueshi::server {
 
@@ -82,13 +86,14 @@ bool apply(
     return false;
 }
 
-// The demo learner ready to study (R4): the profile filled in and confirmed by the demo employer,
-// so the public courses and the classes of 天河区 can be tried at once. Done once: a learner who
-// has any binding (even one changed by hand since) is left alone.
-bool bindDemoLearner(Server &server, const QList<DemoAccount> &accounts, QString *error)
+// A learner ready to study (R4): the profile filled in and confirmed by the demo employer, so the
+// public courses and the classes of 天河区 can be tried at once. Done once: a learner who has
+// any binding (even one changed by hand since) is left alone. `*bound` says whether it was done
+// now.
+bool bindToEmployer(Server &server, const AuthenticatedUser &learner,
+    const AuthenticatedUser &employer, const QString &position, QString *error, bool *bound)
 {
-    const AuthenticatedUser learner = demoUser(server, accounts[0].username, Role::Learner);
-    const AuthenticatedUser employer = demoUser(server, accounts[1].username, Role::Employer);
+    *bound = false;
     if (learner.id.isEmpty() || employer.id.isEmpty())
         return true;
     if (server.database()
@@ -100,18 +105,18 @@ bool bindDemoLearner(Server &server, const QList<DemoAccount> &accounts, QString
     const qint64 version = v.next() ? v.value(0).toLongLong() : 1;
     v.finish();
     const QString bindingId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    return apply(server, learner,
-               { { QStringLiteral("type"), QStringLiteral("profile.update") },
-                   { QStringLiteral("target"), learner.id },
-                   { QStringLiteral("baseVersion"), double(version) },
-                   { QStringLiteral("payload"),
-                       QJsonObject { { QStringLiteral("gender"), QStringLiteral("male") },
-                           { QStringLiteral("education"), QStringLiteral("bachelor") },
-                           { QStringLiteral("professionalTitle"), QStringLiteral("工程师") },
-                           { QStringLiteral("professionalSeries"),
-                               QStringLiteral("engineering-environmental") },
-                           { QStringLiteral("position"), QStringLiteral("环境监测工程师") } } } },
-               error)
+    *bound = apply(server, learner,
+                 { { QStringLiteral("type"), QStringLiteral("profile.update") },
+                     { QStringLiteral("target"), learner.id },
+                     { QStringLiteral("baseVersion"), double(version) },
+                     { QStringLiteral("payload"),
+                         QJsonObject { { QStringLiteral("gender"), QStringLiteral("male") },
+                             { QStringLiteral("education"), QStringLiteral("bachelor") },
+                             { QStringLiteral("professionalTitle"), QStringLiteral("工程师") },
+                             { QStringLiteral("professionalSeries"),
+                                 QStringLiteral("engineering-environmental") },
+                             { QStringLiteral("position"), position } } } },
+                 error)
         && apply(server, learner,
             { { QStringLiteral("type"), QStringLiteral("binding.request") },
                 { QStringLiteral("target"), bindingId },
@@ -122,6 +127,138 @@ bool bindDemoLearner(Server &server, const QList<DemoAccount> &accounts, QString
             { { QStringLiteral("type"), QStringLiteral("binding.confirm") },
                 { QStringLiteral("target"), bindingId }, { QStringLiteral("baseVersion"), 1 } },
             error);
+    return *bound;
+}
+
+// Hours a demo learner earned before this system (as if taken over from the old portal), so
+// 继续教育证书打印 and 统计报表 have something to show: {year, source, subject type, tenths,
+// status, title, start date}.
+struct DemoHours
+{
+    int year;
+    const char *source;
+    const char *subjectType;
+    int tenths;
+    const char *status;
+    const char *title;
+    const char *start;
+};
+
+void saveDemoHours(Server &server, const QString &learnerId, const QList<DemoHours> &hours)
+{
+    QList<HourRecordService::Record> records;
+    for (const DemoHours &h : hours) {
+        HourRecordService::Record r;
+        r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        r.learnerId = learnerId;
+        r.year = h.year;
+        r.source = QString::fromLatin1(h.source);
+        r.subjectType = QString::fromLatin1(h.subjectType);
+        r.hoursTenths = h.tenths;
+        r.status = QString::fromLatin1(h.status);
+        r.title = QString::fromUtf8(h.title);
+        r.startDate = QDate::fromString(QString::fromLatin1(h.start), Qt::ISODate);
+        r.endDate = r.startDate.addDays(std::max(0, h.tenths / 60 - 1));
+        records << r;
+    }
+    Transaction tx(server.database());
+    server.hourRecords().saveMany(records);
+    tx.commit();
+}
+
+// The demo learner: 2025 passed (exactly 30 + 42 + 18 hours), 2026 still 4.5 professional hours
+// short with 6 hours awaiting the HR office.
+const QList<DemoHours> &demoLearnerHours()
+{
+    static const QList<DemoHours> hours {
+        { 2025, "publicCourse", "public", 300, "confirmed", "2025年度公需课：数字经济与创新驱动",
+            "2025-03-10" },
+        { 2025, "trainingClass", "professional", 240, "confirmed", "环境监测新标准解读培训班",
+            "2025-05-12" },
+        { 2025, "trainingClass", "professional", 180, "confirmed", "水污染治理技术研修班",
+            "2025-09-22" },
+        { 2025, "selfDeclaration", "elective", 180, "confirmed", "安全生产管理实务", "2025-11-03" },
+        { 2026, "publicCourse", "public", 300, "confirmed", "2026年度公需课：人工智能与产业变革",
+            "2026-03-16" },
+        { 2026, "trainingClass", "professional", 240, "confirmed", "土壤污染防治技术培训班",
+            "2026-04-20" },
+        { 2026, "selfDeclaration", "professional", 135, "confirmed", "单位内部：监测数据质量控制",
+            "2026-06-08" },
+        { 2026, "selfDeclaration", "elective", 200, "confirmed", "职业健康与心理调适",
+            "2026-07-14" },
+        { 2026, "selfDeclaration", "professional", 60, "pending", "单位内部：在线监测设备运维",
+            "2026-10-19" },
+    };
+    return hours;
+}
+
+// More staff of the demo employer, for 统计报表: who has passed and who is short, and of what.
+struct DemoStaff
+{
+    const char *username;
+    const char *name;
+    const char *residentFirst17;
+    const char *mobile;
+    QList<DemoHours> hours;
+};
+
+const QList<DemoStaff> &demoStaff()
+{
+    static const QList<DemoStaff> staff {
+        { "demo_staff_lina", "李娜", "44010619900214002", "13800138001",
+            { { 2026, "publicCourse", "public", 300, "confirmed",
+                  "2026年度公需课：人工智能与产业变革", "2026-02-20" },
+                { 2026, "trainingClass", "professional", 480, "confirmed", "环境影响评价高级研修班",
+                    "2026-05-06" },
+                { 2026, "selfDeclaration", "elective", 180, "confirmed", "应急管理与事故预防",
+                    "2026-08-11" } } },
+        { "demo_staff_wangqiang", "王强", "44010619851130003", "13800138002",
+            { { 2026, "publicCourse", "public", 300, "confirmed",
+                  "2026年度公需课：人工智能与产业变革", "2026-03-02" },
+                { 2026, "trainingClass", "professional", 120, "confirmed",
+                    "大气污染源解析技术培训班", "2026-06-15" } } },
+        { "demo_staff_zhaomin", "赵敏", "44010619920708004", "13800138003",
+            { { 2026, "trainingClass", "professional", 420, "confirmed", "环境监测新标准解读培训班",
+                  "2026-04-13" },
+                { 2026, "selfDeclaration", "elective", 240, "confirmed", "企业环境信息披露实务",
+                    "2026-09-07" },
+                { 2026, "publicCourse", "public", 300, "pending",
+                    "2026年度公需课：人工智能与产业变革", "2026-11-20" } } },
+        { "demo_staff_chengang", "陈刚", "44010619800321005", "13800138004", {} },
+    };
+    return staff;
+}
+
+// Binds the demo learner and the demo staff to the demo employer and gives them their hours;
+// each only once (when it is bound now).
+bool seedDemoStaff(Server &server, const QList<DemoAccount> &accounts, QString *error)
+{
+    const AuthenticatedUser employer = demoUser(server, accounts[1].username, Role::Employer);
+    bool bound = false;
+    const AuthenticatedUser learner = demoUser(server, accounts[0].username, Role::Learner);
+    if (!bindToEmployer(server, learner, employer, QStringLiteral("环境监测工程师"), error, &bound))
+        return false;
+    if (bound)
+        saveDemoHours(server, learner.id, demoLearnerHours());
+    for (const DemoStaff &s : demoStaff()) {
+        const QString username = QString::fromLatin1(s.username);
+        if (!exists(server, username)) {
+            server.accounts().registerLearner(bodyOf({
+                { QStringLiteral("username"), username },
+                { QStringLiteral("password"), DemoPassword },
+                { QStringLiteral("realName"), QString::fromUtf8(s.name) },
+                { QStringLiteral("residentId"),
+                    withResidentIdCheck(QString::fromLatin1(s.residentFirst17)) },
+                { QStringLiteral("mobile"), QString::fromLatin1(s.mobile) },
+            }));
+        }
+        const AuthenticatedUser user = demoUser(server, username, Role::Learner);
+        if (!bindToEmployer(server, user, employer, QStringLiteral("环境工程师"), error, &bound))
+            return false;
+        if (bound && !s.hours.isEmpty())
+            saveDemoHours(server, user.id, s.hours);
+    }
+    return true;
 }
 
 // The demo course (resources/courses/professional-ethics, embedded at :/demo-course): imported
@@ -232,7 +369,7 @@ bool loadDemoData(Server &server, QString *error, const DemoOptions &options)
         }
         if (!importDemoCourse(server, error))
             return false;
-        if (options.bindLearner && !bindDemoLearner(server, accounts, error))
+        if (options.bindLearner && !seedDemoStaff(server, accounts, error))
             return false;
     } catch (const ApiError &e) {
         *error = QStringLiteral("demo data refused: %1 (%2)").arg(e.code(), e.fieldName());

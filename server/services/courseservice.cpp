@@ -11,6 +11,7 @@
 #include "errorcodes.h"
 #include "hourrecordservice.h"
 #include "mutationsupport.h"
+#include "policyservice.h"
 #include "storage/database.h"
 #include "sync/changelog.h"
 
@@ -146,10 +147,11 @@ QDateTime requireTimestamp(const QJsonObject &payload, const char *key)
 } // namespace
 
 CourseService::CourseService(ServiceContext &context, BindingService &bindings,
-    HourRecordService &hourRecords, ContentStore &content)
+    HourRecordService &hourRecords, PolicyService &policies, ContentStore &content)
     : m_context(context)
     , m_bindings(bindings)
     , m_hourRecords(hourRecords)
+    , m_policies(policies)
     , m_content(content)
 { }
 
@@ -519,10 +521,13 @@ int CourseService::redrawReadyAttempts(const Course &course, const QList<BankQue
 int CourseService::requireDeclarableYear(const Course &course, const QJsonObject &payload)
 {
     const int year = requireInt(payload, "declarationYear", 2000, 2100);
-    if (!isDeclarableYear(year, course.years, m_context.clock.todayInChina())) {
+    // The window of each year is the national policy's (an administrator may extend it).
+    const QList<YearPolicy> policies = m_policies.national();
+    const QDate today = m_context.clock.todayInChina();
+    if (!isDeclarableYear(year, course.years, today, policies)) {
         QStringList allowed;
         QJsonArray allowedYears;
-        for (const int y : declarableYears(course.years, m_context.clock.todayInChina())) {
+        for (const int y : declarableYears(course.years, today, policies)) {
             allowed.append(QString::number(y));
             allowedYears.append(y);
         }

@@ -16,6 +16,7 @@ namespace xueshi::server {
 class BindingService;
 class ContentStore;
 class HourRecordService;
+class PolicyService;
 struct CoursePackage;
 
 // Public courses (R5; docs/sync.md "Public courses"): importing a course package and publishing
@@ -27,7 +28,7 @@ class CourseService final
 {
 public:
     CourseService(ServiceContext &context, BindingService &bindings, HourRecordService &hourRecords,
-        ContentStore &content);
+        PolicyService &policies, ContentStore &content);
 
     struct ImportResult
     {
@@ -134,6 +135,7 @@ private:
     ServiceContext &m_context;
     BindingService &m_bindings;
     HourRecordService &m_hourRecords;
+    PolicyService &m_policies;
     ContentStore &m_content;
 };
 

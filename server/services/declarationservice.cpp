@@ -11,6 +11,7 @@
 #include "errorcodes.h"
 #include "hourrecordservice.h"
 #include "mutationsupport.h"
+#include "policyservice.h"
 #include "storage/database.h"
 #include "sync/changelog.h"
 
@@ -118,10 +119,12 @@ bool syncFile(QFile &file)
 } // namespace
 
 DeclarationService::DeclarationService(ServiceContext &context, BindingService &bindings,
-    HourRecordService &hourRecords, SyncService &sync, const QString &attachmentsDirectory)
+    HourRecordService &hourRecords, PolicyService &policies, SyncService &sync,
+    const QString &attachmentsDirectory)
     : m_context(context)
     , m_bindings(bindings)
     , m_hourRecords(hourRecords)
+    , m_policies(policies)
     , m_directory(attachmentsDirectory)
 {
     // Proof of attendance holds personal data: the owner's only.
@@ -144,36 +147,11 @@ DeclarationService::DeclarationService(ServiceContext &context, BindingService &
         });
 }
 
-// --- policies and start-up ------------------------------------------------------------------
+// --- start-up ------------------------------------------------------------------------------
 
 void DeclarationService::initialise()
 {
     Database &db = m_context.database;
-    Transaction tx(db);
-    QSqlQuery q
-        = db.exec(QStringLiteral("SELECT year, total_tenths, public_tenths, professional_tenths,"
-                                 " elective_tenths, hours_per_day_tenths, entry_deadline, version"
-                                 " FROM policies WHERE published_version < version ORDER BY year")
-            + db.forUpdate());
-    QList<ChangeLog::Entry> entries;
-    while (q.next()) {
-        YearPolicy p;
-        p.year = q.value(0).toInt();
-        p.totalTenths = q.value(1).toInt();
-        p.publicTenths = q.value(2).toInt();
-        p.professionalTenths = q.value(3).toInt();
-        p.electiveTenths = q.value(4).toInt();
-        p.hoursPerDayTenths = q.value(5).toInt();
-        p.entryDeadline = QDate::fromString(q.value(6).toString(), Qt::ISODate);
-        entries.append({ QStringLiteral("policy"), QString::number(p.year), q.value(7).toLongLong(),
-            ChangeLog::Op::Upsert, p.toJson(), { ChangeLog::publicAudience() } });
-    }
-    q.finish();
-    m_context.changes.appendMany(entries);
-    db.exec(QStringLiteral(
-        "UPDATE policies SET published_version = version WHERE published_version < version"));
-    tx.commit();
-
     // Files no row names: a crash between writing a file and committing its row, or a row
     // removed whose file could not be. Part files of uploads in progress have rows.
     QSet<QString> known;
@@ -195,24 +173,6 @@ void DeclarationService::initialise()
             QFile::remove(dir.filePath(name));
         }
     }
-}
-
-YearPolicy DeclarationService::policy(int year)
-{
-    QSqlQuery q = m_context.database.exec(
-        QStringLiteral("SELECT total_tenths, public_tenths, professional_tenths, elective_tenths,"
-                       " hours_per_day_tenths, entry_deadline FROM policies WHERE year = ?"),
-        { year });
-    YearPolicy p = YearPolicy::defaults(year);
-    if (!q.next())
-        return p;
-    p.totalTenths = q.value(0).toInt();
-    p.publicTenths = q.value(1).toInt();
-    p.professionalTenths = q.value(2).toInt();
-    p.electiveTenths = q.value(3).toInt();
-    p.hoursPerDayTenths = q.value(4).toInt();
-    p.entryDeadline = QDate::fromString(q.value(5).toString(), Qt::ISODate);
-    return p;
 }
 
 // --- reading and publishing -----------------------------------------------------------------
@@ -393,8 +353,12 @@ void DeclarationService::checkRules(const Row &r)
     in.hoursTenths = r.hoursTenths;
     in.subjectType = r.subjectType;
     in.professionalSeries = r.professionalSeries;
+    // The cap of the year of the training, in the region of the learner's employer.
     const int perDay
-        = policy(r.startDate.isValid() ? r.startDate.year() : m_context.clock.todayInChina().year())
+        = m_policies
+              .policyForLearner(r.startDate.isValid() ? r.startDate.year()
+                                                      : m_context.clock.todayInChina().year(),
+                  r.learnerId)
               .hoursPerDayTenths;
     const QList<DeclarationProblem> problems
         = checkDeclaration(in, m_context.clock.todayInChina(), perDay);

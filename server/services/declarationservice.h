@@ -1,6 +1,5 @@
 #pragma once
 
-#include "policy.h"
 #include "servicecontext.h"
 #include "sync/syncservice.h"
 
@@ -15,6 +14,7 @@ namespace xueshi::server {
 class BindingService;
 class HourRecordService;
 class JsonBody;
+class PolicyService;
 
 // Self-declared hours (学时申报, docs/sync.md "Self-declarations"): a learner declares a training
 // taken outside the system with proof attached, submits it to the HR office of the employer that
@@ -22,7 +22,7 @@ class JsonBody;
 // reason, on the version it saw. The six declaration.* mutations are registered with the
 // SyncService and run in its transactions; the attachment routes upload proof in pieces to a part
 // file under the data directory, checked by SHA-256 and by content when the last piece arrives.
-// Also publishes the hours policy of each year (entity "policy").
+// The cap of hours a training day comes from the learner's policy (PolicyService).
 // Lock order, everywhere: the learner's confirmed binding (shared), the declaration, then its
 // attachments, the same order in which a binding's end reaches the declarations.
 class DeclarationService final
@@ -33,13 +33,12 @@ public:
     static constexpr int MaxReasonLength = 200;
 
     DeclarationService(ServiceContext &context, BindingService &bindings,
-        HourRecordService &hourRecords, SyncService &sync, const QString &attachmentsDirectory);
+        HourRecordService &hourRecords, PolicyService &policies, SyncService &sync,
+        const QString &attachmentsDirectory);
 
-    // At start: publishes the policy rows whose version is not in the feed yet, and removes
-    // attachment files that no row names (left by a crash between a file and its transaction).
+    // At start: removes attachment files that no row names (left by a crash between a file and
+    // its transaction).
     void initialise();
-    // The year's policy: its row, or YearPolicy::defaults(year).
-    YearPolicy policy(int year);
 
     // POST /declarations/{id}/attachments: announces an upload ({"id","name","size","sha256"}).
     // Returns 201 and {"id","received":0,"size","complete":false} for a new one, 200 and the
@@ -138,6 +137,7 @@ private:
     ServiceContext &m_context;
     BindingService &m_bindings;
     HourRecordService &m_hourRecords;
+    PolicyService &m_policies;
     QString m_directory;
 };
 

@@ -421,7 +421,7 @@ const QList<Migration> &migrations()
             } },
         // Self-declarations (学时申报) with their attachments, and the hours policy per year
         // (docs/sync.md "Self-declarations"). A policy row is published into the feed when its
-        // version is above the one published (DeclarationService::publishPolicies at start).
+        // version is above the one published (PolicyService::initialise at start).
         { 10, QStringLiteral("hours policies per year, self-declarations and their attachments"),
             {
                 QStringLiteral("CREATE TABLE policies ("
@@ -486,6 +486,80 @@ const QList<Migration> &migrations()
                 QStringLiteral("CREATE INDEX attachments_declaration ON attachments"
                                " (declaration_id, created_at)"),
                 QStringLiteral("CREATE INDEX attachments_learner ON attachments (learner_id)"),
+            } },
+        // Hours policies per year and region (docs/sync.md "policy"): a national row (region_code
+        // '') and a region's overrides, with the substitution rule and the first day a year's
+        // hours may be entered. The table is copied, since neither engine can change a primary
+        // key in place; the rows keep their values (entered from January 1, no substitution) and
+        // a new version, so the start publishes them again with the new fields. A removed
+        // override stays as a row with removed = 1, so its version keeps growing if it comes back.
+        { 11, QStringLiteral("hours policies per year and region"),
+            {
+                QStringLiteral("CREATE TABLE policies_by_region ("
+                               " year INTEGER NOT NULL,"
+                               " region_code TEXT NOT NULL,"
+                               " total_tenths INTEGER NOT NULL,"
+                               " public_tenths INTEGER NOT NULL,"
+                               " professional_tenths INTEGER NOT NULL,"
+                               " elective_tenths INTEGER NOT NULL,"
+                               " substitution INTEGER NOT NULL DEFAULT 0,"
+                               " hours_per_day_tenths INTEGER NOT NULL,"
+                               " declarable_from TEXT NOT NULL,"
+                               " entry_deadline TEXT NOT NULL,"
+                               " removed INTEGER NOT NULL DEFAULT 0,"
+                               " version BIGINT NOT NULL DEFAULT 1,"
+                               " published_version BIGINT NOT NULL DEFAULT 0,"
+                               " PRIMARY KEY (year, region_code))"),
+                QStringLiteral("INSERT INTO policies_by_region (year, region_code, total_tenths,"
+                               " public_tenths, professional_tenths, elective_tenths, substitution,"
+                               " hours_per_day_tenths, declarable_from, entry_deadline, removed,"
+                               " version, published_version)"
+                               " SELECT year, '', total_tenths, public_tenths, professional_tenths,"
+                               " elective_tenths, 0, hours_per_day_tenths,"
+                               " CAST(year AS TEXT) || '-01-01', entry_deadline, 0, version + 1,"
+                               " published_version FROM policies"),
+                QStringLiteral("DROP TABLE policies"),
+                QStringLiteral("ALTER TABLE policies_by_region RENAME TO policies"),
+            } },
+        // Certificates (docs/sync.md "Certificates"). One serial per learner and year
+        // (certificate_serials, whose row is also the lock a request and a revocation take); each
+        // issue of it is a row of certificates, whose fields and payload are never updated (only
+        // its status and that status's time and reason). signing_keys holds the public halves of
+        // the keys in <data dir>/signing/, published as entity signingKey.
+        { 12, QStringLiteral("certificates and the public signing keys"),
+            {
+                QStringLiteral("CREATE TABLE signing_keys ("
+                               " key_id TEXT PRIMARY KEY,"
+                               " public_key TEXT NOT NULL,"
+                               " created_at BIGINT NOT NULL,"
+                               " is_current INTEGER NOT NULL,"
+                               " version BIGINT NOT NULL DEFAULT 1,"
+                               " published_version BIGINT NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE TABLE certificate_serials ("
+                               " serial TEXT PRIMARY KEY,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " year INTEGER NOT NULL,"
+                               " created_at BIGINT NOT NULL,"
+                               " UNIQUE (learner_id, year))"),
+                QStringLiteral("CREATE TABLE certificates ("
+                               " serial TEXT NOT NULL"
+                               " REFERENCES certificate_serials(serial) ON DELETE CASCADE,"
+                               " version INTEGER NOT NULL,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " year INTEGER NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " fields TEXT NOT NULL,"
+                               " payload TEXT NOT NULL,"
+                               " key_id TEXT NOT NULL,"
+                               " issued_at BIGINT NOT NULL,"
+                               " superseded_at BIGINT,"
+                               " revoked_at BIGINT,"
+                               " revoked_reason TEXT,"
+                               " revoked_by TEXT REFERENCES users(id) ON DELETE SET NULL,"
+                               " feed_version BIGINT NOT NULL DEFAULT 1,"
+                               " PRIMARY KEY (serial, version))"),
+                QStringLiteral(
+                    "CREATE INDEX certificates_learner ON certificates (learner_id, year)"),
             } },
         // Study time credited to a learner, as the stretches of real time it was spent in
         // (docs/sync.md "Study time"): a stretch counts once, whatever lesson or course claims it.

@@ -13,6 +13,7 @@ private slots:
     void declarableYears_data();
     void declarableYears();
     void isDeclarableYear_followsTheList();
+    void declarableYears_windowFromTheNationalPolicies();
 };
 
 void TestCoursePolicy::declarableYears_data()
@@ -60,6 +61,42 @@ void TestCoursePolicy::isDeclarableYear_followsTheList()
     QVERIFY(isDeclarableYear(2026, offered, QDate(2026, 4, 1)));
     QVERIFY(!isDeclarableYear(2027, offered, QDate(2026, 4, 1)));
     QVERIFY(!isDeclarableYear(2024, { 2024 }, QDate(2025, 1, 1).addYears(1)));
+}
+
+void TestCoursePolicy::declarableYears_windowFromTheNationalPolicies()
+{
+    const QList<int> offered { 2024, 2025, 2026 };
+    // 2025's hours may be entered until June 30, 2026.
+    YearPolicy extended = YearPolicy::defaults(2025);
+    extended.entryDeadline = QDate(2026, 6, 30);
+    QCOMPARE(xueshi::declarableYears(offered, QDate(2026, 5, 1)), QList<int> { 2026 });
+    QCOMPARE(xueshi::declarableYears(offered, QDate(2026, 5, 1), { extended }),
+        (QList<int> { 2026, 2025 }));
+    QCOMPARE(xueshi::declarableYears(offered, QDate(2026, 6, 30), { extended }),
+        (QList<int> { 2026, 2025 }));
+    QCOMPARE(
+        xueshi::declarableYears(offered, QDate(2026, 7, 1), { extended }), QList<int> { 2026 });
+    QVERIFY(isDeclarableYear(2025, offered, QDate(2026, 5, 1), { extended }));
+
+    // 2026 opens on February 1 only, and 2024 closes early, by December 31, 2024.
+    YearPolicy late = YearPolicy::defaults(2026);
+    late.declarableFrom = QDate(2026, 2, 1);
+    YearPolicy early = YearPolicy::defaults(2024);
+    early.entryDeadline = QDate(2024, 12, 31);
+    QCOMPARE(xueshi::declarableYears(offered, QDate(2026, 1, 31), { late }), QList<int> { 2025 });
+    QCOMPARE(
+        xueshi::declarableYears(offered, QDate(2026, 2, 1), { late }), (QList<int> { 2026, 2025 }));
+    QCOMPARE(xueshi::declarableYears(offered, QDate(2025, 1, 15)), (QList<int> { 2025, 2024 }));
+    QCOMPARE(xueshi::declarableYears(offered, QDate(2025, 1, 15), { early }), QList<int> { 2025 });
+
+    // A region's policy does not move a public course's window: only the national one does.
+    YearPolicy regional = extended;
+    regional.regionCode = QStringLiteral("440000");
+    regional.entryDeadline = QDate(2026, 12, 31);
+    QCOMPARE(
+        xueshi::declarableYears(offered, QDate(2026, 5, 1), { regional }), QList<int> { 2026 });
+    QCOMPARE(xueshi::declarableYears(offered, QDate(2026, 7, 1), { regional, extended }),
+        QList<int> { 2026 });
 }
 
 QTEST_APPLESS_MAIN(TestCoursePolicy)

@@ -10,6 +10,7 @@
 #include "entityids.h"
 #include "services/accountservice.h"
 #include "services/courseservice.h"
+#include "services/policyservice.h"
 #include "storage/database.h"
 #include "sync/syncservice.h"
 #include "testserver.h"
@@ -312,6 +313,7 @@ private slots:
     void select_drawsAttempt_andTheFeedNeverHoldsAnswers();
     void select_withoutConfirmedBinding_studyLocked();
     void select_yearNotAllowedOrUnknownCourse_rejected();
+    void select_policyExtendsTheWindow_previousYearStillDeclarable();
     void study_addsSecondsAndCompletes();
     void study_claimedRightAfterSelect_creditsNothing_examStaysClosed();
     void study_overlappingClaimsAcrossLessonsAndCourses_creditedOnce();
@@ -1030,6 +1032,39 @@ void TestCourses::select_withoutConfirmedBinding_studyLocked()
                  { { QStringLiteral("courseId"), CourseId },
                      { QStringLiteral("declarationYear"), 2026 } })),
         QStringLiteral("forbidden"));
+}
+
+void TestCourses::select_policyExtendsTheWindow_previousYearStillDeclarable()
+{
+    QVERIFY(importPackage(TestPackage::standard()));
+    Account learner = boundLearner(QStringLiteral("learner1"), QStringLiteral("44010619900101123"));
+    // 2025's hours may be entered until June 30, 2026 (the administrator extended it).
+    YearPolicy extended = YearPolicy::defaults(2025);
+    extended.entryDeadline = QDate(2026, 6, 30);
+    m_server->server().policies().set(extended);
+    // A region's override does not move the national window of a public course.
+    YearPolicy regional = YearPolicy::defaults(2026);
+    regional.regionCode = QStringLiteral("440100");
+    regional.declarableFrom = QDate(2026, 6, 1);
+    m_server->server().policies().set(regional);
+
+    m_server->clock().set(QDateTime(QDate(2026, 5, 1), QTime(1, 0), Qt::UTC));
+    learner = relogin(QStringLiteral("learner1"), learner);
+    QCOMPARE(select(learner, 2025).value(QStringLiteral("status")).toString(),
+        QStringLiteral("applied"));
+    // The answer of a refusal lists it too.
+    const QJsonObject r = mutate(learner, QStringLiteral("course.setYear"), selectionId(learner), 1,
+        { { QStringLiteral("declarationYear"), 2024 } });
+    QCOMPARE(errorCode(r), QStringLiteral("year_not_allowed"));
+    QCOMPARE(
+        r.value(QStringLiteral("error")).toObject().value(QStringLiteral("allowedYears")).toArray(),
+        (QJsonArray { 2026, 2025 }));
+    // After the new deadline it is closed.
+    m_server->clock().set(QDateTime(QDate(2026, 7, 1), QTime(1, 0), Qt::UTC));
+    learner = relogin(QStringLiteral("learner1"), learner);
+    QCOMPARE(errorCode(mutate(learner, QStringLiteral("course.setYear"), selectionId(learner), 1,
+                 { { QStringLiteral("declarationYear"), 2025 } })),
+        QStringLiteral("year_not_allowed"));
 }
 
 void TestCourses::select_yearNotAllowedOrUnknownCourse_rejected()

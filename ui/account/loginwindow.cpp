@@ -4,6 +4,7 @@
 #include "account/passwordrecoverydialog.h"
 #include "account/registrationdialog.h"
 #include "account/usernamerecoverydialog.h"
+#include "certificates/verifydialog.h"
 #include "clientcore.h"
 #include "errorcodes.h"
 
@@ -39,6 +40,7 @@ LoginWindow::LoginWindow(ClientCore *core, QWidget *parent)
     , m_registerButton(new QPushButton(this))
     , m_recoverUsernameButton(new QPushButton(this))
     , m_recoverPasswordButton(new QPushButton(this))
+    , m_verifyCertificateButton(new QPushButton(this))
     , m_languageLabel(new QLabel(this))
     , m_languageComboBox(new QComboBox(this))
 {
@@ -108,8 +110,9 @@ LoginWindow::LoginWindow(ClientCore *core, QWidget *parent)
     m_registerButton->setObjectName(QStringLiteral("registerButton"));
     m_recoverUsernameButton->setObjectName(QStringLiteral("recoverUsernameButton"));
     m_recoverPasswordButton->setObjectName(QStringLiteral("recoverPasswordButton"));
-    for (QPushButton *button :
-        { m_registerButton, m_recoverUsernameButton, m_recoverPasswordButton })
+    m_verifyCertificateButton->setObjectName(QStringLiteral("verifyCertificateButton"));
+    for (QPushButton *button : { m_registerButton, m_recoverUsernameButton, m_recoverPasswordButton,
+             m_verifyCertificateButton })
         ui::makeLink(button);
 
     m_languageComboBox->setObjectName(QStringLiteral("languageComboBox"));
@@ -147,6 +150,7 @@ LoginWindow::LoginWindow(ClientCore *core, QWidget *parent)
     formLayout->addLayout(links);
     formLayout->addStretch(1);
     auto *languageRow = new QHBoxLayout;
+    languageRow->addWidget(m_verifyCertificateButton);
     languageRow->addStretch(1);
     languageRow->addWidget(m_languageLabel);
     languageRow->addWidget(m_languageComboBox);
@@ -166,6 +170,8 @@ LoginWindow::LoginWindow(ClientCore *core, QWidget *parent)
         m_recoverUsernameButton, &QPushButton::clicked, this, &LoginWindow::openUsernameRecovery);
     connect(
         m_recoverPasswordButton, &QPushButton::clicked, this, &LoginWindow::openPasswordRecovery);
+    connect(m_verifyCertificateButton, &QPushButton::clicked, this,
+        &LoginWindow::openCertificateVerification);
     connect(m_languageComboBox, &QComboBox::activated, this,
         [this] { m_core->setLanguage(Language(m_languageComboBox->currentData().toInt())); });
     connect(m_core, &ClientCore::languageChanged, this, [this](Language language) {
@@ -337,6 +343,17 @@ void LoginWindow::openPasswordRecovery()
     dialog->open();
 }
 
+void LoginWindow::openCertificateVerification()
+{
+    // The server in the form, if it is a valid address, for the online status; never required.
+    if (!m_busy) {
+        const QUrl url = ApiClient::normalizeServerAddress(m_serverLineEdit->text());
+        if (url.isValid())
+            m_core->api()->setServerUrl(url);
+    }
+    VerifyDialog::openDialog(m_core, this);
+}
+
 void LoginWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -363,6 +380,7 @@ void LoginWindow::retranslateUi()
     m_registerButton->setText(tr("Register"));
     m_recoverUsernameButton->setText(tr("Recover username"));
     m_recoverPasswordButton->setText(tr("Recover password"));
+    m_verifyCertificateButton->setText(tr("Verify certificate"));
     m_languageLabel->setText(tr("Language:"));
 }
 

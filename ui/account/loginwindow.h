@@ -38,6 +38,8 @@ public slots:
     void openRegistration();
     void openUsernameRecovery();
     void openPasswordRecovery();
+    // 证书验证: needs no login and no server.
+    void openCertificateVerification();
 
 signals:
     void loggedIn(const xueshi::User &user);
@@ -72,6 +74,7 @@ private:
     QPushButton *m_registerButton;
     QPushButton *m_recoverUsernameButton;
     QPushButton *m_recoverPasswordButton;
+    QPushButton *m_verifyCertificateButton;
     QLabel *m_languageLabel;
     QComboBox *m_languageComboBox;
 };

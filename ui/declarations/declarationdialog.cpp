@@ -7,6 +7,7 @@
 #include "common/uicommon.h"
 #include "declarations.h"
 #include "localstore.h"
+#include "policies.h"
 #include "policy.h"
 #include "publiccourses.h"
 #include "syncengine.h"
@@ -230,15 +231,10 @@ DeclarationDialog::DeclarationDialog(ClientCore *core, SyncEngine *engine,
 
 int DeclarationDialog::hoursPerDayTenths(int year) const
 {
+    // The learner's region's policy, as the server chooses it.
     const LocalStore *store = m_engine ? m_core->localStore() : nullptr;
-    if (store) {
-        if (const auto policy = store->entity(QStringLiteral("policy"), QString::number(year))) {
-            const YearPolicy p = YearPolicy::fromJson(policy->data);
-            if (p.year == year)
-                return p.hoursPerDayTenths;
-        }
-    }
-    return YearPolicy::defaults(year).hoursPerDayTenths;
+    return cachedLearnerPolicy(store, m_engine ? m_engine->userId() : QString(), year)
+        .hoursPerDayTenths;
 }
 
 void DeclarationDialog::fill()

@@ -1,5 +1,6 @@
 #include "windows/administratorwindow.h"
 
+#include "certificates/revocationpage.h"
 #include "clientcore.h"
 #include "organisations/organisationspage.h"
 
@@ -19,6 +20,9 @@ AdministratorWindow::AdministratorWindow(ClientCore *core, const User &user, QWi
     connect(
         core, &ClientCore::syncEngineChanged, m_organisationsPage, &OrganisationsPage::setEngine);
     m_organisationsPage->setEngine(core->syncEngine());
+    addSection(
+        QStringLiteral("certificates"), style()->standardIcon(QStyle::SP_DialogCancelButton),
+        [] { return tr("Certificate management"); }, new RevocationPage(core, this), 1);
     showSection(QStringLiteral("organisations"));
 }
 

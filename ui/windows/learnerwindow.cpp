@@ -1,6 +1,7 @@
 #include "windows/learnerwindow.h"
 
 #include "account/learnerprofilepage.h"
+#include "certificates/certificatespage.h"
 #include "classes/classenrolmentpage.h"
 #include "classes/myclassespage.h"
 #include "clientcore.h"
@@ -63,6 +64,14 @@ LearnerWindow::LearnerWindow(ClientCore *core, const User &user, QWidget *parent
         connect(core, &ClientCore::syncEngineChanged, myClasses, &MyClassesPage::setEngine);
         classEnrolment->setEngine(core->syncEngine());
         myClasses->setEngine(core->syncEngine());
+
+        // 继续教育证书打印 (manual section 6): where the year's hours end up.
+        m_certificatesPage = new CertificatesPage(core, this);
+        addSection(
+            QStringLiteral("certificates"), style()->standardIcon(QStyle::SP_DialogSaveButton),
+            [] { return tr("Certificate printing"); }, m_certificatesPage, 4);
+        connect(core, &ClientCore::syncEngineChanged, m_certificatesPage,
+            &CertificatesPage::setEngine);
     }
     showSection(QStringLiteral("profile"));
 }

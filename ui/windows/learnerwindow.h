@@ -4,6 +4,7 @@
 
 namespace xueshi {
 
+class CertificatesPage;
 class CoursePlatformPage;
 class HourRecordsPage;
 class LearnerProfilePage;
@@ -23,6 +24,7 @@ public:
     // Null when the client keeps no data on this computer.
     CoursePlatformPage *coursePlatformPage() const { return m_coursePage; }
     HourRecordsPage *hourRecordsPage() const { return m_hourRecordsPage; }
+    CertificatesPage *certificatesPage() const { return m_certificatesPage; }
     // An employer has confirmed the learner: the study sections may be used (R4).
     bool studyUnlocked() const;
 
@@ -33,6 +35,7 @@ private:
     LearnerProfilePage *m_profilePage;
     CoursePlatformPage *m_coursePage = nullptr;
     HourRecordsPage *m_hourRecordsPage = nullptr;
+    CertificatesPage *m_certificatesPage = nullptr;
 };
 
 } // namespace xueshi

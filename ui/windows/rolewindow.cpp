@@ -2,6 +2,7 @@
 
 #include "account/accountpage.h"
 #include "account/settingspage.h"
+#include "certificates/verifydialog.h"
 #include "clientcore.h"
 #include "common/uicommon.h"
 #include "sync/syncproblemspage.h"
@@ -194,6 +195,9 @@ RoleWindow::RoleWindow(ClientCore *core, const User &user, QWidget *parent)
         QString(), this, [this] { showSection(QStringLiteral("syncProblems")); });
     m_syncProblemsAction->setObjectName(QStringLiteral("syncProblemsAction"));
     m_helpMenu = menuBar()->addMenu(QString());
+    m_verifyCertificateAction = m_helpMenu->addAction(
+        QString(), this, [this] { VerifyDialog::openDialog(m_core, this); });
+    m_verifyCertificateAction->setObjectName(QStringLiteral("verifyCertificateAction"));
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, UiText::windowTitle(tr("About")),
             tr("<h3>%1 %2</h3><p>Continuing education for professional technical personnel: "
@@ -407,6 +411,7 @@ void RoleWindow::retranslateUi()
     m_syncProblemsAction->setText(tr("Sync &problems"));
     updateOfflineBanner();
     m_helpMenu->setTitle(tr("&Help"));
+    m_verifyCertificateAction->setText(tr("&Verify certificate…"));
     m_aboutAction->setText(tr("&About Xueshi"));
     updateUserTexts();
 }

@@ -110,6 +110,7 @@ private:
     QMenu *m_helpMenu;
     QAction *m_logoutAction;
     QAction *m_quitAction;
+    QAction *m_verifyCertificateAction;
     QAction *m_aboutAction;
 };
 
