@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -253,17 +254,20 @@ private slots:
         QVERIFY(loaded.wait(10000));
         child<QCheckBox>(m_page.get(), "notPassedCheckBox")->click();
         view()->sortByColumn(ComplianceReportModel::NameColumn, Qt::AscendingOrder);
-        const QString path = m_dir.filePath(QStringLiteral("report.csv"));
-        bool dialogSeen = false;
+        // The dialog opens where the page was told, on the year's file name: accepted as it is.
+        QTemporaryDir exports;
+        m_page->setExportDirectory(exports.path());
+        const QString path = exports.filePath(QStringLiteral("compliance-report-2026.csv"));
+        QString dialogFile;
         whenModal<QFileDialog>([](QFileDialog *) { return true; },
-            [&dialogSeen, path](QFileDialog *dialog) {
-                dialogSeen = dialog->objectName() == QLatin1String("exportCsvFileDialog")
-                    && dialog->acceptMode() == QFileDialog::AcceptSave;
-                dialog->selectFile(path);
+            [&dialogFile](QFileDialog *dialog) {
+                if (dialog->objectName() == QLatin1String("exportCsvFileDialog")
+                    && dialog->acceptMode() == QFileDialog::AcceptSave)
+                    dialogFile = dialog->selectedFiles().value(0);
                 QMetaObject::invokeMethod(dialog, "accept");
             });
         child<QPushButton>(m_page.get(), "exportCsvButton")->click();
-        QVERIFY(dialogSeen);
+        QCOMPARE(QFileInfo(dialogFile).fileName(), QStringLiteral("compliance-report-2026.csv"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
