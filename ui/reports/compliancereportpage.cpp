@@ -208,9 +208,13 @@ ComplianceReportPage::~ComplianceReportPage()
 void ComplianceReportPage::setSource(
     LocalStore *store, const QString &regionCode, const QString &employerName)
 {
+    m_employerName = employerName;
+    // The window passes the source again on every refresh of the user (GET /me): read again
+    // only when the store or the region (so the policy) changed.
+    if (store == m_store && regionCode == m_regionCode && m_generation > 0)
+        return;
     m_store = store;
     m_regionCode = regionCode;
-    m_employerName = employerName;
     reload();
 }
 

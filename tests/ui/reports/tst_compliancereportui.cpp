@@ -419,6 +419,12 @@ private slots:
         QCOMPARE(loaded.count(), 2);
         QCOMPARE(m_page->model()->report().passedCount, 1);
         QVERIFY(!loaded.wait(800));
+        // The same source again (the user refreshed): nothing to read; another region: read.
+        m_page->setSource(&store, {}, QStringLiteral("Example Org"));
+        QVERIFY(!loaded.wait(300));
+        m_page->setSource(&store, QStringLiteral("440106"), QStringLiteral("Example Org"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_page->model()->report().regionCode, QStringLiteral("440106"));
         m_page->setEngine(nullptr);
     }
 
