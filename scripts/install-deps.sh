@@ -8,7 +8,6 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qt6-pdf-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql
-    qt6-charts-dev
     libsodium-dev libssl-dev zlib1g-dev
     libqrencode-dev libzbar-dev qt6-charts-dev
     fonts-noto-cjk fonts-dejavu-core

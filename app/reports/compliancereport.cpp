@@ -126,7 +126,9 @@ ComplianceReport buildComplianceReport(const QSqlDatabase &database, int year,
         return cancelled(report);
 
     // Their hour records of the year, and the years of all records, in one scan (a second one
-    // over 100,000 records would cost more than the rows of other years do).
+    // over 100,000 records would cost more than the rows of other years do). "+type" makes it
+    // a scan of the table in file order: hour records are most of an employer's cache, and
+    // fetching each through the primary key's index took twice as long.
     qint64 total = 0;
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM entities WHERE type = 'hourRecord'"))
         || !q.next())
@@ -136,7 +138,7 @@ ComplianceReport buildComplianceReport(const QSqlDatabase &database, int year,
     if (!q.exec(QStringLiteral(
             "SELECT json_extract(data, '$.year'), json_extract(data, '$.learnerId'),"
             " json_extract(data, '$.subjectType'), json_extract(data, '$.hoursTenths'),"
-            " json_extract(data, '$.status') FROM entities WHERE type = 'hourRecord'")))
+            " json_extract(data, '$.status') FROM entities WHERE +type = 'hourRecord'")))
         return failed(report, q);
     QSet<int> years;
     qint64 read = 0;

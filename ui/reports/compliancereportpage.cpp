@@ -208,9 +208,13 @@ ComplianceReportPage::~ComplianceReportPage()
 void ComplianceReportPage::setSource(
     LocalStore *store, const QString &regionCode, const QString &employerName)
 {
+    m_employerName = employerName;
+    // The window passes the source again on every refresh of the user (GET /me): read again
+    // only when the store or the region (so the policy) changed.
+    if (store == m_store && regionCode == m_regionCode && m_generation > 0)
+        return;
     m_store = store;
     m_regionCode = regionCode;
-    m_employerName = employerName;
     reload();
 }
 
@@ -436,11 +440,15 @@ void ComplianceReportPage::exportCsv()
     dialog.setFileMode(QFileDialog::AnyFile);
     dialog.setNameFilter(tr("CSV files (*.csv)"));
     dialog.setDefaultSuffix(QStringLiteral("csv"));
-    dialog.setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    dialog.setDirectory(m_exportDirectory.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            : m_exportDirectory);
     dialog.selectFile(tr("compliance-report-%1.csv").arg(year()));
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
-    exportCsvTo(dialog.selectedFiles().constFirst());
+    const QString path = dialog.selectedFiles().constFirst();
+    if (exportCsvTo(path))
+        m_exportDirectory = QFileInfo(path).absolutePath();
 }
 
 QFont ComplianceReportPage::printFont()
@@ -471,7 +479,7 @@ void ComplianceReportPage::buildPrintHeading(QTextDocument *document) const
     if (m_proxy->onlyNotPassed())
         filters << tr("only those not passing");
     if (!m_proxy->nameFilter().isEmpty())
-        filters << tr("names containing \u201c%1\u201d").arg(m_proxy->nameFilter());
+        filters << tr("names containing “%1”").arg(m_proxy->nameFilter());
     if (!filters.isEmpty())
         lines << tr("Shown: %1").arg(filters.join(tr(", "))).toHtmlEscaped();
     lines << tr("Printed on %1")

@@ -62,6 +62,8 @@ public:
     // Writes the rows shown, in the order shown, as CSV (UTF-8 with BOM); false with the reason
     // on the page when the file cannot be written.
     bool exportCsvTo(const QString &path);
+    // Where 导出 CSV opens (the documents folder at first, then where the last file went).
+    void setExportDirectory(const QString &directory) { m_exportDirectory = directory; }
     // The heading of the printout: a title with the year, the employer, the counts, the policy
     // and the filters shown.
     void buildPrintHeading(QTextDocument *document) const;
@@ -107,6 +109,7 @@ private:
     quint64 m_generation = 0; // the load whose result is awaited; older ones are dropped
     int m_printedRows = 0;
     QString m_message;
+    QString m_exportDirectory;
 
     ComplianceReportModel *m_model;
     ComplianceReportProxyModel *m_proxy;

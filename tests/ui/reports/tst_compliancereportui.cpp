@@ -7,6 +7,7 @@
 #include "localstore.h"
 #include "reports/compliancereportmodel.h"
 #include "reports/compliancereportpage.h"
+#include "syncengine.h"
 #include "windows/employerwindow.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -252,17 +254,20 @@ private slots:
         QVERIFY(loaded.wait(10000));
         child<QCheckBox>(m_page.get(), "notPassedCheckBox")->click();
         view()->sortByColumn(ComplianceReportModel::NameColumn, Qt::AscendingOrder);
-        const QString path = m_dir.filePath(QStringLiteral("report.csv"));
-        bool dialogSeen = false;
+        // The dialog opens where the page was told, on the year's file name: accepted as it is.
+        QTemporaryDir exports;
+        m_page->setExportDirectory(exports.path());
+        const QString path = exports.filePath(QStringLiteral("compliance-report-2026.csv"));
+        QString dialogFile;
         whenModal<QFileDialog>([](QFileDialog *) { return true; },
-            [&dialogSeen, path](QFileDialog *dialog) {
-                dialogSeen = dialog->objectName() == QLatin1String("exportCsvFileDialog")
-                    && dialog->acceptMode() == QFileDialog::AcceptSave;
-                dialog->selectFile(path);
+            [&dialogFile](QFileDialog *dialog) {
+                if (dialog->objectName() == QLatin1String("exportCsvFileDialog")
+                    && dialog->acceptMode() == QFileDialog::AcceptSave)
+                    dialogFile = dialog->selectedFiles().value(0);
                 QMetaObject::invokeMethod(dialog, "accept");
             });
         child<QPushButton>(m_page.get(), "exportCsvButton")->click();
-        QVERIFY(dialogSeen);
+        QCOMPARE(QFileInfo(dialogFile).fileName(), QStringLiteral("compliance-report-2026.csv"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
@@ -385,6 +390,42 @@ private slots:
         QVERIFY(!loaded.wait(300));
         m_page->show();
         QVERIFY(loaded.wait(10000));
+    }
+
+    void engine_changesOfItsTypes_readAgainOnce()
+    {
+        ClientFixture f;
+        LocalStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("engine.sqlite"))));
+        SyncEngine engine(f.core->api(), &store);
+        engine.setWatchNetwork(false);
+        putStaff(store, QStringLiteral("y"), QStringLiteral("孙杰"));
+        QSignalSpy loaded(m_page.get(), &ComplianceReportPage::reportLoaded);
+        m_page->setSource(&store, {}, {});
+        m_page->setEngine(&engine);
+        m_page->show();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_page->model()->report().passedCount, 0);
+        putHours(store, QStringLiteral("y"), QStringLiteral("public"), 300);
+        putHours(store, QStringLiteral("y"), QStringLiteral("professional"), 420);
+        putHours(store, QStringLiteral("y"), QStringLiteral("elective"), 180);
+        // Other entities: nothing to read again.
+        emit engine.entitiesChanged({ QStringLiteral("declaration") });
+        QVERIFY(!loaded.wait(800));
+        // A sync's pages of hour records come in a burst: one read after it.
+        emit engine.entitiesChanged({ QStringLiteral("hourRecord") });
+        emit engine.entitiesChanged({ QStringLiteral("binding"), QStringLiteral("hourRecord") });
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.count(), 2);
+        QCOMPARE(m_page->model()->report().passedCount, 1);
+        QVERIFY(!loaded.wait(800));
+        // The same source again (the user refreshed): nothing to read; another region: read.
+        m_page->setSource(&store, {}, QStringLiteral("Example Org"));
+        QVERIFY(!loaded.wait(300));
+        m_page->setSource(&store, QStringLiteral("440106"), QStringLiteral("Example Org"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_page->model()->report().regionCode, QStringLiteral("440106"));
+        m_page->setEngine(nullptr);
     }
 
     void employerWindow_reportAfterReview()
