@@ -71,4 +71,8 @@ inline constexpr char TooManyAttachments[] = "too_many_attachments";
 inline constexpr char AttachmentChecksum[] = "attachment_checksum";
 inline constexpr char AttachmentType[] = "attachment_type";
 inline constexpr char OffsetMismatch[] = "offset_mismatch";
+// Certificates (docs/sync.md "Certificates"): a year whose confirmed hours do not meet its policy
+// (422, with what is missing), and a revocation of a serial that has no current version (409).
+inline constexpr char CertificateYearNotPassed[] = "certificate_year_not_passed";
+inline constexpr char CertificateNotCurrent[] = "certificate_not_current";
 } // namespace xueshi::errorcode

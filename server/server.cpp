@@ -2,12 +2,14 @@
 
 #include "api/controllers.h"
 #include "api/router.h"
+#include "certificates/signingkeys.h"
 #include "clock.h"
 #include "content/contentstore.h"
 #include "core/localizer.h"
 #include "core/privatedirectory.h"
 #include "services/accountservice.h"
 #include "services/bindingservice.h"
+#include "services/certificateservice.h"
 #include "services/classservice.h"
 #include "services/courseservice.h"
 #include "services/declarationservice.h"
@@ -117,6 +119,20 @@ bool Server::openStorage(QString *error)
                      .arg(QString::fromStdString(e.what()));
         return false;
     }
+    // The keys that sign certificates: made at first start, owner-only like the TLS key.
+    m_signingKeys = std::make_unique<SigningKeys>(
+        QDir(m_options.dataDir).filePath(QStringLiteral("signing")));
+    if (!m_signingKeys->initialise(m_clock->nowUtc(), error))
+        return false;
+    m_certificates = std::make_unique<CertificateService>(
+        *m_context, *m_bindings, *m_policies, *m_signingKeys, *m_sync);
+    try {
+        m_certificates->initialise();
+    } catch (const DatabaseError &e) {
+        *error = QStringLiteral("cannot publish the certificate signing keys: %1")
+                     .arg(QString::fromStdString(e.what()));
+        return false;
+    }
     m_courses = std::make_unique<CourseService>(
         *m_context, *m_bindings, *m_hourRecords, *m_policies, *m_content);
     m_courses->registerMutations(*m_sync);
@@ -151,6 +167,7 @@ bool Server::listen(QString *error)
     addContentRoutes(*m_router, *m_content);
     addClassRoutes(*m_router, *m_classes);
     addDeclarationRoutes(*m_router, *m_declarations);
+    addCertificateRoutes(*m_router, *m_certificates);
 
     m_http = std::make_unique<HttpServer>();
     m_http->setLimits(m_options.limits);

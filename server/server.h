@@ -21,6 +21,7 @@ namespace xueshi::server {
 
 class AccountService;
 class BindingService;
+class CertificateService;
 class CourseService;
 class ClassService;
 class DeclarationService;
@@ -33,6 +34,7 @@ class SyncService;
 class DevelopmentNotifier;
 class Localizer;
 class RecoveryService;
+class SigningKeys;
 class Router;
 struct ServiceContext;
 
@@ -92,6 +94,8 @@ public:
     CourseService &courses() { return *m_courses; }
     ClassService &classes() { return *m_classes; }
     DeclarationService &declarations() { return *m_declarations; }
+    CertificateService &certificates() { return *m_certificates; }
+    SigningKeys &signingKeys() { return *m_signingKeys; }
     const Clock &clock() const { return *m_clock; }
     const ServerOptions &options() const { return m_options; }
     // After listen(): the router (its queue counters) and the transport (its connections).
@@ -117,6 +121,8 @@ private:
     std::unique_ptr<CourseService> m_courses;
     std::unique_ptr<ClassService> m_classes;
     std::unique_ptr<DeclarationService> m_declarations;
+    std::unique_ptr<SigningKeys> m_signingKeys;
+    std::unique_ptr<CertificateService> m_certificates;
     std::unique_ptr<OrganisationService> m_organisations;
     QThreadPool m_normalPool;
     QThreadPool m_passwordPool;

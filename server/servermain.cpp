@@ -2,9 +2,11 @@
 
 #include "admin/demodata.h"
 #include "admin/policycommand.h"
+#include "certificates/signingkeys.h"
 #include "content/coursepackage.h"
 #include "server.h"
 #include "services/accountservice.h"
+#include "services/certificateservice.h"
 #include "services/courseservice.h"
 #include "services/notifier.h"
 #include "sync/changelog.h"
@@ -191,6 +193,33 @@ int runAdmin(Server &server, const QStringList &args)
     }
     if (command == QLatin1String("policy"))
         return runPolicyCommand(server, args.mid(1), out(), err());
+    if (command == QLatin1String("signing-key") && args.size() == 1) {
+        // Public halves only: the secret keys never leave <data dir>/signing.
+        for (const SigningKeys::Key &k : server.signingKeys().keys()) {
+            out() << k.keyIdHex() << '\t' << QString::fromLatin1(k.publicKey.toBase64()) << '\t'
+                  << k.createdAt.toString(Qt::ISODate) << '\t'
+                  << (k.current ? "current" : "retired") << "\n";
+        }
+        return 0;
+    }
+    if (command == QLatin1String("rotate-signing-key") && args.size() == 1) {
+        const std::optional<QString> id = server.certificates().rotateKey(&error);
+        if (!id) {
+            err() << "error: " << error << "\n";
+            return 1;
+        }
+        out() << "New current signing key " << *id
+              << "; certificates signed before keep verifying with the retired keys.\n";
+        return 0;
+    }
+    if (command == QLatin1String("revoke-certificate") && args.size() == 3) {
+        if (!server.certificates().revokeFromCommandLine(args.at(1), args.at(2), &error)) {
+            err() << "error: " << error << "\n";
+            return 1;
+        }
+        out() << "revoked the current version of certificate " << args.at(1) << "\n";
+        return 0;
+    }
     if (command == QLatin1String("load-demo") && args.size() == 1) {
         if (!loadDemoData(server, &error)) {
             err() << "error: " << error << "\n";
@@ -218,6 +247,12 @@ int runAdmin(Server &server, const QStringList &args)
            "  load-demo                      create the demo accounts and course (idempotent)\n"
            "  new-epoch                      after restoring a backup: clients download their data "
            "again\n"
+           "  signing-key                    the certificate signing keys: id, public key "
+           "(base64),\n"
+           "                                 creation time, current or retired\n"
+           "  rotate-signing-key             a new current signing key (the old one is kept)\n"
+           "  revoke-certificate SERIAL REASON\n"
+           "                                 revoke the current version of a certificate\n"
         << policyCommandUsage()
         << "Options of the server (--data-dir, --database) come before `admin`.\n";
     return 2;

@@ -12,6 +12,7 @@ class SyncService;
 class ContentStore;
 class ClassService;
 class DeclarationService;
+class CertificateService;
 
 // One controller per resource: each adds its routes to the router and turns requests into
 // service calls and service results into JSON. Documented in docs/api.md.
@@ -22,6 +23,7 @@ void addSyncRoutes(Router &router, SyncService &sync);
 void addContentRoutes(Router &router, ContentStore &content);
 void addClassRoutes(Router &router, ClassService &classes);
 void addDeclarationRoutes(Router &router, DeclarationService &declarations);
+void addCertificateRoutes(Router &router, CertificateService &certificates);
 
 // The client's address for the per-address limits: the connection's peer, or, when the peer is
 // on this machine (the nginx of installer/nginx-xueshi.conf), the last X-Forwarded-For entry,

@@ -521,6 +521,46 @@ const QList<Migration> &migrations()
                 QStringLiteral("DROP TABLE policies"),
                 QStringLiteral("ALTER TABLE policies_by_region RENAME TO policies"),
             } },
+        // Certificates (docs/sync.md "Certificates"). One serial per learner and year
+        // (certificate_serials, whose row is also the lock a request and a revocation take); each
+        // issue of it is a row of certificates, whose fields and payload are never updated (only
+        // its status and that status's time and reason). signing_keys holds the public halves of
+        // the keys in <data dir>/signing/, published as entity signingKey.
+        { 12, QStringLiteral("certificates and the public signing keys"),
+            {
+                QStringLiteral("CREATE TABLE signing_keys ("
+                               " key_id TEXT PRIMARY KEY,"
+                               " public_key TEXT NOT NULL,"
+                               " created_at BIGINT NOT NULL,"
+                               " is_current INTEGER NOT NULL,"
+                               " version BIGINT NOT NULL DEFAULT 1,"
+                               " published_version BIGINT NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE TABLE certificate_serials ("
+                               " serial TEXT PRIMARY KEY,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " year INTEGER NOT NULL,"
+                               " created_at BIGINT NOT NULL,"
+                               " UNIQUE (learner_id, year))"),
+                QStringLiteral("CREATE TABLE certificates ("
+                               " serial TEXT NOT NULL"
+                               " REFERENCES certificate_serials(serial) ON DELETE CASCADE,"
+                               " version INTEGER NOT NULL,"
+                               " learner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                               " year INTEGER NOT NULL,"
+                               " status TEXT NOT NULL,"
+                               " fields TEXT NOT NULL,"
+                               " payload TEXT NOT NULL,"
+                               " key_id TEXT NOT NULL,"
+                               " issued_at BIGINT NOT NULL,"
+                               " superseded_at BIGINT,"
+                               " revoked_at BIGINT,"
+                               " revoked_reason TEXT,"
+                               " revoked_by TEXT REFERENCES users(id) ON DELETE SET NULL,"
+                               " feed_version BIGINT NOT NULL DEFAULT 1,"
+                               " PRIMARY KEY (serial, version))"),
+                QStringLiteral(
+                    "CREATE INDEX certificates_learner ON certificates (learner_id, year)"),
+            } },
         // Study time credited to a learner, as the stretches of real time it was spent in
         // (docs/sync.md "Study time"): a stretch counts once, whatever lesson or course claims it.
     };

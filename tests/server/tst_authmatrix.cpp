@@ -139,6 +139,8 @@ private:
     QString m_deletable;
     QString m_partial;
     QString m_toDelete;
+    // A certificate of m_otherLearner (2026), issued from hour records written for it.
+    QString m_certificate;
 };
 
 void TestAuthMatrix::initTestCase()
@@ -245,6 +247,22 @@ void TestAuthMatrix::initTestCase()
     m_partial = announce(m_learner, m_deletable, 100);
     m_toDelete = announce(m_learner, m_deletable, 100);
     QVERIFY(!m_attachment.isEmpty() && !m_partial.isEmpty() && !m_toDelete.isEmpty());
+
+    const qint64 now = m_server->clock().nowUtc().toMSecsSinceEpoch();
+    for (const auto &[type, tenths] : { std::pair { "public", 300 },
+             std::pair { "professional", 420 }, std::pair { "elective", 180 } }) {
+        m_server->server().database().exec(
+            QStringLiteral("INSERT INTO hour_records (id, learner_id, year, source, subject_type,"
+                           " hours_tenths, status, title, version, created_at, updated_at)"
+                           " VALUES (?, ?, 2026, 'class', ?, ?, 'confirmed', ?, 1, ?, ?)"),
+            { newId(), m_otherLearner.id, QString::fromLatin1(type), tenths,
+                QStringLiteral("权限测试"), now, now });
+    }
+    m_certificate = mutate(m_otherLearner, QStringLiteral("certificate.request"),
+        QStringLiteral("2026"), 0, { { QStringLiteral("year"), 2026 } })
+                        .value(QStringLiteral("serial"))
+                        .toString();
+    QVERIFY(!m_certificate.isEmpty());
 }
 
 void TestAuthMatrix::cleanupTestCase()
@@ -549,6 +567,34 @@ QHash<QString, std::function<void()>> TestAuthMatrix::routeRows()
         expectStatus(m_learner, "GET", QStringLiteral("/content/..%2F..%2Fxueshi.sqlite"), {}, 404);
     });
 
+    // Certificates: the keys and a serial's status are public; only the administrator revokes.
+    rows.insert(QStringLiteral("GET /api/v1/certificates/keys"), [this, roles] {
+        expectStatus(m_nobody, "GET", QStringLiteral("/certificates/keys"), {}, 200);
+        for (const Actor &a : roles)
+            expectStatus(a, "GET", QStringLiteral("/certificates/keys"), {}, 200);
+    });
+    rows.insert(QStringLiteral("GET /api/v1/certificates/{serial}"), [this, roles] {
+        const QString own = QStringLiteral("/certificates/") + m_certificate;
+        expectStatus(m_nobody, "GET", own, {}, 200);
+        for (const Actor &a : roles)
+            expectStatus(a, "GET", own, {}, 200);
+        expectStatus(m_nobody, "GET", QStringLiteral("/certificates/XS2026K7M3Q9X2PA"), {}, 404);
+        expectStatus(m_nobody, "GET", QStringLiteral("/certificates/XS2026"), {}, 400);
+    });
+    rows.insert(QStringLiteral("POST /api/v1/certificates/{serial}/revoke"), [this] {
+        const QString own = QStringLiteral("/certificates/%1/revoke").arg(m_certificate);
+        const QByteArray body = QStringLiteral("{\"reason\":\"权限测试\"}").toUtf8();
+        expectStatus(m_nobody, "POST", own, body, 401);
+        // Not even the learner whose certificate it is, nor the HR office that confirmed them.
+        for (const Actor &a : { m_otherLearner, m_learner, m_otherEmployer, m_employer,
+                 m_pendingEmployer, m_institution })
+            expectStatus(a, "POST", own, body, 403);
+        expectStatus(m_administrator, "POST",
+            QStringLiteral("/certificates/XS2026K7M3Q9X2PA/revoke"), body, 404);
+        expectStatus(m_administrator, "POST", own, body, 200);
+        expectStatus(m_administrator, "POST", own, body, 409);
+    });
+
     // Self-declarations' attachments: the learner's own, and the HR office it was submitted to
     // while the binding lasts; anyone else is told nothing exists (404).
     const QList<Actor> strangers { m_otherLearner, m_otherEmployer, m_institution, m_administrator,
@@ -646,6 +692,12 @@ void TestAuthMatrix::feeds_holdNoOtherPartysPersonalData()
              m_otherInstitution, m_administrator })
         QVERIFY2(!text(other).contains(learnerId), qPrintable(other.name));
     QVERIFY(!text(m_otherInstitution).contains(QStringLiteral("13800138024")));
+    // A certificate reaches its learner only.
+    QVERIFY(text(m_otherLearner).contains(QStringLiteral("\"type\":\"certificate\"")));
+    for (const Actor &other : { m_learner, m_employer, m_otherEmployer, m_pendingEmployer,
+             m_institution, m_otherInstitution, m_administrator })
+        QVERIFY2(!text(other).contains(QStringLiteral("\"type\":\"certificate\"")),
+            qPrintable(other.name));
     // The administrator sees the organisations to review; no one else does.
     QVERIFY(text(m_administrator).contains(QStringLiteral("\"type\":\"organisation\"")));
     for (const Actor &other : { m_learner, m_employer, m_institution, m_pendingEmployer })
@@ -906,6 +958,16 @@ QHash<QString, std::function<QList<TestAuthMatrix::Case>()>> TestAuthMatrix::mut
             return cases;
         });
     }
+    rows.insert(QStringLiteral("certificate.request"), [=, this] {
+        const QJsonObject yearPayload { { QStringLiteral("year"), 2026 } };
+        QList<Case> cases = each(nonLearners, [&](const Actor &a) {
+            return Case { a, QStringLiteral("2026"), 0, yearPayload, refused(Forbidden) };
+        });
+        cases.append({ m_newcomer, QStringLiteral("2026"), 0, yearPayload,
+            refused({ QStringLiteral("certificate_year_not_passed") }) });
+        cases.append({ m_otherLearner, QStringLiteral("2026"), 0, yearPayload, allowed() });
+        return cases;
+    });
     for (const bool approve : { true, false }) {
         const QString type = approve ? QStringLiteral("organisation.approve")
                                      : QStringLiteral("organisation.reject");

@@ -409,6 +409,10 @@ QList<Case> TestHostile::hostileRequests() const
         { "PUT", api("/attachments/x") },
         { "POST", api("/attachments/x") },
         { "GET", api("/attachments/x/content") },
+        { "POST", api("/certificates/keys") },
+        { "DELETE", api("/certificates/XS2026K7M3Q9X2PA") },
+        { "PUT", api("/certificates/XS2026K7M3Q9X2PA") },
+        { "GET", api("/certificates/XS2026K7M3Q9X2PA/revoke") },
         { "TRACE", api("/health") },
     };
     for (const auto &[method, path] : wrongMethods) {
@@ -434,6 +438,7 @@ QList<Case> TestHostile::hostileRequests() const
         { "POST", api("/attachments/") + QByteArray(36, '0') + "/content?offset=0" },
         { "GET", api("/attachments/") + QByteArray(36, '0') },
         { "DELETE", api("/attachments/") + QByteArray(36, '0') },
+        { "POST", api("/certificates/XS2026K7M3Q9X2PA/revoke") },
     };
     const QList<QPair<QString, QByteArray>> badAuth {
         { QStringLiteral("no token"), {} },
@@ -495,6 +500,8 @@ QList<Case> TestHostile::hostileRequests() const
             m_learner,
             { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("size"),
                 QStringLiteral("sha256") } },
+        { api("/certificates/XS2026K7M3Q9X2PA/revoke"), m_administrator,
+            { QStringLiteral("reason") } },
     };
     const QList<QPair<QString, QByteArray>> badBodies {
         { QStringLiteral("empty"), {} },
@@ -658,6 +665,45 @@ QList<Case> TestHostile::hostileRequests() const
         request("GET", api("/content/") + QByteArray(64, 'A'), {}, m_learner), 404);
     add(QStringLiteral("param: /content with encoded dot-dot slash"),
         request("GET", api("/content/..%2F..%2Fxueshi.sqlite"), {}, m_learner));
+
+    // --- Certificates ------------------------------------------------------------------------
+    for (const auto &[what, id] : badIds) {
+        add(QStringLiteral("param: GET /certificates/{serial}, %1").arg(what),
+            request("GET", api("/certificates/") + id));
+        add(QStringLiteral("param: POST /certificates/{serial}/revoke, %1").arg(what),
+            request("POST", api("/certificates/") + id + "/revoke", "{\"reason\":\"x\"}",
+                m_administrator));
+    }
+    // The public keys take no input: hostile heads on their route, refused by the transport.
+    add(QStringLiteral("certificate keys: no Host"),
+        QByteArray("GET /api/v1/certificates/keys HTTP/1.1\r\n\r\n"), 400);
+    add(QStringLiteral("certificate keys: folded header"),
+        QByteArray("GET /api/v1/certificates/keys HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                   "X-A: 1\r\n  continued\r\n\r\n"),
+        400);
+    add(QStringLiteral("certificate keys: space before the colon"),
+        QByteArray("GET /api/v1/certificates/keys HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                   "X-A : 1\r\n\r\n"),
+        400);
+    add(QStringLiteral("certificate: unknown serial"),
+        request("GET", api("/certificates/XS2026K7M3Q9X2PA")), 404);
+    add(QStringLiteral("certificate: lower-case serial"),
+        request("GET", api("/certificates/xs2026k7m3q9x2pa")), 400);
+    add(QStringLiteral("certificate: revoked by a learner"),
+        request(
+            "POST", api("/certificates/XS2026K7M3Q9X2PA/revoke"), "{\"reason\":\"x\"}", m_learner),
+        403);
+    add(QStringLiteral("certificate: revoked without a reason"),
+        request("POST", api("/certificates/XS2026K7M3Q9X2PA/revoke"), "{}", m_administrator), 400);
+    add(QStringLiteral("certificate: reason of 201 characters"),
+        request("POST", api("/certificates/XS2026K7M3Q9X2PA/revoke"),
+            json({ { QStringLiteral("reason"), QString(201, QLatin1Char('x')) } }),
+            m_administrator),
+        400);
+    add(QStringLiteral("certificate: reason of SQL, unknown serial"),
+        request("POST", api("/certificates/XS2026K7M3Q9X2PA/revoke"),
+            json({ { QStringLiteral("reason"), QString::fromLatin1(Sql) } }), m_administrator),
+        404);
 
     // --- Attachments of self-declarations ---------------------------------------------------
     for (const auto &[what, id] : badIds) {
@@ -923,6 +969,8 @@ void TestHostile::hostilePayloads_everyMutationType_rejected_databaseUnchanged()
         { QStringLiteral("declaration.delete"), m_learner, missing, {} },
         { QStringLiteral("declaration.confirm"), m_employer, missing, {} },
         { QStringLiteral("declaration.reject"), m_employer, missing, { QStringLiteral("reason") } },
+        { QStringLiteral("certificate.request"), m_learner, QStringLiteral("2026"),
+            { QStringLiteral("year") } },
         { QStringLiteral("no.such.type"), m_learner, missing, {} },
     };
     // Free text (names, reasons) may hold quotes and slashes: SQL or path text is a valid value
