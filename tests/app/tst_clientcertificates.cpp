@@ -936,6 +936,7 @@ void TestClientCertificates::commandLine_verify_exitCodes()
     QCOMPARE(keyring.merge(QStringLiteral("localhost:8443"), { stored }), 1);
     out = run(program, { QStringLiteral("--verify"), valid }, &code, environment);
     QVERIFY2(code == 0, qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("localhost:8443")), qPrintable(out));
 }
 
 QTEST_MAIN(TestClientCertificates)
