@@ -37,7 +37,7 @@ int verifyFromCommandLine(
     }
     const xueshi::CertificateVerification result
         = xueshi::CertificateVerifier(keys).verifyFile(path);
-    out << xueshi::formatVerification(result);
+    out << xueshi::formatVerification(result, core->certificateKeyring()->serverOf(result.keyId));
     out.flush();
     return result.exitCode();
 }

@@ -331,7 +331,8 @@ bool CertificateDocument::paint(QPainter *painter, const QRectF &pageRect) const
     painter->setBrush(Qt::NoBrush);
     painter->setPen(Ink);
     painter->setFont(certificateFont(page, 3.2));
-    painter->drawText(page.rect(QrLeft - 14, QrTop + QrSide + quiet + 1, QrSide + 28, 16),
+    // Under the code only: the table of hours ends 10 mm left of it.
+    painter->drawText(page.rect(QrLeft - 6, QrTop + QrSide + quiet + 1, QrSide + 14, 16),
         Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
         tr("Scan the QR code, or check it in Xueshi under [Verify certificate]"));
 

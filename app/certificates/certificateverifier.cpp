@@ -420,7 +420,7 @@ CertificateVerification CertificateVerifier::verifyFile(const QString &path) con
     return verifyImage(image);
 }
 
-QString formatVerification(const CertificateVerification &verification)
+QString formatVerification(const CertificateVerification &verification, const QString &issuer)
 {
     QString text;
     const auto line = [&text](const QString &label, const QString &value) {
@@ -437,7 +437,9 @@ QString formatVerification(const CertificateVerification &verification)
                 ? CertificateVerifier::tr("%1 (changed)").arg(value)
                 : value);
     }
-    line(CertificateVerifier::tr("Signing key"), QString::fromLatin1(verification.keyId.toHex()));
+    const QString keyId = QString::fromLatin1(verification.keyId.toHex());
+    line(CertificateVerifier::tr("Signing key"),
+        issuer.isEmpty() ? keyId : CertificateVerifier::tr("%1 (server %2)").arg(keyId, issuer));
     if (verification.textCompared && verification.printedDifferences.isEmpty())
         text += CertificateVerifier::tr("The text printed on the page matches the QR code.")
             + QLatin1Char('\n');

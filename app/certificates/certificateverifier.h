@@ -114,7 +114,8 @@ private:
     QList<QByteArray> m_publicKeys;
 };
 
-// The outcome, the signed fields and the changed ones as lines of text (`xueshi --verify`).
-QString formatVerification(const CertificateVerification &verification);
+// The outcome, the signed fields and the changed ones as lines of text (`xueshi --verify`);
+// `issuer` is the server ("host:port") whose key signed it, when known (CertificateKeyring).
+QString formatVerification(const CertificateVerification &verification, const QString &issuer = {});
 
 } // namespace xueshi

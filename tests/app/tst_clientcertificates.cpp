@@ -22,9 +22,11 @@
 #include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTranslator>
 
 #include <sodium.h>
 
@@ -124,6 +126,42 @@ QString withValue(const QString &payload, int fieldIndex, const QByteArray &valu
         + QLatin1Char('.') + parts.at(2);
 }
 
+// The certificate's labels in Chinese, as the lead's translation will give them (the .ts files
+// are updated after the merge), so the page is tested as learners get it.
+class ChineseLabels final : public QTranslator
+{
+public:
+    QString translate(
+        const char *context, const char *source, const char * = nullptr, int = -1) const override
+    {
+        if (qstrcmp(context, "xueshi::CertificateDocument") != 0)
+            return {};
+        static const QHash<QByteArray, QString> Labels {
+            { "Certificate of Continuing Education", QStringLiteral("继续教育证书") },
+            { "Name", QStringLiteral("姓名") },
+            { "Resident ID", QStringLiteral("身份证号") },
+            { "Employer", QStringLiteral("工作单位") },
+            { "Year", QStringLiteral("年度") },
+            { "Subject type", QStringLiteral("科目类型") },
+            { "Hours obtained", QStringLiteral("已获学时") },
+            { "Public subjects", QStringLiteral("公需科目") },
+            { "Professional subjects", QStringLiteral("专业科目") },
+            { "Elective subjects", QStringLiteral("选修科目") },
+            { "Total", QStringLiteral("合计") },
+            { "Annual requirement: %1 hours in total", QStringLiteral("年度要求：合计 %1 学时") },
+            { "Passed", QStringLiteral("通过") },
+            { "Annual certification: %1", QStringLiteral("年度认证情况：%1") },
+            { "Serial number: %1", QStringLiteral("证书编号：%1") },
+            { "Version: %1", QStringLiteral("版本：%1") },
+            { "Issued on: %1", QStringLiteral("签发日期：%1") },
+            { "Scan the QR code, or check it in Xueshi under [Verify certificate]",
+                QStringLiteral("扫描二维码或在 Xueshi 的【证书验证】中核验") },
+        };
+        return Labels.value(QByteArray(source));
+    }
+    bool isEmpty() const override { return false; }
+};
+
 QString referenceImagePath()
 {
     return QStringLiteral(XUESHI_TEST_DATA_DIR "/certificate-page-r50.png");
@@ -145,6 +183,7 @@ private slots:
     void writePdf_page_matchesTheReferenceImage();
     void writePdf_qrCode_isAtLeast35mmWide();
     void writePdf_unwritablePath_fails();
+    void writePdf_inChinese_textAndVerification();
     void print_onAQPrinter_isTheSameCertificate();
 
     void verifyFile_issuedPdf_isValid();
@@ -342,6 +381,41 @@ void TestClientCertificates::writePdf_unwritablePath_fails()
     QVERIFY(!writeCertificatePdf(
         m_fields, m_payload, m_dir + QStringLiteral("/missing/dir/x.pdf"), &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestClientCertificates::writePdf_inChinese_textAndVerification()
+{
+    ChineseLabels chinese;
+    QVERIFY(QCoreApplication::installTranslator(&chinese));
+    const auto removeTranslator
+        = qScopeGuard([&chinese] { QCoreApplication::removeTranslator(&chinese); });
+    const QString pdf = writeCertificate(m_fields, m_payload, QStringLiteral("chinese.pdf"));
+    const QString text = pdfText(pdf);
+    const QString compact = QString(text).remove(QRegularExpression(QStringLiteral("\\s+")));
+    for (const QString &expected : { QStringLiteral("继续教育证书"),
+             QStringLiteral("CertificateofContinuingEducation"), QStringLiteral("公需科目"),
+             QStringLiteral("专业科目"), QStringLiteral("选修科目"), QStringLiteral("合计"),
+             QStringLiteral("年度认证情况：通过"), QStringLiteral("证书编号：XS2026K7M3Q9X2PA"),
+             QStringLiteral("签发日期：2026-12-06"), m_fields.name, m_fields.residentIdMasked,
+             QStringLiteral("42"), QStringLiteral("证书验证") }) {
+        QVERIFY2(compact.contains(expected.normalized(QString::NormalizationForm_KC)),
+            qPrintable(expected + QStringLiteral(" in:\n") + text));
+    }
+    CertificateVerifier verifier({ m_key.publicKey });
+    CertificateVerification result = verifier.verifyFile(pdf);
+    QVERIFY2(result.isValid(), qPrintable(formatVerification(result)));
+    QVERIFY(result.textCompared);
+    // Labelled lines after a full-width colon are read back too.
+    CertificateFields edited = m_fields;
+    edited.version = 3;
+    edited.issuedOn = QDate(2026, 1, 6);
+    edited.requiredTenths = 600;
+    result = verifier.verifyFile(
+        writeCertificate(edited, m_payload, QStringLiteral("chinese-edited.pdf")));
+    QCOMPARE(result.outcome, CertificateVerification::Outcome::FieldChanged);
+    QCOMPARE(result.changedFields,
+        (QStringList { QStringLiteral("version"), QStringLiteral("requiredTenths"),
+            QStringLiteral("issuedOn") }));
 }
 
 void TestClientCertificates::print_onAQPrinter_isTheSameCertificate()
@@ -862,6 +936,7 @@ void TestClientCertificates::commandLine_verify_exitCodes()
     QCOMPARE(keyring.merge(QStringLiteral("localhost:8443"), { stored }), 1);
     out = run(program, { QStringLiteral("--verify"), valid }, &code, environment);
     QVERIFY2(code == 0, qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("localhost:8443")), qPrintable(out));
 }
 
 QTEST_MAIN(TestClientCertificates)

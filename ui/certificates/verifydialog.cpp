@@ -180,11 +180,18 @@ void VerifyDialog::showOutcome()
         outcome == Outcome::Valid ? ui::Severity::Success : ui::Severity::Error);
     QString detail;
     switch (outcome) {
-    case Outcome::Valid:
+    case Outcome::Valid: {
         detail = m_verification.textCompared
             ? tr("The signature is valid and the text printed on the page matches the QR code.")
             : tr("The signature is valid: the fields below are as the server issued them.");
+        // Keys of every server this computer synced with are trusted: say whose it is.
+        const QString issuer = m_core->certificateKeyring()
+            ? m_core->certificateKeyring()->serverOf(m_verification.keyId)
+            : QString();
+        if (!issuer.isEmpty())
+            detail += QLatin1Char(' ') + tr("Signed by the server %1.").arg(issuer);
         break;
+    }
     case Outcome::FieldChanged:
         detail = m_verification.printedDifferences.isEmpty()
             ? tr("The QR code's content was changed after it was signed.")

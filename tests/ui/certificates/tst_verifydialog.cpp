@@ -171,6 +171,9 @@ void TestVerifyDialog::openedPdf_valid_showsFieldsAndServerStatus()
     auto *outcome = dialog->findChild<QLabel *>(QStringLiteral("outcomeLabel"));
     QVERIFY(outcome);
     QCOMPARE(outcome->text(), QStringLiteral("Valid"));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("detailLabel"))
+                ->text()
+                .contains(QLatin1String("xueshi.test:8443")));
     auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("fieldsTableWidget"));
     QVERIFY(table);
     QCOMPARE(table->rowCount(), int(CertificateFields::fieldNames().size()));
