@@ -2007,6 +2007,10 @@ Why it is not trusted automatically: %5</translation>
         <source>Not an Ed25519 public key in base64 (32 bytes): %1</source>
         <translation>Not an Ed25519 public key in base64 (32 bytes): %1</translation>
     </message>
+    <message>
+        <source>%1 (server %2)</source>
+        <translation>%1 (server %2)</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::CertificatesPage</name>
@@ -2613,6 +2617,261 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::ComplianceReportModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>Professional title</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Elective</source>
+        <translation>Elective</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ComplianceReportPage</name>
+    <message>
+        <source>The report appears once this computer has synchronised with the server.</source>
+        <translation>The report appears once this computer has synchronised with the server.</translation>
+    </message>
+    <message>
+        <source>Reading the report of %1…</source>
+        <translation>Reading the report of %1…</translation>
+    </message>
+    <message>
+        <source>The report could not be read: %1</source>
+        <translation>The report could not be read: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: &lt;b&gt;%2&lt;/b&gt; staff, &lt;span style=&quot;color:#1b7f3b&quot;&gt;&lt;b&gt;%3&lt;/b&gt; passed&lt;/span&gt;, &lt;span style=&quot;color:#b42b1f&quot;&gt;&lt;b&gt;%4&lt;/b&gt; not passed&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: &lt;b&gt;%2&lt;/b&gt; staff, &lt;span style=&quot;color:#1b7f3b&quot;&gt;&lt;b&gt;%3&lt;/b&gt; passed&lt;/span&gt;, &lt;span style=&quot;color:#b42b1f&quot;&gt;&lt;b&gt;%4&lt;/b&gt; not passed&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Required: %1 hours in total, at least %2 public, %3 professional and %4 elective hours (%5).</source>
+        <translation>Required: %1 hours in total, at least %2 public, %3 professional and %4 elective hours (%5).</translation>
+    </message>
+    <message>
+        <source>national policy</source>
+        <translation>national policy</translation>
+    </message>
+    <message>
+        <source>policy of region %1</source>
+        <translation>policy of region %1</translation>
+    </message>
+    <message>
+        <source>Hours above one type&apos;s minimum make up another type&apos;s shortfall.</source>
+        <translation>Hours above one type&apos;s minimum make up another type&apos;s shortfall.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff member(s) shown</source>
+        <translation>
+            <numerusform>%n staff member shown</numerusform>
+            <numerusform>%n staff members shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>compliance-report-%1.csv</source>
+        <translation>compliance-report-%1.csv</translation>
+    </message>
+    <message>
+        <source>Continuing education report %1</source>
+        <translation>Continuing education report %1</translation>
+    </message>
+    <message>
+        <source>%1 staff, %2 passed, %3 not passed</source>
+        <translation>%1 staff, %2 passed, %3 not passed</translation>
+    </message>
+    <message>
+        <source>only those not passing</source>
+        <translation>only those not passing</translation>
+    </message>
+    <message>
+        <source>names containing “%1”</source>
+        <translation>names containing “%1”</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Shown: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Printed on %1</source>
+        <translation>Printed on %1</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>Compliance report</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <source>Only those not passing</source>
+        <translation>Only those not passing</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>Filter by name</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Staff meeting each minimum</source>
+        <translation>Staff meeting each minimum</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Total hours</source>
+        <translation>Total hours</translation>
+    </message>
+    <message>
+        <source>Elective subjects</source>
+        <translation>Elective subjects</translation>
+    </message>
+    <message>
+        <source>Professional subjects</source>
+        <translation>Professional subjects</translation>
+    </message>
+    <message>
+        <source>Public subjects</source>
+        <translation>Public subjects</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ComplianceText</name>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>Professional title</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Public subjects (hours)</source>
+        <translation>Public subjects (hours)</translation>
+    </message>
+    <message>
+        <source>Professional subjects (hours)</source>
+        <translation>Professional subjects (hours)</translation>
+    </message>
+    <message>
+        <source>Elective subjects (hours)</source>
+        <translation>Elective subjects (hours)</translation>
+    </message>
+    <message>
+        <source>Total (hours)</source>
+        <translation>Total (hours)</translation>
+    </message>
+    <message>
+        <source>Pending (hours)</source>
+        <translation>Pending (hours)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::ContentCache</name>
     <message>
         <source>The download was cancelled.</source>
@@ -3214,6 +3473,10 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Hours review</source>
         <translation>Hours review</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>Compliance report</translation>
     </message>
 </context>
 <context>
@@ -4171,6 +4434,10 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Language:</source>
         <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Verify certificate</source>
+        <translation>Verify certificate</translation>
     </message>
 </context>
 <context>
@@ -5428,6 +5695,10 @@ Why it is not trusted automatically: %5</translation>
         <source>Your employer account is awaiting approval by an administrator. You can log in and see your account; learners find your organisation and you can confirm staff only after the approval.</source>
         <translation>Your employer account is awaiting approval by an administrator. You can log in and see your account; learners find your organisation and you can confirm staff only after the approval.</translation>
     </message>
+    <message>
+        <source>&amp;Verify certificate…</source>
+        <translation>&amp;Verify certificate…</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::Session</name>
@@ -6321,6 +6592,93 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>Log in with this username</source>
         <translation>Log in with this username</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::VerifyDialog</name>
+    <message>
+        <source>Open a certificate</source>
+        <translation>Open a certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pdf *.png *.jpg *.jpeg);;PDF (*.pdf);;Images (*.png *.jpg *.jpeg)</source>
+        <translation>Certificates (*.pdf *.png *.jpg *.jpeg);;PDF (*.pdf);;Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation>Pasted text</translation>
+    </message>
+    <message>
+        <source>The signature is valid and the text printed on the page matches the QR code.</source>
+        <translation>The signature is valid and the text printed on the page matches the QR code.</translation>
+    </message>
+    <message>
+        <source>The signature is valid: the fields below are as the server issued them.</source>
+        <translation>The signature is valid: the fields below are as the server issued them.</translation>
+    </message>
+    <message>
+        <source>Signed by the server %1.</source>
+        <translation>Signed by the server %1.</translation>
+    </message>
+    <message>
+        <source>The QR code&apos;s content was changed after it was signed.</source>
+        <translation>The QR code&apos;s content was changed after it was signed.</translation>
+    </message>
+    <message>
+        <source>What is printed on the page differs from what the QR code&apos;s signature covers. The values below are the signed ones.</source>
+        <translation>What is printed on the page differs from what the QR code&apos;s signature covers. The values below are the signed ones.</translation>
+    </message>
+    <message>
+        <source>The signature does not match: the QR code was altered or forged.</source>
+        <translation>The signature does not match: the QR code was altered or forged.</translation>
+    </message>
+    <message>
+        <source>This certificate was signed with key %1, which this computer has not seen. Log in once, or connect to the server, to receive its keys.</source>
+        <translation>This certificate was signed with key %1, which this computer has not seen. Log in once, or connect to the server, to receive its keys.</translation>
+    </message>
+    <message>
+        <source>The QR code does not hold a Xueshi certificate.</source>
+        <translation>The QR code does not hold a Xueshi certificate.</translation>
+    </message>
+    <message>
+        <source>%1 (changed)</source>
+        <translation>%1 (changed)</translation>
+    </message>
+    <message>
+        <source>Asking the server about this serial number…</source>
+        <translation>Asking the server about this serial number…</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Verify certificate</source>
+        <translation>Verify certificate</translation>
+    </message>
+    <message>
+        <source>Open a certificate (the PDF, or a photo or scan of its QR code), or paste the QR code&apos;s text. It is checked on this computer against the signing keys received from the server.</source>
+        <translation>Open a certificate (the PDF, or a photo or scan of its QR code), or paste the QR code&apos;s text. It is checked on this computer against the signing keys received from the server.</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Open file…</translation>
+    </message>
+    <message>
+        <source>Or the QR code&apos;s text:</source>
+        <translation>Or the QR code&apos;s text:</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Signed value</source>
+        <translation>Signed value</translation>
     </message>
 </context>
 </TS>

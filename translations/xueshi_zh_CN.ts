@@ -2001,6 +2001,10 @@ Why it is not trusted automatically: %5</source>
         <source>Not an Ed25519 public key in base64 (32 bytes): %1</source>
         <translation>不是 base64 编码的 Ed25519 公钥（32 字节）：%1</translation>
     </message>
+    <message>
+        <source>%1 (server %2)</source>
+        <translation>%1（服务器 %2）</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::CertificatesPage</name>
@@ -2607,6 +2611,259 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::ComplianceReportModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>公需科目</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>专业科目</translation>
+    </message>
+    <message>
+        <source>Elective</source>
+        <translation>选修科目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>认证结果</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>尚缺</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ComplianceReportPage</name>
+    <message>
+        <source>The report appears once this computer has synchronised with the server.</source>
+        <translation>本机与服务器同步后即显示统计报表。</translation>
+    </message>
+    <message>
+        <source>Reading the report of %1…</source>
+        <translation>正在读取 %1 年度的统计报表…</translation>
+    </message>
+    <message>
+        <source>The report could not be read: %1</source>
+        <translation>无法读取统计报表：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: &lt;b&gt;%2&lt;/b&gt; staff, &lt;span style=&quot;color:#1b7f3b&quot;&gt;&lt;b&gt;%3&lt;/b&gt; passed&lt;/span&gt;, &lt;span style=&quot;color:#b42b1f&quot;&gt;&lt;b&gt;%4&lt;/b&gt; not passed&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 年度：共 &lt;b&gt;%2&lt;/b&gt; 人，&lt;span style=&quot;color:#1b7f3b&quot;&gt;&lt;b&gt;%3&lt;/b&gt; 人通过&lt;/span&gt;，&lt;span style=&quot;color:#b42b1f&quot;&gt;&lt;b&gt;%4&lt;/b&gt; 人不通过&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Required: %1 hours in total, at least %2 public, %3 professional and %4 elective hours (%5).</source>
+        <translation>要求：共 %1 学时，其中公需科目至少 %2 学时、专业科目至少 %3 学时、选修科目至少 %4 学时（%5）。</translation>
+    </message>
+    <message>
+        <source>national policy</source>
+        <translation>全国政策</translation>
+    </message>
+    <message>
+        <source>policy of region %1</source>
+        <translation>地区 %1 的政策</translation>
+    </message>
+    <message>
+        <source>Hours above one type&apos;s minimum make up another type&apos;s shortfall.</source>
+        <translation>某类科目超出要求的学时可抵补其他科目的不足。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staff member(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>compliance-report-%1.csv</source>
+        <translation>统计报表-%1.csv</translation>
+    </message>
+    <message>
+        <source>Continuing education report %1</source>
+        <translation>%1 年度继续教育统计报表</translation>
+    </message>
+    <message>
+        <source>%1 staff, %2 passed, %3 not passed</source>
+        <translation>共 %1 人，%2 人通过，%3 人不通过</translation>
+    </message>
+    <message>
+        <source>only those not passing</source>
+        <translation>只看未通过</translation>
+    </message>
+    <message>
+        <source>names containing “%1”</source>
+        <translation>姓名包含“%1”</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>显示：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Printed on %1</source>
+        <translation>打印日期：%1</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Only those not passing</source>
+        <translation>只看未通过</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>按姓名筛选</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Staff meeting each minimum</source>
+        <translation>各项达到要求的人数</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已达到</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>认证结果</translation>
+    </message>
+    <message>
+        <source>Total hours</source>
+        <translation>总学时</translation>
+    </message>
+    <message>
+        <source>Elective subjects</source>
+        <translation>选修科目</translation>
+    </message>
+    <message>
+        <source>Professional subjects</source>
+        <translation>专业科目</translation>
+    </message>
+    <message>
+        <source>Public subjects</source>
+        <translation>公需科目</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::ComplianceText</name>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Public subjects (hours)</source>
+        <translation>公需科目（学时）</translation>
+    </message>
+    <message>
+        <source>Professional subjects (hours)</source>
+        <translation>专业科目（学时）</translation>
+    </message>
+    <message>
+        <source>Elective subjects (hours)</source>
+        <translation>选修科目（学时）</translation>
+    </message>
+    <message>
+        <source>Total (hours)</source>
+        <translation>合计（学时）</translation>
+    </message>
+    <message>
+        <source>Pending (hours)</source>
+        <translation>待确认（学时）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>认证结果</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>尚缺</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::ContentCache</name>
     <message>
         <source>The download was cancelled.</source>
@@ -3201,6 +3458,10 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Hours review</source>
         <translation>学时审核</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>统计报表</translation>
     </message>
 </context>
 <context>
@@ -4148,6 +4409,10 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Verify certificate</source>
+        <translation>证书验证</translation>
     </message>
 </context>
 <context>
@@ -5393,6 +5658,10 @@ Why it is not trusted automatically: %5</source>
         <source>Your employer account is awaiting approval by an administrator. You can log in and see your account; learners find your organisation and you can confirm staff only after the approval.</source>
         <translation>您的法人单位账号正在等待管理员审核。审核通过前可以登录查看账号信息，但专业技术人员暂时找不到贵单位，您也暂不能确认人员。</translation>
     </message>
+    <message>
+        <source>&amp;Verify certificate…</source>
+        <translation>证书验证(&amp;V)…</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::Session</name>
@@ -6281,6 +6550,93 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>Log in with this username</source>
         <translation>用此账号登录</translation>
+    </message>
+</context>
+<context>
+    <name>xueshi::VerifyDialog</name>
+    <message>
+        <source>Open a certificate</source>
+        <translation>打开证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pdf *.png *.jpg *.jpeg);;PDF (*.pdf);;Images (*.png *.jpg *.jpeg)</source>
+        <translation>证书 (*.pdf *.png *.jpg *.jpeg);;PDF (*.pdf);;图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation>粘贴的文本</translation>
+    </message>
+    <message>
+        <source>The signature is valid and the text printed on the page matches the QR code.</source>
+        <translation>签名有效，页面上印刷的内容与二维码一致。</translation>
+    </message>
+    <message>
+        <source>The signature is valid: the fields below are as the server issued them.</source>
+        <translation>签名有效：以下内容与服务器签发时一致。</translation>
+    </message>
+    <message>
+        <source>Signed by the server %1.</source>
+        <translation>由服务器 %1 签发。</translation>
+    </message>
+    <message>
+        <source>The QR code&apos;s content was changed after it was signed.</source>
+        <translation>二维码的内容在签名后被改动过。</translation>
+    </message>
+    <message>
+        <source>What is printed on the page differs from what the QR code&apos;s signature covers. The values below are the signed ones.</source>
+        <translation>页面上印刷的内容与二维码签名的内容不一致。以下为签名的内容。</translation>
+    </message>
+    <message>
+        <source>The signature does not match: the QR code was altered or forged.</source>
+        <translation>签名不符：二维码被改动或伪造。</translation>
+    </message>
+    <message>
+        <source>This certificate was signed with key %1, which this computer has not seen. Log in once, or connect to the server, to receive its keys.</source>
+        <translation>该证书由密钥 %1 签发，本机尚未收到该密钥。请登录一次或连接服务器以获取签发密钥。</translation>
+    </message>
+    <message>
+        <source>The QR code does not hold a Xueshi certificate.</source>
+        <translation>该二维码不是学时系统的证书。</translation>
+    </message>
+    <message>
+        <source>%1 (changed)</source>
+        <translation>%1（已被改动）</translation>
+    </message>
+    <message>
+        <source>Asking the server about this serial number…</source>
+        <translation>正在向服务器查询该证书编号…</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>Verify certificate</source>
+        <translation>证书验证</translation>
+    </message>
+    <message>
+        <source>Open a certificate (the PDF, or a photo or scan of its QR code), or paste the QR code&apos;s text. It is checked on this computer against the signing keys received from the server.</source>
+        <translation>打开证书（PDF，或二维码的照片、扫描件），或粘贴二维码的文本。本机将用从服务器获得的签发密钥进行核验。</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Or the QR code&apos;s text:</source>
+        <translation>或粘贴二维码的文本：</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Signed value</source>
+        <translation>签名的内容</translation>
     </message>
 </context>
 </TS>
