@@ -16,6 +16,8 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPrintPreviewWidget>
+#include <QPrinter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -89,6 +91,7 @@ private slots:
     void serverUnknownSerial_isSaid();
     void unknownKey_takesTheServersKeysOnce();
     void loginWindow_opensTheDialog();
+    void printPreview_oneLandscapePage();
     void roleWindows_helpMenu_opensTheDialog_data();
     void roleWindows_helpMenu_opensTheDialog();
 
@@ -329,6 +332,27 @@ void TestVerifyDialog::loginWindow_opensTheDialog()
     QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("openFileButton")));
     dialog->verifyPayload(m_payload);
     QCOMPARE(dialog->verification().outcome, CertificateVerification::Outcome::Valid);
+}
+
+void TestVerifyDialog::printPreview_oneLandscapePage()
+{
+    // The learner page's 打印: a print preview painting the certificate on its QPrinter.
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageLayout(CertificateDocument::pageLayout());
+    QPrintPreviewWidget preview(&printer);
+    const CertificateDocument document(sample(), m_payload);
+    int painted = 0;
+    connect(&preview, &QPrintPreviewWidget::paintRequested, this, [&](QPrinter *target) {
+        QString error;
+        QVERIFY2(document.print(target, &error), qPrintable(error));
+        ++painted;
+    });
+    preview.show();
+    preview.updatePreview();
+    QTRY_VERIFY(painted > 0);
+    QCOMPARE(preview.pageCount(), 1);
+    QCOMPARE(printer.pageLayout().orientation(), QPageLayout::Landscape);
+    QCOMPARE(printer.pageLayout().pageSize().id(), QPageSize::A4);
 }
 
 void TestVerifyDialog::roleWindows_helpMenu_opensTheDialog_data()
