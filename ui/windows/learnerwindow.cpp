@@ -2,6 +2,7 @@
 
 #include "account/learnerprofilepage.h"
 #include "certificates/certificatespage.h"
+#include "certificates/verifydialog.h"
 #include "classes/classenrolmentpage.h"
 #include "classes/myclassespage.h"
 #include "clientcore.h"
@@ -70,8 +71,10 @@ LearnerWindow::LearnerWindow(ClientCore *core, const User &user, QWidget *parent
         addSection(
             QStringLiteral("certificates"), style()->standardIcon(QStyle::SP_DialogSaveButton),
             [] { return tr("Certificate printing"); }, m_certificatesPage, 4);
-        connect(core, &ClientCore::syncEngineChanged, m_certificatesPage,
-            &CertificatesPage::setEngine);
+        connect(
+            core, &ClientCore::syncEngineChanged, m_certificatesPage, &CertificatesPage::setEngine);
+        connect(m_certificatesPage, &CertificatesPage::verifyRequested, this,
+            [this, core] { VerifyDialog::openDialog(core, this); });
     }
     showSection(QStringLiteral("profile"));
 }

@@ -6,6 +6,7 @@
 #include "admin/demodata.h"
 #include "certificates/certificatespage.h"
 #include "certificates/hourschart.h"
+#include "certificates/verifydialog.h"
 #include "clientcore.h"
 #include "common/uicommon.h"
 #include "desktopclient.h"
@@ -148,6 +149,13 @@ void TestCertificatesUi::years_passedAndNotPassed_withWhatIsMissing()
     QVERIFY(child<QLabel>(page, "certificationMissingLabel")->text().isEmpty());
     QVERIFY(child<QPushButton>(page, "onlinePrintButton")->isEnabled());
     QVERIFY(child<QPushButton>(page, "downloadCertificateButton")->isEnabled());
+
+    // 证书验证… opens the verification dialog.
+    QTest::mouseClick(child<QPushButton>(page, "verifyCertificateButton"), Qt::LeftButton);
+    QDialog *verify = nullptr;
+    QTRY_VERIFY((verify = learner.window()->findChild<VerifyDialog *>()));
+    QVERIFY(verify->isVisible());
+    verify->close();
 }
 
 void TestCertificatesUi::print_issuesOnline_printsOffline_reissuesAfterMoreHours()
