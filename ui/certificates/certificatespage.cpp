@@ -347,13 +347,15 @@ void CertificatesPage::fillYear()
         tr("Annual certification: %1").arg(j.passed ? tr("Passed") : tr("Not passed")));
     m_resultLabel->setStyleSheet(
         j.passed ? QStringLiteral("color:#2e8b57") : QStringLiteral("color:#c0392b"));
-    QString missing = j.missingInWords().join(tr("; "));
+    // What is missing, then the pending hours on a line of their own.
+    QStringList lines;
+    if (!j.passed)
+        lines << j.missingInWords().join(tr("; "));
     if (j.pending.totalTenths() > 0) {
-        missing = ui::joinSentences(missing,
-            tr("%1 hours are awaiting confirmation and do not count yet.")
-                .arg(formatTenths(j.pending.totalTenths())));
+        lines << tr("%1 hours are awaiting confirmation and do not count yet.")
+                     .arg(formatTenths(j.pending.totalTenths()));
     }
-    m_missingLabel->setText(missing);
+    m_missingLabel->setText(lines.join(QLatin1Char('\n')));
     m_chart->setJudgement(j);
 
     QList<QJsonObject> counted;

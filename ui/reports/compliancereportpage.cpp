@@ -156,8 +156,8 @@ ComplianceReportPage::ComplianceReportPage(QWidget *parent)
     m_chartView = new QChartView(m_chart, this);
     m_chartView->setObjectName(QStringLiteral("reportChartView"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(220);
-    m_chartView->setMaximumHeight(260);
+    m_chartView->setMinimumHeight(300);
+    m_chartView->setMaximumHeight(340);
     summary->addLayout(countsColumn, 2);
     summary->addWidget(m_chartView, 3);
     layout->addLayout(summary);

@@ -70,7 +70,7 @@ LearnerWindow::LearnerWindow(ClientCore *core, const User &user, QWidget *parent
         m_certificatesPage = new CertificatesPage(core, this);
         addSection(
             QStringLiteral("certificates"), style()->standardIcon(QStyle::SP_DialogSaveButton),
-            [] { return tr("Certificate printing"); }, m_certificatesPage, 4);
+            [] { return tr("Certificate printing"); }, m_certificatesPage, 5);
         connect(
             core, &ClientCore::syncEngineChanged, m_certificatesPage, &CertificatesPage::setEngine);
         connect(m_certificatesPage, &CertificatesPage::verifyRequested, this,
