@@ -189,7 +189,7 @@ void VerifyDialog::showOutcome()
             ? m_core->certificateKeyring()->serverOf(m_verification.keyId)
             : QString();
         if (!issuer.isEmpty())
-            detail += QLatin1Char(' ') + tr("Signed by the server %1.").arg(issuer);
+            detail = ui::joinSentences(detail, tr("Signed by the server %1.").arg(issuer));
         break;
     }
     case Outcome::FieldChanged:

@@ -4,11 +4,14 @@
 //   learner-certificates-not-passed.png  2026 【不通过】 with what is missing, pending apart
 //   certificate-print-preview.png        【打印】: the issued certificate in the print preview
 //   certificate-page.png                 the certificate PDF as issued, rendered by pdftoppm
+//   certificate-verify-valid.png         证书验证 of that PDF: valid, current on the server
+//   certificate-verify-tampered.png      its QR text with the name changed: refused, naming 姓名
 //   employer-compliance-report.png       统计报表 of the demo employer, 2026
 // Built on demand (target certificatescreenshots), not a test:
 //   certificatescreenshots OUTPUT_DIR
 #include "admin/demodata.h"
 #include "certificates/certificatespage.h"
+#include "certificates/verifydialog.h"
 #include "common/uicommon.h"
 #include "desktopclient.h"
 #include "testserver.h"
@@ -131,6 +134,26 @@ int main(int argc, char *argv[])
                 == 0,
             "pdftoppm failed");
         std::printf("%s/certificate-page.png\n", qPrintable(g_dir));
+
+        // 证书验证: the PDF as issued is valid; its QR text with the name changed is refused,
+        // naming the field.
+        VerifyDialog *verify = VerifyDialog::openDialog(learner.core.get(), window);
+        verify->resize(900, 720);
+        verify->verifyFile(pdf);
+        QTest::qWait(1500);
+        shot(verify, QStringLiteral("certificate-verify-valid"));
+        const auto issued = page->certificates()->latest(2025);
+        need(issued.has_value(), "no certificate issued");
+        QStringList parts = issued->payload.split(QLatin1Char('.'));
+        need(parts.size() == 3, "not a payload");
+        const auto base64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+        QByteArray body = QByteArray::fromBase64(parts[1].toLatin1(), base64);
+        body.replace(QStringLiteral("张明").toUtf8(), QStringLiteral("李明").toUtf8());
+        parts[1] = QString::fromLatin1(body.toBase64(base64));
+        verify->verifyPayload(parts.join(QLatin1Char('.')));
+        QTest::qWait(1500);
+        shot(verify, QStringLiteral("certificate-verify-tampered"));
+        verify->close();
     }
     {
         DesktopClient employer(server);
