@@ -1,8 +1,7 @@
 #include "account/loginwindow.h"
 #include "appsettings.h"
-#include "certificatekeyring.h"
-#include "certificateverifier.h"
 #include "clientcore.h"
+#include "commandlineverify.h"
 #include "common/uicommon.h"
 #include "tokenstore.h"
 #include "windows/clientcontroller.h"
@@ -11,38 +10,6 @@
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 #include <QTextStream>
-
-namespace {
-
-// `xueshi --verify FILE [--key BASE64]...`: checks a certificate (a PDF or an image of its QR
-// code) offline against the keys seen in sync and those given, prints the outcome and the fields
-// in the current language, and returns 0 valid, 1 invalid or tampered, 2 unreadable.
-int verifyFromCommandLine(
-    xueshi::ClientCore *core, const QString &path, const QStringList &extraKeys)
-{
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    QList<QByteArray> keys = core->certificateKeyring()->publicKeys();
-    for (const QString &text : extraKeys) {
-        const QByteArray key = QByteArray::fromBase64(
-            text.trimmed().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (key.size() != 32) {
-            err << xueshi::CertificateVerifier::tr(
-                "Not an Ed25519 public key in base64 (32 bytes): %1")
-                       .arg(text)
-                << Qt::endl;
-            return 2;
-        }
-        keys.append(key);
-    }
-    const xueshi::CertificateVerification result
-        = xueshi::CertificateVerifier(keys).verifyFile(path);
-    out << xueshi::formatVerification(result, core->certificateKeyring()->serverOf(result.keyId));
-    out.flush();
-    return result.exitCode();
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -73,6 +40,10 @@ int main(int argc, char *argv[])
                        "`xueshi-server admin signing-key` prints it. May be repeated."),
         QStringLiteral("BASE64"));
     parser.addOption(keyOption);
+    const QCommandLineOption onlineOption(QStringLiteral("online"),
+        QStringLiteral("With --verify: also ask the server that signed whether this version is "
+                       "current, superseded or revoked (a revoked one exits 1)."));
+    parser.addOption(onlineOption);
     parser.process(application);
 
     xueshi::AppSettings settings;
@@ -81,8 +52,12 @@ int main(int argc, char *argv[])
     core.enableLocalData(
         xueshi::AppSettings::dataDirectory(), xueshi::TokenStore::systemKeychain());
     core.setLanguage(settings.language());
-    if (parser.isSet(verifyOption))
-        return verifyFromCommandLine(&core, parser.value(verifyOption), parser.values(keyOption));
+    if (parser.isSet(verifyOption)) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return xueshi::verifyFromCommandLine(&core, parser.value(verifyOption),
+            parser.values(keyOption), parser.isSet(onlineOption), out, err);
+    }
     xueshi::ui::applyTheme(application);
 
     xueshi::ClientController controller(&core);

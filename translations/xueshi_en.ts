@@ -2011,6 +2011,10 @@ Why it is not trusted automatically: %5</translation>
         <source>%1 (server %2)</source>
         <translation>%1 (server %2)</translation>
     </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::CertificatesPage</name>

@@ -2005,6 +2005,10 @@ Why it is not trusted automatically: %5</source>
         <source>%1 (server %2)</source>
         <translation>%1（服务器 %2）</translation>
     </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::CertificatesPage</name>

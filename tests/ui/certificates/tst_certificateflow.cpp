@@ -6,6 +6,7 @@
 #include "certificatekeyring.h"
 #include "certificatepdfcache.h"
 #include "certificateverifier.h"
+#include "commandlineverify.h"
 #include "desktopclient.h"
 #include "issuedcertificate.h"
 #include "localstore.h"
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTextStream>
 #include <QUuid>
 
 using namespace xueshi;
@@ -162,6 +164,20 @@ void TestCertificateFlow::issued_synced_cachedVerifiedOffline_revokedOnline()
     CertificateStatus online = status();
     QVERIFY2(online.ok, qPrintable(online.error));
     QCOMPARE(online.version(1)->status, QStringLiteral("current"));
+    // `xueshi --verify PDF --online` asks the server whose key signed.
+    const auto commandLine = [&](bool withServer, QString *text) {
+        QString written;
+        QString errors;
+        QTextStream out(&written);
+        QTextStream err(&errors);
+        const int code = verifyFromCommandLine(desktop.core.get(), pdf, {}, withServer, out, err);
+        out.flush();
+        *text = written + errors;
+        return code;
+    };
+    QString printed;
+    QCOMPARE(commandLine(true, &printed), 0);
+    QVERIFY2(printed.contains(QLatin1String("Server: Current")), qPrintable(printed));
     QVERIFY(server.server().accounts().createAdministrator(
         QStringLiteral("cert_admin"), QStringLiteral("Admin12345"), &error));
     const TestReply session = client.post(QStringLiteral("/session"),
@@ -176,6 +192,10 @@ void TestCertificateFlow::issued_synced_cachedVerifiedOffline_revokedOnline()
     QVERIFY(online.ok);
     QCOMPARE(online.version(1)->status, QStringLiteral("revoked"));
     QCOMPARE(online.describe(1), QStringLiteral("Revoked: Hours entered in error"));
+    QCOMPARE(commandLine(true, &printed), 1);
+    QVERIFY2(
+        printed.contains(QLatin1String("Revoked: Hours entered in error")), qPrintable(printed));
+    QCOMPARE(commandLine(false, &printed), 0); // offline it cannot know
     // The offline check still says what was signed; the revocation is the server's to tell.
     QVERIFY(CertificateVerifier(offline.publicKeys()).verifyFile(pdf).isValid());
     // After the next sync the learner's copy says revoked too.
