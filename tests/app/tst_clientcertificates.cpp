@@ -3,6 +3,7 @@
 // keys, the verifier on PDFs, images and payloads (valid, tampered payload, tampered page,
 // unknown key, no QR code) and `xueshi --verify`'s exit codes.
 #include "certificatedocument.h"
+#include "certificatefixtures.h"
 #include "certificatekeyring.h"
 #include "certificatepdfcache.h"
 #include "certificateverifier.h"
@@ -34,43 +35,9 @@ using namespace xueshi;
 
 namespace {
 
-struct KeyPair
-{
-    QByteArray publicKey;
-    QByteArray secretKey;
-};
-
-// Deterministic keys, so the signed payload (Ed25519 is deterministic) and thus the QR code and
-// the rendered page are the same on every run.
-KeyPair keyPair(char seedByte)
-{
-    const QByteArray seed(crypto_sign_SEEDBYTES, seedByte);
-    KeyPair k;
-    k.publicKey.resize(crypto_sign_PUBLICKEYBYTES);
-    k.secretKey.resize(crypto_sign_SECRETKEYBYTES);
-    crypto_sign_seed_keypair(reinterpret_cast<unsigned char *>(k.publicKey.data()),
-        reinterpret_cast<unsigned char *>(k.secretKey.data()),
-        reinterpret_cast<const unsigned char *>(seed.constData()));
-    return k;
-}
-
 CertificateFields sample()
 {
-    CertificateFields f;
-    f.serial = QStringLiteral("XS2026K7M3Q9X2PA");
-    f.version = 1;
-    f.year = 2026;
-    f.name = QStringLiteral("张三丰");
-    f.residentIdMasked = QStringLiteral("440106********1234");
-    f.employer = QStringLiteral("广州市环境监测中心");
-    f.publicTenths = 315;
-    f.professionalTenths = 420;
-    f.electiveTenths = 185;
-    f.totalTenths = 920;
-    f.requiredTenths = 900;
-    f.result = QStringLiteral("passed");
-    f.issuedOn = QDate(2026, 12, 6);
-    return f;
+    return test::sampleCertificate(315, 420, 185);
 }
 
 QString run(const QString &program, const QStringList &arguments, int *exitCode = nullptr,
@@ -215,7 +182,7 @@ private:
         const QString &name = QStringLiteral("certificate.pdf"));
 
     QString m_dir;
-    KeyPair m_key;
+    test::SigningKeyPair m_key;
     CertificateFields m_fields;
     QString m_payload;
 };
@@ -224,7 +191,7 @@ void TestClientCertificates::initTestCase()
 {
     QVERIFY(sodium_init() >= 0);
     m_dir = test::temporaryDirectory();
-    m_key = keyPair('k');
+    m_key = test::deterministicSigningKey('k');
     m_fields = sample();
     m_payload = signCertificate(m_fields, m_key.secretKey);
     QVERIFY(m_payload.startsWith(QLatin1String("XSC1.")));
@@ -532,7 +499,7 @@ void TestClientCertificates::verifyFile_unknownKey_isRefused()
 {
     const QString pdf = writeCertificate(m_fields, m_payload);
     const CertificateVerification result
-        = CertificateVerifier({ keyPair('o').publicKey }).verifyFile(pdf);
+        = CertificateVerifier({ test::deterministicSigningKey('o').publicKey }).verifyFile(pdf);
     QCOMPARE(result.outcome, CertificateVerification::Outcome::UnknownKey);
     QCOMPARE(result.exitCode(), 1);
     QCOMPARE(CertificateVerifier({}).verifyFile(pdf).outcome,
@@ -660,7 +627,7 @@ void TestClientCertificates::pdfCache_hostileSerial_hasNoPath()
 void TestClientCertificates::keyring_merge_keepsEveryKeyAndFollowsCurrent()
 {
     const QString path = CertificateKeyring::defaultPath(test::temporaryDirectory());
-    const KeyPair second = keyPair('s');
+    const test::SigningKeyPair second = test::deterministicSigningKey('s');
     {
         CertificateKeyring keyring(path);
         QVERIFY(keyring.publicKeys().isEmpty());
@@ -777,7 +744,7 @@ void TestClientCertificates::keyring_afterSync_holdsTheServersKeys()
         CertificateKeyring(path).servers(), QStringList { QStringLiteral("xueshi.test:8443") });
 
     // A rotation: the old key retired, a new current one; then the old one gone from the feed.
-    const KeyPair next = keyPair('n');
+    const test::SigningKeyPair next = test::deterministicSigningKey('n');
     server.upsert(QStringLiteral("signingKey"),
         QString::fromLatin1(signingKeyId(m_key.publicKey).toHex()),
         keyEntity(m_key.publicKey, false));

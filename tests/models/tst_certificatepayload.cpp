@@ -1,5 +1,6 @@
 // The certificate's signed QR payload (models/certificatepayload.h): a round trip, tampering with
 // each field, each digest, the key id and the signature, unknown keys and malformed text.
+#include "certificatefixtures.h"
 #include "certificatepayload.h"
 
 #include <QJsonObject>
@@ -11,41 +12,9 @@ using namespace xueshi;
 
 namespace {
 
-struct KeyPair
-{
-    QByteArray publicKey;
-    QByteArray secretKey;
-};
-
-KeyPair keyPair(char seedByte)
-{
-    const QByteArray seed(crypto_sign_SEEDBYTES, seedByte);
-    KeyPair k;
-    k.publicKey.resize(crypto_sign_PUBLICKEYBYTES);
-    k.secretKey.resize(crypto_sign_SECRETKEYBYTES);
-    crypto_sign_seed_keypair(reinterpret_cast<unsigned char *>(k.publicKey.data()),
-        reinterpret_cast<unsigned char *>(k.secretKey.data()),
-        reinterpret_cast<const unsigned char *>(seed.constData()));
-    return k;
-}
-
 CertificateFields sample()
 {
-    CertificateFields f;
-    f.serial = QStringLiteral("XS2026K7M3Q9X2PA");
-    f.version = 1;
-    f.year = 2026;
-    f.name = QStringLiteral("张三丰");
-    f.residentIdMasked = QStringLiteral("440106********1234");
-    f.employer = QStringLiteral("广州市环境监测中心");
-    f.publicTenths = 300;
-    f.professionalTenths = 425;
-    f.electiveTenths = 180;
-    f.totalTenths = 905;
-    f.requiredTenths = 900;
-    f.result = QStringLiteral("passed");
-    f.issuedOn = QDate(2026, 12, 6);
-    return f;
+    return test::sampleCertificate(300, 425, 180);
 }
 
 // The payload taken apart as the format (certificatepayload.h) describes it, so a test can
@@ -108,7 +77,7 @@ private slots:
 
     void roundTrip_validWithTheFieldsSigned()
     {
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         const QString payload = signCertificate(sample(), key.secretKey);
         QVERIFY(payload.startsWith(QLatin1String("XSC1.")));
         // ASCII only, short enough for a QR code in byte mode.
@@ -116,8 +85,8 @@ private slots:
         for (const QChar c : payload)
             QVERIFY(c.unicode() > 0x20 && c.unicode() < 0x7f);
 
-        const CertificateCheck check
-            = verifyCertificate(payload, { keyPair('b').publicKey, key.publicKey });
+        const CertificateCheck check = verifyCertificate(
+            payload, { test::deterministicSigningKey('b').publicKey, key.publicKey });
         QCOMPARE(check.outcome, CertificateCheck::Outcome::Valid);
         QCOMPARE(check.fields, sample());
         QVERIFY(check.changedFields.isEmpty());
@@ -129,7 +98,7 @@ private slots:
 
     void roundTrip_emptyEmployerAndLongName()
     {
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         CertificateFields f = sample();
         f.employer.clear();
         f.name = QString(66, QChar(0x4e2d)); // 198 bytes of UTF-8
@@ -141,7 +110,7 @@ private slots:
 
     void sign_refusesOversizedValuesAndWrongKeys()
     {
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         CertificateFields f = sample();
         f.name = QString(67, QChar(0x4e2d)); // 201 bytes
         QVERIFY(signCertificate(f, key.secretKey).isEmpty());
@@ -165,7 +134,7 @@ private slots:
     {
         QFETCH(int, index);
         QFETCH(QByteArray, newValue);
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         Parts parts = split(signCertificate(sample(), key.secretKey));
         QVERIFY(parts.values.at(index) != newValue);
         parts.values[index] = newValue;
@@ -178,7 +147,7 @@ private slots:
 
     void tamperedTwoFields_namesBoth()
     {
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         Parts parts = split(signCertificate(sample(), key.secretKey));
         parts.values[3] = "李四";
         parts.values[9] = "1200";
@@ -201,7 +170,7 @@ private slots:
     void changedDigest_badSignature()
     {
         QFETCH(int, byte);
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         Parts parts = split(signCertificate(sample(), key.secretKey));
         parts.digests[byte] = char(parts.digests.at(byte) ^ 0x01);
         QCOMPARE(verifyCertificate(join(parts), { key.publicKey }).outcome,
@@ -211,8 +180,8 @@ private slots:
     void changedDigestAndValueTogether_badSignature()
     {
         // Recomputing a changed value's digest does not help: the signature covers the digests.
-        const KeyPair key = keyPair('a');
-        const KeyPair other = keyPair('z');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
+        const test::SigningKeyPair other = test::deterministicSigningKey('z');
         CertificateFields forged = sample();
         forged.totalTenths = 1205;
         const Parts genuine = split(signCertificate(sample(), key.secretKey));
@@ -233,7 +202,7 @@ private slots:
     void changedSignatureByte_badSignature()
     {
         QFETCH(int, byte);
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         Parts parts = split(signCertificate(sample(), key.secretKey));
         parts.signature[byte] = char(parts.signature.at(byte) ^ 0x80);
         QCOMPARE(verifyCertificate(join(parts), { key.publicKey }).outcome,
@@ -252,8 +221,8 @@ private slots:
         // Whether the changed id names no key at all or another known key, the signature of the
         // key that signed does not hold over it.
         QFETCH(int, byte);
-        const KeyPair key = keyPair('a');
-        const KeyPair other = keyPair('b');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
+        const test::SigningKeyPair other = test::deterministicSigningKey('b');
         Parts parts = split(signCertificate(sample(), key.secretKey));
         Parts changed = parts;
         changed.keyId[byte] = char(changed.keyId.at(byte) ^ 0x01);
@@ -270,9 +239,10 @@ private slots:
 
     void unknownKey_unknownKey()
     {
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         const QString payload = signCertificate(sample(), key.secretKey);
-        const CertificateCheck check = verifyCertificate(payload, { keyPair('b').publicKey });
+        const CertificateCheck check
+            = verifyCertificate(payload, { test::deterministicSigningKey('b').publicKey });
         QCOMPARE(check.outcome, CertificateCheck::Outcome::UnknownKey);
         QCOMPARE(check.keyId, signingKeyId(key.publicKey));
         QCOMPARE(check.fields, sample());
@@ -284,18 +254,19 @@ private slots:
 
     void signingKeyId_isTheFirstBytesOfBlake2b()
     {
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         unsigned char hash[crypto_generichash_BYTES];
         crypto_generichash(hash, sizeof hash,
             reinterpret_cast<const unsigned char *>(key.publicKey.constData()), 32, nullptr, 0);
         QCOMPARE(signingKeyId(key.publicKey), QByteArray(reinterpret_cast<const char *>(hash), 8));
-        QVERIFY(signingKeyId(key.publicKey) != signingKeyId(keyPair('b').publicKey));
+        QVERIFY(signingKeyId(key.publicKey)
+            != signingKeyId(test::deterministicSigningKey('b').publicKey));
     }
 
     void malformed_neverCrashes_data()
     {
         QTest::addColumn<QString>("payload");
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         const QString good = signCertificate(sample(), key.secretKey);
         const Parts parts = split(good);
         const QString body = good.section(QLatin1Char('.'), 1, 1);
@@ -358,7 +329,7 @@ private slots:
     void malformed_neverCrashes()
     {
         QFETCH(QString, payload);
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         const CertificateCheck check = verifyCertificate(payload, { key.publicKey });
         QCOMPARE(check.outcome, CertificateCheck::Outcome::Malformed);
         QVERIFY(check.changedFields.isEmpty());
@@ -368,7 +339,7 @@ private slots:
     {
         // Values the format never writes (a number that is not decimal, an invalid date) are
         // not a certificate, even under a good signature.
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         CertificateFields f = sample();
         f.issuedOn = QDate();
         QCOMPARE(verifyCertificate(signCertificate(f, key.secretKey), { key.publicKey }).outcome,
@@ -381,7 +352,7 @@ private slots:
 
     void everyByteFlipped_neverValidNeverCrashes()
     {
-        const KeyPair key = keyPair('a');
+        const test::SigningKeyPair key = test::deterministicSigningKey('a');
         const QString good = signCertificate(sample(), key.secretKey);
         for (int i = 5; i < good.size(); ++i) {
             for (const char c : { 'A', 'g', '_', '-', '.', '0' }) {

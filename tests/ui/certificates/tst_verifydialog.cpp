@@ -4,6 +4,7 @@
 // login window's way in.
 #include "account/loginwindow.h"
 #include "certificatedocument.h"
+#include "certificatefixtures.h"
 #include "certificatekeyring.h"
 #include "certificates/verifydialog.h"
 #include "clientfakes.h"
@@ -30,33 +31,9 @@ using namespace xueshi::test;
 
 namespace {
 
-QByteArray publicKeyOf(const QByteArray &seed, QByteArray *secretKey)
-{
-    QByteArray publicKey(crypto_sign_PUBLICKEYBYTES, '\0');
-    secretKey->resize(crypto_sign_SECRETKEYBYTES);
-    crypto_sign_seed_keypair(reinterpret_cast<unsigned char *>(publicKey.data()),
-        reinterpret_cast<unsigned char *>(secretKey->data()),
-        reinterpret_cast<const unsigned char *>(seed.constData()));
-    return publicKey;
-}
-
 CertificateFields sample()
 {
-    CertificateFields f;
-    f.serial = QStringLiteral("XS2026K7M3Q9X2PA");
-    f.version = 1;
-    f.year = 2026;
-    f.name = QStringLiteral("张三丰");
-    f.residentIdMasked = QStringLiteral("440106********1234");
-    f.employer = QStringLiteral("广州市环境监测中心");
-    f.publicTenths = 300;
-    f.professionalTenths = 420;
-    f.electiveTenths = 180;
-    f.totalTenths = 900;
-    f.requiredTenths = 900;
-    f.result = QStringLiteral("passed");
-    f.issuedOn = QDate(2026, 12, 6);
-    return f;
+    return sampleCertificate(300, 420, 180);
 }
 
 QJsonObject statusBody(const QString &secondStatus, const QString &reason = {})
@@ -110,7 +87,9 @@ private:
 void TestVerifyDialog::initTestCase()
 {
     QVERIFY(sodium_init() >= 0);
-    m_publicKey = publicKeyOf(QByteArray(crypto_sign_SEEDBYTES, 'd'), &m_secretKey);
+    const SigningKeyPair key = deterministicSigningKey('d');
+    m_publicKey = key.publicKey;
+    m_secretKey = key.secretKey;
     m_payload = signCertificate(sample(), m_secretKey);
     QVERIFY(!m_payload.isEmpty());
 }
@@ -307,8 +286,7 @@ void TestVerifyDialog::unknownKey_takesTheServersKeysOnce()
     QCOMPARE(reread.publicKeys(), QList<QByteArray> { m_publicKey });
 
     // A signer the server does not publish either: asked once, then left unknown.
-    QByteArray otherSecret;
-    publicKeyOf(QByteArray(crypto_sign_SEEDBYTES, 'x'), &otherSecret);
+    const QByteArray otherSecret = deterministicSigningKey('x').secretKey;
     m_fixture->network.clearRequests();
     dialog->verifyPayload(signCertificate(sample(), otherSecret));
     QTRY_COMPARE(m_fixture->network.requestCount(QStringLiteral("/certificates/keys")), 1);
