@@ -35,11 +35,6 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-QJsonObject resultOf(const TestReply &r)
-{
-    return r.json.value(QStringLiteral("results")).toArray().at(0).toObject();
-}
-
 QString status(const QJsonObject &result)
 {
     return result.value(QStringLiteral("status")).toString();
@@ -127,30 +122,12 @@ void TestCertificates::cleanup()
 
 Account TestCertificates::registerLearner(const QString &username, const QString &first17)
 {
-    const Account a = registerAndLogin(*m_client, QStringLiteral("/accounts/learners"),
-        learnerRegistration(username, first17, QStringLiteral("138") + first17.right(8)));
-    QSqlQuery v = m_server->server().database().exec(
-        QStringLiteral("SELECT version FROM users WHERE id = ?"), { a.id });
-    v.next();
-    const qint64 version = v.value(0).toLongLong();
-    v.finish();
-    const QJsonObject r = mutate(a, QStringLiteral("profile.update"), a.id, version,
-        { { QStringLiteral("gender"), QStringLiteral("female") },
-            { QStringLiteral("education"), QStringLiteral("bachelor") } });
-    if (status(r) != QLatin1String("applied"))
-        qWarning("profile of %s: %s", qPrintable(username),
-            QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
-    return a;
+    return registerBindableLearner(*m_server, *m_client, username, first17);
 }
 
 Account TestCertificates::registerEmployer(const QString &username, const QString &creditFirst17)
 {
-    const Account a = registerAndLogin(*m_client, QStringLiteral("/accounts/employers"),
-        organisationRegistration(username, creditFirst17));
-    QString error;
-    if (!m_server->server().accounts().approveOrganisation(username, Role::Employer, &error))
-        qWarning("approve %s: %s", qPrintable(username), qPrintable(error));
-    return a;
+    return registerApprovedEmployer(*m_server, *m_client, username, creditFirst17);
 }
 
 Account TestCertificates::administrator()
@@ -168,24 +145,13 @@ Account TestCertificates::administrator()
 
 void TestCertificates::bind(const Account &learner, const Account &employer)
 {
-    const QString binding = newId();
-    QCOMPARE(status(mutate(learner, QStringLiteral("binding.request"), binding, 0,
-                 { { QStringLiteral("employerId"), employer.id } })),
-        QStringLiteral("applied"));
-    QCOMPARE(status(mutate(employer, QStringLiteral("binding.confirm"), binding, 1)),
-        QStringLiteral("applied"));
+    QVERIFY(bindLearner(*m_client, learner, employer));
 }
 
 QJsonObject TestCertificates::mutate(const Account &who, const QString &type, const QString &target,
     qint64 base, const QJsonObject &payload)
 {
-    return resultOf(m_client->post(QStringLiteral("/sync/mutations"),
-        { { QStringLiteral("mutations"),
-            QJsonArray { QJsonObject { { QStringLiteral("id"), newId() },
-                { QStringLiteral("type"), type }, { QStringLiteral("target"), target },
-                { QStringLiteral("baseVersion"), double(base) },
-                { QStringLiteral("payload"), payload } } } } },
-        who.token, "en"));
+    return applyMutation(*m_client, who, type, target, base, payload);
 }
 
 QJsonObject TestCertificates::request(const Account &who, int year)

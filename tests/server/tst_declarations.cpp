@@ -172,38 +172,17 @@ void TestDeclarations::cleanup()
 
 Account TestDeclarations::registerLearner(const QString &username, const QString &first17)
 {
-    const Account a = registerAndLogin(*m_client, QStringLiteral("/accounts/learners"),
-        learnerRegistration(username, first17, QStringLiteral("138") + first17.right(8)));
-    QSqlQuery v = m_server->server().database().exec(
-        QStringLiteral("SELECT version FROM users WHERE id = ?"), { a.id });
-    v.next();
-    const QJsonObject r = mutate(a, QStringLiteral("profile.update"), a.id, v.value(0).toLongLong(),
-        { { QStringLiteral("gender"), QStringLiteral("female") },
-            { QStringLiteral("education"), QStringLiteral("bachelor") } });
-    if (status(r) != QLatin1String("applied"))
-        qWarning("profile of %s: %s", qPrintable(username),
-            QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
-    return a;
+    return registerBindableLearner(*m_server, *m_client, username, first17);
 }
 
 Account TestDeclarations::registerEmployer(const QString &username, const QString &creditFirst17)
 {
-    const Account a = registerAndLogin(*m_client, QStringLiteral("/accounts/employers"),
-        organisationRegistration(username, creditFirst17));
-    QString error;
-    if (!m_server->server().accounts().approveOrganisation(username, Role::Employer, &error))
-        qWarning("approve %s: %s", qPrintable(username), qPrintable(error));
-    return a;
+    return registerApprovedEmployer(*m_server, *m_client, username, creditFirst17);
 }
 
 void TestDeclarations::bind(const Account &learner, const Account &employer)
 {
-    const QString binding = newId();
-    QCOMPARE(status(mutate(learner, QStringLiteral("binding.request"), binding, 0,
-                 { { QStringLiteral("employerId"), employer.id } })),
-        QStringLiteral("applied"));
-    QCOMPARE(status(mutate(employer, QStringLiteral("binding.confirm"), binding, 1)),
-        QStringLiteral("applied"));
+    QVERIFY(bindLearner(*m_client, learner, employer));
 }
 
 TestReply TestDeclarations::batch(const Account &who, const QJsonArray &mutations)

@@ -103,54 +103,24 @@ void TestPolicies::cleanup()
 
 TestAccount TestPolicies::registerLearner(const QString &username, const QString &first17)
 {
-    const TestAccount a = registerAndLogin(*m_client, QStringLiteral("/accounts/learners"),
-        learnerRegistration(username, first17, QStringLiteral("138") + first17.right(8)));
-    QSqlQuery v = m_server->server().database().exec(
-        QStringLiteral("SELECT version FROM users WHERE id = ?"), { a.id });
-    v.next();
-    const QJsonObject r = mutate(a, QStringLiteral("profile.update"), a.id, v.value(0).toLongLong(),
-        { { QStringLiteral("gender"), QStringLiteral("female") },
-            { QStringLiteral("education"), QStringLiteral("bachelor") } });
-    if (status(r) != QLatin1String("applied"))
-        qWarning("profile of %s: %s", qPrintable(username),
-            QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
-    return a;
+    return registerBindableLearner(*m_server, *m_client, username, first17);
 }
 
 TestAccount TestPolicies::registerEmployer(
     const QString &username, const QString &creditFirst17, const QString &region)
 {
-    QJsonObject registration = organisationRegistration(username, creditFirst17);
-    registration.insert(QStringLiteral("regionCode"), region);
-    const TestAccount a
-        = registerAndLogin(*m_client, QStringLiteral("/accounts/employers"), registration);
-    QString error;
-    if (!m_server->server().accounts().approveOrganisation(username, Role::Employer, &error))
-        qWarning("approve %s: %s", qPrintable(username), qPrintable(error));
-    return a;
+    return registerApprovedEmployer(*m_server, *m_client, username, creditFirst17, region);
 }
 
 void TestPolicies::bind(const TestAccount &learner, const TestAccount &employer)
 {
-    const QString binding = newId();
-    QCOMPARE(status(mutate(learner, QStringLiteral("binding.request"), binding, 0,
-                 { { QStringLiteral("employerId"), employer.id } })),
-        QStringLiteral("applied"));
-    QCOMPARE(status(mutate(employer, QStringLiteral("binding.confirm"), binding, 1)),
-        QStringLiteral("applied"));
+    QVERIFY(bindLearner(*m_client, learner, employer));
 }
 
 QJsonObject TestPolicies::mutate(const TestAccount &who, const QString &type, const QString &target,
     qint64 base, const QJsonObject &payload)
 {
-    const TestReply r = m_client->post(QStringLiteral("/sync/mutations"),
-        { { QStringLiteral("mutations"),
-            QJsonArray { QJsonObject { { QStringLiteral("id"), newId() },
-                { QStringLiteral("type"), type }, { QStringLiteral("target"), target },
-                { QStringLiteral("baseVersion"), double(base) },
-                { QStringLiteral("payload"), payload } } } } },
-        who.token, "en");
-    return r.json.value(QStringLiteral("results")).toArray().at(0).toObject();
+    return applyMutation(*m_client, who, type, target, base, payload);
 }
 
 QHash<QString, QJsonObject> TestPolicies::policies(const TestAccount &who)

@@ -1,5 +1,7 @@
 #include "testserver.h"
 
+#include "services/accountservice.h"
+#include "storage/database.h"
 #include "testsupport.h"
 #include "validators.h"
 
@@ -253,6 +255,63 @@ TestAccount registerAndLogin(
         reg.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString(),
         session.json.value(QStringLiteral("token")).toString()
     };
+}
+
+QJsonObject applyMutation(TestClient &client, const TestAccount &who, const QString &type,
+    const QString &target, qint64 baseVersion, const QJsonObject &payload)
+{
+    const TestReply r = client.post(QStringLiteral("/sync/mutations"),
+        { { QStringLiteral("mutations"),
+            QJsonArray { QJsonObject {
+                { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                { QStringLiteral("type"), type }, { QStringLiteral("target"), target },
+                { QStringLiteral("baseVersion"), double(baseVersion) },
+                { QStringLiteral("payload"), payload } } } } },
+        who.token, "en");
+    return r.json.value(QStringLiteral("results")).toArray().at(0).toObject();
+}
+
+TestAccount registerBindableLearner(
+    TestServer &server, TestClient &client, const QString &username, const QString &first17)
+{
+    const TestAccount a = registerAndLogin(client, QStringLiteral("/accounts/learners"),
+        learnerRegistration(username, first17, QStringLiteral("138") + first17.right(8)));
+    QSqlQuery v = server.server().database().exec(
+        QStringLiteral("SELECT version FROM users WHERE id = ?"), { a.id });
+    const qint64 version = v.next() ? v.value(0).toLongLong() : 0;
+    v.finish();
+    const QJsonObject r = applyMutation(client, a, QStringLiteral("profile.update"), a.id, version,
+        { { QStringLiteral("gender"), QStringLiteral("female") },
+            { QStringLiteral("education"), QStringLiteral("bachelor") } });
+    if (r.value(QStringLiteral("status")).toString() != QLatin1String("applied"))
+        qWarning("profile of %s: %s", qPrintable(username),
+            QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
+    return a;
+}
+
+TestAccount registerApprovedEmployer(TestServer &server, TestClient &client,
+    const QString &username, const QString &creditFirst17, const QString &regionCode)
+{
+    QJsonObject registration = organisationRegistration(username, creditFirst17);
+    if (!regionCode.isEmpty())
+        registration.insert(QStringLiteral("regionCode"), regionCode);
+    const TestAccount a
+        = registerAndLogin(client, QStringLiteral("/accounts/employers"), registration);
+    QString error;
+    if (!server.server().accounts().approveOrganisation(username, Role::Employer, &error))
+        qWarning("approve %s: %s", qPrintable(username), qPrintable(error));
+    return a;
+}
+
+bool bindLearner(TestClient &client, const TestAccount &learner, const TestAccount &employer)
+{
+    const QString binding = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const auto applied = [](const QJsonObject &result) {
+        return result.value(QStringLiteral("status")).toString() == QLatin1String("applied");
+    };
+    return applied(applyMutation(client, learner, QStringLiteral("binding.request"), binding, 0,
+               { { QStringLiteral("employerId"), employer.id } }))
+        && applied(applyMutation(client, employer, QStringLiteral("binding.confirm"), binding, 1));
 }
 
 QList<QJsonObject> pullAllChanges(

@@ -106,6 +106,18 @@ struct TestAccount
 // ...) and logs in with its username and password.
 TestAccount registerAndLogin(
     TestClient &client, const QString &accountsPath, const QJsonObject &registration);
+// One mutation as `who` through POST /sync/mutations, answers in English: the item's result
+// ({"status","version",...} or the error), empty when the request failed.
+QJsonObject applyMutation(TestClient &client, const TestAccount &who, const QString &type,
+    const QString &target, qint64 baseVersion, const QJsonObject &payload = {});
+// A learner registered and logged in, with the profile a binding needs (gender, education).
+TestAccount registerBindableLearner(TestServer &server, TestClient &client, const QString &username,
+    const QString &residentIdFirst17);
+// An employer registered (in `regionCode`, or the fixture's region), logged in and approved.
+TestAccount registerApprovedEmployer(TestServer &server, TestClient &client,
+    const QString &username, const QString &creditFirst17, const QString &regionCode = {});
+// The learner asks to join the employer and the employer confirms: whether both were applied.
+bool bindLearner(TestClient &client, const TestAccount &learner, const TestAccount &employer);
 // Every change the token's user may see after `since`, following the pages of the feed; the
 // last cursor goes to *cursorOut. Empty when a page fails.
 QList<QJsonObject> pullAllChanges(TestClient &client, const QString &token, int limit = 1000,
