@@ -218,7 +218,7 @@ HourRecordsPage::HourRecordsPage(ClientCore *core, QWidget *parent)
     m_declarations->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_declarations->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_declarations->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
-    m_declarations->setMaximumHeight(200);
+    m_declarations->setMaximumHeight(150);
     layout->addWidget(m_declarations);
     auto *actions = new QHBoxLayout;
     const auto button = [this, actions](const char *name) {
@@ -281,6 +281,7 @@ HourRecordsPage::HourRecordsPage(ClientCore *core, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(
         HourRecordTableModel::TitleColumn, QHeaderView::Stretch);
+    m_view->setMinimumHeight(200);
     layout->addWidget(m_view, 1);
     m_emptyLabel = ui::createMessageLabel(QStringLiteral("hourRecordsEmptyLabel"), this);
     layout->addWidget(m_emptyLabel);
@@ -295,7 +296,7 @@ HourRecordsPage::HourRecordsPage(ClientCore *core, QWidget *parent)
     m_totals->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_totals->verticalHeader()->hide();
     m_totals->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_totals->setMaximumHeight(160);
+    m_totals->setMaximumHeight(120);
     layout->addWidget(m_totals);
 
     connect(m_yearFilter, &QComboBox::currentIndexChanged, this,

@@ -14,6 +14,7 @@
 #include "certificates/verifydialog.h"
 #include "common/uicommon.h"
 #include "desktopclient.h"
+#include "screenshottool.h"
 #include "testserver.h"
 #include "testsupport.h"
 #include "windows/learnerwindow.h"
@@ -34,32 +35,11 @@
 
 using namespace xueshi;
 using namespace xueshi::test;
+using namespace xueshi::test::screenshots;
 
 namespace {
 
-QString g_dir;
 const QString DemoPassword = QStringLiteral("Xueshi2026");
-
-[[noreturn]] void fail(const char *what)
-{
-    std::fprintf(stderr, "certificatescreenshots: %s\n", what);
-    std::exit(1);
-}
-
-void need(bool ok, const char *what)
-{
-    if (!ok)
-        fail(what);
-}
-
-void shot(QWidget *widget, const QString &name)
-{
-    QApplication::processEvents();
-    QTest::qWait(300);
-    const QString path = g_dir + QLatin1Char('/') + name + QStringLiteral(".png");
-    need(widget->grab().save(path), "cannot save a screenshot");
-    std::printf("%s\n", qPrintable(path));
-}
 
 void login(DesktopClient &client, const QString &username)
 {
@@ -79,8 +59,7 @@ int main(int argc, char *argv[])
     ui::applyTheme(app);
     if (argc < 2)
         fail("usage: certificatescreenshots OUTPUT_DIR");
-    g_dir = QString::fromLocal8Bit(argv[1]);
-    QDir().mkpath(g_dir);
+    screenshots::setUp("certificatescreenshots", QString::fromLocal8Bit(argv[1]), QString(), 300);
     TestServer server;
     need(server.isRunning(), "the server did not start");
     QString error;
@@ -130,10 +109,10 @@ int main(int argc, char *argv[])
         need(QProcess::execute(QStringLiteral("pdftoppm"),
                  { QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("110"),
                      QStringLiteral("-singlefile"), pdf,
-                     g_dir + QStringLiteral("/certificate-page") })
+                     screenshots::outputDirectory() + QStringLiteral("/certificate-page") })
                 == 0,
             "pdftoppm failed");
-        std::printf("%s/certificate-page.png\n", qPrintable(g_dir));
+        std::printf("%s/certificate-page.png\n", qPrintable(screenshots::outputDirectory()));
 
         // 证书验证: the PDF as issued is valid; its QR text with the name changed is refused,
         // naming the field.

@@ -18,6 +18,7 @@
 #include "clientcore.h"
 #include "common/uicommon.h"
 #include "localstore.h"
+#include "screenshottool.h"
 #include "syncengine.h"
 #include "testserver.h"
 #include "testsupport.h"
@@ -45,32 +46,11 @@
 
 using namespace xueshi;
 using namespace xueshi::test;
+using namespace xueshi::test::screenshots;
 
 namespace {
 
-QString g_dir;
 const QString DemoPassword = QStringLiteral("Xueshi2026");
-
-[[noreturn]] void fail(const char *what)
-{
-    std::fprintf(stderr, "classscreenshots: %s\n", what);
-    std::exit(1);
-}
-
-void need(bool ok, const char *what)
-{
-    if (!ok)
-        fail(what);
-}
-
-void shot(QWidget *widget, const QString &name)
-{
-    QApplication::processEvents();
-    QTest::qWait(50);
-    const QString path = g_dir + QLatin1Char('/') + name + QStringLiteral(".png");
-    need(widget->grab().save(path), "cannot save a screenshot");
-    std::printf("%s\n", qPrintable(path));
-}
 
 QString newId()
 {
@@ -214,7 +194,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     if (argc < 2)
         fail("usage: classscreenshots OUTPUT_DIR [EXTRA_QM]");
-    g_dir = QString::fromLocal8Bit(argv[1]);
+    screenshots::setUp("classscreenshots", QString::fromLocal8Bit(argv[1]), QString(), 50);
     QStandardPaths::setTestModeEnabled(true);
     ui::applyTheme(app);
     QTranslator extra;

@@ -14,6 +14,7 @@
 #include "declarations/hourrecordspage.h"
 #include "localstore.h"
 #include "publiccourses.h"
+#include "screenshottool.h"
 #include "studysession.h"
 #include "syncengine.h"
 #include "testserver.h"
@@ -43,32 +44,11 @@
 
 using namespace xueshi;
 using namespace xueshi::test;
+using namespace xueshi::test::screenshots;
 
 namespace {
 
-QString g_dir;
 const QString CourseId = QStringLiteral("professional-ethics");
-
-[[noreturn]] void fail(const char *what)
-{
-    std::fprintf(stderr, "coursescreenshots: %s\n", what);
-    std::exit(1);
-}
-
-void need(bool ok, const char *what)
-{
-    if (!ok)
-        fail(what);
-}
-
-void shot(QWidget *widget, const QString &name)
-{
-    QApplication::processEvents();
-    QTest::qWait(50);
-    const QString path = g_dir + QStringLiteral("/learner-") + name + QStringLiteral(".png");
-    need(widget->grab().save(path), "cannot save a screenshot");
-    std::printf("%s\n", qPrintable(path));
-}
 
 void press(QObject *parent, const QString &name)
 {
@@ -91,7 +71,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     if (argc < 2)
         fail("usage: coursescreenshots OUTPUT_DIR [EXTRA_QM]");
-    g_dir = QString::fromLocal8Bit(argv[1]);
+    screenshots::setUp(
+        "coursescreenshots", QString::fromLocal8Bit(argv[1]), QStringLiteral("learner-"), 50);
     QStandardPaths::setTestModeEnabled(true);
     ui::applyTheme(app);
 

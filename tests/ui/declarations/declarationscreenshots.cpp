@@ -15,6 +15,7 @@
 #include "declarations/hourrecordspage.h"
 #include "declarations/reviewpage.h"
 #include "localstore.h"
+#include "screenshottool.h"
 #include "syncengine.h"
 #include "testserver.h"
 #include "testsupport.h"
@@ -47,32 +48,11 @@
 
 using namespace xueshi;
 using namespace xueshi::test;
+using namespace xueshi::test::screenshots;
 
 namespace {
 
-QString g_dir;
 const QString DemoPassword = QStringLiteral("Xueshi2026");
-
-[[noreturn]] void fail(const char *what)
-{
-    std::fprintf(stderr, "declarationscreenshots: %s\n", what);
-    std::exit(1);
-}
-
-void need(bool ok, const char *what)
-{
-    if (!ok)
-        fail(what);
-}
-
-void shot(QWidget *widget, const QString &name)
-{
-    QApplication::processEvents();
-    QTest::qWait(200);
-    const QString path = g_dir + QLatin1Char('/') + name + QStringLiteral(".png");
-    need(widget->grab().save(path), "cannot save a screenshot");
-    std::printf("%s\n", qPrintable(path));
-}
 
 template<typename T> T *child(QObject *parent, const char *name)
 {
@@ -188,8 +168,7 @@ int main(int argc, char *argv[])
     ui::applyTheme(app);
     if (argc < 2)
         fail("usage: declarationscreenshots OUTPUT_DIR");
-    g_dir = QString::fromLocal8Bit(argv[1]);
-    QDir().mkpath(g_dir);
+    screenshots::setUp("declarationscreenshots", QString::fromLocal8Bit(argv[1]), QString(), 200);
 
     TestServer server;
     need(server.isRunning(), "the server did not start");
