@@ -8,6 +8,7 @@
 #include "coursepolicy.h"
 #include "courses/examdialog.h"
 #include "courses/lessonviewer.h"
+#include "policies.h"
 #include "publiccourses.h"
 
 #include <QComboBox>
@@ -402,7 +403,8 @@ LocalStore *CoursePlatformPage::store() const
 QList<int> CoursePlatformPage::declarableYears(const QJsonObject &course) const
 {
     const Clock *clock = m_core->clock() ? m_core->clock() : SystemClock::instance();
-    return xueshi::declarableYears(yearsOf(course), clock->todayInChina());
+    // The window of each year is the national policy's, as the server checks it.
+    return xueshi::declarableYears(yearsOf(course), clock->todayInChina(), cachedPolicies(store()));
 }
 
 int CoursePlatformPage::defaultYear(const QJsonObject &course) const
