@@ -37,11 +37,6 @@ QVariant nullText()
     return QVariant(QMetaType(QMetaType::QString));
 }
 
-QJsonValue jsonText(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
-
 QString entityId(const QString &serial, int version)
 {
     return serial + QLatin1Char('-') + QString::number(version);
@@ -242,7 +237,7 @@ QJsonObject CertificateService::toJson(const Row &r) const
         { QStringLiteral("issuedAt"), isoUtc(r.issuedAt) },
         { QStringLiteral("supersededAt"), isoUtc(r.supersededAt) },
         { QStringLiteral("revokedAt"), isoUtc(r.revokedAt) },
-        { QStringLiteral("revokedReason"), jsonText(r.revokedReason) } };
+        { QStringLiteral("revokedReason"), jsonTextOrNull(r.revokedReason) } };
 }
 
 void CertificateService::publish(const Row &r)
@@ -483,7 +478,7 @@ QJsonObject CertificateService::publicStatus(const QString &serial)
             { QStringLiteral("status"), r.status },
             { QStringLiteral("issuedOn"),
                 f ? QJsonValue(f->issuedOn.toString(Qt::ISODate)) : QJsonValue() },
-            { QStringLiteral("revokedReason"), jsonText(r.revokedReason) } });
+            { QStringLiteral("revokedReason"), jsonTextOrNull(r.revokedReason) } });
     }
     return { { QStringLiteral("serial"), serial }, { QStringLiteral("versions"), versions } };
 }

@@ -38,11 +38,6 @@ QVariant nullText()
     return QVariant(QMetaType(QMetaType::QString));
 }
 
-QJsonValue textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
-
 [[noreturn]] void throwInvalid(const char *message, const QString &field)
 {
     throw ApiError(400, ec::InvalidField, "Server", message).field(field);
@@ -258,7 +253,7 @@ QJsonObject ClassService::toJson(const ClassRow &c, const Counts &n) const
     return { { QStringLiteral("id"), c.id }, { QStringLiteral("institutionId"), c.institutionId },
         { QStringLiteral("institutionName"), c.institutionName },
         { QStringLiteral("name"), c.name }, { QStringLiteral("subjectType"), c.subjectType },
-        { QStringLiteral("professionalSeries"), textOrNull(c.professionalSeries) },
+        { QStringLiteral("professionalSeries"), jsonTextOrNull(c.professionalSeries) },
         { QStringLiteral("mode"), c.mode }, { QStringLiteral("regionCode"), c.regionCode },
         { QStringLiteral("regionName"), RegionTable::instance().fullName(c.regionCode) },
         { QStringLiteral("venue"), c.venue },
@@ -283,10 +278,10 @@ QJsonObject ClassService::toJson(const EnrolmentRow &e, const ClassRow &c) const
         { QStringLiteral("learnerName"), e.learnerName },
         { QStringLiteral("residentIdMasked"), e.residentIdMasked },
         { QStringLiteral("employerName"), e.employerName }, { QStringLiteral("status"), e.status },
-        { QStringLiteral("reason"), textOrNull(e.reason) },
+        { QStringLiteral("reason"), jsonTextOrNull(e.reason) },
         { QStringLiteral("hoursTenths"),
             e.hoursTenths ? QJsonValue(*e.hoursTenths) : QJsonValue() },
-        { QStringLiteral("hourRecordId"), textOrNull(e.hourRecordId) },
+        { QStringLiteral("hourRecordId"), jsonTextOrNull(e.hourRecordId) },
         { QStringLiteral("createdAt"), isoUtc(e.createdAt) },
         { QStringLiteral("decidedAt"), isoUtc(e.decidedAt) },
         { QStringLiteral("creditedAt"), isoUtc(e.creditedAt) },

@@ -53,11 +53,6 @@ QVariant textOrNull(const QString &text)
     return text.isEmpty() ? nullText() : QVariant(text);
 }
 
-QJsonValue jsonText(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
-
 bool isSha256(const QString &text)
 {
     if (text.size() != 64)
@@ -255,8 +250,8 @@ QJsonObject DeclarationService::toJson(const Row &r)
     }
     return { { QStringLiteral("id"), r.id }, { QStringLiteral("learnerId"), r.learnerId },
         { QStringLiteral("learnerName"), learnerName },
-        { QStringLiteral("employerId"), jsonText(r.employerId) },
-        { QStringLiteral("employerName"), jsonText(r.employerName) },
+        { QStringLiteral("employerId"), jsonTextOrNull(r.employerId) },
+        { QStringLiteral("employerName"), jsonTextOrNull(r.employerName) },
         { QStringLiteral("year"), r.year }, { QStringLiteral("title"), r.title },
         { QStringLiteral("organiser"), r.organiser },
         { QStringLiteral("startDate"), r.startDate.toString(Qt::ISODate) },
@@ -264,12 +259,13 @@ QJsonObject DeclarationService::toJson(const Row &r)
         { QStringLiteral("trainingDays"), r.trainingDays },
         { QStringLiteral("hoursTenths"), r.hoursTenths },
         { QStringLiteral("subjectType"), r.subjectType },
-        { QStringLiteral("professionalSeries"), jsonText(r.professionalSeries) },
-        { QStringLiteral("status"), r.status }, { QStringLiteral("reason"), jsonText(r.reason) },
+        { QStringLiteral("professionalSeries"), jsonTextOrNull(r.professionalSeries) },
+        { QStringLiteral("status"), r.status },
+        { QStringLiteral("reason"), jsonTextOrNull(r.reason) },
         { QStringLiteral("attachments"), attachments },
         { QStringLiteral("submittedAt"), isoUtc(r.submittedAt) },
         { QStringLiteral("decidedAt"), isoUtc(r.decidedAt) },
-        { QStringLiteral("hourRecordId"), jsonText(r.hourRecordId) },
+        { QStringLiteral("hourRecordId"), jsonTextOrNull(r.hourRecordId) },
         { QStringLiteral("version"), double(r.version) } };
 }
 

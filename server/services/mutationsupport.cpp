@@ -35,4 +35,9 @@ QJsonValue isoUtc(const std::optional<qint64> &msecs)
     return QDateTime::fromMSecsSinceEpoch(*msecs, Qt::UTC).toString(Qt::ISODate);
 }
 
+QJsonValue jsonTextOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
 } // namespace xueshi::server

@@ -24,4 +24,7 @@ bool isWholeNumber(const QJsonValue &value);
 // Milliseconds since the epoch as an ISO 8601 UTC timestamp; none: null.
 QJsonValue isoUtc(const std::optional<qint64> &msecs);
 
+// An optional text as the feed carries it: empty is null.
+QJsonValue jsonTextOrNull(const QString &text);
+
 } // namespace xueshi::server
