@@ -566,10 +566,11 @@ bool LocalStore::setLastSyncAt(const QDateTime &when)
 bool LocalStore::writeChanges(const QString &table, const QJsonArray &changes)
 {
     QSqlQuery upsert(database());
-    upsert.prepare(QStringLiteral("INSERT INTO %1 (type, id, version, data) VALUES (?, ?, ?, ?)"
-                                  " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version,"
-                                  " data = excluded.data WHERE excluded.version >= %1.version")
-                       .arg(table));
+    upsert.prepare(
+        QStringLiteral("INSERT INTO %1 (type, id, version, data) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version,"
+                       " data = excluded.data WHERE excluded.version >= %1.version")
+            .arg(table));
     QSqlQuery remove(database());
     remove.prepare(
         QStringLiteral("DELETE FROM %1 WHERE type = ? AND id = ? AND version <= ?").arg(table));
@@ -667,8 +668,7 @@ bool LocalStore::finishRebuild(
         || !q.exec(QStringLiteral("INSERT INTO entities (type, id, version, data)"
                                   " SELECT type, id, version, data FROM rebuild_entities"))
         || !q.exec(QStringLiteral("DELETE FROM rebuild_entities"))
-        || !q.exec(QStringLiteral(
-            "DELETE FROM meta WHERE key IN ('rebuilding', 'rebuildCursor')")))
+        || !q.exec(QStringLiteral("DELETE FROM meta WHERE key IN ('rebuilding', 'rebuildCursor')")))
         return fail(q.lastError().text());
     if (afterSwitch && !afterSwitch())
         return false;
@@ -731,9 +731,9 @@ int LocalStore::requeueAcknowledged()
         " a.created_at, 'pending', 0 FROM acknowledged a"
         " WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.id = a.id%2) ORDER BY a.seq");
     int count = 0;
-    for (const auto &[seq, orSeq] : { std::pair { QStringLiteral("a.seq"),
-                                          QStringLiteral(" OR o.seq = a.seq") },
-             std::pair { QStringLiteral("NULL"), QString() } }) {
+    for (const auto &[seq, orSeq] :
+        { std::pair { QStringLiteral("a.seq"), QStringLiteral(" OR o.seq = a.seq") },
+            std::pair { QStringLiteral("NULL"), QString() } }) {
         if (!q.exec(insert.arg(seq, orSeq))) {
             fail(q.lastError().text());
             return -1;
@@ -1004,9 +1004,8 @@ bool LocalStore::markApplied(const QString &id, qint64 newVersion, const QDateTi
         " payload, created_at, acknowledged_at)"
         " SELECT seq, id, type, entity_type, target, base_version, payload, created_at, ?"
         " FROM outbox WHERE id = ?"));
-    q.addBindValue(
-        (acknowledgedAt.isValid() ? acknowledgedAt : QDateTime::currentDateTimeUtc())
-            .toMSecsSinceEpoch());
+    q.addBindValue((acknowledgedAt.isValid() ? acknowledgedAt : QDateTime::currentDateTimeUtc())
+                       .toMSecsSinceEpoch());
     q.addBindValue(id);
     if (!q.exec())
         return fail(q.lastError().text());

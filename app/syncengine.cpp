@@ -358,8 +358,7 @@ void SyncEngine::run()
     m_total = 0;
     setState(State::Syncing);
     // What the server applied is kept to be sent again after a restore, for a while only.
-    if (!m_store->pruneAcknowledged(
-            m_clock->nowUtc().addDays(-LocalStore::AcknowledgedDays))) {
+    if (!m_store->pruneAcknowledged(m_clock->nowUtc().addDays(-LocalStore::AcknowledgedDays))) {
         failLocally(m_store->lastError());
         return;
     }
@@ -386,8 +385,8 @@ void SyncEngine::pushNext()
             || (m_pushGate && !m_pushGate(m)))
             break;
         const QJsonObject json = m.toJson();
-        const qsizetype size = QJsonDocument(json).toJson(QJsonDocument::Compact).size()
-            + (ids.isEmpty() ? 0 : 1);
+        const qsizetype size
+            = QJsonDocument(json).toJson(QJsonDocument::Compact).size() + (ids.isEmpty() ? 0 : 1);
         if (!ids.isEmpty() && bytes + size > MaxBatchBytes)
             break;
         bytes += size;
