@@ -420,8 +420,8 @@ private slots:
                 });
                 QVERIFY_THROWS_EXCEPTION(SimulatedCrash,
                     store.finishRebuild(page(120, 5), QStringLiteral("r25"), [&store] {
-                        return store.putEntity({ QStringLiteral("note"), QStringLiteral("n1"), 0,
-                            {} });
+                        return store.putEntity(
+                            { QStringLiteral("note"), QStringLiteral("n1"), 0, {} });
                     }));
                 QCOMPARE(store.entityCount(), 50);
                 QCOMPARE(store.rebuildEntityCount(), 20);

@@ -294,8 +294,8 @@ private slots:
             QStringLiteral("applied"));
         QNetworkAccessManager *network = &f.network;
         int posts = 0;
-        QObject::connect(network, &QNetworkAccessManager::finished, network,
-            [&posts](QNetworkReply *reply) {
+        QObject::connect(
+            network, &QNetworkAccessManager::finished, network, [&posts](QNetworkReply *reply) {
                 if (reply->operation() == QNetworkAccessManager::PostOperation)
                     ++posts;
             });
@@ -395,15 +395,14 @@ private slots:
                         selected.addSecs(90 + 100 * i).toString(Qt::ISODateWithMs) } }));
         int posts = 0;
         QList<QJsonObject> results;
-        QObject::connect(&network, &QNetworkAccessManager::finished, &network,
-            [&posts](QNetworkReply *reply) {
+        QObject::connect(
+            &network, &QNetworkAccessManager::finished, &network, [&posts](QNetworkReply *reply) {
                 if (reply->operation() == QNetworkAccessManager::PostOperation)
                     ++posts;
             });
         QObject::connect(&engine, &SyncEngine::mutationApplied,
-            [&results](const OutboxMutation &, const QJsonObject &result) {
-                results.append(result);
-            });
+            [&results](
+                const OutboxMutation &, const QJsonObject &result) { results.append(result); });
         QVERIFY(sync());
         QCOMPARE(posts, 1);
         QCOMPARE(results.size(), 3);
@@ -465,9 +464,8 @@ private slots:
         QCOMPARE(f.store.pendingMutations().first().id, id);
         QList<QJsonObject> results;
         QObject::connect(f.engine.get(), &SyncEngine::mutationApplied,
-            [&results](const OutboxMutation &, const QJsonObject &result) {
-                results.append(result);
-            });
+            [&results](
+                const OutboxMutation &, const QJsonObject &result) { results.append(result); });
         QVERIFY(f.sync());
         QCOMPARE(results.size(), 1);
         QCOMPARE(results.first().value(QStringLiteral("version")).toInt(), 2);
