@@ -1,6 +1,7 @@
 // The client's SQLite cache: migrations, a page landing with its cursor or not at all, an outbox
 // row landing with its local effect or not at all, corrupt files rebuilt with the outbox kept,
-// the cache reset that keeps the outbox, and the problems' lifecycle (retry, edit, discard).
+// the cache reset that keeps the outbox, and the problems' lifecycle (retry, edit, discard); a
+// rebuild beside the cache that switches in one transaction, and the acknowledged mutations.
 #include "localstore.h"
 #include "testsupport.h"
 

@@ -2,7 +2,10 @@
 // incremental pulls with progress, a cursor invalidated by the server, the outbox pushed in order
 // and in batches, problems set aside without blocking the rest, retries with backoff after
 // network errors, 5xx and unreadable answers, exactly-once delivery when the connection drops
-// after the server committed, one sync at a time, periodic and network-return syncs.
+// after the server committed, one sync at a time, periodic and network-return syncs; batches
+// capped in bytes and halved on 413, the pull after a failed push, version-free chains in one
+// batch, the count asked once, a rebuild beside the cache across a cut and a restart, and the
+// acknowledged mutations sent again after a restore.
 #include "apiclient.h"
 #include "clientfakes.h"
 #include "clock.h"

@@ -1,7 +1,9 @@
 // The sync engine against the real server over HTTPS on loopback (pinned certificate): the
 // initial pull of the public catalogue and the own profile, an offline profile change reaching
 // the server, a conflict with a change made elsewhere, a refusal, a cursor invalidated by a new
-// epoch, an untrusted certificate and a refused token.
+// epoch, an untrusted certificate and a refused token; oversized changes (one per batch, 413 set
+// aside, the pull still runs), study claims of one lesson in one batch, a chain whose first
+// change conflicts, and an acknowledged mutation sent again.
 #include "admin/demodata.h"
 #include "apiclient.h"
 #include "entityids.h"
