@@ -20,6 +20,7 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -447,7 +448,7 @@ private slots:
         QCOMPARE(learnerMobile(f.me()), QStringLiteral("13600000010"));
     }
 
-    void acknowledgedResent_serverAnswersKnownIdsAsBefore()
+    void acknowledgedResent_knownIdAnsweredAsBefore_lostOneAppliedAgain()
     {
         Fixture f;
         QVERIFY(f.sync());
@@ -475,6 +476,29 @@ private slots:
         QCOMPARE(f.engine->problems().size(), 0);
         QCOMPARE(learnerMobile(f.me()), QStringLiteral("13600000022"));
         QCOMPARE(f.store.entity(QStringLiteral("profile"), f.userId)->version, 3);
+
+        // The server loses both (its rows as a backup from before them had them, and the record
+        // of the ids): sent again, the first is applied again, with the same id.
+        server::Database &db = f.server.server().database();
+        db.exec(QStringLiteral("DELETE FROM applied_mutations WHERE user_id = ?"), { f.userId });
+        db.exec(QStringLiteral("UPDATE learners SET mobile = ? WHERE user_id = ?"),
+            { QStringLiteral("13800138000"), f.userId });
+        db.exec(QStringLiteral("UPDATE users SET version = 1 WHERE id = ?"), { f.userId });
+        QCOMPARE(learnerMobile(f.me()), QStringLiteral("13800138000"));
+        QCOMPARE(f.store.requeueAcknowledged(), 1);
+        results.clear();
+        QVERIFY(f.sync());
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.first().value(QStringLiteral("id")).toString(), id);
+        QCOMPARE(results.first().value(QStringLiteral("version")).toInt(), 2);
+        QCOMPARE(learnerMobile(f.me()), QStringLiteral("13600000021"));
+        QSqlQuery recorded = db.exec(
+            QStringLiteral("SELECT COUNT(*) FROM applied_mutations WHERE mutation_id = ?"), { id });
+        QVERIFY(recorded.next());
+        QCOMPARE(recorded.value(0).toInt(), 1);
+        recorded.finish();
+        QCOMPARE(f.engine->pendingCount(), 0);
+        QCOMPARE(f.engine->problems().size(), 0);
     }
 
     void newEpoch_cacheRebuilt_outboxKept()
