@@ -200,17 +200,31 @@ QJsonObject SyncService::changes(
     // whatever any list holds beyond them says there is more. The cost follows the page, not
     // what is left of the feed.
     const QStringList audiences = audiencesOf(caller);
+    // On PostgreSQL the range is written as a row comparison, which only the primary key can
+    // serve: with `seq > ?` the planner may walk the change_audience(seq) index instead and
+    // filter by audience, which visits every later entry when the audience has none left.
+    // SQLite plans the plain form on the primary key.
+    const QString range = db.isPostgres()
+        ? QStringLiteral("a.audience = ? AND (a.audience, a.seq) > (?, ?)")
+        : QStringLiteral("a.audience = ? AND a.seq > ?");
     const QString perAudience = skipDeletes
         ? QStringLiteral("SELECT a.seq FROM change_audience a JOIN change_log c ON c.seq = a.seq"
-                         " WHERE a.audience = ? AND a.seq > ? AND (c.op = 'upsert' OR c.seq > ?)"
-                         " ORDER BY a.seq LIMIT ?")
-        : QStringLiteral("SELECT seq FROM change_audience WHERE audience = ? AND seq > ?"
-                         " ORDER BY seq LIMIT ?");
+                         " WHERE %1 AND (c.op = 'upsert' OR c.seq > ?)"
+                         " ORDER BY a.audience, a.seq LIMIT ?")
+              .arg(range)
+        : QStringLiteral("SELECT a.seq FROM change_audience a WHERE %1"
+                         " ORDER BY a.audience, a.seq LIMIT ?")
+              .arg(range);
     std::vector<qint64> seqs;
     for (const QString &audience : audiences) {
-        QSqlQuery q = db.exec(perAudience,
-            skipDeletes ? QVariantList { audience, current.seq, current.freshUntil, limit + 1 }
-                        : QVariantList { audience, current.seq, limit + 1 });
+        QVariantList binds { audience };
+        if (db.isPostgres())
+            binds.append(audience);
+        binds.append(current.seq);
+        if (skipDeletes)
+            binds.append(current.freshUntil);
+        binds.append(limit + 1);
+        QSqlQuery q = db.exec(perAudience, binds);
         while (q.next())
             seqs.push_back(q.value(0).toLongLong());
     }

@@ -299,15 +299,23 @@ void TestSyncFeed::pages_costFollowsThePageNotTheFeed()
             srv().changeLog().appendMany(rows);
             tx.commit();
         }
+        // PostgreSQL plans by its statistics, which autovacuum refreshes after a bulk load
+        // like this one, only not within the test: without them it guesses a handful of rows
+        // and sorts the audience's whole range.
+        if (m_server->isPostgres()) {
+            srv().database().exec(QStringLiteral("ANALYZE change_audience"));
+            srv().database().exec(QStringLiteral("ANALYZE change_log"));
+        }
         qint64 best = std::numeric_limits<qint64>::max();
         for (int run = 0; run < 15; ++run) {
             QElapsedTimer timer;
             timer.start();
-            const QJsonObject p = page(user, start, 100);
+            const QJsonObject p = page(user, start, 20);
             best = std::min(best, timer.nsecsElapsed());
-            if (p.value(QStringLiteral("changes")).toArray().size() != 100)
+            if (p.value(QStringLiteral("changes")).toArray().size() != 20)
                 return qint64(-1);
         }
+        qDebug("first page of %lld entries: %lld µs", entries, best / 1000);
         return best;
     };
     const qint64 small = firstPage(userOf(QStringLiteral("small"), Role::Learner), N);
