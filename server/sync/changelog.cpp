@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QUuid>
 
@@ -118,27 +119,39 @@ QString ChangeLog::checkHighWater()
     QMutexLocker lock(&m_highWaterLock);
     if (m_highWaterPath.isEmpty())
         return {};
-    QSqlQuery q = m_database.exec(
-        QStringLiteral("SELECT (SELECT value FROM server_meta WHERE key = 'epoch'),"
-                       " (SELECT n FROM change_counter WHERE id = 1),"
-                       " (SELECT value FROM server_meta WHERE key = 'high_water')"));
-    if (!q.next())
-        throw DatabaseError(QStringLiteral("the change counter is missing"), QString());
-    QString epoch = q.value(0).toString();
-    const qint64 n = q.value(1).toLongLong();
-    const QString token = q.value(2).toString();
-    q.finish();
     // Read each time: an administrator's command may have changed the epoch meanwhile.
     QString markedEpoch;
     qint64 markedCounter = -1;
     QString markedToken;
+    QString instance;
     QFile file(m_highWaterPath);
     if (file.open(QIODevice::ReadOnly)) {
         const QJsonObject mark = QJsonDocument::fromJson(file.read(4096)).object();
         markedEpoch = mark.value(QStringLiteral("epoch")).toString();
         markedCounter = qint64(mark.value(QStringLiteral("counter")).toDouble(-1));
         markedToken = mark.value(QStringLiteral("token")).toString();
+        instance = mark.value(QStringLiteral("instance")).toString();
     }
+    file.close();
+    // Each data directory keeps its own token in the database, so two servers on one
+    // PostgreSQL database never take each other's for a restore.
+    static const QRegularExpression plainId(QStringLiteral("^[0-9a-f]{32}$"));
+    if (!plainId.match(instance).hasMatch()) {
+        instance = QUuid::createUuid().toString(QUuid::Id128);
+        markedToken.clear();
+    }
+    const QString tokenKey = QStringLiteral("high_water:") + instance;
+    QSqlQuery q = m_database.exec(
+        QStringLiteral("SELECT (SELECT value FROM server_meta WHERE key = 'epoch'),"
+                       " (SELECT n FROM change_counter WHERE id = 1),"
+                       " (SELECT value FROM server_meta WHERE key = ?)"),
+        { tokenKey });
+    if (!q.next())
+        throw DatabaseError(QStringLiteral("the change counter is missing"), QString());
+    QString epoch = q.value(0).toString();
+    const qint64 n = q.value(1).toLongLong();
+    const QString token = q.value(2).toString();
+    q.finish();
     QString reason;
     if (!markedToken.isEmpty() && markedToken != token) {
         reason = QStringLiteral("the database is not the one %1 was written for (a backup taken "
@@ -152,21 +165,23 @@ QString ChangeLog::checkHighWater()
     }
     if (!reason.isEmpty())
         epoch = newEpoch();
-    if (!reason.isEmpty() || epoch != markedEpoch || n != markedCounter || token.isEmpty()) {
+    if (!reason.isEmpty() || epoch != markedEpoch || n != markedCounter || token.isEmpty()
+        || token != markedToken) {
         // A new token for each mark, in the database and then in the file: a backup taken
         // before this moment carries an older token.
         const QString next = QUuid::createUuid().toString(QUuid::Id128);
         {
             Transaction tx(m_database);
-            QSqlQuery set = m_database.exec(
-                QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'high_water'"),
-                { next });
-            if (set.numRowsAffected() < 1) {
-                m_database.exec(
-                    QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('high_water', ?)"),
-                    { next });
-            }
+            QSqlQuery set
+                = m_database.exec(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = ?"),
+                    { next, tokenKey });
+            const bool updated = set.numRowsAffected() > 0;
             set.finish();
+            if (!updated) {
+                m_database.exec(
+                    QStringLiteral("INSERT INTO server_meta (key, value) VALUES (?, ?)"),
+                    { tokenKey, next });
+            }
             tx.commit();
         }
         QSaveFile out(m_highWaterPath);
@@ -176,7 +191,8 @@ QString ChangeLog::checkHighWater()
         out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         out.write(QJsonDocument(
             QJsonObject { { QStringLiteral("epoch"), epoch },
-                { QStringLiteral("counter"), double(n) }, { QStringLiteral("token"), next } })
+                { QStringLiteral("counter"), double(n) }, { QStringLiteral("instance"), instance },
+                { QStringLiteral("token"), next } })
                       .toJson(QJsonDocument::Compact));
         if (!out.commit())
             throw DatabaseError(QStringLiteral("cannot write %1").arg(m_highWaterPath), QString());

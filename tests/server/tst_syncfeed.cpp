@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -73,6 +74,7 @@ private slots:
     void restore_counterBelowHighWater_newEpoch();
     void restore_backupPutBack_newEpochAtStart();
     void restore_cleanRestart_keepsEpoch();
+    void restore_twoDataDirectoriesOneDatabase_noFalseAlarm();
 
 private:
     server::Server &srv() { return m_server->server(); }
@@ -180,7 +182,7 @@ qint64 TestSyncFeed::logRows(const QString &type, const QString &id)
 QString TestSyncFeed::metaValue(const QString &key)
 {
     QSqlQuery q = srv().database().exec(
-        QStringLiteral("SELECT value FROM server_meta WHERE key = ?"), { key });
+        QStringLiteral("SELECT value FROM server_meta WHERE key LIKE ?"), { key });
     return q.next() ? q.value(0).toString() : QString();
 }
 
@@ -189,7 +191,8 @@ void TestSyncFeed::restoreTo(qint64 counter, const QString &token)
     server::Database &db = srv().database();
     db.exec(QStringLiteral("DELETE FROM change_log WHERE seq > ?"), { counter });
     db.exec(QStringLiteral("UPDATE change_counter SET n = ? WHERE id = 1"), { counter });
-    db.exec(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'high_water'"), { token });
+    db.exec(QStringLiteral("UPDATE server_meta SET value = ? WHERE key LIKE 'high_water:%'"),
+        { token });
 }
 
 void TestSyncFeed::pages_interleavedAudiences_mergedInOrderAtEveryLimit()
@@ -564,7 +567,7 @@ void TestSyncFeed::restore_cursorPastCounter_410Restored()
         r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("detail")).toString(),
         QStringLiteral("restored"));
     // The same when the counter itself went back (a restored dump) below a cursor.
-    restoreTo(srv().changeLog().counter() - 1, metaValue(QStringLiteral("high_water")));
+    restoreTo(srv().changeLog().counter() - 1, metaValue(QStringLiteral("high_water:%")));
     QCOMPARE(refusal(user, cursor), std::make_pair(410, QStringLiteral("restored")));
 }
 
@@ -600,14 +603,14 @@ void TestSyncFeed::restore_counterBelowHighWater_newEpoch()
     const QString epoch = srv().changeLog().epoch();
     // The backup: the counter and the mark's token as they are now.
     const qint64 backupCounter = srv().changeLog().counter();
-    const QString backupToken = metaValue(QStringLiteral("high_water"));
+    const QString backupToken = metaValue(QStringLiteral("high_water:%"));
     QVERIFY(!backupToken.isEmpty());
     append(QStringLiteral("w"), 2, { ChangeLog::userAudience(user.id) });
     append(QStringLiteral("v"), 1, { ChangeLog::userAudience(user.id) });
     const QString cursor = cursorAtEnd(user);
     srv().recordHighWater();
     QCOMPARE(srv().changeLog().epoch(), epoch); // the counter only grew
-    QVERIFY(metaValue(QStringLiteral("high_water")) != backupToken);
+    QVERIFY(metaValue(QStringLiteral("high_water:%")) != backupToken);
 
     // Restored: the database carries the backup's token, not the mark's.
     restoreTo(backupCounter, backupToken);
@@ -622,7 +625,7 @@ void TestSyncFeed::restore_counterBelowHighWater_newEpoch()
     // Restored again, and new changes take the counter back past the mark before the next
     // check: the token still tells.
     const qint64 again = srv().changeLog().counter();
-    const QString againToken = metaValue(QStringLiteral("high_water"));
+    const QString againToken = metaValue(QStringLiteral("high_water:%"));
     for (int i = 0; i < 3; ++i)
         append(QStringLiteral("u%1").arg(i), 1, { ChangeLog::userAudience(user.id) });
     const QString later = cursorAtEnd(user);
@@ -658,7 +661,7 @@ void TestSyncFeed::restore_backupPutBack_newEpochAtStart()
             QVERIFY(copyDatabase(file, backup));
     }));
     backupCounter = srv().changeLog().counter();
-    const QString backupToken = metaValue(QStringLiteral("high_water"));
+    const QString backupToken = metaValue(QStringLiteral("high_water:%"));
     const QString before = srv().changeLog().epoch();
     for (int v = 2; v <= 5; ++v)
         append(QStringLiteral("r"), v, { ChangeLog::userAudience(user.id) });
@@ -674,7 +677,8 @@ void TestSyncFeed::restore_backupPutBack_newEpochAtStart()
             db.exec(QStringLiteral("DELETE FROM change_log WHERE seq > ?"), { backupCounter });
             db.exec(
                 QStringLiteral("UPDATE change_counter SET n = ? WHERE id = 1"), { backupCounter });
-            db.exec(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'high_water'"),
+            db.exec(
+                QStringLiteral("UPDATE server_meta SET value = ? WHERE key LIKE 'high_water:%'"),
                 { backupToken });
         } else {
             QVERIFY(copyDatabase(backup, file));
@@ -716,6 +720,26 @@ void TestSyncFeed::restore_cleanRestart_keepsEpoch()
         chosen = admin.changeLog().newEpoch();
     }));
     QCOMPARE(srv().changeLog().epoch(), chosen);
+}
+
+void TestSyncFeed::restore_twoDataDirectoriesOneDatabase_noFalseAlarm()
+{
+    // Two servers on one PostgreSQL database, each with its own data directory: each keeps its
+    // own token, so neither takes the other's marks for a restore.
+    QTemporaryDir otherDir;
+    QVERIFY(otherDir.isValid());
+    server::ChangeLog other(srv().database(), srv().clock());
+    other.setHighWaterFile(otherDir.filePath(QStringLiteral("sync-high-water.json")));
+    const QString epoch = srv().changeLog().epoch();
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(other.checkHighWater(), QString());
+        append(QStringLiteral("both%1").arg(i), 1, { ChangeLog::publicAudience() });
+        srv().recordHighWater();
+        append(QStringLiteral("again%1").arg(i), 1, { ChangeLog::publicAudience() });
+    }
+    QCOMPARE(other.checkHighWater(), QString());
+    srv().recordHighWater();
+    QCOMPARE(srv().changeLog().epoch(), epoch);
 }
 
 QTEST_GUILESS_MAIN(TestSyncFeed)
