@@ -395,9 +395,9 @@ QJsonObject BindingService::decide(const AuthenticatedUser &caller, const QStrin
                 m_onEnded(learnerId, former);
         }
         setStatus(bindingId, QStringLiteral("confirmed"), QVariant(QMetaType(QMetaType::QString)));
-        // What the learner may see depends on the employer's region: their cache is rebuilt.
-        db.exec(QStringLiteral("UPDATE users SET scope_version = scope_version + 1 WHERE id = ?"),
-            { learnerId });
+        // No scope change: a learner reads `public` and `user:<id>` whatever their binding, and
+        // what depends on the employer's region (classes, policies) is public and chosen on the
+        // client from the binding this publishes (docs/sync.md "What an employer may see").
         publish(bindingId);
         if (m_onConfirmed)
             m_onConfirmed(learnerId);

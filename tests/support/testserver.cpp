@@ -96,8 +96,19 @@ TestServer::TestServer(server::PasswordHasher::Cost cost)
         }
         options.database = server::DatabaseConfig::fromUrl(url, &m_error);
     }
+    m_options = options;
     m_server = std::make_unique<server::Server>(options);
     m_running = m_server->openStorage(&m_error) && m_server->listen(&m_error);
+}
+
+bool TestServer::restart(const std::function<void()> &whileStopped)
+{
+    m_server.reset();
+    if (whileStopped)
+        whileStopped();
+    m_server = std::make_unique<server::Server>(m_options);
+    m_running = m_server->openStorage(&m_error) && m_server->listen(&m_error);
+    return m_running;
 }
 
 TestServer::~TestServer()

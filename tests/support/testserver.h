@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace xueshi::test {
@@ -26,6 +27,11 @@ class TestServer final
 public:
     explicit TestServer(server::PasswordHasher::Cost cost = server::PasswordHasher::Cost::Minimal);
     ~TestServer();
+
+    // Stops the server (a clean stop) and starts it again on the same data directory and
+    // database, running `whileStopped` in between (to put a backup back, say). False (with the
+    // reason in errorString()) when it does not start again.
+    bool restart(const std::function<void()> &whileStopped = {});
 
     // False (with the reason in errorString()) when the server could not start.
     bool isRunning() const { return m_running; }
@@ -51,6 +57,7 @@ private:
     TestClock m_clock;
     QString m_postgresDatabase;
     QString m_postgresAdminUrl;
+    server::ServerOptions m_options;
     std::unique_ptr<server::Server> m_server;
     QList<server::Notification> m_received; // newest first
     bool m_running = false;
