@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a freshly started xueshi-server (release build) and prints their
-# JSON results. Usage: bench/run.sh [login-burst|batch-confirm|csv-preview|review|certificate-pdf|compliance-report|sync-initial|sync-incremental|fuzz [SECONDS] [TARGET...]]
+# JSON results. Usage: bench/run.sh [login-burst|batch-confirm|csv-preview|review|certificate-pdf|compliance-report|sync-initial|sync-incremental|server-throughput|fuzz [SECONDS] [TARGET...]]
 # `fuzz` builds the libFuzzer targets with clang (build/fuzz) and runs each for SECONDS (default
 # 60, or $XUESHI_FUZZ_SECONDS); see docs/fuzzing.md.
 set -euo pipefail
@@ -163,6 +163,23 @@ for engine in ("sqlite", "postgres"):
     out = {"bench": which, "engine": engine, **out}
     print(json.dumps(out))
 PY
+    ;;
+server-throughput)
+    # GET /me and a pull with nothing new over HTTPS, 64 keep-alive connections (wrk, 10 s each),
+    # next to nginx (one worker, same certificate) serving a file the size of /me's answer:
+    # me_rps, pull_rps, nginx_rps, me_ratio, pull_ratio (goal >= 0.5) and p99_ms (goal < 50).
+    # Needs wrk and nginx (scripts/install-deps.sh).
+    for tool in wrk nginx; do
+        command -v "$tool" >/dev/null || { echo "server-throughput needs $tool (scripts/install-deps.sh)" >&2; exit 2; }
+    done
+    cmake --build "$build" --target xueshi-bench-serverthroughput >/dev/null
+    "$build/server/xueshi-server" --data-dir "$data" admin load-demo >/dev/null
+    QT_LOGGING_RULES="xueshi.server.requests=false" "$build/server/xueshi-server" --data-dir "$data" --port "$port" >"$data/server.log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 100); do grep -q fingerprint "$data/server.log" 2>/dev/null && break; sleep 0.1; done
+    "$build/bench/xueshi-bench-serverthroughput" --url "https://127.0.0.1:$port" \
+        --cert "$data/tls/server.crt" --key "$data/tls/server.key" --connections 64 \
+        --seconds "${XUESHI_BENCH_SECONDS:-10}" --nginx-port "${XUESHI_BENCH_NGINX_PORT:-18444}"
     ;;
 *)
     echo "unknown benchmark: $which" >&2
