@@ -774,6 +774,20 @@ QList<CachedEntity> LocalStore::entities(const QString &type) const
     return list;
 }
 
+QHash<QString, qint64> LocalStore::entityVersions(const QString &type) const
+{
+    QHash<QString, qint64> versions;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, version FROM entities WHERE type = ?"));
+    q.addBindValue(type);
+    if (!q.exec())
+        return versions;
+    while (q.next())
+        versions.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return versions;
+}
+
 qint64 LocalStore::entityCount(const QString &type) const
 {
     QSqlQuery q(database());

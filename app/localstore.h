@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -138,6 +139,9 @@ public:
 
     std::optional<CachedEntity> entity(const QString &type, const QString &id) const;
     QList<CachedEntity> entities(const QString &type) const;
+    // The id and version of every cached entity of a type, without their data: what a view
+    // compares with the rows it shows to reload only those that changed.
+    QHash<QString, qint64> entityVersions(const QString &type) const;
     qint64 entityCount(const QString &type = {}) const;
     // Writes one entity (a local effect, or the server's current row). Joins the caller's
     // transaction when there is one.

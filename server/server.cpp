@@ -25,6 +25,9 @@
 
 #include <QDir>
 #include <QLoggingCategory>
+#include <QTimer>
+
+#include <chrono>
 
 Q_LOGGING_CATEGORY(lcServer, "xueshi.server", QtInfoMsg)
 
@@ -47,6 +50,8 @@ Server::~Server()
     close();
     m_normalPool.waitForDone();
     m_passwordPool.waitForDone();
+    // What the last requests appended.
+    recordHighWater();
 }
 
 bool Server::openStorage(QString *error)
@@ -152,6 +157,25 @@ bool Server::listen(QString *error)
     }
     m_certificate = tls.localCertificate();
 
+    // A database restored from a backup is behind the mark kept outside it: a new epoch, so no
+    // client keeps a cursor into the history that was lost (docs/sync.md "Restore"). Only the
+    // serving process keeps the mark; the administrator's commands leave it alone.
+    m_changeLog->setHighWaterFile(
+        QDir(m_options.dataDir).filePath(QStringLiteral("sync-high-water.json")));
+    try {
+        const QString restored = m_changeLog->checkHighWater();
+        if (!restored.isEmpty()) {
+            qCWarning(lcServer,
+                "%s: the database was restored or replaced, so a new sync epoch was made and "
+                "every client downloads its data again",
+                qPrintable(restored));
+        }
+    } catch (const DatabaseError &e) {
+        *error = QStringLiteral("cannot check the sync high-water mark: %1")
+                     .arg(QString::fromStdString(e.what()));
+        return false;
+    }
+
     m_router = std::make_unique<Router>(*m_accounts, *m_localizer, &m_normalPool, &m_passwordPool);
     m_router->setQueueLimit(
         Router::Lane::Normal, { m_options.normalQueue, Router::kNormalQueue.retryAfterSeconds });
@@ -179,6 +203,11 @@ bool Server::listen(QString *error)
     m_http->setErrorFactory([router](const HttpRequest &partial, int status, const char *code) {
         return router->protocolError(partial, status, code);
     });
+    // The high-water mark follows the change counter every few seconds, and on a clean stop.
+    auto *highWater = new QTimer(this);
+    highWater->setInterval(std::chrono::seconds(HighWaterSeconds));
+    connect(highWater, &QTimer::timeout, this, &Server::recordHighWater);
+    highWater->start();
     if (!m_http->listen(m_options.address, m_options.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_options.address.toString())
@@ -193,6 +222,24 @@ void Server::close()
 {
     if (m_http)
         m_http->close();
+    recordHighWater();
+}
+
+void Server::recordHighWater()
+{
+    if (!m_changeLog)
+        return;
+    try {
+        const QString restored = m_changeLog->checkHighWater();
+        if (!restored.isEmpty()) {
+            qCWarning(lcServer,
+                "%s: the database was restored or replaced while the server ran, so a new sync "
+                "epoch was made and every client downloads its data again",
+                qPrintable(restored));
+        }
+    } catch (const DatabaseError &e) {
+        qCWarning(lcServer, "cannot record the sync high-water mark: %s", e.what());
+    }
 }
 
 quint16 Server::port() const

@@ -74,6 +74,11 @@ public:
     // Loads or creates the TLS certificate and starts listening (after openStorage()).
     bool listen(QString *error);
     void close();
+    // Restore detection (docs/sync.md "Restore"): checks the database against the high-water
+    // mark in the data directory and records it; runs at start, every HighWaterSeconds and at
+    // a clean stop.
+    void recordHighWater();
+    static constexpr int HighWaterSeconds = 10;
 
     quint16 port() const;
     QSslCertificate certificate() const { return m_certificate; }

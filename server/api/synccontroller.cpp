@@ -60,9 +60,20 @@ void addSyncRoutes(Router &router, SyncService &sync)
                         .arg(QString::number(SyncService::MaxPageSize));
                 }
             }
+            // count=1 on the first page of a pull: the answer then says how many entries follow.
+            bool count = false;
+            if (c.request.query.hasQueryItem(QStringLiteral("count"))) {
+                const QString value = c.request.query.queryItemValue(QStringLiteral("count"));
+                if (value != QLatin1String("0") && value != QLatin1String("1")) {
+                    throw ApiError(400, ec::InvalidField, "Server",
+                        QT_TRANSLATE_NOOP("Server", "count must be 0 or 1."))
+                        .field(QStringLiteral("count"));
+                }
+                count = value == QLatin1String("1");
+            }
             const QString since
                 = c.request.query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
-            return HttpResponse::json(200, sync.changes(c.caller(), since, limit));
+            return HttpResponse::json(200, sync.changes(c.caller(), since, limit, count));
         });
 
     router.add("POST", QStringLiteral("/api/v1/sync/mutations"), Access::User, Lane::Normal,

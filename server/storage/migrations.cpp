@@ -561,6 +561,22 @@ const QList<Migration> &migrations()
                 QStringLiteral(
                     "CREATE INDEX certificates_learner ON certificates (learner_id, year)"),
             } },
+        // The change log keeps, per audience, only the latest entry of each entity (docs/sync.md
+        // "Compaction"): the appends remove what they supersede, found by entry through
+        // change_audience (seq); the log written before is compacted once here.
+        { 13, QStringLiteral("change log compaction"),
+            {
+                QStringLiteral("CREATE INDEX change_audience_seq ON change_audience (seq)"),
+                QStringLiteral("DELETE FROM change_audience WHERE EXISTS ("
+                               " SELECT 1 FROM change_log o JOIN change_log n"
+                               " ON n.entity_type = o.entity_type AND n.entity_id = o.entity_id"
+                               " AND n.seq > o.seq"
+                               " JOIN change_audience na ON na.seq = n.seq"
+                               " AND na.audience = change_audience.audience"
+                               " WHERE o.seq = change_audience.seq)"),
+                QStringLiteral("DELETE FROM change_log WHERE NOT EXISTS ("
+                               " SELECT 1 FROM change_audience a WHERE a.seq = change_log.seq)"),
+            } },
         // Study time credited to a learner, as the stretches of real time it was spent in
         // (docs/sync.md "Study time"): a stretch counts once, whatever lesson or course claims it.
     };

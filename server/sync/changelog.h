@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -29,6 +30,20 @@ public:
     QString epoch();
     // After a restore from backup: every client's cursor becomes invalid.
     QString newEpoch();
+    // The last sequence number handed out (committed).
+    qint64 counter();
+
+    // Restore detection (docs/sync.md "Restore"). The database cannot tell it was restored, so
+    // the serving process keeps a mark outside it, in `path` (the server's data directory):
+    // the epoch, the change counter and a random token also stored in the database, written
+    // atomically at start, every few seconds when the counter moved and at a clean stop, never
+    // per request.
+    void setHighWaterFile(const QString &path);
+    // Compares the database with the mark: when its token is not the mark's (a backup taken
+    // before the mark, or another database) or its counter is below the mark's in the same
+    // epoch, makes a new epoch and returns why (else an empty string); then records the
+    // database's state with a new token. One query and a small file read when nothing changed.
+    QString checkHighWater();
 
     // Must run inside the caller's transaction. Returns the sequence number.
     qint64 append(const QString &type, const QString &id, qint64 version, Op op,
@@ -61,8 +76,15 @@ public:
     }
 
 private:
+    // Compaction (docs/sync.md "Compaction"): after `entries` were appended from `firstSeq` on,
+    // each audience of a new entry stops reading the older entries of the same entity; an
+    // entry no audience reads any more leaves the log.
+    void compact(qint64 firstSeq, const QList<Entry> &entries);
+
     Database &m_database;
     const Clock &m_clock;
+    QMutex m_highWaterLock;
+    QString m_highWaterPath;
 };
 
 } // namespace xueshi::server

@@ -16,22 +16,31 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <algorithm>
+#include <vector>
+
 namespace xueshi::server {
 
 namespace ec = xueshi::errorcode;
 
 namespace {
 
+// "v1.<epoch>.<scope>.<seq>", and during a pull from the start ".f<counter>": the counter when
+// that pull began, up to which deletes are left out (the client never had those entities).
 struct Cursor
 {
     QString epoch;
     qint64 scope = 0;
     qint64 seq = 0;
+    qint64 freshUntil = 0;
 };
 
 QString formatCursor(const Cursor &c)
 {
-    return QStringLiteral("v1.%1.%2.%3").arg(c.epoch).arg(c.scope).arg(c.seq);
+    QString text = QStringLiteral("v1.%1.%2.%3").arg(c.epoch).arg(c.scope).arg(c.seq);
+    if (c.freshUntil > c.seq)
+        text += QStringLiteral(".f%1").arg(c.freshUntil);
+    return text;
 }
 
 [[noreturn]] void throwBadCursor()
@@ -75,7 +84,8 @@ QString nulPath(const QJsonValue &value, const QString &path)
 Cursor parseCursor(const QString &text)
 {
     const QStringList parts = text.split(QLatin1Char('.'));
-    if (parts.size() != 4 || parts.at(0) != QLatin1String("v1") || parts.at(1).isEmpty())
+    if (parts.size() < 4 || parts.size() > 5 || parts.at(0) != QLatin1String("v1")
+        || parts.at(1).isEmpty())
         throwBadCursor();
     Cursor c;
     bool ok1 = false;
@@ -85,6 +95,13 @@ Cursor parseCursor(const QString &text)
     c.seq = parts.at(3).toLongLong(&ok2);
     if (!ok1 || !ok2 || c.seq < 0)
         throwBadCursor();
+    if (parts.size() == 5) {
+        bool ok3 = false;
+        const QString fresh = parts.at(4);
+        c.freshUntil = fresh.startsWith(QLatin1Char('f')) ? fresh.mid(1).toLongLong(&ok3) : 0;
+        if (!ok3 || c.freshUntil <= c.seq)
+            throwBadCursor();
+    }
     return c;
 }
 
@@ -134,71 +151,142 @@ QStringList SyncService::audiencesOf(const AuthenticatedUser &caller)
     return audiences;
 }
 
-QJsonObject SyncService::changes(const AuthenticatedUser &caller, const QString &since, int limit)
+QJsonObject SyncService::changes(
+    const AuthenticatedUser &caller, const QString &since, int limit, bool count)
 {
     Database &db = m_context.database;
+    // The epoch, the change counter and the caller's scope in one round trip. The counter is
+    // read before the feed, so every entry at or below it has committed by the time the pages
+    // below read the audiences.
+    QSqlQuery state
+        = db.exec(QStringLiteral("SELECT (SELECT value FROM server_meta WHERE key = 'epoch'),"
+                                 " (SELECT n FROM change_counter WHERE id = 1),"
+                                 " (SELECT scope_version FROM users WHERE id = ?)"),
+            { caller.id });
+    if (!state.next())
+        throw DatabaseError(QStringLiteral("the server state is missing"), QString());
     Cursor current;
-    current.epoch = m_context.changes.epoch();
-    QSqlQuery scope
-        = db.exec(QStringLiteral("SELECT scope_version FROM users WHERE id = ?"), { caller.id });
-    current.scope = scope.next() ? scope.value(0).toLongLong() : 1;
-    scope.finish();
-    if (!since.isEmpty()) {
+    current.epoch = state.value(0).toString();
+    const qint64 counter = state.value(1).toLongLong();
+    current.scope = state.value(2).isNull() ? 1 : state.value(2).toLongLong();
+    state.finish();
+    if (since.isEmpty()) {
+        // From the start: the entities deleted before now were never sent to this client, so
+        // their deletes are left out until the pull passes the counter as it is now.
+        current.freshUntil = counter;
+    } else {
         const Cursor given = parseCursor(since);
-        if (given.epoch != current.epoch || given.scope != current.scope) {
+        // The database went back in time (a restore) when the cursor names another epoch or
+        // a change the server no longer has.
+        if (given.epoch != current.epoch || given.seq > counter) {
             throw ApiError(410, ec::CursorInvalid, "Server",
                 QT_TRANSLATE_NOOP("Server",
-                    "The local copy of your data is out of date and will be downloaded again."));
+                    "The local copy of your data is out of date and will be downloaded again."))
+                .detail(QStringLiteral("restored"));
+        }
+        if (given.scope != current.scope) {
+            throw ApiError(410, ec::CursorInvalid, "Server",
+                QT_TRANSLATE_NOOP("Server",
+                    "The local copy of your data is out of date and will be downloaded again."))
+                .detail(QStringLiteral("scope"));
         }
         current.seq = given.seq;
+        current.freshUntil = given.freshUntil;
     }
+    const bool skipDeletes = current.seq < current.freshUntil;
 
+    // Each audience is read in seq order through its own range of the (audience, seq) primary
+    // key, one more than a page: the first `limit` seqs of the merged lists are the page, and
+    // whatever any list holds beyond them says there is more. The cost follows the page, not
+    // what is left of the feed.
     const QStringList audiences = audiencesOf(caller);
-    QVariantList binds;
-    for (const QString &a : audiences)
-        binds.append(a);
-    binds.append(current.seq);
-    QVariantList pageBinds = binds;
-    pageBinds.append(limit);
-    // The (audience, seq) primary key serves this as a few index range scans: the cost follows
-    // the caller's own changes, not the size of the log.
-    QSqlQuery q
-        = db.exec(QStringLiteral("SELECT c.seq, c.entity_type, c.entity_id, c.version, c.op, c.data"
-                                 " FROM change_log c WHERE c.seq IN ("
-                                 " SELECT DISTINCT a.seq FROM change_audience a"
-                                 " WHERE a.audience IN (%1) AND a.seq > ? ORDER BY a.seq LIMIT ?)"
-                                 " ORDER BY c.seq")
-                      .arg(placeholders(audiences.size())),
-            pageBinds);
-    QJsonArray list;
-    qint64 last = current.seq;
-    while (q.next()) {
-        last = q.value(0).toLongLong();
-        const bool upsert = q.value(4).toString() == QLatin1String("upsert");
-        list.append(QJsonObject {
-            { QStringLiteral("seq"), double(last) },
-            { QStringLiteral("type"), q.value(1).toString() },
-            { QStringLiteral("id"), q.value(2).toString() },
-            { QStringLiteral("version"), double(q.value(3).toLongLong()) },
-            { QStringLiteral("op"), q.value(4).toString() },
-            { QStringLiteral("data"),
-                upsert
-                    ? QJsonValue(QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object())
-                    : QJsonValue() },
-        });
+    // On PostgreSQL the range is written as a row comparison, which only the primary key can
+    // serve: with `seq > ?` the planner may walk the change_audience(seq) index instead and
+    // filter by audience, which visits every later entry when the audience has none left.
+    // SQLite plans the plain form on the primary key.
+    const QString range = db.isPostgres()
+        ? QStringLiteral("a.audience = ? AND (a.audience, a.seq) > (?, ?)")
+        : QStringLiteral("a.audience = ? AND a.seq > ?");
+    const QString perAudience = skipDeletes
+        ? QStringLiteral("SELECT a.seq FROM change_audience a JOIN change_log c ON c.seq = a.seq"
+                         " WHERE %1 AND (c.op = 'upsert' OR c.seq > ?)"
+                         " ORDER BY a.audience, a.seq LIMIT ?")
+              .arg(range)
+        : QStringLiteral("SELECT a.seq FROM change_audience a WHERE %1"
+                         " ORDER BY a.audience, a.seq LIMIT ?")
+              .arg(range);
+    std::vector<qint64> seqs;
+    for (const QString &audience : audiences) {
+        QVariantList binds { audience };
+        if (db.isPostgres())
+            binds.append(audience);
+        binds.append(current.seq);
+        if (skipDeletes)
+            binds.append(current.freshUntil);
+        binds.append(limit + 1);
+        QSqlQuery q = db.exec(perAudience, binds);
+        while (q.next())
+            seqs.push_back(q.value(0).toLongLong());
     }
-    q.finish();
-    binds.last() = last;
-    QSqlQuery rest = db.exec(QStringLiteral("SELECT COUNT(DISTINCT seq) FROM change_audience"
-                                            " WHERE audience IN (%1) AND seq > ?")
-                                 .arg(placeholders(audiences.size())),
-        binds);
-    const qint64 remaining = rest.next() ? rest.value(0).toLongLong() : 0;
-    current.seq = last;
-    return QJsonObject { { QStringLiteral("changes"), list },
-        { QStringLiteral("cursor"), formatCursor(current) },
-        { QStringLiteral("more"), remaining > 0 },
-        { QStringLiteral("remaining"), double(remaining) } };
+    std::sort(seqs.begin(), seqs.end());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    const bool more = seqs.size() > size_t(limit);
+    if (more)
+        seqs.resize(size_t(limit));
+
+    QJsonArray list;
+    if (!seqs.empty()) {
+        // Numbers read from the database a moment ago: written into the statement, which spares
+        // binding up to a thousand values.
+        QStringList numbers;
+        numbers.reserve(qsizetype(seqs.size()));
+        for (const qint64 seq : seqs)
+            numbers.append(QString::number(seq));
+        QSqlQuery q = db.exec(
+            QStringLiteral("SELECT entity_type, entity_id, version, op, data FROM change_log"
+                           " WHERE seq IN (%1) ORDER BY seq")
+                .arg(numbers.join(QLatin1Char(','))));
+        // An entry compacted away between the two reads was replaced by a later one, which a
+        // later page carries.
+        while (q.next()) {
+            const bool upsert = q.value(3).toString() == QLatin1String("upsert");
+            QJsonObject change { { QStringLiteral("type"), q.value(0).toString() },
+                { QStringLiteral("id"), q.value(1).toString() },
+                { QStringLiteral("version"), double(q.value(2).toLongLong()) },
+                { QStringLiteral("op"), q.value(3).toString() } };
+            if (upsert) {
+                change.insert(QStringLiteral("data"),
+                    QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object());
+            }
+            list.append(change);
+        }
+        current.seq = seqs.back();
+    }
+    if (current.seq >= current.freshUntil)
+        current.freshUntil = 0;
+    QJsonObject answer { { QStringLiteral("changes"), list },
+        { QStringLiteral("cursor"), formatCursor(current) }, { QStringLiteral("more"), more } };
+    if (count) {
+        QVariantList binds;
+        for (const QString &a : audiences)
+            binds.append(a);
+        binds.append(current.seq);
+        const bool skip = current.seq < current.freshUntil;
+        if (skip)
+            binds.append(current.freshUntil);
+        QSqlQuery rest
+            = db.exec((skip ? QStringLiteral("SELECT COUNT(DISTINCT a.seq) FROM change_audience a"
+                                             " JOIN change_log c ON c.seq = a.seq"
+                                             " WHERE a.audience IN (%1) AND a.seq > ?"
+                                             " AND (c.op = 'upsert' OR c.seq > ?)")
+                            : QStringLiteral("SELECT COUNT(DISTINCT a.seq) FROM change_audience a"
+                                             " WHERE a.audience IN (%1) AND a.seq > ?"))
+                          .arg(placeholders(audiences.size())),
+                binds);
+        answer.insert(
+            QStringLiteral("remaining"), double(rest.next() ? rest.value(0).toLongLong() : 0));
+    }
+    return answer;
 }
 
 QJsonObject SyncService::applyMutations(
@@ -389,8 +477,11 @@ QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mu
         }
     }
 
-    QSqlQuery v = db.exec(
-        QStringLiteral("SELECT version FROM users WHERE id = ?") + db.forUpdate(), { caller.id });
+    // FOR NO KEY UPDATE: the user's row first (docs/sync.md, "Locks"), without waiting for the
+    // caller's other mutations that only insert rows referencing it.
+    QSqlQuery v = db.exec(QStringLiteral("SELECT version FROM users WHERE id = ?")
+            + (db.isPostgres() ? QStringLiteral(" FOR NO KEY UPDATE") : QString()),
+        { caller.id });
     if (!v.next())
         throw ApiError(
             404, ec::NotFound, "Server", QT_TRANSLATE_NOOP("Server", "The account was not found."));
@@ -438,9 +529,10 @@ QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mu
         updateLearnerDetails(caller, m.payload);
     db.exec(QStringLiteral("UPDATE users SET version = version + 1, updated_at = ? WHERE id = ?"),
         { m_context.clock.nowUtc().toMSecsSinceEpoch(), caller.id });
-    m_accounts.publishAccount(caller.id);
+    // The bindings before the change counter (the lock order): learnerDetailsChanged writes them.
     if (learner && m_bindings.learnerDetails(caller.id) != seenByEmployer)
         m_bindings.learnerDetailsChanged(caller.id);
+    m_accounts.publishAccount(caller.id);
     return QJsonObject { { QStringLiteral("id"), m.id },
         { QStringLiteral("status"), QStringLiteral("applied") },
         { QStringLiteral("version"), double(version + 1) } };

@@ -27,7 +27,10 @@ public:
 
     SyncService(ServiceContext &context, AccountService &accounts, BindingService &bindings);
 
-    QJsonObject changes(const AuthenticatedUser &caller, const QString &since, int limit);
+    // One page of the caller's feed after `since` (empty: from the start); `count` adds
+    // "remaining", the entries after the page (counted, so asked once per pull).
+    QJsonObject changes(
+        const AuthenticatedUser &caller, const QString &since, int limit, bool count = false);
     // `mutations` as sent; a malformed batch throws 400 before anything is applied.
     QJsonObject applyMutations(
         const AuthenticatedUser &caller, const QJsonValue &mutations, Language language);

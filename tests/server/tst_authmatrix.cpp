@@ -534,8 +534,12 @@ QHash<QString, std::function<void()>> TestAuthMatrix::routeRows()
     });
     rows.insert(QStringLiteral("GET /api/v1/sync/changes"), [this, roles] {
         expectStatus(m_nobody, "GET", QStringLiteral("/sync/changes"), {}, 401);
-        for (const Actor &a : roles)
+        for (const Actor &a : roles) {
             expectStatus(a, "GET", QStringLiteral("/sync/changes?limit=1"), {}, 200);
+            expectStatus(a, "GET", QStringLiteral("/sync/changes?limit=1&count=1"), {}, 200);
+            expectStatus(a, "GET", QStringLiteral("/sync/changes?count=maybe"), {}, 400);
+        }
+        expectStatus(m_nobody, "GET", QStringLiteral("/sync/changes?count=1"), {}, 401);
     });
     rows.insert(QStringLiteral("POST /api/v1/sync/mutations"), [this, roles] {
         expectStatus(

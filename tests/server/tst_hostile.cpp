@@ -639,6 +639,13 @@ QList<Case> TestHostile::hostileRequests() const
         { QStringLiteral("cursor of another epoch"), "since=v1.other.1.0" },
         { QStringLiteral("cursor huge seq"), "since=v1.x.1.99999999999999999999" },
         { QStringLiteral("cursor with NUL"), "since=v1.%00.1.1" },
+        { QStringLiteral("cursor with six parts"), "since=v1.x.1.2.f3.4" },
+        { QStringLiteral("cursor with a bad fresh mark"), "since=v1.x.1.2.fz" },
+        { QStringLiteral("cursor fresh mark not past its seq"), "since=v1.x.1.5.f5" },
+        { QStringLiteral("count as text"), "count=yes" },
+        { QStringLiteral("count 2"), "count=2" },
+        { QStringLiteral("count empty"), "count=" },
+        { QStringLiteral("count SQL"), "count=1%3B%20DROP%20TABLE%20change_log" },
     };
     for (const auto &[what, query] : badQueries) {
         add(QStringLiteral("query: /sync/changes, %1").arg(what),

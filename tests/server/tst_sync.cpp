@@ -146,15 +146,20 @@ void TestSync::feed_pages_inOrderWithoutGaps()
     const QList<QJsonObject> paged = pullAll(a.token, 97);
     QVERIFY(whole.size() > 3000);
     QCOMPARE(paged.size(), whole.size());
-    qint64 previous = 0;
+    // The same entries in the same order, each once.
+    QSet<QString> seen;
     for (qsizetype i = 0; i < paged.size(); ++i) {
-        const qint64 seq = qint64(paged.at(i).value(QStringLiteral("seq")).toDouble());
-        QVERIFY(seq > previous);
-        QCOMPARE(seq, qint64(whole.at(i).value(QStringLiteral("seq")).toDouble()));
-        previous = seq;
+        const QString key = paged.at(i).value(QStringLiteral("type")).toString() + QLatin1Char('/')
+            + paged.at(i).value(QStringLiteral("id")).toString();
+        QCOMPARE(key,
+            whole.at(i).value(QStringLiteral("type")).toString() + QLatin1Char('/')
+                + whole.at(i).value(QStringLiteral("id")).toString());
+        QVERIFY2(!seen.contains(key), qPrintable(key));
+        seen.insert(key);
     }
-    // `remaining` counts down to zero and `more` ends it.
-    const TestReply first = m_client->get(QStringLiteral("/sync/changes?limit=10"), a.token);
+    // `remaining`, asked for with count=1, counts what follows the page; `more` ends it.
+    const TestReply first
+        = m_client->get(QStringLiteral("/sync/changes?limit=10&count=1"), a.token);
     QCOMPARE(qint64(first.json.value(QStringLiteral("remaining")).toDouble()),
         qint64(whole.size() - 10));
     QString cursor;
@@ -562,7 +567,7 @@ void TestSync::changeLog_concurrentWriters_readerMissesNothing()
         });
     }
     QSet<QString> seen;
-    QList<qint64> seqs;
+    QList<QString> order;
     std::thread follower([&] {
         try {
             QString at = cursor;
@@ -572,7 +577,7 @@ void TestSync::changeLog_concurrentWriters_readerMissesNothing()
                 const QJsonObject page = srv.sync().changes(user, at, 50);
                 for (const QJsonValue &v : page.value(QStringLiteral("changes")).toArray()) {
                     const QJsonObject c = v.toObject();
-                    seqs.append(qint64(c.value(QStringLiteral("seq")).toDouble()));
+                    order.append(c.value(QStringLiteral("id")).toString());
                     seen.insert(c.value(QStringLiteral("id")).toString());
                 }
                 at = page.value(QStringLiteral("cursor")).toString();
@@ -591,9 +596,14 @@ void TestSync::changeLog_concurrentWriters_readerMissesNothing()
     follower.join();
     QVERIFY(!failed);
     QCOMPARE(seen.size(), Writers * PerWriter);
-    QCOMPARE(seqs.size(), qsizetype(Writers * PerWriter));
-    for (qsizetype i = 1; i < seqs.size(); ++i)
-        QVERIFY(seqs.at(i) > seqs.at(i - 1));
+    QCOMPARE(order.size(), qsizetype(Writers * PerWriter));
+    // Each writer committed its changes one after the other: the reader got them in that order.
+    QList<int> next(Writers, 0);
+    for (const QString &id : std::as_const(order)) {
+        const int w = id.mid(1, id.indexOf(QLatin1Char('-')) - 1).toInt();
+        QCOMPARE(id, QStringLiteral("w%1-%2").arg(w).arg(next[w]));
+        ++next[w];
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSync)
