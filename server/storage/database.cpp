@@ -230,7 +230,10 @@ void Database::selectEach(const QString &sql, const QVariantList &values,
     if (!statement || statement->busy) {
         auto fresh = std::make_shared<CachedStatement>();
         fresh->query = QSqlQuery(db);
-        fresh->query.setForwardOnly(true);
+        // Forward-only on SQLite (no copy of the rows); on PostgreSQL the whole result is read at
+        // once, so `row` may run other statements: QPSQL cuts a forward-only result short when
+        // another statement runs on the connection.
+        fresh->query.setForwardOnly(!isPostgres());
         if (!fresh->query.prepare(sql))
             throw DatabaseError(
                 fresh->query.lastError().text(), fresh->query.lastError().nativeErrorCode());

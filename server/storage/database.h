@@ -91,8 +91,8 @@ public:
     // prepared statement that this thread's connection keeps, calls `row` for each row, and
     // resets the statement before returning, so nothing of it outlives the call. exec() prepares
     // anew each time, which under load was a quarter of the server's CPU (SQLite's parser,
-    // docs/performance.md "server-throughput"). Re-entered with the same SQL from inside `row`,
-    // it prepares a fresh statement. Throws DatabaseError like exec().
+    // docs/performance.md "server-throughput"). `row` may run other statements; re-entered with
+    // the same SQL from inside `row`, it prepares a fresh one. Throws DatabaseError like exec().
     void selectEach(const QString &sql, const QVariantList &values,
         const std::function<void(const QSqlQuery &row)> &row);
 
