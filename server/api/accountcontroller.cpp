@@ -76,10 +76,12 @@ void addAccountRoutes(Router &router, AccountService &accounts)
             const AccountService::LoginResult r
                 = accounts.login(body.requiredString(QStringLiteral("username")),
                     body.requiredSecret(QStringLiteral("password")), clientAddress(c.request));
-            return HttpResponse::json(200,
+            HttpResponse response = HttpResponse::json(200,
                 QJsonObject { { QStringLiteral("token"), r.token },
                     { QStringLiteral("expiresAt"), r.expiresAt.toString(Qt::ISODate) },
                     { QStringLiteral("user"), r.user } });
+            response.carriesSecret = true; // never compressed (docs/security.md)
+            return response;
         });
 
     router.add("DELETE", QStringLiteral("/api/v1/session"), Access::User, Lane::Normal,

@@ -94,8 +94,9 @@ QByteArray gzipCompress(const QByteArray &data)
 
 void compressIfAccepted(HttpResponse &response, bool clientAcceptsGzip)
 {
-    if (response.file || response.body.size() < kGzipMinimumBytes || response.status == 204
-        || response.status == 304 || !isCompressibleType(response.contentType))
+    if (response.file || response.carriesSecret || response.body.size() < kGzipMinimumBytes
+        || response.status == 204 || response.status == 304
+        || !isCompressibleType(response.contentType))
         return;
     for (const auto &header : std::as_const(response.headers)) {
         if (header.first.compare("content-encoding", Qt::CaseInsensitive) == 0)

@@ -20,9 +20,10 @@ bool acceptsGzip(const QByteArray &acceptEncoding);
 QByteArray gzipCompress(const QByteArray &data);
 
 // Compresses `response` in place when it qualifies: a body in memory (not a file) of at least
-// kGzipMinimumBytes, a JSON or text type, no Content-Encoding of its own, and a status with a
-// body. Adds "Vary: Accept-Encoding" to every response that qualifies by its body, whether or not
-// this client asked, so a cache never gives one client's encoding to another.
+// kGzipMinimumBytes, a JSON or text type, no Content-Encoding of its own, a status with a body,
+// and not HttpResponse::carriesSecret. Adds "Vary: Accept-Encoding" to every response that
+// qualifies by its body, whether or not this client asked, so a cache never gives one client's
+// encoding to another.
 void compressIfAccepted(HttpResponse &response, bool clientAcceptsGzip);
 
 } // namespace xueshi::server

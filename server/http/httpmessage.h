@@ -61,6 +61,10 @@ struct HttpResponse
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers, e.g. {"allow", "GET, POST"}
     QByteArray body;
     std::optional<FileBody> file; // when set, the body comes from this file and `body` is unused
+    // Never gzip-encoded, whatever the client accepts: set on answers that carry a credential
+    // (the session token), so their length never depends on how well a secret compresses with
+    // the text beside it (BREACH; docs/security.md).
+    bool carriesSecret = false;
 
     static HttpResponse json(int status, const QJsonObject &object)
     {

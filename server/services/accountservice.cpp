@@ -413,26 +413,31 @@ AuthenticatedUser AccountService::authenticate(const QByteArray &authorizationHe
     if (token.isEmpty() || token.size() > 200)
         throwUnauthorized();
     const QByteArray hash = tokens::hash(token);
-    QSqlQuery q = m_context.database.exec(
+    // Every authenticated request runs this: through a statement kept prepared.
+    std::optional<AuthenticatedUser> found;
+    qint64 expiresAt = 0;
+    m_context.database.selectEach(
         QStringLiteral("SELECT s.expires_at, u.id, u.username, u.role, u.status FROM sessions s"
                        " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?"),
-        { QString::fromLatin1(hash) });
-    if (!q.next())
+        { QString::fromLatin1(hash) }, [&](const QSqlQuery &q) {
+            expiresAt = q.value(0).toLongLong();
+            AuthenticatedUser user;
+            user.id = q.value(1).toString();
+            user.username = q.value(2).toString();
+            user.role = roleFromString(q.value(3).toString()).value_or(Role::Learner);
+            user.status = q.value(4).toString();
+            found = std::move(user);
+        });
+    if (!found)
         throwUnauthorized();
-    if (q.value(0).toLongLong() <= m_context.clock.nowUtc().toMSecsSinceEpoch()) {
-        q.finish();
+    if (expiresAt <= m_context.clock.nowUtc().toMSecsSinceEpoch()) {
         m_context.database.exec(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"),
             { QString::fromLatin1(hash) });
         throw ApiError(401, ec::TokenExpired, "Server",
             QT_TRANSLATE_NOOP("Server", "Your session has expired. Please log in again."));
     }
-    AuthenticatedUser user;
-    user.id = q.value(1).toString();
-    user.username = q.value(2).toString();
-    user.role = roleFromString(q.value(3).toString()).value_or(Role::Learner);
-    user.status = q.value(4).toString();
-    user.tokenHash = hash;
-    return user;
+    found->tokenHash = hash;
+    return *found;
 }
 
 void AccountService::changePassword(const AuthenticatedUser &user, const QString &currentPassword,
@@ -495,69 +500,67 @@ void AccountService::resetPassword(const QString &userId, const QByteArray &newP
 
 QJsonObject AccountService::userJson(const QString &userId)
 {
+    // GET /me and every account publication read these: statements kept prepared (selectEach).
     Database &db = m_context.database;
-    QSqlQuery q
-        = db.exec(QStringLiteral("SELECT id, username, role, status, display_name, created_at"
+    QJsonObject user;
+    db.selectEach(QStringLiteral("SELECT id, username, role, status, display_name, created_at"
                                  " FROM users WHERE id = ?"),
-            { userId });
-    if (!q.next()) {
+        { userId }, [&user](const QSqlQuery &q) {
+            user = QJsonObject {
+                { QStringLiteral("id"), q.value(0).toString() },
+                { QStringLiteral("username"), q.value(1).toString() },
+                { QStringLiteral("role"), q.value(2).toString() },
+                { QStringLiteral("status"), q.value(3).toString() },
+                { QStringLiteral("displayName"), q.value(4).toString() },
+                { QStringLiteral("createdAt"), isoUtc(q.value(5).toLongLong()) },
+                { QStringLiteral("learner"), QJsonValue::Null },
+                { QStringLiteral("organisation"), QJsonValue::Null },
+            };
+        });
+    if (user.isEmpty()) {
         throw ApiError(
             404, ec::NotFound, "Server", QT_TRANSLATE_NOOP("Server", "The account was not found."));
     }
-    QJsonObject user {
-        { QStringLiteral("id"), q.value(0).toString() },
-        { QStringLiteral("username"), q.value(1).toString() },
-        { QStringLiteral("role"), q.value(2).toString() },
-        { QStringLiteral("status"), q.value(3).toString() },
-        { QStringLiteral("displayName"), q.value(4).toString() },
-        { QStringLiteral("createdAt"), isoUtc(q.value(5).toLongLong()) },
-        { QStringLiteral("learner"), QJsonValue::Null },
-        { QStringLiteral("organisation"), QJsonValue::Null },
-    };
-    q.finish();
-    QSqlQuery l
-        = db.exec(QStringLiteral("SELECT real_name, resident_id, mobile, email, gender, education,"
+    db.selectEach(QStringLiteral("SELECT real_name, resident_id, mobile, email, gender, education,"
                                  " professional_title, professional_series, position"
                                  " FROM learners WHERE user_id = ?"),
-            { userId });
-    if (l.next()) {
-        const auto optional = [&l](int column) {
-            return l.value(column).isNull() || l.value(column).toString().isEmpty()
-                ? QJsonValue()
-                : QJsonValue(l.value(column).toString());
-        };
-        user.insert(QStringLiteral("learner"),
-            QJsonObject { { QStringLiteral("realName"), l.value(0).toString() },
-                { QStringLiteral("residentId"), l.value(1).toString() },
-                { QStringLiteral("mobile"), l.value(2).toString() },
-                { QStringLiteral("email"), optional(3) }, { QStringLiteral("gender"), optional(4) },
-                { QStringLiteral("education"), optional(5) },
-                { QStringLiteral("professionalTitle"), optional(6) },
-                { QStringLiteral("professionalSeries"), optional(7) },
-                { QStringLiteral("position"), optional(8) } });
-    }
-    l.finish();
-    QSqlQuery o = db.exec(
+        { userId }, [&user](const QSqlQuery &l) {
+            const auto optional = [&l](int column) {
+                return l.value(column).isNull() || l.value(column).toString().isEmpty()
+                    ? QJsonValue()
+                    : QJsonValue(l.value(column).toString());
+            };
+            user.insert(QStringLiteral("learner"),
+                QJsonObject { { QStringLiteral("realName"), l.value(0).toString() },
+                    { QStringLiteral("residentId"), l.value(1).toString() },
+                    { QStringLiteral("mobile"), l.value(2).toString() },
+                    { QStringLiteral("email"), optional(3) },
+                    { QStringLiteral("gender"), optional(4) },
+                    { QStringLiteral("education"), optional(5) },
+                    { QStringLiteral("professionalTitle"), optional(6) },
+                    { QStringLiteral("professionalSeries"), optional(7) },
+                    { QStringLiteral("position"), optional(8) } });
+        });
+    db.selectEach(
         QStringLiteral("SELECT name, COALESCE(submitted_credit_code, credit_code), region_code,"
                        " contact_person, phone, email, approved_at, kind, rejected_at,"
                        " rejection_reason FROM organisations WHERE user_id = ?"),
-        { userId });
-    if (o.next()) {
-        const QString region = o.value(2).toString();
-        user.insert(QStringLiteral("organisation"),
-            QJsonObject { { QStringLiteral("name"), o.value(0).toString() },
-                { QStringLiteral("creditCode"), o.value(1).toString() },
-                { QStringLiteral("regionCode"), region },
-                { QStringLiteral("regionName"), RegionTable::instance().fullName(region) },
-                { QStringLiteral("contactPerson"), o.value(3).toString() },
-                { QStringLiteral("phone"), o.value(4).toString() },
-                { QStringLiteral("email"),
-                    o.value(5).isNull() ? QJsonValue() : QJsonValue(o.value(5).toString()) },
-                { QStringLiteral("approved"), !o.value(6).isNull() },
-                { QStringLiteral("rejected"), !o.value(8).isNull() },
-                { QStringLiteral("rejectionReason"),
-                    o.value(9).isNull() ? QJsonValue() : QJsonValue(o.value(9).toString()) } });
-    }
+        { userId }, [&user](const QSqlQuery &o) {
+            const QString region = o.value(2).toString();
+            user.insert(QStringLiteral("organisation"),
+                QJsonObject { { QStringLiteral("name"), o.value(0).toString() },
+                    { QStringLiteral("creditCode"), o.value(1).toString() },
+                    { QStringLiteral("regionCode"), region },
+                    { QStringLiteral("regionName"), RegionTable::instance().fullName(region) },
+                    { QStringLiteral("contactPerson"), o.value(3).toString() },
+                    { QStringLiteral("phone"), o.value(4).toString() },
+                    { QStringLiteral("email"),
+                        o.value(5).isNull() ? QJsonValue() : QJsonValue(o.value(5).toString()) },
+                    { QStringLiteral("approved"), !o.value(6).isNull() },
+                    { QStringLiteral("rejected"), !o.value(8).isNull() },
+                    { QStringLiteral("rejectionReason"),
+                        o.value(9).isNull() ? QJsonValue() : QJsonValue(o.value(9).toString()) } });
+        });
     return user;
 }
 

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QHash>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlField>
@@ -26,11 +27,21 @@ namespace {
 
 // The connections this thread opened, removed when the thread ends so a pool thread's exit
 // never leaves a dangling registered connection.
+struct CachedStatement
+{
+    QSqlQuery query;
+    bool busy = false; // being read by a selectEach() further up this thread's stack
+};
+
 struct ThreadConnections
 {
     QHash<quint64, QString> names;
+    // Database::selectEach's prepared statements, per database and SQL; dropped whenever the
+    // connection is opened again, and before it is closed.
+    QHash<quint64, QHash<QString, std::shared_ptr<CachedStatement>>> statements;
     ~ThreadConnections()
     {
+        statements.clear();
         for (const QString &name : std::as_const(names)) {
             {
                 QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -130,6 +141,7 @@ Database::~Database()
 {
     // Connections of other threads are removed when those threads end; the owner makes sure no
     // request is still running by then.
+    t_connections.statements.remove(m_id);
     const QString name = t_connections.names.take(m_id);
     if (!name.isEmpty()) {
         {
@@ -147,6 +159,7 @@ QSqlDatabase Database::connection()
         QSqlDatabase db = QSqlDatabase::database(*it, false);
         if (db.isOpen())
             return db;
+        t_connections.statements.remove(m_id);
         if (db.open())
             return db;
         throw DatabaseError(db.lastError().text(), db.lastError().nativeErrorCode());
@@ -206,6 +219,40 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
     if (!q.exec())
         throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
     return q;
+}
+
+void Database::selectEach(const QString &sql, const QVariantList &values,
+    const std::function<void(const QSqlQuery &row)> &row)
+{
+    const QSqlDatabase db = connection();
+    QHash<QString, std::shared_ptr<CachedStatement>> &cache = t_connections.statements[m_id];
+    std::shared_ptr<CachedStatement> statement = cache.value(sql);
+    if (!statement || statement->busy) {
+        auto fresh = std::make_shared<CachedStatement>();
+        fresh->query = QSqlQuery(db);
+        // Forward-only on SQLite (no copy of the rows); on PostgreSQL the whole result is read at
+        // once, so `row` may run other statements: QPSQL cuts a forward-only result short when
+        // another statement runs on the connection.
+        fresh->query.setForwardOnly(!isPostgres());
+        if (!fresh->query.prepare(sql))
+            throw DatabaseError(
+                fresh->query.lastError().text(), fresh->query.lastError().nativeErrorCode());
+        if (!statement)
+            cache.insert(sql, fresh);
+        statement = std::move(fresh);
+    }
+    QSqlQuery &q = statement->query;
+    statement->busy = true;
+    const auto done = qScopeGuard([&statement] {
+        statement->query.finish();
+        statement->busy = false;
+    });
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values.at(i));
+    if (!q.exec())
+        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+    while (q.next())
+        row(q);
 }
 
 void Database::execEach(const QString &sql, const QList<QVariantList> &rows)

@@ -6,6 +6,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -86,6 +87,14 @@ public:
     // For batches on PostgreSQL: one round trip, where a prepared statement costs three (PREPARE,
     // EXECUTE, DEALLOCATE) and Qt's per-value binding.
     QString inlined(const QString &sql, const QVariantList &values);
+    // For the statements every request runs (authentication, GET /me): runs a SELECT through a
+    // prepared statement that this thread's connection keeps, calls `row` for each row, and
+    // resets the statement before returning, so nothing of it outlives the call. exec() prepares
+    // anew each time, which under load was a quarter of the server's CPU (SQLite's parser,
+    // docs/performance.md "server-throughput"). `row` may run other statements; re-entered with
+    // the same SQL from inside `row`, it prepares a fresh one. Throws DatabaseError like exec().
+    void selectEach(const QString &sql, const QVariantList &values,
+        const std::function<void(const QSqlQuery &row)> &row);
 
 private:
     DatabaseConfig m_config;

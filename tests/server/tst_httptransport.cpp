@@ -188,6 +188,7 @@ HttpResponse echo(const HttpRequest &request)
         const int n = request.query.queryItemValue(QStringLiteral("n")).toInt();
         HttpResponse response = HttpResponse::json(
             200, { { QStringLiteral("pad"), QString(std::max(0, n - 10), QLatin1Char('x')) } });
+        response.carriesSecret = request.query.hasQueryItem(QStringLiteral("secret"));
         if (request.query.hasQueryItem(QStringLiteral("type")))
             response.contentType
                 = request.query.queryItemValue(QStringLiteral("type"), QUrl::FullyDecoded)
@@ -1245,7 +1246,7 @@ void TestHttpTransport::gzip_followsAcceptEncodingAndSize_data()
 {
     QTest::addColumn<QByteArray>("acceptEncoding"); // "(none)": no header
     QTest::addColumn<int>("size");
-    QTest::addColumn<QByteArray>("type"); // empty: JSON
+    QTest::addColumn<QByteArray>("type"); // empty: JSON; "secret": JSON carrying a credential
     QTest::addColumn<bool>("compressed");
     QTest::addColumn<bool>("vary");
     QTest::newRow("gzip") << QByteArray("gzip") << 4000 << QByteArray() << true << true;
@@ -1273,6 +1274,8 @@ void TestHttpTransport::gzip_followsAcceptEncodingAndSize_data()
     QTest::newRow("small") << QByteArray("gzip") << 200 << QByteArray() << false << false;
     QTest::newRow("binary") << QByteArray("gzip") << 4000 << QByteArray("application/pdf") << false
                             << false;
+    QTest::newRow("carries a secret")
+        << QByteArray("gzip") << 4000 << QByteArray("secret") << false << false;
 }
 
 void TestHttpTransport::gzip_followsAcceptEncodingAndSize()
@@ -1287,7 +1290,9 @@ void TestHttpTransport::gzip_followsAcceptEncodingAndSize()
     RawClient client(m_tls, m_certificate);
     QVERIFY(client.open(port));
     QByteArray target = "/sized?n=" + QByteArray::number(size);
-    if (!type.isEmpty())
+    if (type == "secret")
+        target += "&secret=1";
+    else if (!type.isEmpty())
         target += "&type=" + QUrl::toPercentEncoding(QString::fromLatin1(type));
     client.send(get(target,
         acceptEncoding == "(none)" ? QByteArray() : "accept-encoding: " + acceptEncoding + "\r\n"));

@@ -1,6 +1,7 @@
 // The central server over real HTTPS on loopback: accounts, sessions, lockout, recovery and the
 // strictness of the API. Runs on SQLite, and on PostgreSQL when XUESHI_TEST_POSTGRES_URL is set.
 #include "services/accountservice.h"
+#include "storage/database.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -38,6 +39,7 @@ private slots:
     void cleanup();
 
     void health_public_ok();
+    void selectEach_keptStatement_reusedNestedAndAfterErrors();
     void registerLearner_valid_canLogInAtOnce();
     void registerLearner_invalidCheckDigit_fieldError();
     void registerLearner_duplicateUsername_conflict();
@@ -115,6 +117,52 @@ void TestServerApi::health_public_ok()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
     QCOMPARE(r.header("content-type"), QByteArrayLiteral("application/json; charset=utf-8"));
+}
+
+void TestServerApi::selectEach_keptStatement_reusedNestedAndAfterErrors()
+{
+    // Database::selectEach keeps its statement prepared per connection (the requests' hot path):
+    // the same SQL run again gets new values, a nested run of the same SQL gets a statement of
+    // its own, and a failed run leaves the kept one usable.
+    server::Database &db = m_server->server().database();
+    const QString sql = QStringLiteral("SELECT key FROM server_meta WHERE key <> ? ORDER BY key");
+    const auto keys = [&](const QString &except) {
+        QStringList out;
+        db.selectEach(
+            sql, { except }, [&out](const QSqlQuery &q) { out.append(q.value(0).toString()); });
+        return out;
+    };
+    const QStringList all = keys(QStringLiteral("-"));
+    QVERIFY(all.contains(QStringLiteral("epoch")));
+    QVERIFY(!keys(QStringLiteral("epoch")).contains(QStringLiteral("epoch")));
+    QCOMPARE(keys(QStringLiteral("-")), all);
+    QList<QStringList> nested;
+    db.selectEach(sql, { QStringLiteral("-") },
+        [&](const QSqlQuery &outer) { nested.append(keys(outer.value(0).toString())); });
+    QCOMPARE(nested.size(), all.size());
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        QStringList expected = all;
+        expected.removeAt(i);
+        QCOMPARE(nested.at(i), expected);
+    }
+    bool threw = false;
+    try {
+        db.selectEach(QStringLiteral("SELECT nothing FROM nowhere WHERE x = ?"), { 1 },
+            [](const QSqlQuery &) {});
+    } catch (const server::DatabaseError &) {
+        threw = true;
+    }
+    QVERIFY(threw);
+    threw = false;
+    try {
+        db.selectEach(sql, { QStringLiteral("-") }, [](const QSqlQuery &) {
+            throw server::DatabaseError(QStringLiteral("stop"), QString());
+        });
+    } catch (const server::DatabaseError &) {
+        threw = true;
+    }
+    QVERIFY(threw);
+    QCOMPARE(keys(QStringLiteral("-")), all);
 }
 
 void TestServerApi::registerLearner_valid_canLogInAtOnce()
