@@ -39,6 +39,8 @@ OutboxMutation::State stateFromName(const QString &name, bool *ok)
         return OutboxMutation::State::Rejected;
     if (name == QLatin1String("conflict"))
         return OutboxMutation::State::Conflict;
+    if (name == QLatin1String("acknowledged"))
+        return OutboxMutation::State::Acknowledged;
     *ok = false;
     return OutboxMutation::State::Pending;
 }
@@ -99,6 +101,24 @@ const QList<QStringList> &migrations()
                            " before TEXT)"),
             QStringLiteral("CREATE INDEX outbox_entity ON outbox (entity_type, target)"),
         },
+        // 2: the shadow a rebuild fills beside the cache, and the mutations the server applied
+        // (kept to be sent again after a restore), with their outbox seq to keep their order.
+        {
+            QStringLiteral("CREATE TABLE rebuild_entities ("
+                           " type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,"
+                           " data TEXT NOT NULL, PRIMARY KEY (type, id))"),
+            QStringLiteral("CREATE TABLE acknowledged ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " id TEXT NOT NULL UNIQUE,"
+                           " type TEXT NOT NULL,"
+                           " entity_type TEXT NOT NULL,"
+                           " target TEXT NOT NULL,"
+                           " base_version INTEGER NOT NULL,"
+                           " payload TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " acknowledged_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX acknowledged_at ON acknowledged (acknowledged_at)"),
+        },
     };
     return list;
 }
@@ -152,6 +172,8 @@ QString OutboxMutation::stateName(State state)
         return QStringLiteral("rejected");
     case State::Conflict:
         return QStringLiteral("conflict");
+    case State::Acknowledged:
+        return QStringLiteral("acknowledged");
     }
     return {};
 }
@@ -541,24 +563,22 @@ bool LocalStore::setLastSyncAt(const QDateTime &when)
     return setMeta(QStringLiteral("lastSyncAt"), QString::number(when.toMSecsSinceEpoch()));
 }
 
-bool LocalStore::applyPage(
-    const QJsonArray &changes, const QString &cursor, const LocalEffect &afterChanges)
+bool LocalStore::writeChanges(const QString &table, const QJsonArray &changes)
 {
-    StoreTransaction tx(*this);
-    if (!tx.ok())
-        return false;
     QSqlQuery upsert(database());
-    upsert.prepare(QStringLiteral(
-        "INSERT INTO entities (type, id, version, data) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, data = excluded.data"
-        " WHERE excluded.version >= entities.version"));
+    upsert.prepare(
+        QStringLiteral("INSERT INTO %1 (type, id, version, data) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version,"
+                       " data = excluded.data WHERE excluded.version >= %1.version")
+            .arg(table));
     QSqlQuery remove(database());
     remove.prepare(
-        QStringLiteral("DELETE FROM entities WHERE type = ? AND id = ? AND version <= ?"));
+        QStringLiteral("DELETE FROM %1 WHERE type = ? AND id = ? AND version <= ?").arg(table));
     const qsizetype middle = changes.size() / 2;
     for (qsizetype i = 0; i < changes.size(); ++i) {
         if (i == middle)
             crashPoint("applyPage:mid");
+        // `seq` is not read: the cursor says where the page ends, and entries may come without it.
         const QJsonObject change = changes.at(i).toObject();
         const QString type = change.value(QLatin1String("type")).toString();
         const QString id = change.value(QLatin1String("id")).toString();
@@ -586,12 +606,147 @@ bool LocalStore::applyPage(
             return fail(QStringLiteral("change %1 of the page has an unknown op").arg(i));
         }
     }
+    return true;
+}
+
+bool LocalStore::applyPage(
+    const QJsonArray &changes, const QString &cursor, const LocalEffect &afterChanges)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    if (!writeChanges(QStringLiteral("entities"), changes))
+        return false;
     if (afterChanges && !afterChanges())
         return false;
     if (!setMeta(QStringLiteral("cursor"), cursor))
         return false;
     crashPoint("applyPage:beforeCommit");
     return tx.commit();
+}
+
+bool LocalStore::beginRebuild()
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("DELETE FROM rebuild_entities")))
+        return fail(q.lastError().text());
+    return setMeta(QStringLiteral("rebuildCursor"), QString())
+        && setMeta(QStringLiteral("rebuilding"), QStringLiteral("1")) && tx.commit();
+}
+
+bool LocalStore::applyRebuildPage(const QJsonArray &changes, const QString &cursor)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    if (!isRebuilding())
+        return fail(QStringLiteral("no rebuild is under way"));
+    if (!writeChanges(QStringLiteral("rebuild_entities"), changes))
+        return false;
+    if (!setMeta(QStringLiteral("rebuildCursor"), cursor))
+        return false;
+    crashPoint("rebuildPage:beforeCommit");
+    return tx.commit();
+}
+
+bool LocalStore::finishRebuild(
+    const QJsonArray &changes, const QString &cursor, const LocalEffect &afterSwitch)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    if (!isRebuilding())
+        return fail(QStringLiteral("no rebuild is under way"));
+    if (!writeChanges(QStringLiteral("rebuild_entities"), changes))
+        return false;
+    crashPoint("rebuildSwitch:beforeSwap");
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("DELETE FROM entities"))
+        || !q.exec(QStringLiteral("INSERT INTO entities (type, id, version, data)"
+                                  " SELECT type, id, version, data FROM rebuild_entities"))
+        || !q.exec(QStringLiteral("DELETE FROM rebuild_entities"))
+        || !q.exec(QStringLiteral("DELETE FROM meta WHERE key IN ('rebuilding', 'rebuildCursor')")))
+        return fail(q.lastError().text());
+    if (afterSwitch && !afterSwitch())
+        return false;
+    if (!setMeta(QStringLiteral("cursor"), cursor))
+        return false;
+    crashPoint("rebuildSwitch:beforeCommit");
+    return tx.commit();
+}
+
+qint64 LocalStore::rebuildEntityCount() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM rebuild_entities")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+QList<OutboxMutation> LocalStore::acknowledgedMutations() const
+{
+    QList<OutboxMutation> list;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT seq, id, type, entity_type, target, base_version, payload, created_at,"
+            " 'acknowledged', 0, NULL, NULL FROM acknowledged ORDER BY seq"))) {
+        m_error = q.lastError().text();
+        return list;
+    }
+    while (q.next()) {
+        OutboxMutation m;
+        if (readMutation(q, &m))
+            list.append(m);
+    }
+    return list;
+}
+
+bool LocalStore::pruneAcknowledged(const QDateTime &before)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM acknowledged WHERE acknowledged_at < ?"));
+    q.addBindValue(before.toMSecsSinceEpoch());
+    if (!q.exec())
+        return fail(q.lastError().text());
+    return true;
+}
+
+int LocalStore::requeueAcknowledged()
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return -1;
+    QSqlQuery q(database());
+    // Their own seq keeps them before what was queued after them; one the outbox holds already
+    // (the same id) stays as it is there. (A seq taken since, by a rebuilt file's rescued rows,
+    // gets a new one: late rather than lost.)
+    const QString insert = QStringLiteral(
+        "INSERT INTO outbox (seq, id, type, entity_type, target, base_version, payload,"
+        " created_at, state, attempts)"
+        " SELECT %1, a.id, a.type, a.entity_type, a.target, a.base_version, a.payload,"
+        " a.created_at, 'pending', 0 FROM acknowledged a"
+        " WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.id = a.id%2) ORDER BY a.seq");
+    int count = 0;
+    for (const auto &[seq, orSeq] :
+        { std::pair { QStringLiteral("a.seq"), QStringLiteral(" OR o.seq = a.seq") },
+            std::pair { QStringLiteral("NULL"), QString() } }) {
+        if (!q.exec(insert.arg(seq, orSeq))) {
+            fail(q.lastError().text());
+            return -1;
+        }
+        count += q.numRowsAffected();
+    }
+    if (!q.exec(QStringLiteral("DELETE FROM acknowledged"))) {
+        fail(q.lastError().text());
+        return -1;
+    }
+    if (!tx.commit())
+        return -1;
+    return count;
 }
 
 std::optional<CachedEntity> LocalStore::entity(const QString &type, const QString &id) const
@@ -617,6 +772,20 @@ QList<CachedEntity> LocalStore::entities(const QString &type) const
     while (q.next())
         list.append({ type, q.value(0).toString(), q.value(1).toLongLong(), toObject(q.value(2)) });
     return list;
+}
+
+QHash<QString, qint64> LocalStore::entityVersions(const QString &type) const
+{
+    QHash<QString, qint64> versions;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, version FROM entities WHERE type = ?"));
+    q.addBindValue(type);
+    if (!q.exec())
+        return versions;
+    while (q.next())
+        versions.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return versions;
 }
 
 qint64 LocalStore::entityCount(const QString &type) const
@@ -834,7 +1003,7 @@ bool LocalStore::noteAttempt(const QStringList &ids)
     return tx.commit();
 }
 
-bool LocalStore::markApplied(const QString &id, qint64 newVersion)
+bool LocalStore::markApplied(const QString &id, qint64 newVersion, const QDateTime &acknowledgedAt)
 {
     StoreTransaction tx(*this);
     if (!tx.ok())
@@ -843,6 +1012,17 @@ bool LocalStore::markApplied(const QString &id, qint64 newVersion)
     if (!m)
         return fail(QStringLiteral("no mutation %1 in the outbox").arg(id));
     QSqlQuery q(database());
+    // Kept, with its id and payload, to be sent again should the server lose it in a restore.
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO acknowledged (seq, id, type, entity_type, target, base_version,"
+        " payload, created_at, acknowledged_at)"
+        " SELECT seq, id, type, entity_type, target, base_version, payload, created_at, ?"
+        " FROM outbox WHERE id = ?"));
+    q.addBindValue((acknowledgedAt.isValid() ? acknowledgedAt : QDateTime::currentDateTimeUtc())
+                       .toMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q.lastError().text());
     q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
@@ -1027,7 +1207,9 @@ bool LocalStore::resetCache()
         return false;
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("DELETE FROM entities"))
-        || !q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'cursor'")))
+        || !q.exec(QStringLiteral("DELETE FROM rebuild_entities"))
+        || !q.exec(QStringLiteral(
+            "DELETE FROM meta WHERE key IN ('cursor', 'rebuilding', 'rebuildCursor')")))
         return fail(q.lastError().text());
     return tx.commit();
 }

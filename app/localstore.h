@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -29,6 +30,9 @@ struct OutboxMutation
         Pending, // waiting to be sent
         Rejected, // the server refused it: `lastError` says why
         Conflict, // the entity changed on the server first: `result` holds the current row
+        // The server applied it; kept (outside the outbox) for LocalStore::AcknowledgedDays with
+        // its id and payload, to be sent again after the server was restored from a backup.
+        Acknowledged,
     };
 
     qint64 seq = 0; // local order
@@ -58,7 +62,9 @@ struct OutboxMutation
 class LocalStore final
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
+    // How long a mutation the server applied is kept to be sent again after a restore.
+    static constexpr int AcknowledgedDays = 30;
 
     LocalStore();
     ~LocalStore();
@@ -102,8 +108,40 @@ public:
     // after the rows (to lay the local effects of mutations still pending over them).
     bool applyPage(
         const QJsonArray &changes, const QString &cursor, const LocalEffect &afterChanges = {});
+
+    // A rebuild after the server invalidated the cursor (docs/sync.md "Rebuild"): the feed is
+    // pulled from the start into a shadow table beside the cache, with its own cursor, while the
+    // cache stays as it was (shown and written to); the last page switches the shadow in. Its
+    // state is in the file, so a cut or a restart resumes it where it stopped.
+    bool isRebuilding() const { return meta(QStringLiteral("rebuilding")) == QLatin1String("1"); }
+    // The rebuild's cursor after its last applied page; empty: from the start.
+    QString rebuildCursor() const { return meta(QStringLiteral("rebuildCursor")); }
+    // Starts (or starts over) a rebuild: the shadow is emptied; the cache is left alone.
+    bool beginRebuild();
+    // One page of the rebuild into the shadow, with the rebuild's cursor, in one transaction.
+    bool applyRebuildPage(const QJsonArray &changes, const QString &cursor);
+    // The rebuild's last page, then, in the same transaction, the shadow replaces the cache, the
+    // rebuild's cursor becomes the cursor, and `afterSwitch` runs (to lay the local effects of
+    // the pending mutations over the new rows).
+    bool finishRebuild(
+        const QJsonArray &changes, const QString &cursor, const LocalEffect &afterSwitch = {});
+    qint64 rebuildEntityCount() const;
+
+    // The mutations the server applied in the last AcknowledgedDays days (state Acknowledged),
+    // in their original order.
+    QList<OutboxMutation> acknowledgedMutations() const;
+    // Forgets the ones acknowledged before `before`.
+    bool pruneAcknowledged(const QDateTime &before);
+    // After the server was restored from a backup: the acknowledged mutations go back to the
+    // outbox as pending, with their original ids and order (before the ones queued after them).
+    // Returns how many, or -1 on failure.
+    int requeueAcknowledged();
+
     std::optional<CachedEntity> entity(const QString &type, const QString &id) const;
     QList<CachedEntity> entities(const QString &type) const;
+    // The id and version of every cached entity of a type, without their data: what a view
+    // compares with the rows it shows to reload only those that changed.
+    QHash<QString, qint64> entityVersions(const QString &type) const;
     qint64 entityCount(const QString &type = {}) const;
     // Writes one entity (a local effect, or the server's current row). Joins the caller's
     // transaction when there is one.
@@ -132,10 +170,11 @@ public:
 
     // Counts one more attempt to send these mutations.
     bool noteAttempt(const QStringList &ids);
-    // The server applied it: the row goes, the cached entity takes the new version, and pending
-    // mutations made after it on the same entity against the same version move to the new one
-    // (they were made on top of this one's local effect).
-    bool markApplied(const QString &id, qint64 newVersion);
+    // The server applied it: the row goes (kept as acknowledged, at `acknowledgedAt`, default
+    // now), the cached entity takes the new version, and pending mutations made after it on the
+    // same entity against the same version move to the new one (they were made on top of this
+    // one's local effect).
+    bool markApplied(const QString &id, qint64 newVersion, const QDateTime &acknowledgedAt = {});
     bool markRejected(const QString &id, const QJsonObject &error);
     // Sets it aside with the server's current row, which also replaces the cached entity.
     bool markConflict(const QString &id, const QJsonObject &current);
@@ -151,8 +190,7 @@ public:
     QString replacePayload(const QString &id, const QJsonObject &payload, qint64 baseVersion,
         const LocalEffect &localEffect = {});
 
-    // Forgets every cached entity and the cursor (the server said the cursor is invalid); the
-    // outbox stays.
+    // Forgets every cached entity, the cursor and any rebuild under way; the outbox stays.
     bool resetCache();
 
     // Tests: called at named points inside transactions ("applyPage:mid", "applyPage:beforeCommit",
@@ -174,6 +212,7 @@ private:
     bool insertOutboxRow(const OutboxMutation &m, const QJsonValue &before);
     bool writeEntity(const CachedEntity &entity, bool onlyIfNotOlder);
     bool deleteEntity(const QString &type, const QString &id, qint64 version);
+    bool writeChanges(const QString &table, const QJsonArray &changes);
     QList<OutboxMutation> selectMutations(const QString &where, const QVariantList &binds) const;
     void crashPoint(const char *where) const;
     bool fail(const QString &message) const;

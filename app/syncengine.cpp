@@ -3,6 +3,7 @@
 #include "clock.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkInformation>
 #include <QRegularExpression>
 #include <QSet>
@@ -164,6 +165,14 @@ void SyncEngine::registerMutationType(
     const QString &type, const QString &entityType, LocalEffect effect, bool mustExist)
 {
     m_types.insert(type, { entityType, std::move(effect), mustExist });
+}
+
+void SyncEngine::setVersionFree(const QString &type, bool versionFree)
+{
+    if (versionFree)
+        m_versionFree.insert(type);
+    else
+        m_versionFree.remove(type);
 }
 
 QString SyncEngine::enqueueOne(
@@ -342,26 +351,47 @@ void SyncEngine::run()
     m_running = true;
     m_again = false;
     m_resetThisRun = false;
+    m_firstPage = true;
+    m_batchLimit = m_batchSize;
+    m_pushError.reset();
     m_done = 0;
+    m_total = 0;
     setState(State::Syncing);
+    // What the server applied is kept to be sent again after a restore, for a while only.
+    if (!m_store->pruneAcknowledged(m_clock->nowUtc().addDays(-LocalStore::AcknowledgedDays))) {
+        failLocally(m_store->lastError());
+        return;
+    }
     // Push first: the pull then brings the server's own version of what was pushed.
     pushNext();
 }
 
 void SyncEngine::pushNext()
 {
-    // In order, and at most one mutation per entity in a batch: a later one on the same entity
-    // was made on top of the earlier one and gets its base version when that one is applied.
-    const QList<OutboxMutation> pending = m_store->pendingMutations(m_batchSize);
+    // In order, at most m_batchLimit mutations and MaxBatchBytes of JSON (a larger single one goes
+    // alone). The server applies a batch in order, one mutation at a time, so several mutations
+    // of one entity may share a batch, but only when the server does not check their base
+    // version: a later one was made on top of the earlier one and gets its base version when
+    // that one is applied. (Guessing it, base + 1, would apply it blindly after the earlier one
+    // met a change made elsewhere and conflicted.)
+    const QList<OutboxMutation> pending = m_store->pendingMutations(m_batchLimit);
     QJsonArray batch;
     QStringList ids;
     QSet<QString> entities;
+    qsizetype bytes = qsizetype(sizeof("{\"mutations\":[]}") - 1);
     for (const OutboxMutation &m : pending) {
         const QString key = m.entityType + QLatin1Char('\n') + m.target;
-        if (entities.contains(key) || (m_pushGate && !m_pushGate(m)))
+        if ((entities.contains(key) && !m_versionFree.contains(m.type))
+            || (m_pushGate && !m_pushGate(m)))
             break;
+        const QJsonObject json = m.toJson();
+        const qsizetype size
+            = QJsonDocument(json).toJson(QJsonDocument::Compact).size() + (ids.isEmpty() ? 0 : 1);
+        if (!ids.isEmpty() && bytes + size > MaxBatchBytes)
+            break;
+        bytes += size;
         entities.insert(key);
-        batch.append(m.toJson());
+        batch.append(json);
         ids.append(m.id);
     }
     if (ids.isEmpty()) {
@@ -384,13 +414,30 @@ void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
         static const QRegularExpression culprit(QStringLiteral("^mutations\\[(\\d+)\\]"));
         const QRegularExpressionMatch match = culprit.match(result.error.field);
         const qsizetype index = match.hasMatch() ? match.captured(1).toLongLong() : -1;
+        QString setAside;
+        QJsonObject error;
         if (result.error.httpStatus == 400 && index >= 0 && index < ids.size()) {
-            QJsonObject error = result.error.object;
+            setAside = ids.at(index);
+            error = result.error.object;
             if (error.isEmpty())
                 error = { { QStringLiteral("code"), result.error.code },
                     { QStringLiteral("message"), result.error.message },
                     { QStringLiteral("field"), result.error.field } };
-            if (!m_store->markRejected(ids.at(index), error)) {
+        } else if (result.error.httpStatus == 413 && ids.size() > 1) {
+            // Too large for the server after all: halves, for the rest of this run.
+            m_batchLimit = std::max(1, int(ids.size() / 2));
+            pushNext();
+            return;
+        } else if (result.error.httpStatus == 413) {
+            // Too large even alone: set aside, so it blocks nothing.
+            setAside = ids.first();
+            error = { { QStringLiteral("code"), QStringLiteral("payload_too_large") },
+                { QStringLiteral("message"),
+                    tr("This change is too large for the server to accept.") },
+                { QStringLiteral("field"), QString() } };
+        }
+        if (!setAside.isEmpty()) {
+            if (!m_store->markRejected(setAside, error)) {
                 failLocally(m_store->lastError());
                 return;
             }
@@ -399,7 +446,7 @@ void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
             pushNext();
             return;
         }
-        fail(result.error);
+        pushFailed(result.error);
         return;
     }
     const QJsonArray results = result.body.value(QLatin1String("results")).toArray();
@@ -408,6 +455,7 @@ void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
     bool entitiesTouched = false;
     QStringList types;
     QList<std::pair<OutboxMutation, QJsonObject>> applied;
+    const QDateTime now = m_clock->nowUtc();
     for (const QJsonValue &value : results) {
         const QJsonObject r = value.toObject();
         const QString id = r.value(QLatin1String("id")).toString().toLower();
@@ -418,7 +466,8 @@ void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
         if (status == QLatin1String("applied") && r.value(QLatin1String("version")).isDouble()) {
             if (std::optional<OutboxMutation> m = m_store->mutation(id))
                 applied.append({ *m, r });
-            ok = m_store->markApplied(id, qint64(r.value(QLatin1String("version")).toDouble()));
+            ok = m_store->markApplied(
+                id, qint64(r.value(QLatin1String("version")).toDouble()), now);
         } else if (status == QLatin1String("rejected")) {
             ok = m_store->markRejected(id, r.value(QLatin1String("error")).toObject());
             setAside = true;
@@ -451,19 +500,61 @@ void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
         error.code = QStringLiteral("invalid_response");
         error.message = tr("The server did not answer for every change sent. They will be sent "
                            "again.");
-        fail(error);
+        pushFailed(error);
         return;
     }
     pushNext();
 }
 
+void SyncEngine::pushFailed(const ApiError &error)
+{
+    // Without a connection, with an untrusted certificate, a refused token or a request to slow
+    // down, the pull would fail the same way. Otherwise (a 5xx, an unreadable answer, a refused
+    // batch) the pull still brings what changed, and the push's failure is reported after it.
+    if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Certificate
+        || error.httpStatus == 401 || error.httpStatus == 429) {
+        fail(error);
+        return;
+    }
+    m_pushError = error;
+    pullNext();
+}
+
 void SyncEngine::pullNext()
 {
     QString path = QStringLiteral("/sync/changes?limit=%1").arg(m_pageSize);
-    const QString cursor = m_store->cursor();
+    // The first page of a run asks how much there is (counted once by the server).
+    if (m_firstPage)
+        path += QStringLiteral("&count=1");
+    const QString cursor = m_store->isRebuilding() ? m_store->rebuildCursor() : m_store->cursor();
     if (!cursor.isEmpty())
         path += QStringLiteral("&since=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
     m_api->get(path, this, [this](const ApiResult &result) { onPulled(result); });
+}
+
+bool SyncEngine::startRebuild(const QString &detail)
+{
+    // The server went back in time: what it applied lately may be lost. Sent again with their
+    // own ids, the server answers those it still knows with their recorded outcome and applies
+    // the others again.
+    int requeued = 0;
+    if (detail == QLatin1String("restored")) {
+        requeued = m_store->requeueAcknowledged();
+        if (requeued < 0)
+            return false;
+    }
+    if (!m_store->beginRebuild())
+        return false;
+    m_done = 0;
+    m_total = 0;
+    m_firstPage = true;
+    if (requeued > 0) {
+        emitCounts();
+        pushNext();
+    } else {
+        pullNext();
+    }
+    return true;
 }
 
 void SyncEngine::onPulled(const ApiResult &result)
@@ -471,20 +562,20 @@ void SyncEngine::onPulled(const ApiResult &result)
     if (!result.ok()) {
         if (result.error.httpStatus == 410 && !m_resetThisRun) {
             // The server's history no longer matches the cache (a restore, or what the user may
-            // see changed): start over, keeping what the user did offline.
+            // see changed): the feed is pulled again beside the cache, which stays in use until
+            // the rebuild is complete, and what the user did offline is kept.
             m_resetThisRun = true;
-            if (!m_store->resetCache()) {
+            m_pushError.reset();
+            const QString detail = result.error.object.value(QLatin1String("detail")).toString();
+            if (!startRebuild(detail.isEmpty() ? result.error.detail : detail))
                 failLocally(m_store->lastError());
-                return;
-            }
-            m_done = 0;
-            emit cacheReset();
-            pullNext();
             return;
         }
+        m_pushError.reset();
         fail(result.error);
         return;
     }
+    m_firstPage = false;
     const QJsonValue changes = result.body.value(QLatin1String("changes"));
     const QJsonValue cursor = result.body.value(QLatin1String("cursor"));
     const QJsonValue remaining = result.body.value(QLatin1String("remaining"));
@@ -502,11 +593,23 @@ void SyncEngine::onPulled(const ApiResult &result)
         error.httpStatus = result.httpStatus;
         error.code = QStringLiteral("invalid_response");
         error.message = tr("The server sent changes this program cannot read.");
+        m_pushError.reset();
         fail(error);
         return;
     }
     const QJsonArray list = changes.toArray();
-    if (!m_store->applyPage(list, cursor.toString(), [&] { return overlayPending(list); })) {
+    // `more` with an empty page would ask for the same page for ever.
+    const bool last = !more || list.isEmpty();
+    const bool rebuilding = m_store->isRebuilding();
+    bool stored = false;
+    if (!rebuilding)
+        stored = m_store->applyPage(list, cursor.toString(), [&] { return overlayPending(list); });
+    else if (!last)
+        stored = m_store->applyRebuildPage(list, cursor.toString());
+    else
+        stored = m_store->finishRebuild(
+            list, cursor.toString(), [&] { return overlayPending(list, true); });
+    if (!stored) {
         // A page that does not apply is either unreadable (the server's fault, maybe passing) or
         // a local disk problem; nothing of it landed, so trying again later is safe.
         ApiError error;
@@ -514,26 +617,34 @@ void SyncEngine::onPulled(const ApiResult &result)
         error.code = QStringLiteral("invalid_response");
         error.message
             = tr("The changes from the server could not be stored: %1").arg(m_store->lastError());
+        m_pushError.reset();
         fail(error);
         return;
     }
     m_done += int(list.size());
-    emit progress(m_done, m_done + int(remaining.toDouble()));
-    if (!list.isEmpty()) {
+    // Only the first page carries the count; later ones leave the total as it was.
+    if (remaining.isDouble())
+        m_total = m_done + int(remaining.toDouble());
+    m_total = std::max(m_total, m_done);
+    emit progress(m_done, m_total);
+    if (rebuilding) {
+        // The old cache stayed as it was until now; the switch replaced it all at once.
+        if (last)
+            emit cacheReset();
+    } else if (!list.isEmpty()) {
         QSet<QString> types;
         for (const QJsonValue &change : list)
             types.insert(change.toObject().value(QLatin1String("type")).toString());
         emit entitiesChanged(QStringList(types.cbegin(), types.cend()));
     }
-    // `more` with an empty page would ask for the same page for ever.
-    if (more && !list.isEmpty()) {
+    if (!last) {
         pullNext();
         return;
     }
     succeed();
 }
 
-bool SyncEngine::overlayPending(const QJsonArray &changes)
+bool SyncEngine::overlayPending(const QJsonArray &changes, bool all)
 {
     // A write made while this sync was under way is still pending; the server's row that just
     // arrived does not have it yet. Laid over it again, the user keeps seeing their change.
@@ -548,12 +659,17 @@ bool SyncEngine::overlayPending(const QJsonArray &changes)
     }
     for (const OutboxMutation &m : pending) {
         const MutationType kind = m_types.value(m.type);
-        if (!kind.effect || !touched.contains(m.entityType + QLatin1Char('\n') + m.target))
+        if (!kind.effect
+            || (!all && !touched.contains(m.entityType + QLatin1Char('\n') + m.target)))
             continue;
-        // A row the server deleted stays deleted.
         std::optional<CachedEntity> cached = m_store->entity(m.entityType, m.target);
-        if (!cached)
-            continue;
+        if (!cached) {
+            // A row the server deleted stays deleted; one the user created offline (base version
+            // 0) is not on the server yet, and stays shown after a rebuild.
+            if (!all || m.baseVersion != 0 || kind.mustExist)
+                continue;
+            cached = CachedEntity { m.entityType, m.target, 0, {} };
+        }
         cached->data = kind.effect(cached->data, m.payload);
         if (!m_store->putEntity(*cached))
             return false;
@@ -565,6 +681,15 @@ void SyncEngine::succeed()
 {
     const QDateTime now = m_clock->nowUtc();
     m_store->setLastSyncAt(now);
+    if (m_pushError) {
+        // The pull went through: the cache is current, but what failed to go out is reported
+        // (and retried as any failure).
+        const ApiError error = *m_pushError;
+        m_pushError.reset();
+        emit lastSyncChanged(now);
+        fail(error);
+        return;
+    }
     m_backoff.reset();
     m_message.clear();
     m_running = false;

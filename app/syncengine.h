@@ -7,10 +7,12 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace xueshi {
 
@@ -48,6 +50,8 @@ public:
 
     static constexpr int DefaultPageSize = 500;
     static constexpr int MaxBatch = 100;
+    // A batch's JSON (compact) stays under this; a single larger mutation goes alone.
+    static constexpr int MaxBatchBytes = 256 * 1024;
     static constexpr int DefaultPeriodMs = 5 * 60 * 1000;
 
     // `api`, `store` and `clock` must outlive the engine; a null clock is the system clock. The
@@ -101,6 +105,11 @@ public:
     // before the first sync brought the entity is refused.
     void registerMutationType(
         const QString &type, const QString &entityType, LocalEffect effect, bool mustExist = false);
+    // Declares that the server applies this (declared) type whatever version of the entity it
+    // was made against (lesson.study adds study time up): several of one entity then go in one
+    // batch, in order. Other types are checked against their base version, which for a later one
+    // of the same entity is only known once the earlier one is applied: they go one per batch.
+    void setVersionFree(const QString &type, bool versionFree = true);
     // Queues a mutation of a declared type against the cached entity's version and applies its
     // local effect, in one transaction. Returns the mutation's id, or empty (see lastMessage()).
     QString queueMutation(const QString &type, const QString &target, const QJsonObject &payload);
@@ -135,7 +144,8 @@ signals:
     void problemsChanged();
     // Cached entities of these types changed (a pulled page, a local effect, a conflict).
     void entitiesChanged(const QStringList &types);
-    // The server invalidated the cursor: the cache was emptied (the outbox kept) and is refilled.
+    // The server invalidated the cursor and the cache was rebuilt beside the old one: the new
+    // rows (with the pending mutations' effects over them) just replaced it all.
     void cacheReset();
     void syncFinished(bool ok, const QString &message);
     // The server applied a mutation; `result` is its whole answer, which for a batch such as
@@ -151,9 +161,13 @@ private:
     void run();
     void pushNext();
     void onPushed(const QStringList &ids, const ApiResult &result);
+    void pushFailed(const ApiError &error);
     void pullNext();
     void onPulled(const ApiResult &result);
-    bool overlayPending(const QJsonArray &changes);
+    bool startRebuild(const QString &detail);
+    // Lays the pending mutations' local effects over the rows of `changes`, or over everything
+    // (`all`, after a rebuild's switch, recreating what the user created offline).
+    bool overlayPending(const QJsonArray &changes, bool all = false);
     void succeed();
     void fail(const ApiError &error);
     void failLocally(const QString &message);
@@ -176,6 +190,7 @@ private:
     const Clock *m_clock;
     QString m_userId;
     QHash<QString, MutationType> m_types;
+    QSet<QString> m_versionFree;
     PushGate m_pushGate;
 
     int m_pageSize = DefaultPageSize;
@@ -188,7 +203,11 @@ private:
     bool m_running = false;
     bool m_again = false;
     bool m_resetThisRun = false;
+    bool m_firstPage = true; // asks for the count of what remains
+    int m_batchLimit = MaxBatch; // lowered by a 413 for the rest of the run
+    std::optional<ApiError> m_pushError; // reported after the pull
     int m_done = 0;
+    int m_total = 0;
     int m_lastPending = -1;
     State m_state = State::Idle;
     QString m_message;

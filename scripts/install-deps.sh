@@ -14,6 +14,7 @@ packages=(
     postgresql clang-format
     clang libfuzzer-14-dev libclang-rt-14-dev
     xvfb xauth imagemagick poppler-utils
+    wrk nginx
 )
 
 missing=()

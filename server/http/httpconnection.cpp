@@ -1,5 +1,6 @@
 #include "httpconnection.h"
 
+#include "compression.h"
 #include "errorcodes.h"
 
 #include <QDateTime>
@@ -538,6 +539,14 @@ bool HttpConnection::readHead()
         return false;
     }
     m_headRequest = m_request.method == "HEAD";
+    QByteArray acceptEncoding;
+    for (const auto &[name, value] : std::as_const(m_request.headers)) {
+        if (name == "accept-encoding") {
+            acceptEncoding += value;
+            acceptEncoding += ',';
+        }
+    }
+    m_acceptsGzip = acceptsGzip(acceptEncoding);
     m_keepAlive = head.keepAlive;
     m_contentLength = head.contentLength;
     // Refused before a byte of the body is read: the body is never buffered.
@@ -591,10 +600,12 @@ void HttpConnection::dispatch()
 
 HttpServer::Responder HttpConnection::makeResponder()
 {
-    return [gate = m_gate, serial = m_serial, answered = std::make_shared<std::atomic_bool>(false)](
-               HttpResponse response) {
+    return [gate = m_gate, serial = m_serial, gzip = m_acceptsGzip,
+               answered = std::make_shared<std::atomic_bool>(false)](HttpResponse response) {
         if (answered->exchange(true))
             return;
+        // On the thread that answered (a worker, mostly), not the connection's.
+        compressIfAccepted(response, gzip);
         QMutexLocker lock(&gate->mutex);
         HttpConnection *connection = gate->connection;
         if (!connection)

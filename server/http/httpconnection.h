@@ -113,6 +113,7 @@ private:
     qint64 m_contentLength = 0;
     bool m_keepAlive = true;
     bool m_headRequest = false;
+    bool m_acceptsGzip = false; // the request being answered allows a gzip-encoded body
     bool m_waitingForDrain = false;
     bool m_halfClosed = false;
     quint64 m_serial = 0; // numbers the requests, so a late answer cannot answer a newer one

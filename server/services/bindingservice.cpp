@@ -145,12 +145,42 @@ void BindingService::publishForLearner(const QString &learnerId)
         publish(id);
 }
 
+void BindingService::lockLearners(QStringList learnerIds, LearnerLock lock)
+{
+    Database &db = m_context.database;
+    if (!db.isPostgres() || learnerIds.isEmpty())
+        return;
+    // In the order of the ids, so two transactions locking overlapping sets never deadlock.
+    learnerIds.sort();
+    learnerIds.removeDuplicates();
+    constexpr qsizetype Chunk = 500;
+    for (qsizetype start = 0; start < learnerIds.size(); start += Chunk) {
+        const QStringList ids = learnerIds.mid(start, Chunk);
+        QStringList marks;
+        QVariantList values;
+        for (const QString &id : ids) {
+            marks.append(QStringLiteral("?"));
+            values.append(id);
+        }
+        db.exec(
+            db.inlined(QStringLiteral("SELECT id FROM users WHERE id IN (%1) ORDER BY id%2")
+                           .arg(marks.join(QStringLiteral(", ")),
+                               lock == LearnerLock::Shared ? QStringLiteral(" FOR SHARE")
+                                                           : QStringLiteral(" FOR NO KEY UPDATE")),
+                values));
+    }
+}
+
 std::optional<QString> BindingService::confirmedEmployer(const QString &learnerId, Lock lock)
 {
     Database &db = m_context.database;
     // Held shared, a publisher waits for a confirmation or an end in flight and then reads the
     // binding as it became (PostgreSQL): a record is never published to an employer whose access
-    // ended while it was written.
+    // ended while it was written. The learner's row first (lockLearners): the binding's own row
+    // lock alone let a reader whose statement began before a confirmation see the former binding
+    // ended and the new one still pending, and publish to no HR office at all.
+    if (lock == Lock::Shared)
+        lockLearners({ learnerId }, LearnerLock::Shared);
     QSqlQuery q = db.exec(
         QStringLiteral(
             "SELECT employer_id FROM bindings WHERE learner_id = ? AND status = 'confirmed'")
@@ -256,6 +286,7 @@ QJsonObject BindingService::request(const AuthenticatedUser &caller, const QStri
             .field(missing);
     }
 
+    lockLearners({ caller.id }, LearnerLock::Exclusive);
     QSqlQuery current
         = db.exec(QStringLiteral("SELECT id, employer_id, status FROM bindings WHERE learner_id = ?"
                                  " AND status IN ('pending', 'confirmed')")
@@ -291,6 +322,7 @@ QJsonObject BindingService::withdraw(const AuthenticatedUser &caller, const QStr
     const QString &bindingId, qint64 baseVersion)
 {
     Database &db = m_context.database;
+    lockLearners({ caller.id }, LearnerLock::Exclusive);
     QSqlQuery q
         = db.exec(QStringLiteral("SELECT learner_id, status, version FROM bindings WHERE id = ?")
                 + db.forUpdate(),
@@ -327,6 +359,17 @@ QJsonObject BindingService::decide(const AuthenticatedUser &caller, const QStrin
             QT_TRANSLATE_NOOP("Server",
                 "The administrator has not approved your organisation yet; you can confirm staff "
                 "once it is approved."));
+    }
+    // The learner's row before the binding's (the lock order): a binding's learner never changes,
+    // so it is read unlocked first.
+    {
+        QSqlQuery learner = db.exec(
+            QStringLiteral("SELECT learner_id FROM bindings WHERE id = ?"), { bindingId });
+        if (learner.next()) {
+            const QString learnerId = learner.value(0).toString();
+            learner.finish();
+            lockLearners({ learnerId }, LearnerLock::Exclusive);
+        }
     }
     QSqlQuery q = db.exec(
         QStringLiteral("SELECT learner_id, employer_id, status, version FROM bindings WHERE id = ?")

@@ -32,6 +32,15 @@ public:
         const QString &bindingId, qint64 baseVersion, bool confirm, const QJsonObject &payload);
 
     enum class Lock { None, Shared };
+    // The lock order (docs/sync.md, "Locks"): the learner's users row first, then the rows of
+    // what is written (the bindings before the rest), the change counter last. Whoever changes a
+    // learner's bindings holds the learner's row for a non-key update (Lock::Exclusive); whoever
+    // decides from them who may see a record holds it shared (Lock::Shared), so the audience is
+    // read after any binding change in flight has committed. Both only on PostgreSQL (SQLite's
+    // BEGIN IMMEDIATE serialises writers), and neither waits for an insert that merely references
+    // the user (FOR NO KEY UPDATE and FOR SHARE leave foreign keys' KEY SHARE alone).
+    enum class LearnerLock { Shared, Exclusive };
+    void lockLearners(QStringList learnerIds, LearnerLock lock);
     // The employer a learner is confirmed with, if any. Publishers of the learner's records read
     // it with Lock::Shared.
     std::optional<QString> confirmedEmployer(const QString &learnerId, Lock lock = Lock::None);

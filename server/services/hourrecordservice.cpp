@@ -78,8 +78,16 @@ qint64 HourRecordService::save(const Record &r)
 
 void HourRecordService::saveMany(const QList<Record> &records)
 {
-    for (const Record &r : records)
+    QStringList learnerIds;
+    learnerIds.reserve(records.size());
+    for (const Record &r : records) {
         validate(r);
+        learnerIds.append(r.learnerId);
+    }
+    // The learners' rows first (the lock order, docs/sync.md "Locks"): a binding confirmed while
+    // the batch runs either commits before the audiences below are read, or waits for this
+    // transaction and then publishes the new records to its HR office itself.
+    m_bindings.lockLearners(learnerIds, BindingService::LearnerLock::Shared);
     Database &db = m_context.database;
     // Ids per IN list. PostgreSQL gets them as literals (one round trip a query instead of
     // three); SQLite binds them by name, at a cost growing with the square of their number.
@@ -139,7 +147,8 @@ void HourRecordService::saveMany(const QList<Record> &records)
         QVariantList ids;
         for (qsizetype i = start; i < end; ++i)
             ids.append(learnerList.at(i));
-        // Held shared on PostgreSQL, like BindingService::confirmedEmployer(Lock::Shared).
+        // Held shared on PostgreSQL, like BindingService::confirmedEmployer(Lock::Shared); read
+        // once the learners' rows are held.
         QSqlQuery q = select(
             QStringLiteral("SELECT learner_id, employer_id FROM bindings"
                            " WHERE status = 'confirmed' AND learner_id IN (%1)%2")

@@ -477,8 +477,11 @@ QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mu
         }
     }
 
-    QSqlQuery v = db.exec(
-        QStringLiteral("SELECT version FROM users WHERE id = ?") + db.forUpdate(), { caller.id });
+    // FOR NO KEY UPDATE: the user's row first (docs/sync.md, "Locks"), without waiting for the
+    // caller's other mutations that only insert rows referencing it.
+    QSqlQuery v = db.exec(QStringLiteral("SELECT version FROM users WHERE id = ?")
+            + (db.isPostgres() ? QStringLiteral(" FOR NO KEY UPDATE") : QString()),
+        { caller.id });
     if (!v.next())
         throw ApiError(
             404, ec::NotFound, "Server", QT_TRANSLATE_NOOP("Server", "The account was not found."));
@@ -526,9 +529,10 @@ QJsonObject SyncService::updateProfile(const AuthenticatedUser &caller, const Mu
         updateLearnerDetails(caller, m.payload);
     db.exec(QStringLiteral("UPDATE users SET version = version + 1, updated_at = ? WHERE id = ?"),
         { m_context.clock.nowUtc().toMSecsSinceEpoch(), caller.id });
-    m_accounts.publishAccount(caller.id);
+    // The bindings before the change counter (the lock order): learnerDetailsChanged writes them.
     if (learner && m_bindings.learnerDetails(caller.id) != seenByEmployer)
         m_bindings.learnerDetailsChanged(caller.id);
+    m_accounts.publishAccount(caller.id);
     return QJsonObject { { QStringLiteral("id"), m.id },
         { QStringLiteral("status"), QStringLiteral("applied") },
         { QStringLiteral("version"), double(version + 1) } };

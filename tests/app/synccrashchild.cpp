@@ -2,6 +2,7 @@
 //
 //   synccrashchild pull PATH            applies generated pages of the change feed for ever
 //   synccrashchild outbox PATH USERID   queues profile.update mutations with their local effect
+//   synccrashchild rebuild PATH         rebuilds the cache beside it, switches, and again
 //
 // Prints "ready" once the store is open. The pages and the mutations are generated so that the
 // test can tell, from the cursor or the outbox alone, exactly what the file must hold.
@@ -28,6 +29,29 @@ int pullForever(LocalStore &store)
         const qint64 to = from + crash::PageSize;
         if (!store.applyPage(crash::page(from), crash::cursorFor(to))) {
             std::fprintf(stderr, "applyPage: %s\n", qPrintable(store.lastError()));
+            return 1;
+        }
+    }
+}
+
+int rebuildForever(LocalStore &store)
+{
+    for (;;) {
+        if (!store.isRebuilding() && !store.beginRebuild()) {
+            std::fprintf(stderr, "beginRebuild: %s\n", qPrintable(store.lastError()));
+            return 1;
+        }
+        const qint64 from = crash::cursorSeq(store.rebuildCursor());
+        if (from < 0 || from >= crash::RebuildCursor) {
+            std::fprintf(stderr, "bad rebuild cursor %s\n", qPrintable(store.rebuildCursor()));
+            return 1;
+        }
+        const qint64 to = from + crash::PageSize;
+        const bool ok = to < crash::RebuildCursor
+            ? store.applyRebuildPage(crash::page(from), crash::cursorFor(to))
+            : store.finishRebuild(crash::page(from), crash::cursorFor(to));
+        if (!ok) {
+            std::fprintf(stderr, "rebuild: %s\n", qPrintable(store.lastError()));
             return 1;
         }
     }
@@ -70,7 +94,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 3) {
-        std::fprintf(stderr, "usage: synccrashchild pull|outbox PATH [USERID]\n");
+        std::fprintf(stderr, "usage: synccrashchild pull|outbox|rebuild PATH [USERID]\n");
         return 2;
     }
     LocalStore store;
@@ -82,6 +106,8 @@ int main(int argc, char **argv)
     std::fflush(stdout);
     if (args.at(1) == QLatin1String("pull"))
         return pullForever(store);
+    if (args.at(1) == QLatin1String("rebuild"))
+        return rebuildForever(store);
     if (args.at(1) == QLatin1String("outbox") && args.size() > 3)
         return outboxForever(store, args.at(3));
     return 2;

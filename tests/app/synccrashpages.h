@@ -59,6 +59,11 @@ inline QJsonArray page(qint64 from)
     return changes;
 }
 
+// The rebuild of the crash test: the cache holds the feed up to OldCursor, a rebuild pulls it
+// from the start into the shadow and switches at RebuildCursor, then starts over.
+constexpr qint64 OldCursor = 4 * PageSize;
+constexpr qint64 RebuildCursor = 12 * PageSize;
+
 inline QString mobile(int n)
 {
     return QStringLiteral("139%1").arg(n, 8, 10, QLatin1Char('0'));

@@ -1,6 +1,7 @@
 // The client's SQLite cache: migrations, a page landing with its cursor or not at all, an outbox
 // row landing with its local effect or not at all, corrupt files rebuilt with the outbox kept,
-// the cache reset that keeps the outbox, and the problems' lifecycle (retry, edit, discard).
+// the cache reset that keeps the outbox, and the problems' lifecycle (retry, edit, discard); a
+// rebuild beside the cache that switches in one transaction, and the acknowledged mutations.
 #include "localstore.h"
 #include "testsupport.h"
 
@@ -45,6 +46,11 @@ QJsonArray page(qint64 firstSeq, int count)
     for (int i = 0; i < count; ++i)
         changes.append(change(firstSeq + i, QStringLiteral("i%1").arg(firstSeq + i), 1));
     return changes;
+}
+
+QJsonObject note(const char *text)
+{
+    return { { QStringLiteral("text"), QString::fromLatin1(text) } };
 }
 
 OutboxMutation noteMutation(const QString &target, const QJsonObject &payload, qint64 base = 0)
@@ -387,6 +393,101 @@ private slots:
         QCOMPARE(store.pendingCount(), 1);
         QVERIFY(!store.discard(later));
         QVERIFY(store.retry(later).isEmpty());
+    }
+
+    void rebuild_besideCache_crashBeforeSwitch_oldKept_resumed()
+    {
+        {
+            LocalStore store;
+            QVERIFY(store.open(m_path));
+            QVERIFY(store.applyPage(page(1, 50), QStringLiteral("c50")));
+            const QString id = store.enqueue(noteMutation(QStringLiteral("n1"), {}));
+            QVERIFY(!id.isEmpty());
+            QVERIFY(!store.isRebuilding());
+            QVERIFY(store.beginRebuild());
+            QVERIFY(store.isRebuilding());
+            QVERIFY(store.rebuildCursor().isEmpty());
+            // Pages of the new feed go beside the cache, which stays as it was.
+            QVERIFY(store.applyRebuildPage(page(100, 20), QStringLiteral("r20")));
+            QCOMPARE(store.rebuildEntityCount(), 20);
+            QCOMPARE(store.rebuildCursor(), QStringLiteral("r20"));
+            QCOMPARE(store.entityCount(), 50);
+            QCOMPARE(store.cursor(), QStringLiteral("c50"));
+            // A crash during the switch: nothing of it.
+            for (const char *point : { "rebuildSwitch:beforeSwap", "rebuildSwitch:beforeCommit" }) {
+                store.setCrashPoint([point](const char *at) {
+                    if (qstrcmp(at, point) == 0)
+                        throw SimulatedCrash();
+                });
+                QVERIFY_THROWS_EXCEPTION(SimulatedCrash,
+                    store.finishRebuild(page(120, 5), QStringLiteral("r25"), [&store] {
+                        return store.putEntity(
+                            { QStringLiteral("note"), QStringLiteral("n1"), 0, {} });
+                    }));
+                QCOMPARE(store.entityCount(), 50);
+                QCOMPARE(store.rebuildEntityCount(), 20);
+                QCOMPARE(store.cursor(), QStringLiteral("c50"));
+                QVERIFY(store.isRebuilding());
+            }
+        }
+        // After a restart the rebuild is still under way, from its own cursor.
+        LocalStore store;
+        QVERIFY(store.open(m_path));
+        QVERIFY(store.isRebuilding());
+        QCOMPARE(store.rebuildCursor(), QStringLiteral("r20"));
+        QCOMPARE(store.rebuildEntityCount(), 20);
+        QCOMPARE(store.entityCount(), 50);
+        QCOMPARE(store.pendingCount(), 1);
+        QVERIFY(store.finishRebuild(page(120, 5), QStringLiteral("r25"), [&store] {
+            return store.putEntity({ QStringLiteral("note"), QStringLiteral("n1"), 0, {} });
+        }));
+        QVERIFY(!store.isRebuilding());
+        QCOMPARE(store.cursor(), QStringLiteral("r25"));
+        QCOMPARE(store.entityCount(QStringLiteral("item")), 25);
+        QVERIFY(!store.entity(QStringLiteral("item"), QStringLiteral("i1")));
+        QVERIFY(store.entity(QStringLiteral("item"), QStringLiteral("i124")));
+        QVERIFY(store.entity(QStringLiteral("note"), QStringLiteral("n1")));
+        QCOMPARE(store.rebuildEntityCount(), 0);
+        QCOMPARE(store.pendingCount(), 1);
+        QVERIFY(!store.applyRebuildPage(page(200, 1), QStringLiteral("r26")));
+        QCOMPARE(integrity(m_path), QStringLiteral("ok"));
+    }
+
+    void acknowledged_kept_requeuedInOrder_pruned()
+    {
+        LocalStore store;
+        QVERIFY(store.open(m_path));
+        const QDateTime t0(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+        const QString a = store.enqueue(noteMutation(QStringLiteral("a"), note("a")));
+        const QString b = store.enqueue(noteMutation(QStringLiteral("b"), note("b"), 3));
+        const QString c = store.enqueue(noteMutation(QStringLiteral("c"), note("c")));
+        QVERIFY(store.markApplied(a, 1, t0));
+        QVERIFY(store.markApplied(b, 4, t0.addDays(5)));
+        QCOMPARE(store.pendingCount(), 1);
+        QCOMPARE(store.problemCount(), 0);
+        QList<OutboxMutation> kept = store.acknowledgedMutations();
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(kept.at(0).id, a);
+        QCOMPARE(kept.at(1).id, b);
+        QCOMPARE(kept.at(1).baseVersion, 3);
+        QCOMPARE(kept.at(1).payload, note("b"));
+        QCOMPARE(kept.at(1).state, OutboxMutation::State::Acknowledged);
+        // Back in the outbox with their ids, before c.
+        QCOMPARE(store.requeueAcknowledged(), 2);
+        QCOMPARE(store.acknowledgedMutations().size(), 0);
+        const QList<OutboxMutation> pending = store.pendingMutations();
+        QCOMPARE(pending.size(), 3);
+        QCOMPARE(pending.at(0).id, a);
+        QCOMPARE(pending.at(1).id, b);
+        QCOMPARE(pending.at(2).id, c);
+        QCOMPARE(pending.at(1).baseVersion, 3);
+        // Pruned by the time of their acknowledgement.
+        QVERIFY(store.markApplied(a, 1, t0));
+        QVERIFY(store.markApplied(b, 4, t0.addDays(5)));
+        QVERIFY(store.pruneAcknowledged(t0.addSecs(1)));
+        kept = store.acknowledgedMutations();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().id, b);
     }
 
     void resetCache_keepsOutbox()

@@ -264,7 +264,89 @@ private slots:
             crash::mobile(lastOutbox));
     }
 
+    // A rebuild killed at random: the cache is always the old one or the whole new one, never a
+    // mix; the shadow holds exactly the changes up to the rebuild's cursor; a restart goes on.
+    void sigkillDuringRebuild_oldCacheOrNewOne_resumed()
+    {
+        QRandomGenerator random(m_seed + 1);
+        const QString path = temporaryDirectory() + QStringLiteral("/rebuild.sqlite");
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            for (qint64 from = 0; from < crash::OldCursor; from += crash::PageSize)
+                QVERIFY(
+                    store.applyPage(crash::page(from), crash::cursorFor(from + crash::PageSize)));
+        }
+        int kills = 0;
+        int midRebuild = 0;
+        int switched = 0;
+        for (int run = 0; run < 24; ++run) {
+            QProcess child;
+            child.setProgram(QStringLiteral(XUESHI_CRASH_CHILD));
+            child.setArguments({ QStringLiteral("rebuild"), path });
+            QSignalSpy finished(&child, &QProcess::finished);
+            child.start();
+            QVERIFY2(child.waitForStarted(10000), qPrintable(child.errorString()));
+            QTRY_VERIFY_WITH_TIMEOUT(child.canReadLine() || finished.size() > 0, 10000);
+            QVERIFY2(finished.isEmpty(), child.readAllStandardError().constData());
+            const int delay = int(random.bounded(200));
+            const qint64 pid = child.processId();
+            QTimer::singleShot(delay, &child, [pid] { ::kill(pid_t(pid), SIGKILL); });
+            QVERIFY(finished.wait(10000));
+            if (child.exitStatus() != QProcess::CrashExit)
+                QFAIL(qPrintable(QStringLiteral("the child stopped by itself: %1")
+                                     .arg(QString::fromUtf8(child.readAllStandardError()))));
+            ++kills;
+
+            RawDb raw(path);
+            QCOMPARE(raw.integrity(), QStringLiteral("ok"));
+            const qint64 cursor = crash::cursorSeq(raw.meta(QStringLiteral("cursor")));
+            QVERIFY2(cursor == crash::OldCursor || cursor == crash::RebuildCursor,
+                qPrintable(QString::number(cursor)));
+            if (cursor == crash::RebuildCursor)
+                ++switched;
+            QVERIFY2(holdsFeedUpTo(raw, QStringLiteral("entities"), cursor),
+                qPrintable(QStringLiteral("run %1: the cache is not whole").arg(run)));
+            const bool rebuilding = raw.meta(QStringLiteral("rebuilding")) == QLatin1String("1");
+            const qint64 shadow
+                = rebuilding ? crash::cursorSeq(raw.meta(QStringLiteral("rebuildCursor"))) : 0;
+            QVERIFY(shadow >= 0 && shadow < crash::RebuildCursor);
+            if (shadow > 0)
+                ++midRebuild;
+            QVERIFY2(holdsFeedUpTo(raw, QStringLiteral("rebuild_entities"), shadow),
+                qPrintable(QStringLiteral("run %1: the shadow is not whole").arg(run)));
+        }
+        QCOMPARE(kills, 24);
+        // Both were seen: killed mid-rebuild, and after a switch.
+        QVERIFY2(midRebuild > 0 && switched > 0,
+            qPrintable(
+                QStringLiteral("%1 mid-rebuild, %2 switched").arg(midRebuild).arg(switched)));
+        qInfo("%d kills: %d mid-rebuild, %d after a switch", kills, midRebuild, switched);
+    }
+
 private:
+    // Whether `table` holds exactly what the generated feed up to `cursor` leaves.
+    static bool holdsFeedUpTo(const RawDb &raw, const QString &table, qint64 cursor)
+    {
+        QHash<QString, qint64> actual;
+        QSqlQuery q(raw.db());
+        if (!q.exec(
+                QStringLiteral("SELECT id, version, json_extract(data, '$.seq') FROM ") + table))
+            return false;
+        while (q.next()) {
+            if (q.value(1).toLongLong() != q.value(2).toLongLong())
+                return false;
+            actual.insert(q.value(0).toString(), q.value(1).toLongLong());
+        }
+        QHash<QString, qint64> expected;
+        for (int k = 0; k < crash::Ids && cursor > 0; ++k) {
+            const qint64 last = cursor - ((cursor - k) % crash::Ids + crash::Ids) % crash::Ids;
+            if (last >= 1 && !crash::isDelete(last))
+                expected.insert(crash::idOf(last), last);
+        }
+        return actual == expected;
+    }
+
     // Checks the pulled cache against the generated feed; returns its cursor's seq.
     qint64 checkPulled(const QString &path)
     {

@@ -2,7 +2,10 @@
 // incremental pulls with progress, a cursor invalidated by the server, the outbox pushed in order
 // and in batches, problems set aside without blocking the rest, retries with backoff after
 // network errors, 5xx and unreadable answers, exactly-once delivery when the connection drops
-// after the server committed, one sync at a time, periodic and network-return syncs.
+// after the server committed, one sync at a time, periodic and network-return syncs; batches
+// capped in bytes and halved on 413, the pull after a failed push, version-free chains in one
+// batch, the count asked once, a rebuild beside the cache across a cut and a restart, and the
+// acknowledged mutations sent again after a restore.
 #include "apiclient.h"
 #include "clientfakes.h"
 #include "clock.h"
@@ -190,6 +193,356 @@ private slots:
         QCOMPARE(f.store.problems().first().id, refused);
         QCOMPARE(f.store.cursor(), f.server.cursorAt(f.server.lastSeq()));
         QVERIFY(f.store.cursor().startsWith(QStringLiteral("fake.e2.")));
+    }
+
+    void largeBatches_cappedInBytes()
+    {
+        Fixture f;
+        f.engine->registerMutationType(QStringLiteral("note.put"), QStringLiteral("note"),
+            [](const QJsonObject &, const QJsonObject &payload) { return payload; });
+        QVERIFY(f.sync());
+        // Ten changes of 60 KiB: four fit in 256 KiB.
+        QStringList ids;
+        for (int i = 0; i < 10; ++i)
+            ids.append(f.engine->queueMutation(QStringLiteral("note.put"),
+                QStringLiteral("big%1").arg(i), note(QString(60 * 1024, QLatin1Char('a' + i)))));
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->pendingCount(), 0);
+        QCOMPARE(f.server.batches().size(), 3);
+        QStringList sent;
+        for (const QStringList &batch : f.server.batches())
+            sent += batch;
+        QCOMPARE(sent, ids);
+        for (const qsizetype bytes : f.server.batchBytes())
+            QVERIFY2(bytes <= SyncEngine::MaxBatchBytes, qPrintable(QString::number(bytes)));
+        // One larger than the cap goes alone (and the server takes it).
+        const QString huge = f.engine->queueMutation(QStringLiteral("note.put"),
+            QStringLiteral("huge"), note(QString(300 * 1024, QLatin1Char('h'))));
+        const QString small = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("small"), note(QStringLiteral("s")));
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.batches().at(3), QStringList { huge });
+        QCOMPARE(f.server.batches().at(4), QStringList { small });
+    }
+
+    void tooLarge_splitInHalves_aloneSetAside_pullStillRuns()
+    {
+        Fixture f;
+        f.engine->registerMutationType(QStringLiteral("note.put"), QStringLiteral("note"),
+            [](const QJsonObject &, const QJsonObject &payload) { return payload; });
+        QVERIFY(f.sync());
+        // A server whose limit is lower than the client's cap.
+        f.server.setMaxRequestBytes(100 * 1024);
+        QStringList ids;
+        for (int i = 0; i < 4; ++i)
+            ids.append(f.engine->queueMutation(QStringLiteral("note.put"),
+                QStringLiteral("n%1").arg(i), note(QString(40 * 1024, QLatin1Char('x')))));
+        const QString tooLarge = f.engine->queueMutation(QStringLiteral("note.put"),
+            QStringLiteral("large"), note(QString(150 * 1024, QLatin1Char('y'))));
+        const QString after = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("after"), note(QStringLiteral("after")));
+        f.server.upsert(QStringLiteral("region"), QStringLiteral("110000"),
+            { { QStringLiteral("name"), QStringLiteral("new") } });
+        QSignalSpy problems(f.engine.get(), &SyncEngine::problemsChanged);
+        QVERIFY(f.sync());
+        // 4 x 40 KiB (the 150 KiB one would pass the cap): refused; two by two: taken; the large
+        // one with the next: refused; the large one alone: refused, set aside; the next one goes.
+        const QList<QStringList> batches = f.server.batches();
+        QCOMPARE(batches.size(), 6);
+        QCOMPARE(batches.at(0), ids);
+        QCOMPARE(batches.at(1), ids.mid(0, 2));
+        QCOMPARE(batches.at(2), ids.mid(2, 2));
+        QCOMPARE(batches.at(3), (QStringList { tooLarge, after }));
+        QCOMPARE(batches.at(4), QStringList { tooLarge });
+        QCOMPARE(batches.at(5), QStringList { after });
+        for (const QString &id : ids)
+            QCOMPARE(f.server.timesApplied(id), 1);
+        QCOMPARE(f.server.timesApplied(after), 1);
+        QCOMPARE(f.engine->pendingCount(), 0);
+        QCOMPARE(f.engine->problems().size(), 1);
+        const OutboxMutation set = f.engine->problems().first();
+        QCOMPARE(set.id, tooLarge);
+        QCOMPARE(set.state, OutboxMutation::State::Rejected);
+        QCOMPARE(set.lastError.value(QStringLiteral("code")).toString(),
+            QStringLiteral("payload_too_large"));
+        QCOMPARE(set.lastError.value(QStringLiteral("message")).toString(),
+            QStringLiteral("This change is too large for the server to accept."));
+        QVERIFY(!problems.isEmpty());
+        // The pull ran.
+        QVERIFY(f.store.entity(QStringLiteral("region"), QStringLiteral("110000")));
+        // Nothing left to retry for ever: the next sync sends nothing.
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.batches().size(), 6);
+    }
+
+    void pushFails_pullStillRuns_failureReported()
+    {
+        Fixture f;
+        QVERIFY(f.sync());
+        const QString id = f.engine->queueProfileUpdate(
+            { { QStringLiteral("mobile"), QStringLiteral("13900000007") } });
+        f.server.upsert(QStringLiteral("region"), QStringLiteral("110000"),
+            { { QStringLiteral("name"), QStringLiteral("new") } });
+        f.server.failNext(QStringLiteral("/sync/mutations"), FakeSyncServer::Fault::ServerError);
+        QSignalSpy retries(f.engine.get(), &SyncEngine::retryScheduled);
+        QSignalSpy finished(f.engine.get(), &SyncEngine::syncFinished);
+        QSignalSpy lastSync(f.engine.get(), &SyncEngine::lastSyncChanged);
+        f.engine->syncNow();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Oops."));
+        QCOMPARE(f.engine->state(), SyncEngine::State::Error);
+        QCOMPARE(f.engine->lastMessage(), QStringLiteral("Oops."));
+        // The pull ran all the same.
+        QVERIFY(f.store.entity(QStringLiteral("region"), QStringLiteral("110000")));
+        QCOMPARE(lastSync.size(), 1);
+        QCOMPARE(f.engine->pendingCount(), 1);
+        // ...and the push is retried as before.
+        QCOMPARE(retries.size(), 1);
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QCOMPARE(f.server.timesApplied(id), 1);
+
+        // Without a network the pull is not tried: it would fail the same way.
+        f.engine->queueProfileUpdate(
+            { { QStringLiteral("mobile"), QStringLiteral("13900000008") } });
+        f.server.failNext(QStringLiteral("/sync/mutations"), FakeSyncServer::Fault::NetworkError);
+        f.network.clearRequests();
+        f.engine->syncNow();
+        QTRY_COMPARE(finished.size(), 3);
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        QCOMPARE(f.engine->state(), SyncEngine::State::Offline);
+        QCOMPARE(f.network.requestCount(QStringLiteral("/sync/changes")), 0);
+        QTRY_COMPARE(f.engine->pendingCount(), 0);
+    }
+
+    void versionFree_severalOfOneEntity_oneBatch_inOrder()
+    {
+        Fixture f;
+        f.engine->registerMutationType(QStringLiteral("note.put"), QStringLiteral("note"),
+            [](const QJsonObject &, const QJsonObject &payload) { return payload; });
+        f.engine->registerMutationType(QStringLiteral("note.add"), QStringLiteral("note"),
+            [](const QJsonObject &data, const QJsonObject &payload) {
+                QJsonObject out = data;
+                QJsonArray texts = out.value(QStringLiteral("texts")).toArray();
+                texts.append(payload.value(QStringLiteral("text")));
+                out.insert(QStringLiteral("texts"), texts);
+                return out;
+            });
+        f.engine->setVersionFree(QStringLiteral("note.add"));
+        f.server.upsert(QStringLiteral("note"), QStringLiteral("n"), {});
+        QVERIFY(f.sync());
+        QStringList ids;
+        for (const QString &text :
+            { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") })
+            ids.append(f.engine->queueMutation(QStringLiteral("note.add"), QStringLiteral("n"),
+                { { QStringLiteral("text"), text } }));
+        ids.append(f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("m"), note(QStringLiteral("m"))));
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.batches(), QList<QStringList> { ids });
+        const QJsonArray expected { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") };
+        QCOMPARE(f.server.entity(QStringLiteral("note"), QStringLiteral("n"))
+                     ->data.value(QStringLiteral("texts"))
+                     .toArray(),
+            expected);
+        QCOMPARE(f.server.entity(QStringLiteral("note"), QStringLiteral("n"))->version, 4);
+        const std::optional<CachedEntity> local
+            = f.store.entity(QStringLiteral("note"), QStringLiteral("n"));
+        QCOMPARE(local->version, 4);
+        QCOMPARE(local->data.value(QStringLiteral("texts")).toArray(), expected);
+        QCOMPARE(f.engine->pendingCount(), 0);
+        QCOMPARE(f.engine->problems().size(), 0);
+
+        // A type checked against its base version still goes one per batch after the first of
+        // its entity (see queueProfileUpdate_localAtOnce_chainAppliedInOrder).
+        f.engine->queueMutation(QStringLiteral("note.add"), QStringLiteral("m"),
+            { { QStringLiteral("text"), QStringLiteral("x") } });
+        f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("m"), note(QStringLiteral("m2")));
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.batches().size(), 3);
+        QCOMPARE(f.engine->problems().size(), 0);
+    }
+
+    void progress_countOnFirstPageOnly_seqOptional()
+    {
+        Fixture f;
+        f.seedRegions(29);
+        f.server.setOmitSeq(true);
+        f.engine->setPageSize(10);
+        QSignalSpy progress(f.engine.get(), &SyncEngine::progress);
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.countParameters(), (QList<bool> { true, false, false }));
+        QCOMPARE(progress.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(progress.at(i).at(0).toInt(), std::min(30, 10 * (i + 1)));
+            QCOMPARE(progress.at(i).at(1).toInt(), 30);
+        }
+        QCOMPARE(f.store.entityCount(QStringLiteral("region")), 29);
+        QCOMPARE(f.store.cursor(), f.server.cursorAt(30));
+        // The next run asks again.
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.countParameters().last(), true);
+    }
+
+    void cursorInvalid_rebuiltBeside_cutMidway_oldCacheKept_resumedAfterRestart()
+    {
+        Fixture f;
+        f.engine->registerMutationType(QStringLiteral("note.put"), QStringLiteral("note"),
+            [](const QJsonObject &, const QJsonObject &payload) { return payload; });
+        f.seedRegions(20);
+        QVERIFY(f.sync());
+        const QString oldCursor = f.store.cursor();
+        // Offline work that has not gone out (held back by the gate): a new note.
+        bool gateOpen = false;
+        f.engine->setPushGate([&gateOpen](const OutboxMutation &) { return gateOpen; });
+        const QString offline = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("offline"), note(QStringLiteral("mine")));
+        // What the user may see changed: the cursor is invalid; the feed now has 31 rows.
+        f.server.newEpoch(QStringLiteral("scope"));
+        for (int i = 20; i < 30; ++i)
+            f.server.upsert(QStringLiteral("region"), QStringLiteral("%1").arg(110000 + i),
+                { { QStringLiteral("name"), QStringLiteral("R%1").arg(i) } });
+        f.engine->setPageSize(5);
+        // The 410, three pages, then the connection is cut.
+        f.server.cutAfter(QStringLiteral("/sync/changes"), 4);
+        QSignalSpy reset(f.engine.get(), &SyncEngine::cacheReset);
+        QVERIFY(!f.sync());
+        QCOMPARE(f.engine->state(), SyncEngine::State::Offline);
+        QCOMPARE(reset.size(), 0);
+        // The old cache is still there, whole, with the offline work over it.
+        QCOMPARE(f.store.entityCount(QStringLiteral("region")), 20);
+        QVERIFY(f.store.entity(QStringLiteral("region"), QStringLiteral("110019")));
+        QCOMPARE(f.store.entity(QStringLiteral("note"), QStringLiteral("offline"))
+                     ->data.value(QStringLiteral("text"))
+                     .toString(),
+            QStringLiteral("mine"));
+        QCOMPARE(f.engine->pendingCount(), 1);
+        QCOMPARE(f.store.cursor(), oldCursor);
+        QVERIFY(f.store.isRebuilding());
+        QCOMPARE(f.store.rebuildEntityCount(), 15);
+        QCOMPARE(f.store.rebuildCursor(), f.server.cursorAt(15));
+
+        // The program is closed and started again; the network is back.
+        f.engine.reset();
+        f.store.close();
+        QVERIFY(f.store.open(f.path));
+        QVERIFY(f.store.isRebuilding());
+        QCOMPARE(f.store.entityCount(QStringLiteral("region")), 20);
+        f.engine = std::make_unique<SyncEngine>(&f.api, &f.store, &f.clock);
+        f.engine->setUserId(UserId);
+        f.engine->setWatchNetwork(false);
+        f.engine->setPeriodicInterval(0);
+        f.engine->setPageSize(5);
+        f.engine->registerMutationType(QStringLiteral("note.put"), QStringLiteral("note"),
+            [](const QJsonObject &, const QJsonObject &payload) { return payload; });
+        f.engine->setPushGate([&gateOpen](const OutboxMutation &) { return gateOpen; });
+        f.server.reconnect();
+        const qsizetype pulls = f.server.sinceParameters().size();
+        QSignalSpy reset2(f.engine.get(), &SyncEngine::cacheReset);
+        QVERIFY(f.sync());
+        // Resumed from its own cursor, not from the start.
+        QCOMPARE(f.server.sinceParameters().at(pulls), f.server.cursorAt(15));
+        QCOMPARE(reset2.size(), 1);
+        QVERIFY(!f.store.isRebuilding());
+        QCOMPARE(f.store.rebuildEntityCount(), 0);
+        QCOMPARE(f.store.entityCount(QStringLiteral("region")), 30);
+        QCOMPARE(f.store.cursor(), f.server.cursorAt(f.server.lastSeq()));
+        // The offline note is still shown over the new rows, and goes out once allowed.
+        QCOMPARE(f.store.entity(QStringLiteral("note"), QStringLiteral("offline"))
+                     ->data.value(QStringLiteral("text"))
+                     .toString(),
+            QStringLiteral("mine"));
+        QCOMPARE(f.engine->pendingCount(), 1);
+        gateOpen = true;
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.timesApplied(offline), 1);
+    }
+
+    void restored_acknowledgedSentAgain_sameIds_inOrder()
+    {
+        Fixture f;
+        f.engine->registerMutationType(QStringLiteral("note.put"), QStringLiteral("note"),
+            [](const QJsonObject &, const QJsonObject &payload) { return payload; });
+        QVERIFY(f.sync());
+        const FakeSyncServer::Backup backup = f.server.backup();
+        const QString a = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("a"), note(QStringLiteral("a")));
+        const QString b = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("b"), note(QStringLiteral("b")));
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->pendingCount(), 0);
+        QCOMPARE(f.engine->problems().size(), 0);
+        // Kept, neither pending nor a problem.
+        const QList<OutboxMutation> acknowledged = f.store.acknowledgedMutations();
+        QCOMPARE(acknowledged.size(), 2);
+        QCOMPARE(acknowledged.at(0).id, a);
+        QCOMPARE(acknowledged.at(1).id, b);
+        QCOMPARE(acknowledged.at(0).state, OutboxMutation::State::Acknowledged);
+        QCOMPARE(acknowledged.at(1).payload, note(QStringLiteral("b")));
+        // A newer change, not sent yet (the gate holds it and what comes after it).
+        bool gateOpen = false;
+        f.engine->setPushGate(
+            [&gateOpen](const OutboxMutation &m) { return gateOpen || m.target != u"c"; });
+        const QString c = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("c"), note(QStringLiteral("c")));
+        QVERIFY(f.sync());
+        // The server goes back to the backup made before a and b.
+        f.server.restore(backup);
+        QVERIFY(!f.server.entity(QStringLiteral("note"), QStringLiteral("a")));
+        const qsizetype before = f.server.batches().size();
+        QVERIFY(f.sync());
+        // Sent again with their own ids, in their order, before c (which the gate still holds:
+        // they come before it in the outbox).
+        QCOMPARE(f.server.batches().mid(before), (QList<QStringList> { { a, b } }));
+        QCOMPARE(f.engine->pendingCount(), 1);
+        gateOpen = true;
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.batches().mid(before), (QList<QStringList> { { a, b }, { c } }));
+        QCOMPARE(f.server.timesApplied(a), 2); // the server had lost it
+        QVERIFY(f.server.entity(QStringLiteral("note"), QStringLiteral("a")));
+        QVERIFY(f.server.entity(QStringLiteral("note"), QStringLiteral("b")));
+        QVERIFY(f.server.entity(QStringLiteral("note"), QStringLiteral("c")));
+        QCOMPARE(f.engine->pendingCount(), 0);
+        QCOMPARE(f.engine->problems().size(), 0);
+        QCOMPARE(f.store.entity(QStringLiteral("note"), QStringLiteral("a"))->version, 1);
+        QCOMPARE(f.store.acknowledgedMutations().size(), 3);
+
+        // A 410 for another reason does not send them again.
+        f.server.newEpoch(QStringLiteral("scope"));
+        const qsizetype later = f.server.batches().size();
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.batches().size(), later);
+        QCOMPARE(f.store.acknowledgedMutations().size(), 3);
+    }
+
+    void acknowledged_prunedAfter30Days()
+    {
+        Fixture f;
+        f.engine->registerMutationType(QStringLiteral("note.put"), QStringLiteral("note"),
+            [](const QJsonObject &, const QJsonObject &payload) { return payload; });
+        QVERIFY(f.sync());
+        const QString old = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("old"), note(QStringLiteral("old")));
+        QVERIFY(f.sync());
+        f.clock.advance(10 * 24 * 3600);
+        const QString recent = f.engine->queueMutation(
+            QStringLiteral("note.put"), QStringLiteral("recent"), note(QStringLiteral("new")));
+        QVERIFY(f.sync());
+        QCOMPARE(f.store.acknowledgedMutations().size(), 2);
+        // 30 days after the first was acknowledged, and one second.
+        f.clock.advance(20 * 24 * 3600 + 1);
+        QVERIFY(f.sync());
+        const QList<OutboxMutation> kept = f.store.acknowledgedMutations();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().id, recent);
+        QVERIFY(old != recent);
+        // Gone ones are not sent again after a restore.
+        f.server.restoreFromBackup();
+        const qsizetype before = f.server.batches().size();
+        QVERIFY(f.sync());
+        QCOMPARE(f.server.batches().mid(before), QList<QStringList> { { recent } });
     }
 
     void push_inOrder_inBatchesOf100()

@@ -1,8 +1,12 @@
 // The sync engine against the real server over HTTPS on loopback (pinned certificate): the
 // initial pull of the public catalogue and the own profile, an offline profile change reaching
 // the server, a conflict with a change made elsewhere, a refusal, a cursor invalidated by a new
-// epoch, an untrusted certificate and a refused token.
+// epoch, an untrusted certificate and a refused token; oversized changes (one per batch, 413 set
+// aside, the pull still runs), study claims of one lesson in one batch, a chain whose first
+// change conflicts, and an acknowledged mutation sent again.
+#include "admin/demodata.h"
 #include "apiclient.h"
+#include "entityids.h"
 #include "localstore.h"
 #include "servertrust.h"
 #include "services/accountservice.h"
@@ -265,6 +269,212 @@ private slots:
         QVERIFY(f.sync());
         QCOMPARE(f.engine->problems().size(), 0);
         QCOMPARE(learnerMobile(f.me()), QStringLiteral("13712345678"));
+    }
+
+    void oversizedChanges_cappedOrSetAside_pullStillRuns()
+    {
+        Fixture f;
+        QVERIFY(f.sync());
+        // Changes of a type this server does not know, large: refused one by one, as long as
+        // each request is under the server's 1 MiB.
+        f.engine->registerMutationType(
+            QStringLiteral("x.large"), QStringLiteral("xLarge"), SyncEngine::LocalEffect {});
+        QStringList large;
+        for (int i = 0; i < 6; ++i)
+            large.append(f.engine->queueMutation(QStringLiteral("x.large"),
+                QUuid::createUuid().toString(QUuid::WithoutBraces),
+                { { QStringLiteral("blob"), QString(200 * 1024, QLatin1Char('a' + i)) } }));
+        // One larger than the server takes at all.
+        const QString huge = f.engine->queueMutation(QStringLiteral("x.large"),
+            QUuid::createUuid().toString(QUuid::WithoutBraces),
+            { { QStringLiteral("blob"), QString(1100 * 1024, QLatin1Char('z')) } });
+        // Meanwhile the profile changes on another device: the pull must bring it.
+        QCOMPARE(applyMutation(f.client, { f.userId, f.token }, QStringLiteral("profile.update"),
+                     f.userId, 1, { { QStringLiteral("mobile"), QStringLiteral("13600000009") } })
+                     .value(QStringLiteral("status"))
+                     .toString(),
+            QStringLiteral("applied"));
+        QNetworkAccessManager *network = &f.network;
+        int posts = 0;
+        QObject::connect(
+            network, &QNetworkAccessManager::finished, network, [&posts](QNetworkReply *reply) {
+                if (reply->operation() == QNetworkAccessManager::PostOperation)
+                    ++posts;
+            });
+        QVERIFY(f.sync());
+        QCOMPARE(f.engine->pendingCount(), 0);
+        const QList<OutboxMutation> problems = f.engine->problems();
+        QCOMPARE(problems.size(), 7);
+        for (int i = 0; i < 6; ++i) {
+            QCOMPARE(problems.at(i).id, large.at(i));
+            QCOMPARE(problems.at(i).lastError.value(QStringLiteral("field")).toString(),
+                QStringLiteral("type"));
+        }
+        QCOMPARE(problems.at(6).id, huge);
+        QCOMPARE(problems.at(6).lastError.value(QStringLiteral("code")).toString(),
+            QStringLiteral("payload_too_large"));
+        // One each (two would pass 256 KiB), and the huge one alone.
+        QCOMPARE(posts, 7);
+        QCOMPARE(f.store.entity(QStringLiteral("profile"), f.userId)->version, 2);
+        QCOMPARE(learnerMobile(f.store.entity(QStringLiteral("profile"), f.userId)->data),
+            QStringLiteral("13600000009"));
+    }
+
+    void studyOfOneLesson_severalInOneBatch()
+    {
+        struct
+        {
+            TestServer server;
+        } f;
+        TestClient client(f.server);
+        // The demo data bring a public course.
+        QString error;
+        server::DemoOptions demo;
+        demo.bindLearner = false;
+        QVERIFY2(server::loadDemoData(f.server.server(), &error, demo), qPrintable(error));
+        const TestAccount employer = registerApprovedEmployer(
+            f.server, client, QStringLiteral("studyemployer"), QStringLiteral("91440106MA59XK3T2"));
+        const TestAccount learner = registerBindableLearner(
+            f.server, client, QStringLiteral("studylearner"), QStringLiteral("44010619900101124"));
+        QVERIFY(bindLearner(client, learner, employer));
+        QSettings settings(
+            temporaryDirectory() + QStringLiteral("/study.ini"), QSettings::IniFormat);
+        ServerTrust trust(&settings);
+        trust.pin(ServerTrust::serverKey(f.server.baseUrl()), f.server.certificate());
+        QNetworkAccessManager network;
+        ApiClient api(&network, &trust);
+        api.setServerUrl(f.server.baseUrl());
+        api.setBearerToken(learner.token);
+        LocalStore store;
+        QVERIFY(store.open(temporaryDirectory() + QStringLiteral("/study.sqlite")));
+        SyncEngine engine(&api, &store, &f.server.clock());
+        engine.setUserId(learner.id);
+        engine.setWatchNetwork(false);
+        engine.setPeriodicInterval(0);
+        engine.registerMutationType(QStringLiteral("course.select"),
+            QStringLiteral("courseSelection"), SyncEngine::LocalEffect {});
+        engine.registerMutationType(QStringLiteral("lesson.study"),
+            QStringLiteral("lessonProgress"), SyncEngine::LocalEffect {});
+        engine.setVersionFree(QStringLiteral("lesson.study"));
+        const auto sync = [&engine] {
+            QSignalSpy finished(&engine, &SyncEngine::syncFinished);
+            engine.syncNow();
+            return finished.wait(30000) && finished.last().at(0).toBool();
+        };
+        QVERIFY(sync());
+        const QList<CachedEntity> courses = store.entities(QStringLiteral("course"));
+        QVERIFY(!courses.isEmpty());
+        const QString courseId = courses.first().id;
+        const QString lessonId = courses.first()
+                                     .data.value(QStringLiteral("lessons"))
+                                     .toArray()
+                                     .first()
+                                     .toObject()
+                                     .value(QStringLiteral("id"))
+                                     .toString();
+        QVERIFY(!engine
+                     .queueMutation(QStringLiteral("course.select"),
+                         derivedId(QStringLiteral("courseSelection"), { learner.id, courseId }),
+                         { { QStringLiteral("courseId"), courseId },
+                             { QStringLiteral("declarationYear"),
+                                 f.server.clock().todayInChina().year() } })
+                     .isEmpty());
+        QVERIFY(sync());
+        QCOMPARE(engine.problems().size(), 0);
+        // Three stretches of study of one lesson, after the selection.
+        const QDateTime selected = f.server.clock().nowUtc();
+        f.server.clock().advance(600);
+        const QString progress
+            = derivedId(QStringLiteral("lessonProgress"), { learner.id, courseId, lessonId });
+        QStringList ids;
+        for (int i = 0; i < 3; ++i)
+            ids.append(engine.queueMutation(QStringLiteral("lesson.study"), progress,
+                { { QStringLiteral("courseId"), courseId },
+                    { QStringLiteral("lessonId"), lessonId }, { QStringLiteral("seconds"), 30 },
+                    { QStringLiteral("startedAt"),
+                        selected.addSecs(60 + 100 * i).toString(Qt::ISODateWithMs) },
+                    { QStringLiteral("endedAt"),
+                        selected.addSecs(90 + 100 * i).toString(Qt::ISODateWithMs) } }));
+        int posts = 0;
+        QList<QJsonObject> results;
+        QObject::connect(
+            &network, &QNetworkAccessManager::finished, &network, [&posts](QNetworkReply *reply) {
+                if (reply->operation() == QNetworkAccessManager::PostOperation)
+                    ++posts;
+            });
+        QObject::connect(&engine, &SyncEngine::mutationApplied,
+            [&results](
+                const OutboxMutation &, const QJsonObject &result) { results.append(result); });
+        QVERIFY(sync());
+        QCOMPARE(posts, 1);
+        QCOMPARE(results.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(results.at(i).value(QStringLiteral("id")).toString(), ids.at(i));
+            QCOMPARE(results.at(i).value(QStringLiteral("credited")).toInt(), 30);
+            QCOMPARE(results.at(i).value(QStringLiteral("version")).toInt(), i + 1);
+        }
+        QCOMPARE(engine.pendingCount(), 0);
+        QCOMPARE(engine.problems().size(), 0);
+        const std::optional<CachedEntity> row
+            = store.entity(QStringLiteral("lessonProgress"), progress);
+        QVERIFY(row);
+        QCOMPARE(row->version, 3);
+        QCOMPARE(row->data.value(QStringLiteral("seconds")).toInt(), 90);
+    }
+
+    void chainOfOneEntity_firstConflicts_laterNotAppliedBlindly()
+    {
+        Fixture f;
+        QVERIFY(f.sync());
+        const QString first = f.engine->queueProfileUpdate(
+            { { QStringLiteral("mobile"), QStringLiteral("13600000011") } });
+        const QString second = f.engine->queueProfileUpdate(
+            { { QStringLiteral("mobile"), QStringLiteral("13600000012") } });
+        // Another device changes the profile once: the server is at the version the first
+        // change would have made.
+        QCOMPARE(applyMutation(f.client, { f.userId, f.token }, QStringLiteral("profile.update"),
+                     f.userId, 1, { { QStringLiteral("mobile"), QStringLiteral("13600000010") } })
+                     .value(QStringLiteral("status"))
+                     .toString(),
+            QStringLiteral("applied"));
+        QVERIFY(f.sync());
+        const QList<OutboxMutation> problems = f.engine->problems();
+        QCOMPARE(problems.size(), 2);
+        QCOMPARE(problems.at(0).id, first);
+        QCOMPARE(problems.at(0).state, OutboxMutation::State::Conflict);
+        QCOMPARE(problems.at(1).id, second);
+        QCOMPARE(problems.at(1).state, OutboxMutation::State::Conflict);
+        QCOMPARE(learnerMobile(f.me()), QStringLiteral("13600000010"));
+    }
+
+    void acknowledgedResent_serverAnswersKnownIdsAsBefore()
+    {
+        Fixture f;
+        QVERIFY(f.sync());
+        const QString id = f.engine->queueProfileUpdate(
+            { { QStringLiteral("mobile"), QStringLiteral("13600000021") } });
+        QVERIFY(f.sync());
+        QCOMPARE(f.store.acknowledgedMutations().size(), 1);
+        // Another change after it; then the first is sent again (as after a restore that kept
+        // it): the server answers with what it recorded and does not apply it again.
+        QCOMPARE(applyMutation(f.client, { f.userId, f.token }, QStringLiteral("profile.update"),
+                     f.userId, 2, { { QStringLiteral("mobile"), QStringLiteral("13600000022") } })
+                     .value(QStringLiteral("status"))
+                     .toString(),
+            QStringLiteral("applied"));
+        QCOMPARE(f.store.requeueAcknowledged(), 1);
+        QCOMPARE(f.store.pendingMutations().first().id, id);
+        QList<QJsonObject> results;
+        QObject::connect(f.engine.get(), &SyncEngine::mutationApplied,
+            [&results](
+                const OutboxMutation &, const QJsonObject &result) { results.append(result); });
+        QVERIFY(f.sync());
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.first().value(QStringLiteral("version")).toInt(), 2);
+        QCOMPARE(f.engine->pendingCount(), 0);
+        QCOMPARE(f.engine->problems().size(), 0);
+        QCOMPARE(learnerMobile(f.me()), QStringLiteral("13600000022"));
+        QCOMPARE(f.store.entity(QStringLiteral("profile"), f.userId)->version, 3);
     }
 
     void newEpoch_cacheRebuilt_outboxKept()

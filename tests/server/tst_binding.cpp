@@ -13,6 +13,9 @@
 #include <QTest>
 #include <QUuid>
 
+#include <atomic>
+#include <thread>
+
 using namespace xueshi;
 using namespace xueshi::test;
 
@@ -54,6 +57,7 @@ private slots:
     void rejectedSquatter_freesCreditCode();
     void formerEmployer_losesPersonalDataAndRecords();
     void rejectedOrWithdrawn_employerKeepsNameOnly();
+    void confirmWhileProfileUpdated_noDeadlock();
 
 private:
     Account registerLearner(const QString &username, const QString &first17);
@@ -941,6 +945,58 @@ void TestBinding::rejectedOrWithdrawn_employerKeepsNameOnly()
                 == id;
     }
     QVERIFY(full);
+}
+
+void TestBinding::confirmWhileProfileUpdated_noDeadlock()
+{
+    // Issue 13: profile.update locked the learner's row, then the change counter; a confirmation
+    // that ends a former binding took the counter (publishing the ended one), then the learner's
+    // row (its scope). On PostgreSQL both queue behind a gate at the counter, the confirmation
+    // first: one was then aborted as a deadlock (40P01). With one order (the learner's row first,
+    // the counter last) both apply. On SQLite they simply run at once.
+    const Account learner
+        = registerLearner(QStringLiteral("mover"), QStringLiteral("44010619900101123"));
+    const Account oldEmployer
+        = registerEmployer(QStringLiteral("emp_old"), QStringLiteral("91440106MA59XK3T1"));
+    const Account newEmployer
+        = registerEmployer(QStringLiteral("emp_new"), QStringLiteral("91440106MA59XK3T2"));
+    completeProfile(learner);
+    const QString first = newId();
+    mutate(learner, QStringLiteral("binding.request"), first, 0,
+        { { QStringLiteral("employerId"), oldEmployer.id } });
+    QCOMPARE(mutate(oldEmployer, QStringLiteral("binding.confirm"), first, 1)
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QString second = newId();
+    mutate(learner, QStringLiteral("binding.request"), second, 0,
+        { { QStringLiteral("employerId"), newEmployer.id } });
+    const qint64 version = userVersion(learner.id);
+
+    server::Server &srv = m_server->server();
+    std::atomic<bool> failed { false };
+    std::unique_ptr<ChangeCounterGate> gate;
+    if (m_server->isPostgres())
+        gate = std::make_unique<ChangeCounterGate>(srv.database());
+    QJsonObject confirmed;
+    QJsonObject updated;
+    std::thread confirming = applyInThread(srv, newEmployer, Role::Employer,
+        QStringLiteral("binding.confirm"), second, 1, {}, &confirmed, &failed);
+    const bool confirmationWaits = !gate || gate->waitForWaiters(1);
+    std::thread updating = applyInThread(srv, learner, Role::Learner,
+        QStringLiteral("profile.update"), learner.id, version,
+        { { QStringLiteral("mobile"), QStringLiteral("13912345678") } }, &updated, &failed);
+    const bool updateWaits = !gate || gate->waitForWaiters(2);
+    if (gate)
+        gate->release();
+    confirming.join();
+    updating.join();
+    QVERIFY(confirmationWaits);
+    QVERIFY(updateWaits);
+    QVERIFY(!failed);
+    QCOMPARE(confirmed.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(updated.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(srv.bindings().confirmedEmployer(learner.id).value_or(QString()), newEmployer.id);
 }
 
 QTEST_GUILESS_MAIN(TestBinding)

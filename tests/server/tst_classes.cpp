@@ -24,7 +24,9 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
+#include <thread>
 #include <vector>
 
 using namespace xueshi;
@@ -140,6 +142,7 @@ private slots:
     void confirmHours_outcomesPerPerson();
     void confirmHours_idempotent_oneRecordPerPerson();
     void confirmHours_refusedBeforeTheEndAndForOthers();
+    void confirmHours_whileBindingConfirmed_recordsFollowTheNewEmployer();
     void institution_seesMaskedIdOnly_noDigest();
     void attendanceMatch_answersPerId_ownInstitutionOnly();
     void attendanceMatch_malformedBodies_refusedNamingTheField();
@@ -1137,6 +1140,87 @@ void TestClasses::confirmHours_refusedBeforeTheEndAndForOthers()
                  .value(QStringLiteral("applied"))
                  .toInt(),
         1);
+}
+
+void TestClasses::confirmHours_whileBindingConfirmed_recordsFollowTheNewEmployer()
+{
+    // Issue 13: class.confirmHours read the learners' employers under the bindings' own row locks
+    // only. A binding confirmed meanwhile published the learner's history without the batch's new
+    // records (not committed yet), and the batch, whose statement began before the confirmation,
+    // saw the former binding ended and the new one still pending: the records reached no HR office.
+    // On PostgreSQL both transactions queue at the change counter behind a gate, the confirmation
+    // first, so the interleaving is the same every run; on SQLite they simply run at once.
+    const TestAccount inst
+        = institution(QStringLiteral("inst_race"), QStringLiteral("52440106MJ0123456"));
+    const TestAccount oldEmployer
+        = employer(QStringLiteral("emp_race1"), QStringLiteral("91440106MA59XK3T1"));
+    const TestAccount newEmployer
+        = employer(QStringLiteral("emp_race2"), QStringLiteral("91440106MA59XK3T2"));
+    const QString classId = publishClass(inst, { { QStringLiteral("capacity"), 100 } });
+    constexpr int Learners = 12;
+    QList<TestAccount> learners;
+    QStringList enrolments;
+    for (int i = 0; i < Learners; ++i) {
+        learners.append(learner(QStringLiteral("learner_race%1").arg(i, 2, 10, QLatin1Char('0')),
+            QStringLiteral("440106199001011%1").arg(i, 2, 10, QLatin1Char('0')), &oldEmployer));
+        enrolments.append(enrolConfirmed(inst, learners.last(), classId));
+    }
+    // The first learner asks the new employer, who confirms while the batch runs.
+    const QString binding = newId();
+    QCOMPARE(status(mutate(learners.first(), QStringLiteral("binding.request"), binding, 0,
+                 { { QStringLiteral("employerId"), newEmployer.id } })),
+        QStringLiteral("applied"));
+    m_server->clock().set(QDateTime(QDate(2026, 3, 5), QTime(2, 0), Qt::UTC));
+    QJsonArray entries;
+    for (const QString &enrolment : std::as_const(enrolments))
+        entries.append(QJsonObject {
+            { QStringLiteral("enrolmentId"), enrolment }, { QStringLiteral("hoursTenths"), 240 } });
+
+    server::Server &srv = m_server->server();
+    std::atomic<bool> failed { false };
+    std::unique_ptr<ChangeCounterGate> gate;
+    if (m_server->isPostgres())
+        gate = std::make_unique<ChangeCounterGate>(srv.database());
+    QJsonObject confirmed;
+    QJsonObject hours;
+    std::thread confirming = applyInThread(srv, newEmployer, Role::Employer,
+        QStringLiteral("binding.confirm"), binding, 1, {}, &confirmed, &failed);
+    const bool confirmationWaits = !gate || gate->waitForWaiters(1);
+    std::thread batch
+        = applyInThread(srv, inst, Role::Institution, QStringLiteral("class.confirmHours"), classId,
+            2, { { QStringLiteral("entries"), entries } }, &hours, &failed);
+    const bool batchWaits = !gate || gate->waitForWaiters(2);
+    if (gate)
+        gate->release();
+    confirming.join();
+    batch.join();
+    QVERIFY(confirmationWaits);
+    QVERIFY(batchWaits);
+    QVERIFY(!failed);
+    QCOMPARE(status(confirmed), QStringLiteral("applied"));
+    QCOMPARE(hours.value(QStringLiteral("applied")).toInt(), Learners);
+
+    // The last operation on each hour record in an HR office's feed.
+    const auto lastOps = [this](const TestAccount &who) {
+        QHash<QString, QString> ops;
+        for (const QJsonObject &c : pullAllChanges(*m_client, who.token)) {
+            if (c.value(QStringLiteral("type")).toString() == QLatin1String("hourRecord"))
+                ops.insert(c.value(QStringLiteral("id")).toString(),
+                    c.value(QStringLiteral("op")).toString());
+        }
+        return ops;
+    };
+    const QHash<QString, QString> atNew = lastOps(newEmployer);
+    const QHash<QString, QString> atOld = lastOps(oldEmployer);
+    const QString moved = derivedId(QStringLiteral("classHours"), { enrolments.first() });
+    QCOMPARE(atNew.value(moved), QStringLiteral("upsert"));
+    QVERIFY(atOld.value(moved) != QLatin1String("upsert"));
+    // The others stay with the office that still employs them.
+    for (qsizetype i = 1; i < enrolments.size(); ++i) {
+        const QString id = derivedId(QStringLiteral("classHours"), { enrolments.at(i) });
+        QCOMPARE(atOld.value(id), QStringLiteral("upsert"));
+        QVERIFY(!atNew.contains(id));
+    }
 }
 
 void TestClasses::institution_seesMaskedIdOnly_noDigest()

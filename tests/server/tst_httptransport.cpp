@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 using namespace xueshi::server;
+using xueshi::test::gunzip;
 
 namespace {
 
@@ -182,6 +183,17 @@ QByteArray get(const QByteArray &target, const QByteArray &extraHeaders = {})
 
 HttpResponse echo(const HttpRequest &request)
 {
+    if (request.path == QLatin1String("/sized")) {
+        // A JSON body of exactly ?n= bytes (at least 12), or of another type with ?type=.
+        const int n = request.query.queryItemValue(QStringLiteral("n")).toInt();
+        HttpResponse response = HttpResponse::json(
+            200, { { QStringLiteral("pad"), QString(std::max(0, n - 10), QLatin1Char('x')) } });
+        if (request.query.hasQueryItem(QStringLiteral("type")))
+            response.contentType
+                = request.query.queryItemValue(QStringLiteral("type"), QUrl::FullyDecoded)
+                      .toLatin1();
+        return response;
+    }
     if (request.path == QLatin1String("/raw")) {
         HttpResponse response;
         response.contentType = "application/octet-stream";
@@ -255,6 +267,10 @@ private slots:
     void fileBody_streamedWhole_andSlices();
     void fileBody_fileGone_answered500();
     void request_clientLeft_markedGone();
+    void gzip_followsAcceptEncodingAndSize_data();
+    void gzip_followsAcceptEncodingAndSize();
+    void gzip_decompressesToTheSameBody();
+    void gzip_head_sameLengthAsGet();
 
 private:
     quint16 listen(const HttpLimits &limits = {});
@@ -1223,6 +1239,118 @@ void TestHttpTransport::request_clientLeft_markedGone()
     QVERIFY(!held->clientGone());
     client.close();
     QTRY_VERIFY(held->clientGone());
+}
+
+void TestHttpTransport::gzip_followsAcceptEncodingAndSize_data()
+{
+    QTest::addColumn<QByteArray>("acceptEncoding"); // "(none)": no header
+    QTest::addColumn<int>("size");
+    QTest::addColumn<QByteArray>("type"); // empty: JSON
+    QTest::addColumn<bool>("compressed");
+    QTest::addColumn<bool>("vary");
+    QTest::newRow("gzip") << QByteArray("gzip") << 4000 << QByteArray() << true << true;
+    QTest::newRow("Qt's list") << QByteArray("gzip, deflate") << 4000 << QByteArray() << true
+                               << true;
+    QTest::newRow("case, q") << QByteArray("deflate;q=1, GZip ; Q=0.5") << 4000 << QByteArray()
+                             << true << true;
+    QTest::newRow("x-gzip") << QByteArray("x-gzip") << 4000 << QByteArray() << true << true;
+    QTest::newRow("star") << QByteArray("*") << 4000 << QByteArray() << true << true;
+    QTest::newRow("exactly 1 KiB") << QByteArray("gzip") << 1024 << QByteArray() << true << true;
+    QTest::newRow("text") << QByteArray("gzip") << 4000 << QByteArray("text/csv; charset=utf-8")
+                          << true << true;
+    QTest::newRow("q=0") << QByteArray("gzip;q=0") << 4000 << QByteArray() << false << true;
+    QTest::newRow("q=0.000") << QByteArray("br, gzip;q=0.000") << 4000 << QByteArray() << false
+                             << true;
+    QTest::newRow("star but not gzip")
+        << QByteArray("*, gzip;q=0") << 4000 << QByteArray() << false << true;
+    QTest::newRow("star q=0") << QByteArray("*;q=0") << 4000 << QByteArray() << false << true;
+    QTest::newRow("malformed q") << QByteArray("gzip;q=1.5") << 4000 << QByteArray() << false
+                                 << true;
+    QTest::newRow("other codings")
+        << QByteArray("deflate, br, identity") << 4000 << QByteArray() << false << true;
+    QTest::newRow("no header") << QByteArray("(none)") << 4000 << QByteArray() << false << true;
+    QTest::newRow("one byte short") << QByteArray("gzip") << 1023 << QByteArray() << false << false;
+    QTest::newRow("small") << QByteArray("gzip") << 200 << QByteArray() << false << false;
+    QTest::newRow("binary") << QByteArray("gzip") << 4000 << QByteArray("application/pdf") << false
+                            << false;
+}
+
+void TestHttpTransport::gzip_followsAcceptEncodingAndSize()
+{
+    QFETCH(QByteArray, acceptEncoding);
+    QFETCH(int, size);
+    QFETCH(QByteArray, type);
+    QFETCH(bool, compressed);
+    QFETCH(bool, vary);
+    const quint16 port = listen();
+    QVERIFY(port);
+    RawClient client(m_tls, m_certificate);
+    QVERIFY(client.open(port));
+    QByteArray target = "/sized?n=" + QByteArray::number(size);
+    if (!type.isEmpty())
+        target += "&type=" + QUrl::toPercentEncoding(QString::fromLatin1(type));
+    client.send(get(target,
+        acceptEncoding == "(none)" ? QByteArray() : "accept-encoding: " + acceptEncoding + "\r\n"));
+    const auto response = client.next();
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    QCOMPARE(response->header("content-length").toInt(), response->body.size());
+    QCOMPARE(response->header("content-encoding"), compressed ? QByteArray("gzip") : QByteArray());
+    QCOMPARE(response->header("vary"), vary ? QByteArray("Accept-Encoding") : QByteArray());
+    const QByteArray body = compressed ? gunzip(response->body) : response->body;
+    QCOMPARE(body.size(), size);
+    if (compressed)
+        QVERIFY(response->body.size() < size / 4);
+    QVERIFY(body.startsWith("{\"pad\":\"xxx"));
+}
+
+void TestHttpTransport::gzip_decompressesToTheSameBody()
+{
+    // The echo of a request with many headers: JSON with varied text, asked for twice on one
+    // connection, compressed and not.
+    const quint16 port = listen();
+    QVERIFY(port);
+    RawClient client(m_tls, m_certificate);
+    QVERIFY(client.open(port));
+    QByteArray headers;
+    for (int i = 0; i < 80; ++i)
+        headers
+            += "x-h" + QByteArray::number(i) + ": value " + QByteArray::number(i * 7919) + "\r\n";
+    client.send(get("/same", headers + "accept-encoding: gzip\r\n"));
+    const auto compressed = client.next();
+    client.send(get("/same", headers + "accept-encoding: identity\r\n"));
+    const auto plain = client.next();
+    QVERIFY(compressed);
+    QVERIFY(plain);
+    QCOMPARE(compressed->header("content-encoding"), QByteArray("gzip"));
+    QVERIFY2(plain->body.size() >= 1024, QByteArray::number(plain->body.size()).constData());
+    QVERIFY(!plain->hasHeader("content-encoding"));
+    QJsonObject a = QJsonDocument::fromJson(gunzip(compressed->body)).object();
+    QJsonObject b = plain->json();
+    QVERIFY(!a.isEmpty());
+    // The echoed request headers differ only in Accept-Encoding.
+    a.remove(QStringLiteral("headers"));
+    b.remove(QStringLiteral("headers"));
+    QCOMPARE(a, b);
+    QCOMPARE(gunzip(compressed->body).size(),
+        plain->body.size() + qsizetype(qstrlen("gzip") - qstrlen("identity")));
+}
+
+void TestHttpTransport::gzip_head_sameLengthAsGet()
+{
+    const quint16 port = listen();
+    QVERIFY(port);
+    RawClient client(m_tls, m_certificate);
+    QVERIFY(client.open(port));
+    client.send(get("/sized?n=5000", "accept-encoding: gzip\r\n"));
+    const auto got = client.next();
+    client.send(request("HEAD", "/sized?n=5000", "accept-encoding: gzip\r\n"));
+    const auto head = client.next(true);
+    QVERIFY(got);
+    QVERIFY(head);
+    QCOMPARE(head->header("content-encoding"), QByteArray("gzip"));
+    QCOMPARE(head->header("content-length"), got->header("content-length"));
+    QVERIFY(head->body.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHttpTransport)

@@ -1,5 +1,6 @@
 #include "fakesyncserver.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
@@ -30,14 +31,48 @@ void FakeSyncServer::install(FakeNetworkAccessManager &network)
     network.setHandler([this](const FakeRequest &request) { return handle(request); });
 }
 
-void FakeSyncServer::newEpoch()
+void FakeSyncServer::newEpoch(const QString &detail)
 {
     m_epoch = QStringLiteral("e%1").arg(++m_epochs);
+    m_goneDetail = detail;
+}
+
+FakeSyncServer::Backup FakeSyncServer::backup() const
+{
+    Backup b;
+    for (const Change &c : m_log)
+        b.log.append({ { QStringLiteral("type"), c.type }, { QStringLiteral("id"), c.id },
+            { QStringLiteral("version"), double(c.version) },
+            { QStringLiteral("remove"), c.remove }, { QStringLiteral("data"), c.data } });
+    for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it)
+        b.entities.insert(it.key(),
+            { { QStringLiteral("version"), double(it->version) },
+                { QStringLiteral("data"), it->data } });
+    b.outcomes = m_outcomes;
+    return b;
+}
+
+void FakeSyncServer::restore(const Backup &b)
+{
+    newEpoch(QStringLiteral("restored"));
+    m_log.clear();
+    for (const QJsonObject &c : b.log)
+        m_log.append({ lastSeq() + 1, c.value(QStringLiteral("type")).toString(),
+            c.value(QStringLiteral("id")).toString(),
+            qint64(c.value(QStringLiteral("version")).toDouble()),
+            c.value(QStringLiteral("remove")).toBool(),
+            c.value(QStringLiteral("data")).toObject() });
+    m_entities.clear();
+    for (auto it = b.entities.cbegin(); it != b.entities.cend(); ++it)
+        m_entities.insert(it.key(),
+            { qint64(it->value(QStringLiteral("version")).toDouble()),
+                it->value(QStringLiteral("data")).toObject() });
+    m_outcomes = b.outcomes;
 }
 
 void FakeSyncServer::restoreFromBackup()
 {
-    newEpoch();
+    newEpoch(QStringLiteral("restored"));
     m_log.clear();
     for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it) {
         const qsizetype split = it.key().indexOf(u'\n');
@@ -89,6 +124,11 @@ FakeResponse FakeSyncServer::handle(const FakeRequest &request)
 {
     if (request.header("Authorization").isEmpty())
         return FakeResponse::error(401, QStringLiteral("unauthorized"), QStringLiteral("Log in."));
+    if (m_cuts.contains(request.path)) {
+        if (m_cuts.value(request.path) <= 0)
+            return FakeResponse::networkFailure(QNetworkReply::RemoteHostClosedError);
+        --m_cuts[request.path];
+    }
     std::optional<Fault> fault;
     if (!m_faults.value(request.path).isEmpty())
         fault = m_faults[request.path].takeFirst();
@@ -124,6 +164,8 @@ FakeResponse FakeSyncServer::changes(const FakeRequest &request)
     const QUrlQuery query(request.url);
     const QString since = query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
     m_sinces.append(since);
+    const bool count = query.queryItemValue(QStringLiteral("count")) == QLatin1String("1");
+    m_countAsked.append(count);
     const int asked = query.queryItemValue(QStringLiteral("limit")).toInt();
     const int limit = std::min(m_maxPage, asked > 0 ? asked : 500);
     qint64 from = 0;
@@ -135,35 +177,48 @@ FakeResponse FakeSyncServer::changes(const FakeRequest &request)
                 QStringLiteral("Bad cursor."), QStringLiteral("since"));
         if (match.captured(1) != m_epoch)
             return FakeResponse::error(410, QStringLiteral("cursor_invalid"),
-                QStringLiteral("The local copy is out of date."));
+                QStringLiteral("The local copy is out of date."), {},
+                { { QStringLiteral("detail"), m_goneDetail } });
         from = match.captured(2).toLongLong();
     }
     QJsonArray list;
     qint64 last = from;
     for (qint64 seq = from + 1; seq <= lastSeq() && list.size() < limit; ++seq) {
         const Change &c = m_log.at(seq - 1);
-        list.append(QJsonObject { { QStringLiteral("seq"), double(c.seq) },
+        QJsonObject change { { QStringLiteral("seq"), double(c.seq) },
             { QStringLiteral("type"), c.type }, { QStringLiteral("id"), c.id },
             { QStringLiteral("version"), double(c.version) },
             { QStringLiteral("op"),
                 c.remove ? QStringLiteral("delete") : QStringLiteral("upsert") },
-            { QStringLiteral("data"), c.remove ? QJsonValue() : QJsonValue(c.data) } });
+            { QStringLiteral("data"), c.remove ? QJsonValue() : QJsonValue(c.data) } };
+        if (m_omitSeq)
+            change.remove(QStringLiteral("seq"));
+        list.append(change);
         last = seq;
     }
     const qint64 remaining = lastSeq() - last;
-    return FakeResponse::json(200,
-        { { QStringLiteral("changes"), list }, { QStringLiteral("cursor"), cursorAt(last) },
-            { QStringLiteral("more"), remaining > 0 },
-            { QStringLiteral("remaining"), double(remaining) } });
+    QJsonObject body { { QStringLiteral("changes"), list },
+        { QStringLiteral("cursor"), cursorAt(last) }, { QStringLiteral("more"), remaining > 0 } };
+    if (count)
+        body.insert(QStringLiteral("remaining"), double(remaining));
+    return FakeResponse::json(200, body);
 }
 
 FakeResponse FakeSyncServer::mutations(const FakeRequest &request)
 {
     const QJsonArray batch = request.body.value(QStringLiteral("mutations")).toArray();
+    QStringList ids;
+    for (const QJsonValue &m : batch)
+        ids.append(m.toObject().value(QStringLiteral("id")).toString());
+    m_batches.append(ids);
+    const qsizetype bytes = QJsonDocument(request.body).toJson(QJsonDocument::Compact).size();
+    m_batchBytes.append(bytes);
+    if (bytes > m_maxRequestBytes)
+        return FakeResponse::error(
+            413, QStringLiteral("payload_too_large"), QStringLiteral("Too large."));
     if (batch.size() > 100)
         return FakeResponse::error(
             413, QStringLiteral("payload_too_large"), QStringLiteral("Too many."));
-    QStringList ids;
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const QJsonObject m = batch.at(i).toObject();
         // Like the real server: a malformed mutation refuses the whole batch, naming it.
@@ -171,9 +226,7 @@ FakeResponse FakeSyncServer::mutations(const FakeRequest &request)
             return FakeResponse::error(400, QStringLiteral("invalid_field"),
                 QStringLiteral("The mutation's target is too long."),
                 QStringLiteral("mutations[%1].target").arg(i));
-        ids.append(m.value(QStringLiteral("id")).toString());
     }
-    m_batches.append(ids);
     QJsonArray results;
     for (const QJsonValue &m : batch) {
         const QJsonObject mutation = m.toObject();
@@ -237,6 +290,14 @@ QJsonObject FakeSyncServer::applyOne(const QJsonObject &mutation)
             return result;
         }
         data = payload;
+        data.insert(QStringLiteral("id"), target);
+    } else if (type == QLatin1String("note.add")) {
+        // Adds up whatever version the client saw: no base version check.
+        entityType = QStringLiteral("note");
+        data = m_entities.value(key(entityType, target)).data;
+        QJsonArray texts = data.value(QStringLiteral("texts")).toArray();
+        texts.append(payload.value(QStringLiteral("text")));
+        data.insert(QStringLiteral("texts"), texts);
         data.insert(QStringLiteral("id"), target);
     } else {
         rejected(id, QStringLiteral("invalid_field"), QStringLiteral("Unknown change."),

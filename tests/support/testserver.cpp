@@ -2,10 +2,12 @@
 
 #include "services/accountservice.h"
 #include "storage/database.h"
+#include "sync/syncservice.h"
 #include "testsupport.h"
 #include "validators.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -15,6 +17,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
+#include <QThread>
 #include <QUuid>
 
 namespace xueshi::test {
@@ -383,6 +386,67 @@ QJsonObject organisationRegistration(
         { QStringLiteral("contactPerson"), QStringLiteral("李四") },
         { QStringLiteral("phone"), phone },
         { QStringLiteral("email"), QStringLiteral("hr@example.cn") } };
+}
+
+std::thread applyInThread(server::Server &server, const TestAccount &who, Role role,
+    const QString &type, const QString &target, qint64 baseVersion, const QJsonObject &payload,
+    QJsonObject *result, std::atomic<bool> *failed)
+{
+    server::AuthenticatedUser caller;
+    caller.id = who.id;
+    caller.role = role;
+    caller.status = QStringLiteral("active");
+    const QJsonArray batch { QJsonObject {
+        { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+        { QStringLiteral("type"), type }, { QStringLiteral("target"), target },
+        { QStringLiteral("baseVersion"), double(baseVersion) },
+        { QStringLiteral("payload"), payload } } };
+    return std::thread([&server, caller, batch, result, failed] {
+        try {
+            *result = server.sync()
+                          .applyMutations(caller, batch, Language::English)
+                          .value(QStringLiteral("results"))
+                          .toArray()
+                          .at(0)
+                          .toObject();
+        } catch (const std::exception &e) {
+            qWarning("mutation failed: %s", e.what());
+            *failed = true;
+        }
+    });
+}
+
+ChangeCounterGate::ChangeCounterGate(server::Database &database)
+    : m_database(database)
+    , m_transaction(std::make_unique<server::Transaction>(database))
+{
+    m_database.exec(QStringLiteral("UPDATE change_counter SET n = n WHERE id = 1"));
+}
+
+ChangeCounterGate::~ChangeCounterGate()
+{
+    release();
+}
+
+bool ChangeCounterGate::waitForWaiters(int count, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        // pg_locks is read anew by each statement (unlike pg_stat_activity inside a transaction).
+        QSqlQuery q = m_database.exec(
+            QStringLiteral("SELECT COUNT(DISTINCT pid) FROM pg_locks WHERE NOT granted"));
+        if (q.next() && q.value(0).toInt() >= count)
+            return true;
+        q.finish();
+        QThread::msleep(20);
+    }
+    return false;
+}
+
+void ChangeCounterGate::release()
+{
+    m_transaction.reset();
 }
 
 } // namespace xueshi::test

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "clock.h"
+#include "role.h"
 #include "server.h"
 #include "services/notifier.h"
+#include "storage/database.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -11,7 +13,9 @@
 #include <QUrl>
 
 #include <functional>
+#include <atomic>
 #include <memory>
+#include <thread>
 
 namespace xueshi::test {
 
@@ -137,5 +141,31 @@ QJsonObject organisationRegistration(const QString &username, const QString &cre
     const QString &phone = QStringLiteral("13900139000"));
 QString residentId(const QString &first17);
 QString creditCode(const QString &first17);
+
+// Applies one mutation as `who` (of `role`) on a thread of its own, so with a database connection
+// of its own, as a concurrent request would: the item's result goes to *result; an exception (a
+// deadlock, say) is printed and sets *failed. The caller joins the thread.
+std::thread applyInThread(server::Server &server, const TestAccount &who, Role role,
+    const QString &type, const QString &target, qint64 baseVersion, const QJsonObject &payload,
+    QJsonObject *result, std::atomic<bool> *failed);
+
+// Lock-order tests (PostgreSQL): holds the change counter's row lock in a transaction of the
+// calling thread's connection, so writers started in other threads queue at the same point;
+// waitForWaiters(n) returns true once n connections wait for a lock (false after the timeout).
+// release() (or the destructor) rolls the gate back.
+class ChangeCounterGate final
+{
+    Q_DISABLE_COPY_MOVE(ChangeCounterGate)
+
+public:
+    explicit ChangeCounterGate(server::Database &database);
+    ~ChangeCounterGate();
+    bool waitForWaiters(int count, int timeoutMs = 15000);
+    void release();
+
+private:
+    server::Database &m_database;
+    std::unique_ptr<server::Transaction> m_transaction;
+};
 
 } // namespace xueshi::test

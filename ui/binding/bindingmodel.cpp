@@ -91,34 +91,139 @@ BindingTableModel::BindingTableModel(bool employerView, QObject *parent)
     , m_employerView(employerView)
 { }
 
-void BindingTableModel::reload(const LocalStore *store)
+BindingTableModel::Row BindingTableModel::makeRow(const CachedEntity &entity)
 {
-    beginResetModel();
-    m_rows = store ? store->entities(Binding) : QList<CachedEntity>();
-    std::stable_sort(
-        m_rows.begin(), m_rows.end(), [](const CachedEntity &a, const CachedEntity &b) {
-            const QDateTime first = requestedAt(a);
-            const QDateTime second = requestedAt(b);
-            if (first != second)
-                return first > second;
-            // Requests made in the same second: a pending one is the newest.
-            return text(a.data, "status") == QLatin1String("pending")
-                && text(b.data, "status") != QLatin1String("pending");
-        });
-    m_waiting.clear();
+    return Row { entity, requestedAt(entity),
+        text(entity.data, "status") == QLatin1String("pending") };
+}
+
+bool BindingTableModel::before(const Row &a, const Row &b)
+{
+    if (a.requested != b.requested)
+        return a.requested > b.requested;
+    // Requests made in the same second: a pending one is the newest.
+    return a.pending && !b.pending;
+}
+
+QSet<QString> BindingTableModel::waitingIds(const LocalStore *store)
+{
+    QSet<QString> waiting;
     if (store) {
         for (const OutboxMutation &m : store->pendingMutations()) {
             if (m.entityType == Binding)
-                m_waiting.insert(m.target);
+                waiting.insert(m.target);
         }
     }
+    return waiting;
+}
+
+void BindingTableModel::reload(const LocalStore *store)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_versions.clear();
+    if (store) {
+        const QList<CachedEntity> all = store->entities(Binding);
+        m_rows.reserve(all.size());
+        for (const CachedEntity &entity : all) {
+            m_rows.append(makeRow(entity));
+            m_versions.insert(entity.id, entity.version);
+        }
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(), &BindingTableModel::before);
+    m_waiting = waitingIds(store);
     endResetModel();
+}
+
+void BindingTableModel::insertSorted(const Row &row)
+{
+    const auto at
+        = std::upper_bound(m_rows.cbegin(), m_rows.cend(), row, &BindingTableModel::before);
+    const int index = int(at - m_rows.cbegin());
+    beginInsertRows({}, index, index);
+    m_rows.insert(index, row);
+    endInsertRows();
+}
+
+void BindingTableModel::refresh(const LocalStore *store)
+{
+    if (!store || m_rows.isEmpty()) {
+        reload(store);
+        return;
+    }
+    const QHash<QString, qint64> versions = store->entityVersions(Binding);
+    const QSet<QString> waiting = waitingIds(store);
+    // Rows to read again: new or changed versions, and those with outbox changes before or now
+    // (a local effect, or its undoing, leaves the version as it was).
+    QSet<QString> stale = waiting | m_waiting;
+    for (auto it = versions.constBegin(); it != versions.constEnd(); ++it) {
+        const auto shown = m_versions.constFind(it.key());
+        if (shown == m_versions.constEnd() || shown.value() != it.value())
+            stale.insert(it.key());
+    }
+    qsizetype gone = 0;
+    for (auto it = m_versions.constBegin(); it != m_versions.constEnd(); ++it) {
+        if (!versions.contains(it.key()))
+            ++gone;
+    }
+    // A first fill or a rebuilt cache: one reset is cheaper than thousands of inserts.
+    if (stale.size() + gone > std::max<qsizetype>(256, m_rows.size() / 4)) {
+        reload(store);
+        return;
+    }
+    m_waiting = waiting;
+    // Removed rows, from the bottom so the indexes stay right.
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        const QString &id = m_rows.at(i).entity.id;
+        if (versions.contains(id) && !stale.contains(id))
+            continue;
+        {
+            const std::optional<CachedEntity> now
+                = versions.contains(id) ? store->entity(Binding, id) : std::nullopt;
+            if (now) {
+                Row row = makeRow(*now);
+                // Still in order with its neighbours (a decided request mostly is): changed
+                // in place, so the views keep their selection.
+                const bool samePlace = (i == 0 || !before(row, m_rows.at(i - 1)))
+                    && (i + 1 == m_rows.size() || !before(m_rows.at(i + 1), row));
+                if (samePlace) {
+                    m_rows[i] = row;
+                    m_versions.insert(id, now->version);
+                    emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
+                    stale.remove(id);
+                    continue;
+                }
+            }
+            beginRemoveRows({}, i, i);
+            m_versions.remove(m_rows.at(i).entity.id);
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+    // New rows and rows that moved, each at its place.
+    for (const QString &id : std::as_const(stale)) {
+        if (m_versions.contains(id) || !versions.contains(id))
+            continue;
+        if (const std::optional<CachedEntity> now = store->entity(Binding, id)) {
+            insertSorted(makeRow(*now));
+            m_versions.insert(id, now->version);
+        }
+    }
+}
+
+void BindingTableModel::refreshWaiting(const LocalStore *store)
+{
+    const QSet<QString> waiting = waitingIds(store);
+    if (waiting == m_waiting)
+        return;
+    // Leaving the outbox can also mean a local effect undone: read those rows again.
+    refresh(store);
 }
 
 int BindingTableModel::rowOf(const QString &id) const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == id)
+        if (m_rows.at(i).entity.id == id)
             return i;
     }
     return -1;
@@ -138,7 +243,7 @@ QVariant BindingTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const CachedEntity &row = m_rows.at(index.row());
+    const CachedEntity &row = m_rows.at(index.row()).entity;
     const QString status = text(row.data, "status");
     switch (role) {
     case IdRole:
@@ -146,7 +251,7 @@ QVariant BindingTableModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return status;
     case RequestedRole:
-        return requestedAt(row);
+        return m_rows.at(index.row()).requested;
     case DataRole:
         return row.data;
     case VersionRole:

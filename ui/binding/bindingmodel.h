@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
+#include <QHash>
 #include <QSet>
 #include <QSortFilterProxyModel>
 
@@ -31,6 +33,11 @@ public:
 // The cached `binding` entities, newest request first: the learner's history or the requests
 // addressed to an employer (the server sends each user only those). Rows whose change is still in
 // the outbox are marked as waiting to be sent.
+//
+// An HR office has thousands of rows and a sync brings them a page at a time, so refresh()
+// compares the cached versions with the rows shown and reads, inserts, moves or removes only
+// those that changed (and those with outbox changes, whose local effect keeps the version); the
+// sort key (request time) is parsed once per row. Selections and the scroll position survive.
 class BindingTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -57,9 +64,13 @@ public:
     // `employerView`: statuses in the HR officer's words.
     explicit BindingTableModel(bool employerView, QObject *parent = nullptr);
 
-    // Reloads from the store (null: empty).
+    // Reloads everything from the store (null: empty).
     void reload(const LocalStore *store);
-    CachedEntity bindingAt(int row) const { return m_rows.at(row); }
+    // Brings the rows in step with the store, changing only what changed.
+    void refresh(const LocalStore *store);
+    // Only the "not sent yet" marks (the outbox changed, the entities did not).
+    void refreshWaiting(const LocalStore *store);
+    CachedEntity bindingAt(int row) const { return m_rows.at(row).entity; }
     int rowOf(const QString &id) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -70,8 +81,20 @@ public:
     void retranslate();
 
 private:
+    struct Row
+    {
+        CachedEntity entity;
+        QDateTime requested; // parsed once: the sort key
+        bool pending = false; // second key: a pending request is the newer of the same second
+    };
+    static Row makeRow(const CachedEntity &entity);
+    static bool before(const Row &a, const Row &b);
+    static QSet<QString> waitingIds(const LocalStore *store);
+    void insertSorted(const Row &row);
+
     bool m_employerView;
-    QList<CachedEntity> m_rows;
+    QList<Row> m_rows;
+    QHash<QString, qint64> m_versions; // id -> cached version of the rows shown
     QSet<QString> m_waiting; // bindings with a pending outbox mutation
 };
 

@@ -43,6 +43,8 @@ QTableView *makeTable(const char *name, QWidget *parent)
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized on the rows in view and a few more, not on all of an HR office's thousands.
+    view->horizontalHeader()->setResizeContentsPrecision(64);
     view->setAlternatingRowColors(true);
     return view;
 }
@@ -204,13 +206,15 @@ void StaffPage::setEngine(SyncEngine *engine)
     m_engine = engine;
     if (engine) {
         registerBindingMutations(engine, m_core->localStore());
+        // A sync brings an HR office's bindings page by page, and the outbox count changes with
+        // every decision: the rows change in place, only where something changed.
         connect(engine, &SyncEngine::entitiesChanged, this, [this](const QStringList &types) {
             if (types.contains(QLatin1String("binding")))
-                reload();
+                refresh(false);
         });
         connect(engine, &SyncEngine::cacheReset, this, &StaffPage::reload);
-        connect(engine, &SyncEngine::pendingCountChanged, this, &StaffPage::reload);
-        connect(engine, &SyncEngine::problemsChanged, this, &StaffPage::reload);
+        connect(engine, &SyncEngine::pendingCountChanged, this, [this] { refresh(true); });
+        connect(engine, &SyncEngine::problemsChanged, this, [this] { refresh(true); });
     }
     reload();
 }
@@ -228,15 +232,30 @@ void StaffPage::reload()
     for (const QModelIndex &index : m_requestView->selectionModel()->selectedRows())
         selected << index.data(BindingTableModel::IdRole).toString();
     m_model->reload(m_engine ? m_core->localStore() : nullptr);
-    for (const QString &id : selected) {
+    QItemSelection selection;
+    for (const QString &id : std::as_const(selected)) {
         const int row = m_model->rowOf(id);
         if (row < 0)
             continue;
         const QModelIndex index = m_requestProxy->mapFromSource(m_model->index(row, 0));
         if (index.isValid())
-            m_requestView->selectionModel()->select(
-                index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            selection.select(index, index);
     }
+    if (!selection.isEmpty())
+        m_requestView->selectionModel()->select(
+            selection, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    showDetails();
+    showStaffDetails();
+}
+
+void StaffPage::refresh(bool outboxOnly)
+{
+    const LocalStore *store = m_engine ? m_core->localStore() : nullptr;
+    if (outboxOnly)
+        m_model->refreshWaiting(store);
+    else
+        m_model->refresh(store);
+    // The selection models follow inserted and removed rows by themselves.
     showDetails();
     showStaffDetails();
 }
@@ -349,12 +368,12 @@ int StaffPage::confirmSelected()
 {
     if (!m_engine)
         return 0;
-    int done = 0;
-    for (const QString &id : selectedPendingIds()) {
-        // The cached version is the one the HR officer saw: the engine sends it as baseVersion.
-        if (!m_engine->queueMutation(QStringLiteral("binding.confirm"), id, {}).isEmpty())
-            ++done;
-    }
+    // One action, however many rows: queued in one transaction, the rows refreshed once. The
+    // cached version is the one the HR officer saw: the engine sends it as baseVersion.
+    QList<SyncEngine::MutationRequest> requests;
+    for (const QString &id : selectedPendingIds())
+        requests.append({ QStringLiteral("binding.confirm"), id, {} });
+    const int done = requests.isEmpty() ? 0 : int(m_engine->queueMutations(requests).size());
     if (done > 0) {
         ui::setMessage(m_actionMessageLabel,
             tr("%n confirmation(s) saved; sent at the next sync.", nullptr, done),

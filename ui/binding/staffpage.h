@@ -52,6 +52,7 @@ protected:
 
 private:
     void reload();
+    void refresh(bool outboxOnly);
     void updateFilter();
     void showDetails();
     void showStaffDetails();

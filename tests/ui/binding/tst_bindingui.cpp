@@ -578,14 +578,24 @@ void TestBindingUi::employer_confirmsSeveralAtOnce_filtersByDate()
     click(staff, "clearDatesButton");
     QCOMPARE(table->model()->rowCount(), 2);
 
-    // Both at once: one binding.confirm each.
+    // Both at once: one binding.confirm each, queued as ONE action (one refresh of the views),
+    // and the rows change in place: no reset, the selection kept.
     table->selectAll();
     auto *confirm = child<QPushButton>(staff, "confirmButton");
     QVERIFY(confirm->isEnabled());
     QVERIFY(!child<QPushButton>(staff, "rejectButton")->isEnabled()); // one reason per request
+    QAbstractItemModel *source
+        = qobject_cast<QSortFilterProxyModel *>(table->model())->sourceModel();
+    QSignalSpy resets(source, &QAbstractItemModel::modelReset);
+    QSignalSpy refreshes(employer.engine(), &SyncEngine::entitiesChanged);
+    QSignalSpy counts(employer.engine(), &SyncEngine::pendingCountChanged);
     QTest::mouseClick(confirm, Qt::LeftButton);
     QCOMPARE(employer.engine()->pendingCount(), 2);
+    QCOMPARE(refreshes.count(), 1);
+    QCOMPARE(counts.count(), 1);
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
     QVERIFY(employer.sync());
+    QCOMPARE(resets.count(), 0);
     QVERIFY(employer.engine()->problems().isEmpty());
     QCOMPARE(status(table->model(), 0), QStringLiteral("confirmed"));
     QCOMPARE(status(table->model(), 1), QStringLiteral("confirmed"));
