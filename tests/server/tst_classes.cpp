@@ -1574,7 +1574,7 @@ void TestClasses::migration9_removesOldDigestsAndRaisesScopes()
             ++rewritten;
         }
     }
-    QCOMPARE(rewritten, 2); // requested, confirmed
+    QCOMPARE(rewritten, 1); // confirmed: the request before it was compacted away
     // An entry of an enrolment that no longer exists: no digest to cut out, so it goes whole.
     const QString gone = newId();
     db.exec(QStringLiteral("UPDATE change_counter SET n = n + 1"));
@@ -1619,7 +1619,7 @@ void TestClasses::migration9_removesOldDigestsAndRaisesScopes()
                     o.value(QStringLiteral("residentIdMasked")).toString(), maskResidentId(fullId));
             }
         }
-        QVERIFY(enrolmentEntries >= 2);
+        QVERIFY(enrolmentEntries >= 1);
         QSqlQuery r = db.exec(QStringLiteral(
             "SELECT result FROM applied_mutations WHERE mutation_id IN ('m1', 'm2')"));
         int kept = 0;

@@ -929,6 +929,11 @@ void TestDeclarations::formerEmployer_losesDeclarationsAndAttachments()
         QStringLiteral("applied"));
     QCOMPARE(latest(m_employer, QStringLiteral("declaration")).size(), 2);
 
+    // Where the HR office's client is (docs/sync.md "Compaction": a pull from the start carries
+    // no deletes, a client that had the entries gets them).
+    QString hrCursor;
+    pullAllChanges(*m_client, m_employer.token, 1000, &hrCursor);
+
     // The learner moves to another employer.
     const Account next
         = registerEmployer(QStringLiteral("next_hr"), QStringLiteral("91440106MA59XK3T7"));
@@ -937,7 +942,8 @@ void TestDeclarations::formerEmployer_losesDeclarationsAndAttachments()
     // The former HR office: out of its feed, its clients told to delete, no more files.
     QVERIFY(latest(m_employer, QStringLiteral("declaration")).isEmpty());
     QStringList deletes;
-    for (const QJsonObject &c : pullAllChanges(*m_client, m_employer.token)) {
+    for (const QJsonObject &c :
+        pullAllChanges(*m_client, m_employer.token, 1000, nullptr, hrCursor)) {
         if (c.value(QStringLiteral("type")).toString() == QLatin1String("declaration")) {
             QCOMPARE(c.value(QStringLiteral("op")).toString(), QStringLiteral("delete"));
             deletes.append(c.value(QStringLiteral("id")).toString());
@@ -1165,6 +1171,8 @@ void TestDeclarations::delete_draftOnly_removesItsFiles()
 {
     QString attachment;
     const QString id = submitted(m_learner, &attachment);
+    QString hrCursor; // the HR office's client, which has it
+    pullAllChanges(*m_client, m_employer.token, 1000, &hrCursor);
     // Waiting for the HR office: withdraw first.
     QCOMPARE(status(mutate(m_learner, QStringLiteral("declaration.delete"), id, version(id))),
         QStringLiteral("conflict"));
@@ -1176,15 +1184,17 @@ void TestDeclarations::delete_draftOnly_removesItsFiles()
     QCOMPARE(version(id), qint64(-1));
     QVERIFY(!latest(m_learner, QStringLiteral("declaration")).contains(id));
     // The HR office that saw it is told to delete it, and nothing of it stays in its feed.
-    const QList<QJsonObject> changes = pullAllChanges(*m_client, m_employer.token);
     int seen = 0;
-    for (const QJsonObject &c : changes) {
+    for (const QJsonObject &c :
+        pullAllChanges(*m_client, m_employer.token, 1000, nullptr, hrCursor)) {
         if (c.value(QStringLiteral("id")).toString() == id) {
             ++seen;
             QCOMPARE(c.value(QStringLiteral("op")).toString(), QStringLiteral("delete"));
         }
     }
     QCOMPARE(seen, 1);
+    for (const QJsonObject &c : pullAllChanges(*m_client, m_employer.token))
+        QVERIFY(c.value(QStringLiteral("id")).toString() != id);
     QCOMPARE(
         m_client->get(QStringLiteral("/attachments/") + attachment, m_learner.token).status, 404);
     QCOMPARE(errorCode(mutate(m_learner, QStringLiteral("declaration.delete"), id, 1)),
