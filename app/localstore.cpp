@@ -214,6 +214,8 @@ bool LocalStore::open(const QString &path)
     m_rescued = 0;
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return fail(QStringLiteral("cannot create the directory of %1").arg(path));
+    if (!makePrivate(path))
+        return fail(QStringLiteral("cannot make %1 private to its owner").arg(path));
     bool corrupt = false;
     if (openFile(path, &corrupt)) {
         m_open = true;
@@ -461,6 +463,8 @@ bool LocalStore::rebuild()
     m_movedAside = aside;
 
     bool corrupt = false;
+    if (!makePrivate(m_path))
+        return fail(QStringLiteral("cannot make %1 private to its owner").arg(m_path));
     if (!openFile(m_path, &corrupt))
         return false;
     StoreTransaction tx(*this);
@@ -982,6 +986,9 @@ QString idForResend(const OutboxMutation &m)
 
 QString LocalStore::retry(const QString &id)
 {
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return {};
     const std::optional<OutboxMutation> m = mutation(id);
     if (!m) {
         fail(QStringLiteral("no mutation %1").arg(id));
@@ -1002,6 +1009,11 @@ QString LocalStore::retry(const QString &id)
         fail(q.lastError().text());
         return {};
     }
+    // Its effect shows again (a refusal undid it).
+    if (m->state == OutboxMutation::State::Rejected && !recompute(m->entityType, m->target))
+        return {};
+    if (!tx.commit())
+        return {};
     return newId;
 }
 
@@ -1071,6 +1083,10 @@ QString LocalStore::replacePayload(const QString &id, const QJsonObject &payload
         return {};
     }
     if (localEffect && !localEffect())
+        return {};
+    // After a refusal undid the effects: the server's row with the pending effects, this one's
+    // included.
+    if (!recompute(m->entityType, m->target))
         return {};
     if (!tx.commit())
         return {};
@@ -1357,6 +1373,36 @@ int LocalStore::unsentCount() const
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) || !q.next())
         return 0;
     return q.value(0).toInt();
+}
+
+bool LocalStore::makePrivate(const QString &path)
+{
+    // The cache holds personal data (an HR officer's: thousands of resident ids): the directory
+    // is the owner's only (0700), and so is the file (0600), created so before SQLite opens it.
+    // SQLite gives its -wal, -shm and -journal files the database file's permissions; existing
+    // ones from an older version are tightened here too.
+    const auto ownerDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    const auto ownerFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    const QFileInfo info(path);
+    QDir dir = info.absoluteDir();
+    if (!QFile::setPermissions(dir.absolutePath(), ownerDir))
+        return false;
+    // The per-server directory's parent (".../cache") when the layout is defaultPath()'s.
+    if (dir.cdUp() && dir.dirName() == QLatin1String("cache")
+        && !QFile::setPermissions(dir.absolutePath(), ownerDir))
+        return false;
+    if (!info.exists()) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly, ownerFile))
+            return false;
+        file.close();
+    }
+    for (const QString &suffix :
+        { QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal") }) {
+        if (QFile::exists(path + suffix) && !QFile::setPermissions(path + suffix, ownerFile))
+            return false;
+    }
+    return true;
 }
 
 } // namespace xueshi

@@ -251,6 +251,9 @@ private:
     bool rememberServerRowBeforeEffect(const OutboxMutation &m);
     bool recordServerRows(const QJsonArray &changes);
     bool settleRejection(const QString &id);
+    // The file's directory 0700, the file (created empty when missing) and its -wal, -shm and
+    // -journal 0600.
+    static bool makePrivate(const QString &path);
     MutationRules m_rules;
     QStringList m_recomputedTypes;
 };
