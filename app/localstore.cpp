@@ -1009,6 +1009,8 @@ QString LocalStore::retry(const QString &id)
         fail(q.lastError().text());
         return {};
     }
+    if (!releaseHeld(id))
+        return {};
     // Its effect shows again (a refusal undid it).
     if (m->state == OutboxMutation::State::Rejected && !recompute(m->entityType, m->target))
         return {};
@@ -1082,6 +1084,8 @@ QString LocalStore::replacePayload(const QString &id, const QJsonObject &payload
         fail(q.lastError().text());
         return {};
     }
+    if (!releaseHeld(id))
+        return {};
     if (localEffect && !localEffect())
         return {};
     // After a refusal undid the effects: the server's row with the pending effects, this one's
@@ -1400,6 +1404,30 @@ bool LocalStore::makePrivate(const QString &path)
     for (const QString &suffix :
         { QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal") }) {
         if (QFile::exists(path + suffix) && !QFile::setPermissions(path + suffix, ownerFile))
+            return false;
+    }
+    return true;
+}
+
+bool LocalStore::releaseHeld(const QString &causeId)
+{
+    // The cause goes again on its own (retried or edited): what waited with it goes too, in
+    // order; an unanswered one keeps its id, one the server answered needs a new one.
+    QList<std::pair<QString, QString>> affected;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE outbox SET id = ?, state = 'pending', last_error = NULL,"
+                             " result = NULL, held_by = NULL WHERE id = ?"));
+    for (const OutboxMutation &m : heldBy(causeId)) {
+        const bool answered = !m.lastError.isEmpty() || !m.result.isEmpty();
+        q.bindValue(0, answered ? QUuid::createUuid().toString(QUuid::WithoutBraces) : m.id);
+        q.bindValue(1, m.id);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        if (!affected.contains(std::pair { m.entityType, m.target }))
+            affected.append({ m.entityType, m.target });
+    }
+    for (const auto &[type, target] : std::as_const(affected)) {
+        if (!recompute(type, target))
             return false;
     }
     return true;

@@ -254,6 +254,8 @@ private:
     // The file's directory 0700, the file (created empty when missing) and its -wal, -shm and
     // -journal 0600.
     static bool makePrivate(const QString &path);
+    // The mutations held by `causeId` back to pending (the cause was retried or edited alone).
+    bool releaseHeld(const QString &causeId);
     MutationRules m_rules;
     QStringList m_recomputedTypes;
 };
