@@ -7,10 +7,14 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUuid>
+
+#include <algorithm>
+#include <utility>
 
 namespace xueshi {
 
@@ -119,6 +123,15 @@ const QList<QStringList> &migrations()
                            " acknowledged_at INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX acknowledged_at ON acknowledged (acknowledged_at)"),
         },
+        // 3: mutations held by a refused one they build on, and the server's own rows of the
+        // entities with local effects (to undo an effect: the server's row, pending effects
+        // over it). `data` NULL: the server has no such row.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN held_by TEXT"),
+            QStringLiteral("CREATE TABLE server_rows ("
+                           " type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,"
+                           " data TEXT, PRIMARY KEY (type, id))"),
+        },
     };
     return list;
 }
@@ -223,6 +236,8 @@ bool LocalStore::open(const QString &path)
     m_rescued = 0;
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return fail(QStringLiteral("cannot create the directory of %1").arg(path));
+    if (!makePrivate(path))
+        return fail(QStringLiteral("cannot make %1 private to its owner").arg(path));
     bool corrupt = false;
     if (openFile(path, &corrupt)) {
         m_open = true;
@@ -470,6 +485,8 @@ bool LocalStore::rebuild()
     m_movedAside = aside;
 
     bool corrupt = false;
+    if (!makePrivate(m_path))
+        return fail(QStringLiteral("cannot make %1 private to its owner").arg(m_path));
     if (!openFile(m_path, &corrupt))
         return false;
     StoreTransaction tx(*this);
@@ -617,6 +634,8 @@ bool LocalStore::applyPage(
         return false;
     if (!writeChanges(QStringLiteral("entities"), changes))
         return false;
+    if (!recordServerRows(changes))
+        return false;
     if (afterChanges && !afterChanges())
         return false;
     if (!setMeta(QStringLiteral("cursor"), cursor))
@@ -668,7 +687,15 @@ bool LocalStore::finishRebuild(
         || !q.exec(QStringLiteral("INSERT INTO entities (type, id, version, data)"
                                   " SELECT type, id, version, data FROM rebuild_entities"))
         || !q.exec(QStringLiteral("DELETE FROM rebuild_entities"))
-        || !q.exec(QStringLiteral("DELETE FROM meta WHERE key IN ('rebuilding', 'rebuildCursor')")))
+        || !q.exec(QStringLiteral("DELETE FROM meta WHERE key IN ('rebuilding', 'rebuildCursor')"))
+        // The server's rows kept to undo local effects are now those of the new feed (before
+        // the pending effects are laid over them below).
+        || !q.exec(QStringLiteral(
+            "UPDATE server_rows SET"
+            " version = COALESCE((SELECT e.version FROM entities e"
+            "  WHERE e.type = server_rows.type AND e.id = server_rows.id), 0),"
+            " data = (SELECT e.data FROM entities e"
+            "  WHERE e.type = server_rows.type AND e.id = server_rows.id)")))
         return fail(q.lastError().text());
     if (afterSwitch && !afterSwitch())
         return false;
@@ -874,7 +901,8 @@ bool LocalStore::insertOutboxRow(const OutboxMutation &m, const QJsonValue &befo
     return true;
 }
 
-QString LocalStore::enqueue(OutboxMutation mutation, const LocalEffect &localEffect)
+QString LocalStore::enqueue(
+    OutboxMutation mutation, const LocalEffect &localEffect, const Merge &merge)
 {
     if (mutation.id.isEmpty())
         mutation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -888,14 +916,47 @@ QString LocalStore::enqueue(OutboxMutation mutation, const LocalEffect &localEff
     if (const auto e = entity(mutation.entityType, mutation.target))
         before = QJsonObject { { QStringLiteral("version"), double(e->version) },
             { QStringLiteral("data"), e->data } };
+    if (!rememberServerRowBeforeEffect(mutation))
+        return {};
+    // The entity's last outbox row, when it may take this one in.
+    std::optional<OutboxMutation> waiting;
+    std::optional<QJsonObject> merged;
+    if (merge) {
+        const QList<OutboxMutation> last = selectMutations(
+            QStringLiteral("WHERE entity_type = ? AND target = ? ORDER BY seq DESC LIMIT 1"),
+            { mutation.entityType, mutation.target });
+        if (!last.isEmpty() && last.first().type == mutation.type
+            && last.first().state == OutboxMutation::State::Pending && last.first().attempts == 0
+            && last.first().heldBy.isEmpty()) {
+            waiting = last.first();
+            merged = merge(*waiting, mutation);
+        }
+    }
     if (localEffect && !localEffect()) {
         if (m_error.isEmpty())
             m_error = QStringLiteral("the local effect failed");
         return {};
     }
     crashPoint("enqueue:afterEffect");
-    if (!insertOutboxRow(mutation, before))
+    if (merged) {
+        // Only a row never sent: one sent may have been applied, under its id, as it was.
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("UPDATE outbox SET payload = ? WHERE id = ? AND attempts = 0"
+                                 " AND state = 'pending'"));
+        q.addBindValue(toText(*merged));
+        q.addBindValue(waiting->id);
+        if (!q.exec()) {
+            fail(q.lastError().text());
+            return {};
+        }
+        if (q.numRowsAffected() != 1) {
+            fail(QStringLiteral("mutation %1 was sent meanwhile").arg(waiting->id));
+            return {};
+        }
+        mutation.id = waiting->id;
+    } else if (!insertOutboxRow(mutation, before)) {
         return {};
+    }
     crashPoint("enqueue:beforeCommit");
     if (!tx.commit())
         return {};
@@ -918,8 +979,8 @@ QList<OutboxMutation> LocalStore::selectMutations(
     QList<OutboxMutation> list;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT ") + MutationColumns + QStringLiteral(" FROM outbox ") + where);
+    q.prepare(QStringLiteral("SELECT ") + MutationColumns + QStringLiteral(", held_by FROM outbox ")
+        + where);
     for (const QVariant &bind : binds)
         q.addBindValue(bind);
     if (!q.exec()) {
@@ -928,8 +989,10 @@ QList<OutboxMutation> LocalStore::selectMutations(
     }
     while (q.next()) {
         OutboxMutation m;
-        if (readMutation(q, &m))
+        if (readMutation(q, &m)) {
+            m.heldBy = q.value(12).toString();
             list.append(m);
+        }
     }
     return list;
 }
@@ -1051,6 +1114,9 @@ bool LocalStore::markApplied(const QString &id, qint64 newVersion, const QDateTi
 
 bool LocalStore::markRejected(const QString &id, const QJsonObject &error)
 {
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
         "UPDATE outbox SET state = 'rejected', last_error = ?, result = NULL WHERE id = ?"));
@@ -1058,7 +1124,10 @@ bool LocalStore::markRejected(const QString &id, const QJsonObject &error)
     q.addBindValue(id);
     if (!q.exec())
         return fail(q.lastError().text());
-    return q.numRowsAffected() == 1 || fail(QStringLiteral("no mutation %1").arg(id));
+    if (q.numRowsAffected() != 1)
+        return fail(QStringLiteral("no mutation %1").arg(id));
+    // Its dependants wait with it, and its local effect goes.
+    return settleRejection(id) && tx.commit();
 }
 
 bool LocalStore::markConflict(const QString &id, const QJsonObject &current)
@@ -1105,6 +1174,9 @@ QString idForResend(const OutboxMutation &m)
 
 QString LocalStore::retry(const QString &id)
 {
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return {};
     const std::optional<OutboxMutation> m = mutation(id);
     if (!m) {
         fail(QStringLiteral("no mutation %1").arg(id));
@@ -1125,6 +1197,13 @@ QString LocalStore::retry(const QString &id)
         fail(q.lastError().text());
         return {};
     }
+    if (!releaseHeld(id))
+        return {};
+    // Its effect shows again (a refusal undid it).
+    if (m->state == OutboxMutation::State::Rejected && !recompute(m->entityType, m->target))
+        return {};
+    if (!tx.commit())
+        return {};
     return newId;
 }
 
@@ -1193,7 +1272,13 @@ QString LocalStore::replacePayload(const QString &id, const QJsonObject &payload
         fail(q.lastError().text());
         return {};
     }
+    if (!releaseHeld(id))
+        return {};
     if (localEffect && !localEffect())
+        return {};
+    // After a refusal undid the effects: the server's row with the pending effects, this one's
+    // included.
+    if (!recompute(m->entityType, m->target))
         return {};
     if (!tx.commit())
         return {};
@@ -1212,6 +1297,330 @@ bool LocalStore::resetCache()
             "DELETE FROM meta WHERE key IN ('cursor', 'rebuilding', 'rebuildCursor')")))
         return fail(q.lastError().text());
     return tx.commit();
+}
+
+// --- Merging, held chains and the server's rows (issue 13) ---
+
+QString LocalStore::entityKey(const QString &type, const QString &id)
+{
+    return type + QLatin1Char('\n') + id;
+}
+
+std::optional<CachedEntity> LocalStore::serverRow(const QString &type, const QString &id) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT version, data FROM server_rows WHERE type = ? AND id = ?"));
+    q.addBindValue(type);
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    if (q.value(1).isNull())
+        return CachedEntity { QString(), id, q.value(0).toLongLong(), {} };
+    return CachedEntity { type, id, q.value(0).toLongLong(), toObject(q.value(1)) };
+}
+
+bool LocalStore::rememberServerRowBeforeEffect(const OutboxMutation &m)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT before FROM outbox WHERE entity_type = ? AND target = ?"
+                             " ORDER BY seq LIMIT 1"));
+    q.addBindValue(m.entityType);
+    q.addBindValue(m.target);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    std::optional<CachedEntity> row;
+    if (!q.next()) {
+        // No local effect on it yet: the cached entity is the server's row (a row kept from an
+        // earlier chain of effects is stale by now).
+        row = entity(m.entityType, m.target);
+        if (!row)
+            row = CachedEntity { QString(), m.target, 0, {} };
+    } else {
+        const QVariant before = q.value(0);
+        q.finish();
+        if (serverRow(m.entityType, m.target))
+            return true;
+        // An outbox from before the server's rows were kept: the entity before its first effect.
+        const QJsonObject old = toObject(before);
+        row = before.isNull() ? CachedEntity { QString(), m.target, 0, {} }
+                              : CachedEntity { m.entityType, m.target,
+                                    qint64(old.value(QLatin1String("version")).toDouble()),
+                                    old.value(QLatin1String("data")).toObject() };
+    }
+    q.finish();
+    const QVariant null { QMetaType(QMetaType::QString) };
+    q.prepare(QStringLiteral("INSERT INTO server_rows (type, id, version, data) VALUES (?, ?, ?, ?)"
+                             " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version,"
+                             " data = excluded.data"));
+    q.addBindValue(m.entityType);
+    q.addBindValue(m.target);
+    q.addBindValue(row->version);
+    q.addBindValue(row->type.isEmpty() ? null : QVariant(toText(row->data)));
+    if (!q.exec())
+        return fail(q.lastError().text());
+    return true;
+}
+
+bool LocalStore::recordServerRows(const QJsonArray &changes)
+{
+    // Kept only for entities with local effects: most pages touch none of them.
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM server_rows)")) || !q.next())
+        return fail(q.lastError().text());
+    if (!q.value(0).toBool())
+        return true;
+    q.finish();
+    QSqlQuery update(database());
+    update.prepare(QStringLiteral("UPDATE server_rows SET version = ?, data = ?"
+                                  " WHERE type = ? AND id = ? AND version <= ?"));
+    const QVariant null { QMetaType(QMetaType::QString) };
+    for (const QJsonValue &value : changes) {
+        const QJsonObject change = value.toObject();
+        const qint64 version = qint64(change.value(QLatin1String("version")).toDouble());
+        const bool upsert = change.value(QLatin1String("op")).toString() == QLatin1String("upsert");
+        update.bindValue(0, version);
+        update.bindValue(
+            1, upsert ? QVariant(toText(change.value(QLatin1String("data")).toObject())) : null);
+        update.bindValue(2, change.value(QLatin1String("type")).toString());
+        update.bindValue(3, change.value(QLatin1String("id")).toString());
+        update.bindValue(4, version);
+        if (!update.exec())
+            return fail(update.lastError().text());
+    }
+    // The rows of entities whose effects are all settled are not needed any more.
+    if (!q.exec(QStringLiteral(
+            "DELETE FROM server_rows WHERE NOT EXISTS (SELECT 1 FROM outbox o"
+            " WHERE o.entity_type = server_rows.type AND o.target = server_rows.id)")))
+        return fail(q.lastError().text());
+    return true;
+}
+
+bool LocalStore::recompute(const QString &type, const QString &id)
+{
+    std::optional<CachedEntity> base = serverRow(type, id);
+    if (!base)
+        return true; // unknown: the entity stays as it is
+    // A conflict brought a newer row of the server than the last pull.
+    const QList<OutboxMutation> rows = selectMutations(
+        QStringLiteral("WHERE entity_type = ? AND target = ? ORDER BY seq"), { type, id });
+    for (const OutboxMutation &m : rows) {
+        const QJsonValue version = m.result.value(QLatin1String("version"));
+        if (m.state == OutboxMutation::State::Conflict && version.isDouble()
+            && qint64(version.toDouble()) > base->version) {
+            const QJsonValue data = m.result.value(QLatin1String("data"));
+            base = CachedEntity { data.isObject() ? type : QString(), id,
+                qint64(version.toDouble()), data.toObject() };
+        }
+    }
+    std::optional<QJsonObject> data;
+    if (!base->type.isEmpty())
+        data = base->data;
+    for (const OutboxMutation &m : rows) {
+        if (m.state != OutboxMutation::State::Pending)
+            continue;
+        if (!m_rules.replay)
+            return true; // effects this store cannot lay: leave the entity as it is
+        data = m_rules.replay(m, data);
+    }
+    const std::optional<CachedEntity> now = entity(type, id);
+    if (!data)
+        return !now || deleteEntity(type, id, -1);
+    if (now && now->version == base->version && now->data == *data)
+        return true;
+    return writeEntity({ type, id, base->version, *data }, false);
+}
+
+bool LocalStore::settleRejection(const QString &id)
+{
+    const std::optional<OutboxMutation> refused = mutation(id);
+    if (!refused)
+        return fail(QStringLiteral("no mutation %1").arg(id));
+    // Held by the chain's first refusal: one cause, one message, one decision.
+    const QString cause = refused->heldBy.isEmpty() ? refused->id : refused->heldBy;
+    QSet<QString> provided { entityKey(refused->entityType, refused->target) };
+    QList<std::pair<QString, QString>> affected { { refused->entityType, refused->target } };
+    const QList<OutboxMutation> later = selectMutations(
+        QStringLiteral("WHERE state = 'pending' AND seq > ? ORDER BY seq"), { refused->seq });
+    QSqlQuery hold(database());
+    hold.prepare(QStringLiteral("UPDATE outbox SET state = 'rejected', held_by = ?,"
+                                " last_error = NULL, result = NULL WHERE id = ?"));
+    for (const OutboxMutation &m : later) {
+        const QString own = entityKey(m.entityType, m.target);
+        QStringList keys { own };
+        if (m_rules.dependsOn)
+            keys += m_rules.dependsOn(m);
+        const bool builds = std::any_of(
+            keys.cbegin(), keys.cend(), [&](const QString &key) { return provided.contains(key); });
+        if (!builds)
+            continue;
+        hold.bindValue(0, cause);
+        hold.bindValue(1, m.id);
+        if (!hold.exec())
+            return fail(hold.lastError().text());
+        provided.insert(own);
+        if (!affected.contains(std::pair { m.entityType, m.target }))
+            affected.append({ m.entityType, m.target });
+    }
+    for (const auto &[type, target] : std::as_const(affected)) {
+        if (!recompute(type, target))
+            return false;
+        if (!m_recomputedTypes.contains(type))
+            m_recomputedTypes.append(type);
+    }
+    return true;
+}
+
+QStringList LocalStore::takeRecomputedTypes()
+{
+    return std::exchange(m_recomputedTypes, {});
+}
+
+QList<OutboxMutation> LocalStore::heldBy(const QString &causeId) const
+{
+    return selectMutations(QStringLiteral("WHERE held_by = ? ORDER BY seq"), { causeId });
+}
+
+QStringList LocalStore::retryChain(const QString &causeId)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return {};
+    const std::optional<OutboxMutation> cause = mutation(causeId);
+    if (!cause || cause->state == OutboxMutation::State::Pending) {
+        fail(QStringLiteral("no set-aside mutation %1").arg(causeId));
+        return {};
+    }
+    QList<OutboxMutation> chain { *cause };
+    chain += heldBy(causeId);
+    QStringList ids;
+    QList<std::pair<QString, QString>> affected;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE outbox SET id = ?, state = 'pending', base_version = ?,"
+                             " last_error = NULL, result = NULL, held_by = NULL WHERE id = ?"));
+    for (const OutboxMutation &m : std::as_const(chain)) {
+        // The server records the outcome of every id it answered: those need a new one. A held
+        // mutation it never answered keeps its id (it may have been applied, the answer lost).
+        const bool answered = m.heldBy.isEmpty() || !m.lastError.isEmpty() || !m.result.isEmpty();
+        const QString id = answered ? QUuid::createUuid().toString(QUuid::WithoutBraces) : m.id;
+        qint64 base = m.baseVersion;
+        const QJsonValue current = m.result.value(QLatin1String("version"));
+        if (m.state == OutboxMutation::State::Conflict && current.isDouble())
+            base = qint64(current.toDouble());
+        q.bindValue(0, id);
+        q.bindValue(1, base);
+        q.bindValue(2, m.id);
+        if (!q.exec()) {
+            fail(q.lastError().text());
+            return {};
+        }
+        ids.append(id);
+        if (!affected.contains(std::pair { m.entityType, m.target }))
+            affected.append({ m.entityType, m.target });
+    }
+    for (const auto &[type, target] : std::as_const(affected)) {
+        if (!recompute(type, target))
+            return {};
+    }
+    if (!tx.commit())
+        return {};
+    return ids;
+}
+
+bool LocalStore::discardChain(const QString &causeId)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    const std::optional<OutboxMutation> cause = mutation(causeId);
+    if (!cause)
+        return fail(QStringLiteral("no mutation %1").arg(causeId));
+    QList<OutboxMutation> chain { *cause };
+    chain += heldBy(causeId);
+    QList<std::pair<QString, QString>> known;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ?"));
+    // Last first, so an entity without a known server row is undone the old way (discard():
+    // each row back to what the user saw before it).
+    for (qsizetype i = chain.size() - 1; i >= 0; --i) {
+        const OutboxMutation &m = chain.at(i);
+        if (!serverRow(m.entityType, m.target)) {
+            if (!discard(m.id))
+                return false;
+            continue;
+        }
+        q.bindValue(0, m.id);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        if (!known.contains(std::pair { m.entityType, m.target }))
+            known.append({ m.entityType, m.target });
+    }
+    for (const auto &[type, target] : std::as_const(known)) {
+        if (!recompute(type, target))
+            return false;
+    }
+    return tx.commit();
+}
+
+int LocalStore::unsentCount() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool LocalStore::makePrivate(const QString &path)
+{
+    // The cache holds personal data (an HR officer's: thousands of resident ids): the directory
+    // is the owner's only (0700), and so is the file (0600), created so before SQLite opens it.
+    // SQLite gives its -wal, -shm and -journal files the database file's permissions; existing
+    // ones from an older version are tightened here too.
+    const auto ownerDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    const auto ownerFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    const QFileInfo info(path);
+    QDir dir = info.absoluteDir();
+    if (!QFile::setPermissions(dir.absolutePath(), ownerDir))
+        return false;
+    // The per-server directory's parent (".../cache") when the layout is defaultPath()'s.
+    if (dir.cdUp() && dir.dirName() == QLatin1String("cache")
+        && !QFile::setPermissions(dir.absolutePath(), ownerDir))
+        return false;
+    if (!info.exists()) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly, ownerFile))
+            return false;
+        file.close();
+    }
+    for (const QString &suffix :
+        { QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal") }) {
+        if (QFile::exists(path + suffix) && !QFile::setPermissions(path + suffix, ownerFile))
+            return false;
+    }
+    return true;
+}
+
+bool LocalStore::releaseHeld(const QString &causeId)
+{
+    // The cause goes again on its own (retried or edited): what waited with it goes too, in
+    // order; an unanswered one keeps its id, one the server answered needs a new one.
+    QList<std::pair<QString, QString>> affected;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE outbox SET id = ?, state = 'pending', last_error = NULL,"
+                             " result = NULL, held_by = NULL WHERE id = ?"));
+    for (const OutboxMutation &m : heldBy(causeId)) {
+        const bool answered = !m.lastError.isEmpty() || !m.result.isEmpty();
+        q.bindValue(0, answered ? QUuid::createUuid().toString(QUuid::WithoutBraces) : m.id);
+        q.bindValue(1, m.id);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        if (!affected.contains(std::pair { m.entityType, m.target }))
+            affected.append({ m.entityType, m.target });
+    }
+    for (const auto &[type, target] : std::as_const(affected)) {
+        if (!recompute(type, target))
+            return false;
+    }
+    return true;
 }
 
 } // namespace xueshi

@@ -47,6 +47,9 @@ struct OutboxMutation
     int attempts = 0; // how many times it was sent
     QJsonObject lastError; // rejected: {"code","message","field"}
     QJsonObject result; // conflict: the server's current row {"type","id","version","data"}
+    // Set aside because the mutation of this id, which it builds on, was refused: held with it
+    // (state Rejected, no error of its own) until the user retries or discards the chain.
+    QString heldBy;
 
     // The wire form for POST /sync/mutations.
     QJsonObject toJson() const;
@@ -62,7 +65,7 @@ struct OutboxMutation
 class LocalStore final
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     // How long a mutation the server applied is kept to be sent again after a restore.
     static constexpr int AcknowledgedDays = 30;
 
@@ -151,7 +154,12 @@ public:
     // Runs `localEffect` (which writes through putEntity/removeEntity and returns false to give
     // up) and adds `mutation` to the outbox, in one transaction. `mutation.id` is made when empty.
     // Returns the mutation's id, or an empty string.
-    QString enqueue(OutboxMutation mutation, const LocalEffect &localEffect = {});
+    // `merge` (see Merge) may fold the mutation into the last outbox row of its entity instead;
+    // the id returned is then that row's.
+    QString enqueue(OutboxMutation mutation, const LocalEffect &localEffect = {},
+        const std::function<std::optional<QJsonObject>(
+            const OutboxMutation &waiting, const OutboxMutation &incoming)> &merge
+        = {});
     // Runs `work` in one transaction: the enqueue()s and writes it makes join it, so a batch of
     // mutations the user made as one action lands (or fails) together and costs one commit.
     // `work` returning false gives everything up.
@@ -199,6 +207,53 @@ public:
     using CrashPoint = std::function<void(const char *where)>;
     void setCrashPoint(CrashPoint hook) { m_crashPoint = std::move(hook); }
 
+    // --- Merging, held chains and the server's rows (issue 13) ---
+
+    // How a new mutation folds into one still waiting: the merged payload, or nullopt to queue it
+    // on its own. Offered only the entity's last outbox row, of the same type, pending and never
+    // sent (no attempt: a row sent once may have been applied and keeps what it said).
+    using Merge = std::function<std::optional<QJsonObject>(
+        const OutboxMutation &waiting, const OutboxMutation &incoming)>;
+
+    // What the store must know of the app's mutation types to hold a refused mutation's
+    // dependants and to undo local effects (SyncEngine provides them).
+    struct MutationRules
+    {
+        // Entity keys (entityKey()) besides its own entity that a mutation builds on: a
+        // lesson.study builds on its course's selection.
+        std::function<QStringList(const OutboxMutation &)> dependsOn;
+        // The entity's data after the mutation's local effect; `data` is nullopt when the entity
+        // does not exist. Returns nullopt for "the entity does not exist".
+        std::function<std::optional<QJsonObject>(
+            const OutboxMutation &, const std::optional<QJsonObject> &data)>
+            replay;
+    };
+    void setMutationRules(MutationRules rules) { m_rules = std::move(rules); }
+    static QString entityKey(const QString &type, const QString &id);
+
+    // The server's own version of an entity with local effects, as last seen from the server
+    // (pulled, or cached before the first local effect); nullopt when not known. A CachedEntity
+    // with an empty `type`: the server has no such row.
+    std::optional<CachedEntity> serverRow(const QString &type, const QString &id) const;
+    // The cached entity again from the server's row with the effects of the mutations still
+    // pending laid over it in order (after a refusal, a discard or a retry). False on a write
+    // failure; true and nothing done when the server's row is not known.
+    bool recompute(const QString &type, const QString &id);
+    // The mutations held because of `causeId`, in order.
+    QList<OutboxMutation> heldBy(const QString &causeId) const;
+    // A refused (or conflicting) mutation and the ones held by it, back to pending in one
+    // transaction, effects shown again. A held one keeps its id (the server never answered it); a
+    // refused one gets a new id. Returns the new ids in order, or an empty list on failure.
+    QStringList retryChain(const QString &causeId);
+    // Drops a set-aside mutation and the ones held by it, in one transaction; the cached entities
+    // go back to the server's rows with the remaining pending effects.
+    bool discardChain(const QString &causeId);
+    // What "forget this computer" would lose: rows not yet accepted by the server (pending and
+    // set aside).
+    int unsentCount() const;
+    // The entity types a refusal recomputed since the last call (for entitiesChanged()).
+    QStringList takeRecomputedTypes();
+
 private:
     friend class StoreTransaction;
 
@@ -230,6 +285,18 @@ private:
     QString m_movedAside;
     int m_rescued = 0;
     CrashPoint m_crashPoint;
+
+    // Issue 13: see the public part above.
+    bool rememberServerRowBeforeEffect(const OutboxMutation &m);
+    bool recordServerRows(const QJsonArray &changes);
+    bool settleRejection(const QString &id);
+    // The file's directory 0700, the file (created empty when missing) and its -wal, -shm and
+    // -journal 0600.
+    static bool makePrivate(const QString &path);
+    // The mutations held by `causeId` back to pending (the cause was retried or edited alone).
+    bool releaseHeld(const QString &causeId);
+    MutationRules m_rules;
+    QStringList m_recomputedTypes;
 };
 
 } // namespace xueshi

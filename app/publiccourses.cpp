@@ -1,6 +1,7 @@
 #include "publiccourses.h"
 
 #include "entityids.h"
+#include "studysession.h"
 #include "syncengine.h"
 
 #include <QDateTime>
@@ -167,6 +168,32 @@ void registerCourseMutations(SyncEngine *engine, const LocalStore *store)
     // The server checks no base version for it: several of one lesson go in one batch.
     engine->setVersionFree(QStringLiteral("lesson.study"));
 
+    // Study of one stretch of time goes as one claim: a flush continuing exactly where the
+    // waiting claim of the lesson ends adds to it (up to the server's limit per claim). A claim
+    // that starts elsewhere (after a pause, in another sitting) stays apart, so the server never
+    // credits time between two sittings that another lesson's claim may hold.
+    engine->registerMutationMerge(QStringLiteral("lesson.study"),
+        [](const OutboxMutation &waiting,
+            const OutboxMutation &incoming) -> std::optional<QJsonObject> {
+            return mergeStudyClaims(waiting.payload, incoming.payload);
+        });
+    // Studying and handing in an exam build on the course's selection: a refused selection holds
+    // them. (A course.setYear changes the selection itself, which holds it anyway.)
+    engine->registerMutationDependencies(
+        QStringLiteral("lesson.study"), [engine](const OutboxMutation &m) {
+            return QStringList { LocalStore::entityKey(
+                Selection, courseSelectionId(engine->userId(), text(m.payload, "courseId"))) };
+        });
+    engine->registerMutationDependencies(
+        QStringLiteral("exam.submit"), [engine, store](const OutboxMutation &m) {
+            const auto attempt = store ? store->entity(Attempt, m.target) : std::nullopt;
+            const QString courseId = attempt ? text(attempt->data, "courseId") : QString();
+            if (courseId.isEmpty())
+                return QStringList();
+            return QStringList { LocalStore::entityKey(
+                Selection, courseSelectionId(engine->userId(), courseId)) };
+        });
+
     // Graded by the server at the next sync; until then the attempt is "待评分".
     engine->registerMutationType(
         QStringLiteral("exam.submit"), Attempt,
@@ -179,6 +206,29 @@ void registerCourseMutations(SyncEngine *engine, const LocalStore *store)
             return changed;
         },
         true);
+}
+
+std::optional<QJsonObject> mergeStudyClaims(const QJsonObject &waiting, const QJsonObject &next)
+{
+    const QString started = QStringLiteral("startedAt");
+    const QString ended = QStringLiteral("endedAt");
+    const QString seconds = QStringLiteral("seconds");
+    if (text(waiting, "courseId") != text(next, "courseId")
+        || text(waiting, "lessonId") != text(next, "lessonId"))
+        return std::nullopt;
+    const int sum = waiting.value(seconds).toInt() + next.value(seconds).toInt();
+    if (sum > StudySession::MaxMutationSeconds)
+        return std::nullopt;
+    // Contiguous: the next stretch begins the instant the waiting one ends.
+    const QDateTime end = QDateTime::fromString(waiting.value(ended).toString(), Qt::ISODateWithMs);
+    const QDateTime start
+        = QDateTime::fromString(next.value(started).toString(), Qt::ISODateWithMs);
+    if (!end.isValid() || !start.isValid() || end != start)
+        return std::nullopt;
+    QJsonObject merged = waiting;
+    merged.insert(seconds, sum);
+    merged.insert(ended, next.value(ended));
+    return merged;
 }
 
 QList<CourseFile> lessonFiles(const QJsonObject &lesson)

@@ -38,6 +38,12 @@ public:
 // harmless.
 void registerCourseMutations(SyncEngine *engine, const LocalStore *store);
 
+// Two lesson.study payloads as one claim, when `next` continues the stretch of `waiting` exactly
+// (same lesson, `startedAt` equal to `endedAt`) and the sum stays within the server's limit per
+// claim (StudySession::MaxMutationSeconds); otherwise nullopt. Claims without their stretch never
+// merge.
+std::optional<QJsonObject> mergeStudyClaims(const QJsonObject &waiting, const QJsonObject &next);
+
 QString courseSelectionId(const QString &learnerId, const QString &courseId);
 QString lessonProgressId(
     const QString &learnerId, const QString &courseId, const QString &lessonId);

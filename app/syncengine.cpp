@@ -58,9 +58,14 @@ SyncEngine::SyncEngine(ApiClient *api, LocalStore *store, const Clock *clock, QO
     });
     registerMutationType(
         QStringLiteral("profile.update"), QStringLiteral("profile"), applyProfileUpdate, true);
+    installMutationRules();
 }
 
-SyncEngine::~SyncEngine() = default;
+SyncEngine::~SyncEngine()
+{
+    // The store may outlive the engine (it is the session's).
+    m_store->setMutationRules({});
+}
 
 void SyncEngine::setPageSize(int changes)
 {
@@ -199,13 +204,16 @@ QString SyncEngine::enqueueOne(
     m.baseVersion = cached ? cached->version : 0;
     m.payload = payload;
     m.createdAt = m_clock->nowUtc();
-    const QString id = m_store->enqueue(m, [&] {
-        if (!kind.effect)
-            return true;
-        CachedEntity updated = cached.value_or(CachedEntity { kind.entityType, target, 0, {} });
-        updated.data = kind.effect(updated.data, payload);
-        return m_store->putEntity(updated);
-    });
+    const QString id = m_store->enqueue(
+        m,
+        [&] {
+            if (!kind.effect)
+                return true;
+            CachedEntity updated = cached.value_or(CachedEntity { kind.entityType, target, 0, {} });
+            updated.data = kind.effect(updated.data, payload);
+            return m_store->putEntity(updated);
+        },
+        m_merges.value(type));
     if (id.isEmpty()) {
         m_message
             = tr("The change could not be saved on this computer: %1").arg(m_store->lastError());
@@ -748,6 +756,93 @@ void SyncEngine::finishRun()
         m_again = false;
         QMetaObject::invokeMethod(this, &SyncEngine::requestSync, Qt::QueuedConnection);
     }
+}
+
+// --- Merging and refused chains (issue 13) ---
+
+namespace {
+
+// The entity types a refused mutation and the ones held by it change.
+QStringList chainTypes(const LocalStore &store, const QString &causeId)
+{
+    QList<OutboxMutation> chain = store.heldBy(causeId);
+    if (const std::optional<OutboxMutation> cause = store.mutation(causeId))
+        chain.prepend(*cause);
+    QStringList types;
+    for (const OutboxMutation &m : std::as_const(chain)) {
+        if (!types.contains(m.entityType))
+            types.append(m.entityType);
+    }
+    return types;
+}
+
+} // namespace
+
+void SyncEngine::installMutationRules()
+{
+    LocalStore::MutationRules rules;
+    rules.dependsOn = [this](const OutboxMutation &m) {
+        const Dependencies of = m_dependencies.value(m.type);
+        return of ? of(m) : QStringList();
+    };
+    rules.replay = [this](const OutboxMutation &m,
+                       const std::optional<QJsonObject> &data) -> std::optional<QJsonObject> {
+        const MutationType kind = m_types.value(m.type);
+        if (!kind.effect || (!data && kind.mustExist))
+            return data;
+        return kind.effect(data.value_or(QJsonObject()), m.payload);
+    };
+    m_store->setMutationRules(std::move(rules));
+    // A refusal undoes local effects inside the store: the views hear of it with the problems.
+    connect(this, &SyncEngine::problemsChanged, this, [this] {
+        const QStringList types = m_store->takeRecomputedTypes();
+        if (!types.isEmpty())
+            emit entitiesChanged(types);
+    });
+}
+
+void SyncEngine::registerMutationMerge(const QString &type, LocalStore::Merge merge)
+{
+    m_merges.insert(type, std::move(merge));
+}
+
+void SyncEngine::registerMutationDependencies(const QString &type, Dependencies dependencies)
+{
+    m_dependencies.insert(type, std::move(dependencies));
+}
+
+QList<OutboxMutation> SyncEngine::heldBy(const QString &causeId) const
+{
+    return m_store->heldBy(causeId);
+}
+
+QStringList SyncEngine::retryChain(const QString &causeId)
+{
+    const QStringList types = chainTypes(*m_store, causeId);
+    const QStringList ids = m_store->retryChain(causeId);
+    if (ids.isEmpty()) {
+        m_message = m_store->lastError();
+        return {};
+    }
+    emitCounts();
+    emit problemsChanged();
+    emit entitiesChanged(types);
+    if (m_started)
+        m_soonTimer.start();
+    return ids;
+}
+
+bool SyncEngine::discardChain(const QString &causeId)
+{
+    const QStringList types = chainTypes(*m_store, causeId);
+    if (!m_store->discardChain(causeId)) {
+        m_message = m_store->lastError();
+        return false;
+    }
+    emitCounts();
+    emit problemsChanged();
+    emit entitiesChanged(types);
+    return true;
 }
 
 } // namespace xueshi

@@ -135,6 +135,22 @@ public:
     QString editMutation(const QString &id, const QJsonObject &payload);
     bool discardMutation(const QString &id);
 
+    // --- Merging and refused chains (issue 13) ---
+
+    // How a new mutation of `type` folds into the still unsent one of the same type and entity
+    // waiting last in the outbox (LocalStore::Merge); lesson.study adds up contiguous study.
+    void registerMutationMerge(const QString &type, LocalStore::Merge merge);
+    // The entity keys (LocalStore::entityKey) besides its own entity a mutation of `type` builds
+    // on: when one of them is refused, this mutation is held with it (a lesson.study builds on
+    // its course's selection). Every mutation builds on the earlier ones of its own entity.
+    using Dependencies = std::function<QStringList(const OutboxMutation &mutation)>;
+    void registerMutationDependencies(const QString &type, Dependencies dependencies);
+    // The mutations held because of a refused one, in order.
+    QList<OutboxMutation> heldBy(const QString &causeId) const;
+    // The refused mutation and everything held by it: back to pending, or dropped, in one step.
+    QStringList retryChain(const QString &causeId);
+    bool discardChain(const QString &causeId);
+
 signals:
     void stateChanged(xueshi::SyncEngine::State state);
     // Changes applied so far in this sync and the total known so far (for a progress bar).
@@ -177,6 +193,7 @@ private:
     void scheduleSoon();
     QString enqueueOne(const QString &type, const QString &target, const QJsonObject &payload,
         QString *entityType);
+    void installMutationRules();
 
     struct MutationType
     {
@@ -191,6 +208,8 @@ private:
     QString m_userId;
     QHash<QString, MutationType> m_types;
     QSet<QString> m_versionFree;
+    QHash<QString, LocalStore::Merge> m_merges;
+    QHash<QString, Dependencies> m_dependencies;
     PushGate m_pushGate;
 
     int m_pageSize = DefaultPageSize;

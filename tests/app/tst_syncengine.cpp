@@ -757,12 +757,14 @@ private slots:
         QCOMPARE(f.server.timesApplied(c2), 1);
         QCOMPARE(f.server.timesApplied(b2), 1);
 
-        // A refused one the user gives up on: gone, and its local effect with it.
+        // A refused one: its local effect goes at the refusal (issue 13); the user gives up on
+        // it, and it is gone.
         const QString e = f.engine->queueMutation(
             QStringLiteral("note.put"), QStringLiteral("e"), note(QStringLiteral("reject")));
+        QVERIFY(f.store.entity(QStringLiteral("note"), QStringLiteral("e")));
         QVERIFY(f.sync());
         QCOMPARE(f.engine->problems().size(), 1);
-        QVERIFY(f.store.entity(QStringLiteral("note"), QStringLiteral("e")));
+        QVERIFY(!f.store.entity(QStringLiteral("note"), QStringLiteral("e")));
         QVERIFY(f.engine->discardMutation(e));
         QCOMPARE(f.engine->problems().size(), 0);
         QVERIFY(!f.store.entity(QStringLiteral("note"), QStringLiteral("e")));

@@ -740,13 +740,17 @@ void CoursePlatformPage::fillExamState(const QJsonObject &course)
         else
             lastDone = attempt;
     }
-    // A hand-in the server refused keeps its local "submitted" until it is sent again or
-    // discarded: it is not awaiting grading any more, and the learner must know why.
+    // A hand-in the server refused: its local effect is undone (the attempt shows as the server
+    // has it), and the learner must know why until it is sent again or discarded.
     std::optional<OutboxMutation> refused;
-    if (lastDone && text(lastDone->data, "status") == QLatin1String("submitted") && m_engine) {
+    if (m_engine) {
         for (const OutboxMutation &problem : m_engine->problems()) {
-            if (problem.type == QLatin1String("exam.submit") && problem.target == lastDone->id)
-                refused = problem;
+            if (problem.type != QLatin1String("exam.submit"))
+                continue;
+            for (const CachedEntity &attempt : attempts) {
+                if (problem.target == attempt.id)
+                    refused = problem;
+            }
         }
     }
     QStringList lines;

@@ -20,6 +20,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -336,7 +337,19 @@ void SyncProblemsPage::reload()
         ? m_listWidget->currentItem()->data(IdRole).toString()
         : QString();
     const int before = int(m_problems.size());
-    m_problems = m_engine ? m_engine->problems() : QList<OutboxMutation>();
+    // One entry per cause: the changes held because it was refused are shown with it.
+    const QList<OutboxMutation> all = m_engine ? m_engine->problems() : QList<OutboxMutation>();
+    QSet<QString> ids;
+    for (const OutboxMutation &m : all)
+        ids.insert(m.id);
+    m_problems.clear();
+    m_held.clear();
+    for (const OutboxMutation &m : all) {
+        if (!m.heldBy.isEmpty() && ids.contains(m.heldBy))
+            m_held[m.heldBy].append(m);
+        else
+            m_problems.append(m);
+    }
     {
         const QSignalBlocker blocker(m_listWidget);
         m_listWidget->clear();
@@ -344,13 +357,15 @@ void SyncProblemsPage::reload()
         for (int i = 0; i < m_problems.size(); ++i) {
             const OutboxMutation &m = m_problems.at(i);
             const bool conflict = m.state == OutboxMutation::State::Conflict;
+            QString label = tr("%1\n%2 · %3")
+                                .arg(mutationTypeName(m.type), when(m.createdAt),
+                                    conflict ? tr("Conflict") : tr("Refused by the server"));
+            if (const int held = int(m_held.value(m.id).size()); held > 0)
+                label += QLatin1Char('\n') + tr("and %n change(s) that build on it", nullptr, held);
             auto *item = new QListWidgetItem(
                 style()->standardIcon(
                     conflict ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxCritical),
-                tr("%1\n%2 · %3")
-                    .arg(mutationTypeName(m.type), when(m.createdAt),
-                        conflict ? tr("Conflict") : tr("Refused by the server")),
-                m_listWidget);
+                label, m_listWidget);
             item->setData(IdRole, m.id);
             if (m.id == current)
                 row = i;
@@ -414,6 +429,19 @@ void SyncProblemsPage::showSelected()
             reason = ui::joinSentences(
                 reason, tr("Field: %1.").arg(ProfileEditDialog::fieldName(field)));
         m_reasonLabel->setText(reason);
+    }
+    const QList<OutboxMutation> held = m_held.value(m->id);
+    if (!held.isEmpty()) {
+        QStringList kinds;
+        for (const OutboxMutation &h : held) {
+            if (!kinds.contains(mutationTypeName(h.type)))
+                kinds.append(mutationTypeName(h.type));
+        }
+        m_reasonLabel->setText(ui::joinSentences(m_reasonLabel->text(),
+            tr("%n later change(s) made on this computer build on this one (%1) and wait with it: "
+               "they are retried or discarded together with it.",
+                nullptr, int(held.size()))
+                .arg(kinds.join(QStringLiteral(", ")))));
     }
 
     const QJsonObject serverData = m->result.value(QLatin1String("data")).toObject();
@@ -529,7 +557,7 @@ void SyncProblemsPage::retrySelected()
     const OutboxMutation *m = selected();
     if (!m || !m_engine)
         return;
-    if (m_engine->retryMutation(m->id).isEmpty())
+    if (m_engine->retryChain(m->id).isEmpty())
         ui::setMessage(
             m_statusLabel, tr("The change could not be queued again."), ui::Severity::Error);
 }
@@ -562,11 +590,18 @@ void SyncProblemsPage::discardSelected()
     const OutboxMutation *m = selected();
     if (!m || !m_engine)
         return;
+    const int held = int(m_held.value(m->id).size());
+    const QString question = held == 0
+        ? tr("Discard this change (%1)? It will not be sent to the server, and this computer shows "
+             "the server's data again. This cannot be undone.")
+              .arg(mutationTypeName(m->type))
+        : tr("Discard this change (%1) and the %n change(s) that build on it? None of them will "
+             "be sent to the server, and this computer shows the server's data again. This "
+             "cannot be undone.",
+            nullptr, held)
+              .arg(mutationTypeName(m->type));
     auto *box = new QMessageBox(QMessageBox::Question, UiText::windowTitle(tr("Discard change")),
-        tr("Discard this change (%1)? It will not be sent to the server, and this computer shows "
-           "the server's data again. This cannot be undone.")
-            .arg(mutationTypeName(m->type)),
-        QMessageBox::NoButton, this);
+        question, QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("discardMessageBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *discard = box->addButton(tr("Discard"), QMessageBox::DestructiveRole);
@@ -578,7 +613,7 @@ void SyncProblemsPage::discardSelected()
     connect(box, &QMessageBox::buttonClicked, this, [this, discard, id](QAbstractButton *button) {
         if (button != discard || !m_engine)
             return;
-        if (!m_engine->discardMutation(id))
+        if (!m_engine->discardChain(id))
             ui::setMessage(
                 m_statusLabel, tr("The change could not be discarded."), ui::Severity::Error);
     });

@@ -3,6 +3,7 @@
 #include "localstore.h"
 #include "syncengine.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -66,7 +67,8 @@ private:
 
     ClientCore *m_core;
     QPointer<SyncEngine> m_engine;
-    QList<OutboxMutation> m_problems;
+    QList<OutboxMutation> m_problems; // the causes, in order
+    QHash<QString, QList<OutboxMutation>> m_held; // by the id of their cause
 
     QLabel *m_titleLabel;
     QLabel *m_subtitleLabel;

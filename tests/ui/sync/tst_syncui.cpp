@@ -12,6 +12,7 @@
 #include "contentcache.h"
 #include "localstore.h"
 #include "offlinecredentials.h"
+#include "publiccourses.h"
 #include "sync/syncproblemspage.h"
 #include "syncengine.h"
 #include "testserver.h"
@@ -455,6 +456,68 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(mobileOf(f.me()), QStringLiteral("13977778888"), 15000);
         QTRY_COMPARE(list->count(), 0);
         QCOMPARE(engine->pendingCount(), 0);
+    }
+
+    void refusedSelection_oneCauseForTheChain_oneClickDiscardsAll()
+    {
+        Fixture f;
+        Client client(f.server, f.dataDirectory, f.settingsFile);
+        RoleWindow *window = loginAndSync(client);
+        QVERIFY(window);
+        SyncEngine *engine = client.core->syncEngine();
+        LocalStore *store = client.core->localStore();
+        // A course the server does not have (withdrawn meanwhile), and five lessons studied.
+        const QString courseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY(!engine
+                     ->queueMutation(QStringLiteral("course.select"),
+                         courseSelectionId(f.userId, courseId),
+                         { { QStringLiteral("courseId"), courseId },
+                             { QStringLiteral("declarationYear"), 2026 } })
+                     .isEmpty());
+        const QDateTime start = f.server.clock().nowUtc();
+        for (int i = 0; i < 5; ++i) {
+            const QString lesson = QStringLiteral("l%1").arg(i);
+            QVERIFY(!engine
+                         ->queueMutation(QStringLiteral("lesson.study"),
+                             lessonProgressId(f.userId, courseId, lesson),
+                             { { QStringLiteral("courseId"), courseId },
+                                 { QStringLiteral("lessonId"), lesson },
+                                 { QStringLiteral("seconds"), 60 },
+                                 { QStringLiteral("startedAt"),
+                                     start.addSecs(i * 100).toString(Qt::ISODateWithMs) },
+                                 { QStringLiteral("endedAt"),
+                                     start.addSecs(i * 100 + 60).toString(Qt::ISODateWithMs) } })
+                         .isEmpty());
+        }
+        QVERIFY(PublicCourses(store, f.userId).selection(courseId).has_value());
+
+        // One entry: the refused selection, the five studies with it.
+        auto *list = child<QListWidget>(window, "syncProblemsListWidget");
+        QTRY_COMPARE_WITH_TIMEOUT(store->problemCount(), 6, 15000);
+        QTRY_COMPARE(list->count(), 1);
+        window->showSection(QStringLiteral("syncProblems"));
+        QVERIFY2(list->item(0)->text().contains(QLatin1String("Select a public course")),
+            qPrintable(list->item(0)->text()));
+        QVERIFY2(list->item(0)->text().contains(QLatin1String("and 5 change")),
+            qPrintable(list->item(0)->text()));
+        QVERIFY(text(window, "problemReasonLabel").contains(QLatin1String("5 later change")));
+        // The refusal undid the selection's effect: the course is not among the learner's.
+        QVERIFY(!PublicCourses(store, f.userId).selection(courseId).has_value());
+
+        click(window, "discardButton");
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("discardMessageBox")))
+            != nullptr);
+        QVERIFY2(box->text().contains(QLatin1String("the 5 change")), qPrintable(box->text()));
+        QTest::mouseClick(child<QPushButton>(box, "confirmDiscardButton"), Qt::LeftButton);
+        QTRY_COMPARE(list->count(), 0);
+        QCOMPARE(store->problemCount(), 0);
+        QCOMPARE(store->pendingCount(), 0);
+        QVERIFY(!PublicCourses(store, f.userId).selection(courseId).has_value());
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(PublicCourses(store, f.userId)
+                         .studiedSeconds(courseId, QStringLiteral("l%1").arg(i)),
+                0);
     }
 
     void settings_fileToken_clearCacheKeepsOutbox_forgetOfflineLogin()
