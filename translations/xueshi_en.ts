@@ -1039,6 +1039,10 @@
         <source>There is no policy of %1 for the region %2.</source>
         <translation>There is no policy of %1 for the region %2.</translation>
     </message>
+    <message>
+        <source>count must be 0 or 1.</source>
+        <translation>count must be 0 or 1.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -6075,6 +6079,10 @@ Why it is not trusted automatically: %5</translation>
         <source>This cannot be changed yet: connect to the server once so that the data is on this computer.</source>
         <translation>This cannot be changed yet: connect to the server once so that the data is on this computer.</translation>
     </message>
+    <message>
+        <source>This change is too large for the server to accept.</source>
+        <translation>This change is too large for the server to accept.</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::SyncProblemsPage</name>
@@ -6383,6 +6391,27 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>A decision applies only to the version you saw: &quot;Discard&quot; drops it, then review the declaration as it is now under Hours review.</source>
         <translation>A decision applies only to the version you saw: &quot;Discard&quot; drops it, then review the declaration as it is now under Hours review.</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n change(s) that build on it</source>
+        <translation>
+            <numerusform>and %n change that builds on it</numerusform>
+            <numerusform>and %n changes that build on it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later change(s) made on this computer build on this one (%1) and wait with it: they are retried or discarded together with it.</source>
+        <translation>
+            <numerusform>%n later change made on this computer builds on this one (%1) and waits with it: it is retried or discarded together with it.</numerusform>
+            <numerusform>%n later changes made on this computer build on this one (%1) and wait with it: they are retried or discarded together with it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard this change (%1) and the %n change(s) that build on it? None of them will be sent to the server, and this computer shows the server&apos;s data again. This cannot be undone.</source>
+        <translation>
+            <numerusform>Discard this change (%1) and the %n change that builds on it? Neither will be sent to the server, and this computer shows the server&apos;s data again. This cannot be undone.</numerusform>
+            <numerusform>Discard this change (%1) and the %n changes that build on it? None of them will be sent to the server, and this computer shows the server&apos;s data again. This cannot be undone.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1039,6 +1039,10 @@
         <source>There is no policy of %1 for the region %2.</source>
         <translation>地区 %2 没有 %1 年度的政策。</translation>
     </message>
+    <message>
+        <source>count must be 0 or 1.</source>
+        <translation>count 只能是 0 或 1。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -6035,6 +6039,10 @@ Why it is not trusted automatically: %5</source>
         <source>This cannot be changed yet: connect to the server once so that the data is on this computer.</source>
         <translation>暂时无法修改：请先连接一次服务器，把数据下载到本机。</translation>
     </message>
+    <message>
+        <source>This change is too large for the server to accept.</source>
+        <translation>此项更改过大，服务器无法接收。</translation>
+    </message>
 </context>
 <context>
     <name>xueshi::SyncProblemsPage</name>
@@ -6343,6 +6351,24 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>A decision applies only to the version you saw: &quot;Discard&quot; drops it, then review the declaration as it is now under Hours review.</source>
         <translation>审核决定只适用于您看到的版本：请点击“放弃”，然后在学时审核中重新审核当前版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n change(s) that build on it</source>
+        <translation>
+            <numerusform>及依赖它的 %n 项更改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later change(s) made on this computer build on this one (%1) and wait with it: they are retried or discarded together with it.</source>
+        <translation>
+            <numerusform>本机之后所做的 %n 项更改依赖于这一项（%1），将与它一同等待：重试或放弃时会一并处理。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard this change (%1) and the %n change(s) that build on it? None of them will be sent to the server, and this computer shows the server&apos;s data again. This cannot be undone.</source>
+        <translation>
+            <numerusform>放弃这项更改（%1）及依赖它的 %n 项更改吗？它们都不会被发送到服务器，本机将重新显示服务器上的数据。此操作无法撤销。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
