@@ -358,9 +358,19 @@ void AttachmentUploads::announce(const QString &id)
                     const auto cached = m_store
                         ? m_store->entity(QStringLiteral("declaration"), item->declarationId)
                         : std::nullopt;
-                    if (!cached
-                        || cached->data.value(QLatin1String("status")).toString()
-                            == QLatin1String("deleted")) {
+                    // A save the server refused is undone in the cache but stays under 同步问题,
+                    // where the user may correct it: its file waits for it.
+                    bool refused = false;
+                    if (m_store && !cached) {
+                        for (const OutboxMutation &m : m_store->problems())
+                            refused = refused
+                                || (m.entityType == QLatin1String("declaration")
+                                    && m.target == item->declarationId);
+                    }
+                    if ((!cached && !refused)
+                        || (cached
+                            && cached->data.value(QLatin1String("status")).toString()
+                                == QLatin1String("deleted"))) {
                         remove(id);
                     } else {
                         item->error = result.error.message;
