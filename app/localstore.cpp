@@ -690,12 +690,12 @@ bool LocalStore::finishRebuild(
         || !q.exec(QStringLiteral("DELETE FROM meta WHERE key IN ('rebuilding', 'rebuildCursor')"))
         // The server's rows kept to undo local effects are now those of the new feed (before
         // the pending effects are laid over them below).
-        || !q.exec(QStringLiteral(
-            "UPDATE server_rows SET"
-            " version = COALESCE((SELECT e.version FROM entities e"
-            "  WHERE e.type = server_rows.type AND e.id = server_rows.id), 0),"
-            " data = (SELECT e.data FROM entities e"
-            "  WHERE e.type = server_rows.type AND e.id = server_rows.id)")))
+        || !q.exec(
+            QStringLiteral("UPDATE server_rows SET"
+                           " version = COALESCE((SELECT e.version FROM entities e"
+                           "  WHERE e.type = server_rows.type AND e.id = server_rows.id), 0),"
+                           " data = (SELECT e.data FROM entities e"
+                           "  WHERE e.type = server_rows.type AND e.id = server_rows.id)")))
         return fail(q.lastError().text());
     if (afterSwitch && !afterSwitch())
         return false;
