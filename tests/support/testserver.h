@@ -12,8 +12,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
-#include <functional>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 
