@@ -73,9 +73,10 @@ QByteArray gzipCompress(const QByteArray &data)
     if (data.size() > std::numeric_limits<uInt>::max())
         return {};
     z_stream stream {};
-    // windowBits 15 + 16: a gzip header and trailer rather than zlib's.
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY)
-        != Z_OK)
+    // windowBits 15 + 16: a gzip header and trailer rather than zlib's. Level 1: the feed's JSON
+    // still shrinks about 8:1 (the default level: 10:1) at a fraction of the default level's
+    // CPU, which was a fifth of the server's time serving an HR office's first sync.
+    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return {};
     QByteArray out;
     out.resize(qsizetype(deflateBound(&stream, uLong(data.size()))));
