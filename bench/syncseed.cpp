@@ -286,6 +286,9 @@ QString seed(const ServerOptions &options, const SeedSize &size)
                 { ChangeLog::userAudience(learner) });
         }
         writer.flush();
+        // As autovacuum would after a bulk load, before the server plans its first pull.
+        if (db.isPostgres())
+            db.exec(QStringLiteral("ANALYZE"));
     } catch (const std::exception &e) {
         return QString::fromUtf8(e.what());
     }
