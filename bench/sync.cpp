@@ -312,11 +312,6 @@ double baselineSeconds(const QList<QByteArray> &pages)
     return seconds;
 }
 
-int countOf(LocalStore *store, const QString &type)
-{
-    return int(store->entities(type).size());
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -383,8 +378,8 @@ int main(int argc, char **argv)
         const double stall = client.maxGapMs();
         const double rss = peakRssMb();
         LocalStore *store = client.core().localStore();
-        const int bindings = countOf(store, QStringLiteral("binding"));
-        const int hourRecords = countOf(store, QStringLiteral("hourRecord"));
+        const int bindings = int(store->entityCount(QStringLiteral("binding")));
+        const int hourRecords = int(store->entityCount(QStringLiteral("hourRecord")));
         qint64 bytes = 0;
         const QList<QByteArray> pages = client.download(&bytes);
         const double baseline = baselineSeconds(pages);

@@ -147,12 +147,16 @@ void BindingTableModel::insertSorted(const Row &row)
 
 void BindingTableModel::refresh(const LocalStore *store)
 {
+    refresh(store, waitingIds(store));
+}
+
+void BindingTableModel::refresh(const LocalStore *store, const QSet<QString> &waiting)
+{
     if (!store || m_rows.isEmpty()) {
         reload(store);
         return;
     }
     const QHash<QString, qint64> versions = store->entityVersions(Binding);
-    const QSet<QString> waiting = waitingIds(store);
     // Rows to read again: new or changed versions, and those with outbox changes before or now
     // (a local effect, or its undoing, leaves the version as it was).
     QSet<QString> stale = waiting | m_waiting;
@@ -217,7 +221,7 @@ void BindingTableModel::refreshWaiting(const LocalStore *store)
     if (waiting == m_waiting)
         return;
     // Leaving the outbox can also mean a local effect undone: read those rows again.
-    refresh(store);
+    refresh(store, waiting);
 }
 
 int BindingTableModel::rowOf(const QString &id) const

@@ -90,6 +90,7 @@ private:
     static Row makeRow(const CachedEntity &entity);
     static bool before(const Row &a, const Row &b);
     static QSet<QString> waitingIds(const LocalStore *store);
+    void refresh(const LocalStore *store, const QSet<QString> &waiting);
     void insertSorted(const Row &row);
 
     bool m_employerView;
