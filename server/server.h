@@ -37,6 +37,7 @@ class RecoveryService;
 class SigningKeys;
 class Router;
 struct ServiceContext;
+class ServerConfig;
 
 struct ServerOptions
 {
@@ -56,6 +57,9 @@ struct ServerOptions
     int normalQueue = 256;
     int passwordQueue = 16;
     HttpLimits limits;
+    // The --config file, when one was given (its own groups are read by the parts they belong
+    // to); null otherwise.
+    std::shared_ptr<const ServerConfig> config;
 };
 
 // The central server assembled: storage, services, router and the HTTPS transport. main() and
