@@ -73,7 +73,9 @@ void addSyncRoutes(Router &router, SyncService &sync)
             }
             const QString since
                 = c.request.query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
-            return HttpResponse::json(200, sync.changes(c.caller(), since, limit, count));
+            HttpResponse response;
+            response.body = sync.changesJson(c.caller(), since, limit, count);
+            return response;
         });
 
     router.add("POST", QStringLiteral("/api/v1/sync/mutations"), Access::User, Lane::Normal,

@@ -107,10 +107,10 @@ std::optional<QByteArray> readSecret(
         secret.chop(1);
     if (secret.endsWith('\r'))
         secret.chop(1);
-    if (secret.isEmpty()) {
-        *error = QStringLiteral("secret %1: %2 is empty").arg(name, path);
+    // The package creates every credential file empty, since systemd refuses to start a unit
+    // whose LoadCredential= file is missing: an empty one means "not used".
+    if (secret.isEmpty())
         return std::nullopt;
-    }
     return secret;
 }
 

@@ -50,8 +50,9 @@ private:
 // $CREDENTIALS_DIRECTORY/<name> when the server runs under systemd with LoadCredential=, else
 // from the file that [secrets]/<name>-file of the configuration names. One trailing newline is
 // dropped. Returns nullopt with `error` empty when the secret is not configured at all, and
-// nullopt with `error` set when it is configured but unreadable, empty, or readable by others
-// than its owner and group (mode o+r), which would leak it.
+// nullopt with `error` set when it is configured but unreadable or readable by others than its
+// owner and group (mode o+r), which would leak it. An empty file is a secret not used (nullopt,
+// no error): the package creates each credential file empty.
 std::optional<QByteArray> readSecret(
     const ServerConfig *config, const QString &name, QString *error);
 

@@ -31,6 +31,9 @@ public:
     // "remaining", the entries after the page (counted, so asked once per pull).
     QJsonObject changes(
         const AuthenticatedUser &caller, const QString &since, int limit, bool count = false);
+    // The same page as the JSON text of the answer (what the route sends).
+    QByteArray changesJson(
+        const AuthenticatedUser &caller, const QString &since, int limit, bool count = false);
     // `mutations` as sent; a malformed batch throws 400 before anything is applied.
     QJsonObject applyMutations(
         const AuthenticatedUser &caller, const QJsonValue &mutations, Language language);

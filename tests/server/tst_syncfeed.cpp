@@ -62,6 +62,7 @@ private slots:
     void pages_interleavedAudiences_mergedInOrderAtEveryLimit();
     void pages_countOnlyWhenAsked();
     void pages_costFollowsThePageNotTheFeed();
+    void freshPull_pageDeepInTheFeedCostsAsTheFirst();
     void entries_carryNoSeqAndDeletesNoData();
     void compaction_entityChangedFiftyTimesIsOneEntry();
     void compaction_newInstallGetsLatestVersionOfEachEntity();
@@ -330,6 +331,78 @@ void TestSyncFeed::pages_costFollowsThePageNotTheFeed()
         qPrintable(QStringLiteral("first page: %1 µs for N, %2 µs for 4N")
                        .arg(small / 1000)
                        .arg(large / 1000)));
+}
+
+void TestSyncFeed::freshPull_pageDeepInTheFeedCostsAsTheFirst()
+{
+    // A pull from the start leaves old deletes out. A page near the end of such a pull costs
+    // about what its first page costs: on PostgreSQL the former join with the change log for
+    // the op walked the log from its start up to the page (a merge join), and each equality on
+    // the audience beside the row comparison started the range scan at the audience's first
+    // entry: every page cost what came before it.
+    constexpr int N = 12000;
+    const server::AuthenticatedUser user = userOf(QStringLiteral("deep"), Role::Learner);
+    QList<ChangeLog::Entry> rows;
+    for (int i = 0; i < N; ++i) {
+        const bool gone = i % 50 == 49;
+        rows.append({ QStringLiteral("probe"), QStringLiteral("deep-%1").arg(i), 1,
+            gone ? ChangeLog::Op::Delete : ChangeLog::Op::Upsert,
+            gone ? QJsonObject() : QJsonObject { { QStringLiteral("i"), i } },
+            { ChangeLog::userAudience(user.id) } });
+    }
+    {
+        server::Transaction tx(srv().database());
+        srv().changeLog().appendMany(rows);
+        tx.commit();
+    }
+    if (m_server->isPostgres()) {
+        srv().database().exec(QStringLiteral("ANALYZE change_audience"));
+        srv().database().exec(QStringLiteral("ANALYZE change_log"));
+    }
+    // The cursor of the fresh pull a few pages before its end.
+    QString deep;
+    int upserts = 0;
+    int deletes = 0;
+    QString at;
+    for (;;) {
+        const QJsonObject p = page(user, at, 1000);
+        for (const QJsonValue &c : p.value(QStringLiteral("changes")).toArray()) {
+            const QJsonObject o = c.toObject();
+            if (o.value(QStringLiteral("type")).toString() != QLatin1String("probe"))
+                continue;
+            if (o.value(QStringLiteral("op")).toString() == QLatin1String("delete"))
+                ++deletes;
+            else
+                ++upserts;
+        }
+        if (!p.value(QStringLiteral("more")).toBool())
+            break;
+        at = p.value(QStringLiteral("cursor")).toString();
+        if (upserts + deletes < N - 2000)
+            deep = at;
+    }
+    QCOMPARE(upserts, N - N / 50);
+    QCOMPARE(deletes, 0); // deletes before the pull began are left out
+    QVERIFY(!deep.isEmpty());
+    const auto best = [this, &user](const QString &since) {
+        qint64 fastest = std::numeric_limits<qint64>::max();
+        for (int run = 0; run < 15; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            const QJsonObject p = page(user, since, 20);
+            fastest = std::min(fastest, timer.nsecsElapsed());
+            if (p.value(QStringLiteral("changes")).toArray().isEmpty())
+                return qint64(-1);
+        }
+        return fastest;
+    };
+    const qint64 first = best(QString());
+    const qint64 late = best(deep);
+    QVERIFY(first > 0 && late > 0);
+    QVERIFY2(double(late) < 2.5 * double(first),
+        qPrintable(QStringLiteral("fresh pull: %1 µs for the first page, %2 µs near the end")
+                       .arg(first / 1000)
+                       .arg(late / 1000)));
 }
 
 void TestSyncFeed::entries_carryNoSeqAndDeletesNoData()
