@@ -114,6 +114,15 @@ done
 man -w xueshi >/dev/null && man -w xueshi-server >/dev/null || fail "man pages"
 ls /usr/share/doc/xueshi-server/examples/nginx/*.conf >/dev/null || fail "no nginx example"
 
+step "dpkg -i again (an upgrade keeps the administrator's configuration and permissions)"
+echo "; edited by the administrator" >>/etc/xueshi/server.conf
+echo "not-a-real-password" >/etc/xueshi/db-password
+dpkg -i "$server_deb" >"$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log"; fail "dpkg -i again"; }
+grep -q "^; edited by the administrator" /etc/xueshi/server.conf || fail "the upgrade lost server.conf"
+[ "$(cat /etc/xueshi/db-password)" = not-a-real-password ] || fail "the upgrade lost db-password"
+[ "$(stat -c '%U:%G %a' /etc/xueshi/server.conf)" = "root:xueshi 640" ] \
+    || fail "after the upgrade /etc/xueshi/server.conf is $(stat -c '%U:%G %a' /etc/xueshi/server.conf)"
+
 # --- the installed server, as its unit runs it -------------------------------------------------
 unit=$(dpkg -L xueshi-server | grep '/xueshi-server@\.service$')
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
