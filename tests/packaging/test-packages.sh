@@ -129,7 +129,6 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 instance=$port
 # A setting of the unit's [Service] (the last one wins), %i expanded.
 setting() { sed -n "s/^$1=//p" "$unit" | tail -n 1 | sed "s/%i/$instance/g"; }
-exec_start=$(setting ExecStart)
 user=$(setting User)
 [ "$user" = xueshi ] || fail "the unit runs as '$user'"
 health() { curl -sk --max-time 2 "https://127.0.0.1:$port/api/v1/health"; }
@@ -141,48 +140,9 @@ if [ "$(ps -p 1 -o comm=)" = systemd ]; then
     server_pid=$(systemctl show -p MainPID --value "xueshi-server@$instance")
 else
     step "no systemd (PID 1 is $(ps -p 1 -o comm=)): running ExecStart by hand"
-    echo "   $exec_start"
-    # LoadCredential=ID:PATH -> $CREDENTIALS_DIRECTORY/ID, readable by the service user only.
-    credentials="$work/credentials"
-    install -d -m 0700 -o "$user" "$credentials"
-    while IFS= read -r line; do
-        id=${line%%:*}
-        path=${line#*:}
-        [ -f "$path" ] || fail "LoadCredential=$line: $path does not exist (systemd would refuse)"
-        install -m 0400 -o "$user" "$path" "$credentials/$id"
-    done < <(sed -n 's/^LoadCredential=//p' "$unit")
-    chmod 0500 "$credentials"
-    environment=(PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 CREDENTIALS_DIRECTORY="$credentials")
-    while IFS= read -r assignment; do
-        environment+=("$assignment")
-    done < <(sed -n 's/^Environment=//p' "$unit")
-    nofile=$(setting LimitNOFILE)
-    # systemd raises the limit with its privileges; a container's root may not go above its own
-    # hard limit, so the test runs with the lower of the two.
-    hard=$(ulimit -Hn)
-    if [ "$hard" != unlimited ] && [ "$hard" -lt "$nofile" ]; then
-        echo "   LimitNOFILE=$nofile is above this machine's hard limit $hard: running with $hard"
-        nofile=$hard
-    fi
-    umask_value=$(setting UMask)
-    # MemoryDenyWriteExecute=yes: the same prctl(PR_SET_MDWE) systemd's seccomp filter stands for.
-    mdwe=()
-    if [ "$(setting MemoryDenyWriteExecute)" = yes ]; then
-        mdwe=(python3 -c 'import ctypes, os, sys
-libc = ctypes.CDLL(None, use_errno=True)
-if libc.prctl(65, 1, 0, 0, 0) != 0:
-    sys.exit("PR_SET_MDWE failed: errno %d" % ctypes.get_errno())
-os.execvp(sys.argv[1], sys.argv[1:])')
-    fi
-    read -r -a argv <<<"$exec_start"
-    (
-        cd /
-        umask "$umask_value"
-        exec env -i "${environment[@]}" "${mdwe[@]}" \
-            prlimit --nofile="$nofile:$nofile" -- \
-            setpriv --reuid="$user" --regid="$user" --init-groups --no-new-privs \
-            --inh-caps=-all --bounding-set=-all -- "${argv[@]}"
-    ) >"$work/server.log" 2>&1 &
+    echo "   $(setting ExecStart)"
+    "$source/tests/packaging/run-as-unit.sh" "$unit" "$instance" "$work/credentials" \
+        >"$work/server.log" 2>&1 &
     server_pid=$!
 fi
 
@@ -197,7 +157,19 @@ echo "   $answer"
 [[ "$answer" == *'"status":"ok"'* ]] || { cat "$work/server.log" >&2; fail "health: $answer"; }
 [ "$(ps -o user= -p "$server_pid")" = xueshi ] || fail "the server runs as $(ps -o user= -p "$server_pid")"
 limit=$(sed -n 's/^Max open files *\([0-9]*\).*/\1/p' "/proc/$server_pid/limits")
-[ "$limit" = "${nofile:-$(setting LimitNOFILE)}" ] || fail "LimitNOFILE: the server has $limit"
+nofile=$(setting LimitNOFILE)
+hard=$(ulimit -Hn)
+if [ "$(ps -p 1 -o comm=)" != systemd ] && [ "$hard" != unlimited ] && [ "$hard" -lt "$nofile" ]; then
+    nofile=$hard # run-as-unit.sh could not go above it
+fi
+[ "$limit" = "$nofile" ] || fail "LimitNOFILE=$nofile: the server has $limit"
+[ -r "/proc/$server_pid/environ" ] && tr '\0' '\n' <"/proc/$server_pid/environ" \
+    | grep -q '^CREDENTIALS_DIRECTORY=' || fail "the server has no CREDENTIALS_DIRECTORY"
+if [ "$(ps -p 1 -o comm=)" != systemd ]; then
+    [ "$(stat -c '%U %a' "$work/credentials/db-password")" = "xueshi 400" ] \
+        && [ "$(cat "$work/credentials/db-password")" = not-a-real-password ] \
+        || fail "LoadCredential=db-password did not reach the server's credentials directory"
+fi
 
 step "xueshi-server-admin (as xueshi, beside the running server)"
 install -d -m 0755 "$work/course"
