@@ -15,7 +15,8 @@ packages=(
     clang libfuzzer-14-dev libclang-rt-14-dev
     xvfb xauth imagemagick poppler-utils
     wrk nginx
-    librsvg2-bin appstream curl systemd adduser qt6-translations-l10n libsecret-1-0
+    # packaging: icons rendered at build time, the metadata checked, the packages' run-time needs
+    librsvg2-bin appstream desktop-file-utils curl systemd adduser qt6-translations-l10n libsecret-1-0
 )
 
 missing=()
