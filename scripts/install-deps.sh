@@ -16,7 +16,7 @@ packages=(
     xvfb xauth imagemagick poppler-utils
     wrk nginx
     # packaging: icons rendered at build time, the metadata checked, the packages' run-time needs
-    librsvg2-bin appstream desktop-file-utils curl systemd adduser qt6-translations-l10n libsecret-1-0
+    librsvg2-bin appstream desktop-file-utils curl python3 systemd adduser qt6-translations-l10n libsecret-1-0
 )
 
 missing=()

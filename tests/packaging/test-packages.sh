@@ -111,7 +111,9 @@ for size in 16 22 24 32 48 64 128 256; do
     file "$icon" | grep -q "PNG image data, $size x $size" || fail "icon $icon"
 done
 [ -f "/usr/share/icons/hicolor/scalable/apps/$app_id.svg" ] || fail "no scalable icon"
-man -w xueshi >/dev/null && man -w xueshi-server >/dev/null || fail "man pages"
+for page in man1/xueshi.1.gz man8/xueshi-server.8.gz; do
+    gzip -t "/usr/share/man/$page" 2>/dev/null || fail "no man page $page"
+done
 ls /usr/share/doc/xueshi-server/examples/nginx/*.conf >/dev/null || fail "no nginx example"
 
 step "dpkg -i again (an upgrade keeps the administrator's configuration and permissions)"
