@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config file dpkg-dev git
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-httpserver-dev qt6-websockets-dev qt6-pdf-dev qtkeychain-qt6-dev
+    qt6-pdf-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql
     libsodium-dev libssl-dev zlib1g-dev
     libqrencode-dev libzbar-dev qt6-charts-dev
@@ -15,6 +15,8 @@ packages=(
     clang libfuzzer-14-dev libclang-rt-14-dev
     xvfb xauth imagemagick poppler-utils
     wrk nginx
+    # packaging: icons rendered at build time, the metadata checked, the packages' run-time needs
+    librsvg2-bin appstream desktop-file-utils curl python3 systemd adduser qt6-translations-l10n libsecret-1-0
 )
 
 missing=()

@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# test-packages.sh BUILD_DIR SOURCE_DIR MAKECERTIFICATE
+# Builds the two DEBs with cpack, installs them with dpkg -i, starts the INSTALLED server as its
+# unit xueshi-server@.service runs it (under systemd when systemd is PID 1, else by hand: as its
+# User=, with its Environment=, UMask=, LimitNOFILE=, MemoryDenyWriteExecute= and a credentials
+# directory filled as LoadCredential= does), checks /api/v1/health over HTTPS, runs an admin
+# command through xueshi-server-admin, stops the server with SIGTERM, and runs the installed
+# client's --version and --verify offscreen. The packages are purged at the end, whatever
+# happens. Needs root (dpkg -i): exits 77 (skipped) otherwise.
+set -euo pipefail
+
+build=$(realpath "$1")
+source=$(realpath "$2")
+makecertificate=$3
+
+if [ "$(id -u)" != 0 ]; then
+    echo "SKIPPED: test-packages.sh installs packages with dpkg -i and needs root (CI runs it as root)"
+    exit 77
+fi
+for p in xueshi xueshi-server; do
+    if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "installed"; then
+        echo "SKIPPED: package $p is already installed on this machine; this test would purge it." \
+            "Remove it first: dpkg --purge xueshi xueshi-server"
+        exit 77
+    fi
+done
+
+work=$(mktemp -d /tmp/xueshi-packaging.XXXXXX)
+chmod 0755 "$work"
+server_pid=
+had_user=no
+getent passwd xueshi >/dev/null && had_user=yes
+had_data=no
+[ -e /var/lib/xueshi ] && had_data=yes
+
+cleanup() {
+    local status=$?
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    dpkg --purge xueshi xueshi-server >"$work/purge.log" 2>&1 || {
+        echo "dpkg --purge failed:" >&2
+        cat "$work/purge.log" >&2
+        status=1
+    }
+    if [ "$had_data" = no ]; then rm -rf /var/lib/xueshi; fi
+    if [ "$had_user" = no ] && getent passwd xueshi >/dev/null; then
+        userdel xueshi 2>/dev/null || true
+        groupdel xueshi 2>/dev/null || true
+    fi
+    rm -rf "$work"
+    exit "$status"
+}
+trap cleanup EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+step() { echo "== $*"; }
+
+# --- the packages ------------------------------------------------------------------------------
+step "cpack"
+cmake --build "$build" --target xueshi xueshi-server xueshi_icons man_xueshi man_xueshi-server \
+    >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "building what the packages hold"; }
+(cd "$build" && cpack -G DEB -B "$work/cpack") >"$work/cpack.log" 2>&1 \
+    || { cat "$work/cpack.log"; fail "cpack"; }
+client_deb=$(ls "$work"/cpack/xueshi_*.deb)
+server_deb=$(ls "$work"/cpack/xueshi-server_*.deb)
+
+step "dependencies"
+server_depends=$(dpkg-deb -f "$server_deb" Depends)
+client_depends=$(dpkg-deb -f "$client_deb" Depends)
+echo "xueshi-server Depends: $server_depends"
+echo "xueshi Depends: $client_depends"
+echo "xueshi Recommends: $(dpkg-deb -f "$client_deb" Recommends)"
+for bad in libqt6widgets6 libqt6gui6 libqt6pdf6 libqt6pdfwidgets6 libqt6printsupport6 \
+    libqt6charts6 libqt6keychain1 fonts-noto-cjk qt6-translations-l10n libzbar0 libqrencode4; do
+    [[ ",$server_depends," != *"$bad"* ]] || fail "xueshi-server depends on $bad"
+done
+for need in libqt6sql6-sqlite libqt6sql6-psql libqt6core6 libqt6network6 libsodium23; do
+    [[ "$server_depends" == *"$need"* ]] || fail "xueshi-server does not depend on $need"
+done
+for need in libqt6sql6-sqlite qt6-translations-l10n fonts-noto-cjk libqt6widgets6 libqt6pdf6 \
+    libzbar0; do
+    [[ "$client_depends" == *"$need"* ]] || fail "xueshi does not depend on $need"
+done
+[[ "$(dpkg-deb -f "$client_deb" Recommends)" == *libsecret-1-0* ]] \
+    || fail "xueshi does not recommend libsecret-1-0"
+
+step "dpkg -i"
+dpkg -i "$server_deb" "$client_deb" >"$work/install.log" 2>&1 \
+    || { cat "$work/install.log"; fail "dpkg -i"; }
+
+step "files, user and permissions"
+entry=$(getent passwd xueshi) || fail "no xueshi user"
+uid=$(echo "$entry" | cut -d: -f3)
+[ "$uid" -lt 1000 ] || fail "xueshi is not a system user (uid $uid)"
+[ "$(stat -c '%U:%G %a' /var/lib/xueshi)" = "xueshi:xueshi 700" ] \
+    || fail "/var/lib/xueshi is $(stat -c '%U:%G %a' /var/lib/xueshi)"
+[ "$(stat -c '%U:%G %a' /etc/xueshi/server.conf)" = "root:xueshi 640" ] \
+    || fail "/etc/xueshi/server.conf is $(stat -c '%U:%G %a' /etc/xueshi/server.conf)"
+[ "$(stat -c '%U:%G %a' /etc/xueshi/db-password)" = "root:root 600" ] \
+    || fail "/etc/xueshi/db-password is $(stat -c '%U:%G %a' /etc/xueshi/db-password)"
+app_id=cn.example.xueshi
+appstreamcli validate --no-net "/usr/share/metainfo/$app_id.metainfo.xml" \
+    || fail "appstreamcli validate"
+desktop-file-validate "/usr/share/applications/$app_id.desktop" || fail "desktop-file-validate"
+for size in 16 22 24 32 48 64 128 256; do
+    icon=/usr/share/icons/hicolor/${size}x$size/apps/$app_id.png
+    file "$icon" | grep -q "PNG image data, $size x $size" || fail "icon $icon"
+done
+[ -f "/usr/share/icons/hicolor/scalable/apps/$app_id.svg" ] || fail "no scalable icon"
+for page in man1/xueshi.1.gz man8/xueshi-server.8.gz; do
+    gzip -t "/usr/share/man/$page" 2>/dev/null || fail "no man page $page"
+done
+ls /usr/share/doc/xueshi-server/examples/nginx/*.conf >/dev/null || fail "no nginx example"
+
+step "dpkg -i again (an upgrade keeps the administrator's configuration and permissions)"
+echo "; edited by the administrator" >>/etc/xueshi/server.conf
+echo "not-a-real-password" >/etc/xueshi/db-password
+dpkg -i "$server_deb" >"$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log"; fail "dpkg -i again"; }
+grep -q "^; edited by the administrator" /etc/xueshi/server.conf || fail "the upgrade lost server.conf"
+[ "$(cat /etc/xueshi/db-password)" = not-a-real-password ] || fail "the upgrade lost db-password"
+[ "$(stat -c '%U:%G %a' /etc/xueshi/server.conf)" = "root:xueshi 640" ] \
+    || fail "after the upgrade /etc/xueshi/server.conf is $(stat -c '%U:%G %a' /etc/xueshi/server.conf)"
+
+# --- the installed server, as its unit runs it -------------------------------------------------
+unit=$(dpkg -L xueshi-server | grep '/xueshi-server@\.service$')
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+instance=$port
+# A setting of the unit's [Service] (the last one wins), %i expanded.
+setting() { sed -n "s/^$1=//p" "$unit" | tail -n 1 | sed "s/%i/$instance/g"; }
+user=$(setting User)
+[ "$user" = xueshi ] || fail "the unit runs as '$user'"
+health() { curl -sk --max-time 2 "https://127.0.0.1:$port/api/v1/health"; }
+
+if [ "$(ps -p 1 -o comm=)" = systemd ]; then
+    step "systemctl start xueshi-server@$instance"
+    systemctl daemon-reload
+    systemctl start "xueshi-server@$instance"
+    server_pid=$(systemctl show -p MainPID --value "xueshi-server@$instance")
+else
+    step "no systemd (PID 1 is $(ps -p 1 -o comm=)): running ExecStart by hand"
+    echo "   $(setting ExecStart)"
+    "$source/tests/packaging/run-as-unit.sh" "$unit" "$instance" "$work/credentials" \
+        >"$work/server.log" 2>&1 &
+    server_pid=$!
+fi
+
+step "GET https://127.0.0.1:$port/api/v1/health"
+answer=
+for _ in $(seq 1 60); do
+    answer=$(health) && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; fail "the server exited"; }
+    sleep 0.5
+done
+echo "   $answer"
+[[ "$answer" == *'"status":"ok"'* ]] || { cat "$work/server.log" >&2; fail "health: $answer"; }
+[ "$(ps -o user= -p "$server_pid")" = xueshi ] || fail "the server runs as $(ps -o user= -p "$server_pid")"
+limit=$(sed -n 's/^Max open files *\([0-9]*\).*/\1/p' "/proc/$server_pid/limits")
+nofile=$(setting LimitNOFILE)
+hard=$(ulimit -Hn)
+if [ "$(ps -p 1 -o comm=)" != systemd ] && [ "$hard" != unlimited ] && [ "$hard" -lt "$nofile" ]; then
+    nofile=$hard # run-as-unit.sh could not go above it
+fi
+[ "$limit" = "$nofile" ] || fail "LimitNOFILE=$nofile: the server has $limit"
+[ -r "/proc/$server_pid/environ" ] && tr '\0' '\n' <"/proc/$server_pid/environ" \
+    | grep -q '^CREDENTIALS_DIRECTORY=' || fail "the server has no CREDENTIALS_DIRECTORY"
+if [ "$(ps -p 1 -o comm=)" != systemd ]; then
+    [ "$(stat -c '%U %a' "$work/credentials/db-password")" = "xueshi 400" ] \
+        && [ "$(cat "$work/credentials/db-password")" = not-a-real-password ] \
+        || fail "LoadCredential=db-password did not reach the server's credentials directory"
+fi
+
+step "xueshi-server-admin (as xueshi, beside the running server)"
+install -d -m 0755 "$work/course"
+cp -r "$source/resources/courses/professional-ethics/." "$work/course/"
+chmod -R a+rX "$work/course"
+xueshi-server-admin import-course "$work/course" || fail "admin import-course"
+xueshi-server-admin signing-key | grep -q current || fail "admin signing-key"
+# Everything the service's (UMask=0077), but the public TLS certificate.
+not_theirs=$(find /var/lib/xueshi ! -user xueshi -o \( -perm /077 ! -type l ! -name '*.crt' \))
+[ -z "$not_theirs" ] || fail "files in /var/lib/xueshi not the service's own: $not_theirs"
+answer=$(health) || fail "health after the admin commands"
+
+step "SIGTERM"
+kill -TERM "$server_pid"
+status=0
+for _ in $(seq 1 60); do
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.5
+done
+kill -0 "$server_pid" 2>/dev/null && fail "the server did not stop within 30 s of SIGTERM"
+if [ "$(ps -p 1 -o comm=)" != systemd ]; then
+    wait "$server_pid" || status=$?
+    [ "$status" = 0 ] || { cat "$work/server.log" >&2; fail "the server exited with $status on SIGTERM"; }
+fi
+server_pid=
+
+# --- the installed client, offscreen -----------------------------------------------------------
+step "xueshi --version / --verify (offscreen)"
+home="$work/home"
+install -d -m 0700 "$home" "$home/runtime"
+client() {
+    env -i PATH=/usr/bin:/bin HOME="$home" XDG_RUNTIME_DIR="$home/runtime" LANG=C.UTF-8 \
+        QT_QPA_PLATFORM=offscreen /usr/bin/xueshi "$@"
+}
+version=$(client --version 2>/dev/null) || fail "xueshi --version"
+echo "   $version"
+[[ "$version" == "xueshi $(dpkg-query -W -f='${Version}' xueshi)" ]] || fail "version: $version"
+key=$(QT_QPA_PLATFORM=offscreen "$makecertificate" "$work") || fail "makecertificate"
+out=$(client --verify "$work/valid.pdf" --key "$key" 2>/dev/null) \
+    || { echo "$out"; fail "--verify of a valid certificate"; }
+echo "$out" | sed 's/^/   /'
+[[ "$out" == *XS2026K7M3Q9X2PA* ]] || fail "--verify does not show the serial"
+status=0
+client --verify "$work/tampered.pdf" --key "$key" >/dev/null 2>&1 || status=$?
+[ "$status" = 1 ] || fail "--verify of a tampered certificate exited $status, not 1"
+status=0
+client --verify "$work/valid.pdf" >/dev/null 2>&1 || status=$?
+[ "$status" = 1 ] || fail "--verify with an unknown key exited $status, not 1"
+
+echo "PASS: both packages built, installed, started and purged"
