@@ -15,6 +15,8 @@ packages=(
     clang libfuzzer-14-dev libclang-rt-14-dev
     xvfb xauth imagemagick poppler-utils
     wrk nginx
+    libcurl4-openssl-dev
+    python3-aiosmtpd
 )
 
 missing=()
