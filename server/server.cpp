@@ -6,8 +6,8 @@
 #include "clock.h"
 #include "content/contentstore.h"
 #include "core/localizer.h"
-#include "core/serverconfig.h"
 #include "core/privatedirectory.h"
+#include "core/serverconfig.h"
 #include "notify/notifiersettings.h"
 #include "notify/outboxsender.h"
 #include "services/accountservice.h"
@@ -209,8 +209,8 @@ bool Server::listen(QString *error)
     if (m_notifierSettings->delivers() && !m_sender) {
         if (!m_notifierSettings->loadSecrets(m_options.config.get(), error))
             return false;
-        m_sender = std::make_unique<OutboxSender>(*m_database, *m_clock,
-            m_notifierSettings->transports(), m_notifierSettings->sender);
+        m_sender = std::make_unique<OutboxSender>(
+            *m_database, *m_clock, m_notifierSettings->transports(), m_notifierSettings->sender);
         OutboxSender *sender = m_sender.get();
         m_notifier->setQueuedHandler([sender] { sender->wake(); });
         m_sender->start();

@@ -53,8 +53,7 @@ Easy::Easy(int timeoutSeconds, const std::atomic<bool> &abort)
     curl_easy_setopt(m_handle, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(m_handle, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(m_handle, CURLOPT_XFERINFOFUNCTION, &onProgress);
-    curl_easy_setopt(
-        m_handle, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool> *>(&abort));
+    curl_easy_setopt(m_handle, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool> *>(&abort));
 }
 
 Easy::~Easy()

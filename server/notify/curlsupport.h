@@ -4,7 +4,6 @@
 #include <QString>
 
 #include <atomic>
-
 #include <curl/curl.h>
 
 namespace xueshi::server::curl {

@@ -12,8 +12,8 @@ namespace {
 const QString Group = QStringLiteral("notifier");
 const QString Development = QStringLiteral("development");
 
-bool readSeconds(const ServerConfig &config, const QString &key, int min, int max, int *out,
-    QString *error)
+bool readSeconds(
+    const ServerConfig &config, const QString &key, int min, int max, int *out, QString *error)
 {
     if (!config.contains(Group, key))
         return true;

@@ -119,8 +119,8 @@ void OutboxSender::loop()
         try {
             runOnce();
         } catch (const DatabaseError &e) {
-            qCWarning(lcNotify, "cannot read the outbox, trying again at the next poll: %s",
-                e.what());
+            qCWarning(
+                lcNotify, "cannot read the outbox, trying again at the next poll: %s", e.what());
         }
         nextPoll = clock::now() + std::chrono::seconds(m_settings.pollSeconds);
     }
@@ -152,8 +152,7 @@ int OutboxSender::runOnce()
         const std::optional<Claim> claimed = claim(m_clock.nowUtc().toMSecsSinceEpoch());
         if (!claimed)
             break;
-        const std::shared_ptr<Transport> transport
-            = m_transports.value(claimed->message.transport);
+        const std::shared_ptr<Transport> transport = m_transports.value(claimed->message.transport);
         const DeliveryResult result = transport->deliver(claimed->message, m_stopping);
         ++attempts;
         record(*claimed, result);
@@ -285,8 +284,9 @@ void OutboxSender::giveUpExpired(qint64 now)
         QStringLiteral("SELECT id, channel, destination, attempts, transport FROM notifier_outbox"
                        " WHERE transport IN (")
             + transportList()
-            + QStringLiteral(") AND sent_at IS NULL AND failed_at IS NULL AND body <> ''"
-                             " AND expires_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"),
+            + QStringLiteral(
+                ") AND sent_at IS NULL AND failed_at IS NULL AND body <> ''"
+                " AND expires_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"),
         values);
     QList<Notification> expired;
     while (q.next()) {

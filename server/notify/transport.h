@@ -31,8 +31,7 @@ public:
     virtual QString name() const = 0;
     // Seconds one attempt may take at most, connecting included.
     virtual int timeoutSeconds() const = 0;
-    virtual DeliveryResult deliver(const Notification &message, const std::atomic<bool> &abort)
-        = 0;
+    virtual DeliveryResult deliver(const Notification &message, const std::atomic<bool> &abort) = 0;
 };
 
 // `text` fit for a log line or the outbox's last_error: the destination is cut out, and so is

@@ -30,9 +30,10 @@ DeliveryResult WebhookTransport::deliver(
     CURL *c = easy.handle();
     const QByteArray url = m_settings.url.toUtf8();
     const QByteArray caFile = m_settings.caFile.toUtf8();
-    const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("to"), message.destination },
-                                              { QStringLiteral("text"), message.body } })
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body
+        = QJsonDocument(QJsonObject { { QStringLiteral("to"), message.destination },
+                            { QStringLiteral("text"), message.body } })
+              .toJson(QJsonDocument::Compact);
     curl::StringList headers;
     headers.append("Content-Type: application/json; charset=utf-8");
     headers.append("Authorization: Bearer " + m_settings.token);

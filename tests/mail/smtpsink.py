@@ -14,6 +14,7 @@ import email
 import email.header
 import email.policy
 import json
+import logging
 import os
 import signal
 import ssl
@@ -74,6 +75,8 @@ def main():
     parser.add_argument("--refuse", type=int, default=0)
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
+    # aiosmtpd warns about its own use of a deprecated attribute on every login.
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
 
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(args.cert, args.key)

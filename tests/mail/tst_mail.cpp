@@ -218,7 +218,8 @@ void TestMail::init()
     }
     m_runDir = std::make_unique<QTemporaryDir>();
     m_smtpPort = freePort();
-    m_smtp = std::make_unique<Sink>(QStringLiteral(XUESHI_SMTP_SINK), m_runDir->filePath(QStringLiteral("smtp")));
+    m_smtp = std::make_unique<Sink>(
+        QStringLiteral(XUESHI_SMTP_SINK), m_runDir->filePath(QStringLiteral("smtp")));
     m_webhook = std::make_unique<Sink>(
         QStringLiteral(XUESHI_WEBHOOK_SINK), m_runDir->filePath(QStringLiteral("webhook")));
 }
@@ -328,12 +329,14 @@ void TestMail::recovery_emailOverStartTls_arrivesAndResetsPassword()
 {
     QVERIFY(startSmtp());
     QVERIFY(startServer(smtpConfig(m_smtpPort)));
-    QCOMPARE(m_client
-                 ->post(QStringLiteral("/accounts/learners"),
-                     learnerRegistration(QStringLiteral("mailer"), QStringLiteral("44010619900101123")))
-                 .status,
+    QCOMPARE(
+        m_client
+            ->post(QStringLiteral("/accounts/learners"),
+                learnerRegistration(QStringLiteral("mailer"), QStringLiteral("44010619900101123")))
+            .status,
         201);
-    const QJsonObject start = requestPasswordCode(QStringLiteral("mailer"), QStringLiteral("email"));
+    const QJsonObject start
+        = requestPasswordCode(QStringLiteral("mailer"), QStringLiteral("email"));
     QVERIFY(start.contains(QStringLiteral("requestId")));
 
     QTRY_COMPARE_WITH_TIMEOUT(m_smtp->messages().size(), 1, 20000);
@@ -376,12 +379,14 @@ void TestMail::smtpDownThenRefusing_retriesWithBackoff_thenDelivers()
     QVERIFY(startServer(smtpConfig(m_smtpPort)));
     server::OutboxSender *sender = m_server->server().sender();
     QVERIFY(sender);
-    QCOMPARE(m_client
-                 ->post(QStringLiteral("/accounts/learners"),
-                     learnerRegistration(QStringLiteral("patient"), QStringLiteral("44010619900101123")))
-                 .status,
+    QCOMPARE(
+        m_client
+            ->post(QStringLiteral("/accounts/learners"),
+                learnerRegistration(QStringLiteral("patient"), QStringLiteral("44010619900101123")))
+            .status,
         201);
-    const QJsonObject start = requestPasswordCode(QStringLiteral("patient"), QStringLiteral("email"));
+    const QJsonObject start
+        = requestPasswordCode(QStringLiteral("patient"), QStringLiteral("email"));
     const qint64 t0 = m_server->clock().nowUtc().toMSecsSinceEpoch();
 
     // The first attempt fails at once; the next is due 30 s later.
@@ -433,7 +438,8 @@ void TestMail::smtpDownThenRefusing_retriesWithBackoff_thenDelivers()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM notifier_outbox WHERE sent_at IS NOT NULL"
                                   " AND attempts = 3 AND body = '' AND destination = ''")),
         1);
-    const QString code = sixDigits(m_smtp->messages().first().value(QStringLiteral("text")).toString());
+    const QString code
+        = sixDigits(m_smtp->messages().first().value(QStringLiteral("text")).toString());
     QCOMPARE(code.size(), 6);
     QCOMPARE(resetPassword(start, code, QStringLiteral("AfterRetry789")), 204);
 
@@ -451,10 +457,11 @@ void TestMail::smtpDown_untilExpiry_givesUpAndReports()
 {
     QVERIFY(startServer(smtpConfig(m_smtpPort)));
     server::OutboxSender *sender = m_server->server().sender();
-    QCOMPARE(m_client
-                 ->post(QStringLiteral("/accounts/learners"),
-                     learnerRegistration(QStringLiteral("unlucky"), QStringLiteral("44010619900101123")))
-                 .status,
+    QCOMPARE(
+        m_client
+            ->post(QStringLiteral("/accounts/learners"),
+                learnerRegistration(QStringLiteral("unlucky"), QStringLiteral("44010619900101123")))
+            .status,
         201);
     requestPasswordCode(QStringLiteral("unlucky"), QStringLiteral("email"));
     QTRY_COMPARE_WITH_TIMEOUT(
@@ -476,8 +483,8 @@ void TestMail::smtpDown_untilExpiry_givesUpAndReports()
 
     const QList<server::Notification> listed = m_server->server().outbox().recent(5);
     QCOMPARE(listed.size(), 1);
-    QVERIFY2(listed.first().body.startsWith(QStringLiteral("(FAILED")),
-        qPrintable(listed.first().body));
+    QVERIFY2(
+        listed.first().body.startsWith(QStringLiteral("(FAILED")), qPrintable(listed.first().body));
     QCOMPARE(listed.first().attempts, 5);
     QCOMPARE(m_server->server().outbox().summary().failed, 1);
     const QString log = capturedLog().join(QLatin1Char('\n'));
@@ -490,10 +497,11 @@ void TestMail::recipientRefused_givesUpAtOnce()
 {
     QVERIFY(startSmtp({ QStringLiteral("--refuse"), QStringLiteral("550") }));
     QVERIFY(startServer(smtpConfig(m_smtpPort)));
-    QCOMPARE(m_client
-                 ->post(QStringLiteral("/accounts/learners"),
-                     learnerRegistration(QStringLiteral("bounced"), QStringLiteral("44010619900101123")))
-                 .status,
+    QCOMPARE(
+        m_client
+            ->post(QStringLiteral("/accounts/learners"),
+                learnerRegistration(QStringLiteral("bounced"), QStringLiteral("44010619900101123")))
+            .status,
         201);
     requestPasswordCode(QStringLiteral("bounced"), QStringLiteral("email"));
     QTRY_COMPARE_WITH_TIMEOUT(
@@ -518,7 +526,8 @@ void TestMail::twoSenders_oneDatabase_sendEachMessageOnce()
     server::Database second(srv.database().config());
     server::Database third(srv.database().config());
     server::OutboxSender other(second, m_server->clock(), settings->transports(), settings->sender);
-    server::OutboxSender another(third, m_server->clock(), settings->transports(), settings->sender);
+    server::OutboxSender another(
+        third, m_server->clock(), settings->transports(), settings->sender);
 
     constexpr int Messages = 60;
     {
@@ -566,18 +575,20 @@ void TestMail::webhook_mobileCode_carriesBearerToken_emailStaysDevelopment()
     QVERIFY(startServer(webhookConfig(m_webhook->port())));
     QCOMPARE(m_client
                  ->post(QStringLiteral("/accounts/learners"),
-                     learnerRegistration(QStringLiteral("texter"), QStringLiteral("44010619900101123"),
-                         QStringLiteral("13912345678")))
+                     learnerRegistration(QStringLiteral("texter"),
+                         QStringLiteral("44010619900101123"), QStringLiteral("13912345678")))
                  .status,
         201);
-    const QJsonObject start = requestPasswordCode(QStringLiteral("texter"), QStringLiteral("mobile"));
+    const QJsonObject start
+        = requestPasswordCode(QStringLiteral("texter"), QStringLiteral("mobile"));
     QTRY_COMPARE_WITH_TIMEOUT(m_webhook->messages().size(), 1, 20000);
     const QJsonObject request = m_webhook->messages().first();
     QCOMPARE(request.value(QStringLiteral("path")).toString(), QStringLiteral("/sms/send"));
     QCOMPARE(request.value(QStringLiteral("authorization")).toString(),
         QStringLiteral("Bearer ") + QString::fromLatin1(WebhookToken));
-    QVERIFY(request.value(QStringLiteral("contentType")).toString().startsWith(
-        QStringLiteral("application/json")));
+    QVERIFY(request.value(QStringLiteral("contentType"))
+                .toString()
+                .startsWith(QStringLiteral("application/json")));
     const QJsonObject body = request.value(QStringLiteral("body")).toObject();
     QCOMPARE(body.value(QStringLiteral("to")).toString(), QStringLiteral("13912345678"));
     const QString code = sixDigits(body.value(QStringLiteral("text")).toString());
@@ -607,8 +618,8 @@ void TestMail::webhook_refusal_answerNeverStoredOrLogged()
     QVERIFY(startServer(webhookConfig(m_webhook->port())));
     QCOMPARE(m_client
                  ->post(QStringLiteral("/accounts/learners"),
-                     learnerRegistration(QStringLiteral("refused"), QStringLiteral("44010619900101123"),
-                         QStringLiteral("13912345678")))
+                     learnerRegistration(QStringLiteral("refused"),
+                         QStringLiteral("44010619900101123"), QStringLiteral("13912345678")))
                  .status,
         201);
     requestPasswordCode(QStringLiteral("refused"), QStringLiteral("mobile"));
@@ -616,9 +627,12 @@ void TestMail::webhook_refusal_answerNeverStoredOrLogged()
         count(QStringLiteral("SELECT COUNT(*) FROM notifier_outbox WHERE failed_at IS NOT NULL")),
         1, 20000);
     QCOMPARE(m_webhook->messages().size(), 1);
-    const QString code = sixDigits(
-        m_webhook->messages().first().value(QStringLiteral("body")).toObject().value(
-            QStringLiteral("text")).toString());
+    const QString code = sixDigits(m_webhook->messages()
+                                       .first()
+                                       .value(QStringLiteral("body"))
+                                       .toObject()
+                                       .value(QStringLiteral("text"))
+                                       .toString());
     QCOMPARE(code.size(), 6);
     QSqlQuery q = m_server->server().database().exec(
         QStringLiteral("SELECT last_error, body, destination FROM notifier_outbox"));
@@ -649,8 +663,8 @@ void TestMail::configuration_mistakes_refuseToStart()
     QVERIFY(refused(QStringLiteral("mobile=smtp"), QStringLiteral("[notifier] mobile")));
     QVERIFY(refused(QStringLiteral("email=smtp\nsmtp-url=http://127.0.0.1:25\nsmtp-from=a@b.cn"),
         QStringLiteral("smtp-url")));
-    QVERIFY(refused(QStringLiteral("email=smtp\nsmtp-url=smtp://127.0.0.1:25"),
-        QStringLiteral("smtp-from")));
+    QVERIFY(refused(
+        QStringLiteral("email=smtp\nsmtp-url=smtp://127.0.0.1:25"), QStringLiteral("smtp-from")));
     QVERIFY(refused(QStringLiteral("mobile=webhook\nwebhook-url=http://127.0.0.1/sms"),
         QStringLiteral("webhook-url")));
     QVERIFY(refused(QStringLiteral("email=smtp\nsmtp-url=smtp://127.0.0.1:25\nsmtp-from=a@b.cn\n"

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "clock.h"
-#include "role.h"
 #include "core/serverconfig.h"
+#include "role.h"
 #include "server.h"
 #include "services/notifier.h"
 #include "storage/database.h"
