@@ -14,9 +14,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -130,6 +133,32 @@ QString sixDigits(const QString &text)
     return re.match(text).captured(1);
 }
 
+struct Answer
+{
+    int status = 0;
+    QJsonObject json;
+};
+
+// One JSON POST over HTTPS, trusting exactly `certificate`.
+Answer postJson(QNetworkAccessManager &network, const QSslCertificate &certificate, const QUrl &url,
+    const QJsonObject &body)
+{
+    QNetworkRequest request(url);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates({ certificate });
+    request.setSslConfiguration(tls);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(30000);
+    Answer a;
+    a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    a.json = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return a;
+}
+
 } // namespace
 
 class TestMail final : public QObject
@@ -149,6 +178,7 @@ private slots:
     void webhook_mobileCode_carriesBearerToken_emailStaysDevelopment();
     void webhook_refusal_answerNeverStoredOrLogged();
     void configuration_mistakes_refuseToStart();
+    void serverProcess_recovery_codeNeverOnItsOutput();
 
 private:
     // A --config file with [notifier] `notifier` (key=value lines) and the secrets' files.
@@ -678,6 +708,82 @@ void TestMail::configuration_mistakes_refuseToStart()
     QFile::setPermissions(m_dir.filePath(QStringLiteral("webhook-token")),
         QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QVERIFY(leaky);
+}
+
+void TestMail::serverProcess_recovery_codeNeverOnItsOutput()
+{
+    // The real xueshi-server, configured by its --config file, on the database of the
+    // in-process server when that is PostgreSQL (two processes on one database), else on an
+    // SQLite file of its own. Everything it writes is read back.
+    QVERIFY(startSmtp());
+    QVERIFY(startServer(QString()));
+    const quint16 port = freePort();
+    const QString dataDir = m_runDir->filePath(QStringLiteral("process-data"));
+    QString serverGroup = QStringLiteral("[server]\ndata-dir=%1\nport=%2\n").arg(dataDir).arg(port);
+    const server::DatabaseConfig &db = m_server->server().database().config();
+    if (db.kind == server::DatabaseConfig::Kind::Postgres) {
+        serverGroup += QStringLiteral("database=postgres://%1@%2:%3/%4\n")
+                           .arg(db.user, db.host)
+                           .arg(db.port)
+                           .arg(db.name);
+    }
+    QVERIFY(config(smtpConfig(m_smtpPort, QStringLiteral("poll-interval=1\n"))));
+    const QString path = m_runDir->filePath(QStringLiteral("xueshi-server.conf"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray rest = f.readAll();
+        f.close();
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(serverGroup.toUtf8() + rest);
+    }
+    QProcess process;
+    process.start(QStringLiteral(XUESHI_SERVER_EXECUTABLE), { QStringLiteral("--config"), path });
+    QVERIFY(process.waitForStarted(10000));
+    QByteArray output;
+    while (!output.contains("Certificate SHA-256")) {
+        QVERIFY2(process.waitForReadyRead(30000), process.readAllStandardError().constData());
+        output += process.readAllStandardOutput();
+    }
+    QFile certificateFile(QDir(dataDir).filePath(QStringLiteral("tls/server.crt")));
+    QVERIFY(certificateFile.open(QIODevice::ReadOnly));
+    const QSslCertificate certificate(certificateFile.readAll(), QSsl::Pem);
+    QVERIFY(!certificate.isNull());
+    QNetworkAccessManager network;
+    const auto url = [port](const QString &route) {
+        return QUrl(QStringLiteral("https://127.0.0.1:%1/api/v1%2").arg(port).arg(route));
+    };
+    QCOMPARE(
+        postJson(network, certificate, url(QStringLiteral("/accounts/learners")),
+            learnerRegistration(QStringLiteral("viaprocess"), QStringLiteral("44010619900101123")))
+            .status,
+        201);
+    const Answer start = postJson(network, certificate, url(QStringLiteral("/recovery/password")),
+        { { QStringLiteral("username"), QStringLiteral("viaprocess") },
+            { QStringLiteral("channel"), QStringLiteral("email") } });
+    QCOMPARE(start.status, 202);
+    QTRY_COMPARE_WITH_TIMEOUT(m_smtp->messages().size(), 1, 20000);
+    const QString code
+        = sixDigits(m_smtp->messages().first().value(QStringLiteral("text")).toString());
+    QCOMPARE(code.size(), 6);
+    QCOMPARE(postJson(network, certificate, url(QStringLiteral("/recovery/password/reset")),
+                 { { QStringLiteral("requestId"), start.json.value(QStringLiteral("requestId")) },
+                     { QStringLiteral("code"), code },
+                     { QStringLiteral("newPassword"), QStringLiteral("OutOfProcess789") } })
+                 .status,
+        204);
+
+    process.terminate();
+    QVERIFY(process.waitForFinished(30000));
+    output += process.readAllStandardOutput();
+    const QByteArray errors = process.readAllStandardError();
+    // The sender's line is there, so the log was really read.
+    QVERIFY2(errors.contains("sent by smtp"), errors.constData());
+    for (const QByteArray &secret : { code.toLatin1(), QByteArrayLiteral("zhangsan"),
+             QByteArrayLiteral("OutOfProcess789"), SmtpPassword }) {
+        QVERIFY2(!errors.contains(secret), errors.constData());
+        QVERIFY2(!output.contains(secret), output.constData());
+    }
 }
 
 QTEST_MAIN(TestMail)
