@@ -15,7 +15,11 @@ namespace xueshi::server {
 
 namespace {
 
-constexpr auto WakeDelay = std::chrono::milliseconds(250);
+// After a wake, the outbox is looked at these times later: the message's transaction commits
+// meanwhile, usually within milliseconds, but a busy database may take longer (the regular poll
+// is the last resort).
+constexpr std::chrono::milliseconds WakeDelays[] = { std::chrono::milliseconds(250),
+    std::chrono::milliseconds(1000), std::chrono::milliseconds(3000) };
 
 QDateTime utcOrInvalid(const QVariant &v)
 {
@@ -61,7 +65,7 @@ void OutboxSender::start()
     m_stopping = false;
     {
         std::lock_guard lock(m_mutex);
-        m_wakeAt = std::chrono::steady_clock::now();
+        m_wakeTimes.insert(std::chrono::steady_clock::now());
     }
     m_thread = std::thread([this] { loop(); });
 }
@@ -81,7 +85,9 @@ void OutboxSender::wake()
 {
     {
         std::lock_guard lock(m_mutex);
-        m_wakeAt = std::min(m_wakeAt, std::chrono::steady_clock::now() + WakeDelay);
+        const auto now = std::chrono::steady_clock::now();
+        for (const auto delay : WakeDelays)
+            m_wakeTimes.insert(now + delay);
     }
     m_condition.notify_all();
 }
@@ -107,14 +113,15 @@ void OutboxSender::loop()
         {
             std::unique_lock lock(m_mutex);
             while (!m_stopping) {
-                const auto due = std::min(nextPoll, m_wakeAt);
+                const auto due
+                    = m_wakeTimes.empty() ? nextPoll : std::min(nextPoll, *m_wakeTimes.begin());
                 if (clock::now() >= due)
                     break;
                 m_condition.wait_until(lock, due);
             }
             if (m_stopping)
                 break;
-            m_wakeAt = clock::time_point::max();
+            m_wakeTimes.erase(m_wakeTimes.begin(), m_wakeTimes.upper_bound(clock::now()));
         }
         try {
             runOnce();

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 namespace xueshi {
@@ -69,8 +70,8 @@ public:
     // Starts the thread; stop() (or the destructor) ends an attempt in flight and joins it.
     void start();
     void stop();
-    // Looks at the outbox soon (a message was just queued; its transaction commits meanwhile)
-    // instead of at the next poll. Any thread.
+    // Looks at the outbox soon, a few times over 3 s (a message was just queued; its transaction
+    // commits meanwhile), instead of only at the next poll. Any thread.
     void wake();
 
     Counters counters() const;
@@ -107,7 +108,7 @@ private:
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_condition;
-    std::chrono::steady_clock::time_point m_wakeAt = std::chrono::steady_clock::time_point::max();
+    std::set<std::chrono::steady_clock::time_point> m_wakeTimes;
     std::atomic<bool> m_stopping { false };
 };
 
