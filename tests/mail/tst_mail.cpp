@@ -6,6 +6,7 @@
 // a code, a destination or a gateway's answer to its log.
 #include "notify/notifiersettings.h"
 #include "notify/outboxsender.h"
+#include "notify/transport.h"
 #include "services/notifier.h"
 #include "testserver.h"
 
@@ -179,6 +180,7 @@ private slots:
     void webhook_refusal_answerNeverStoredOrLogged();
     void configuration_mistakes_refuseToStart();
     void serverProcess_recovery_codeNeverOnItsOutput();
+    void redacted_cutsDestinationAndDigits();
 
 private:
     // A --config file with [notifier] `notifier` (key=value lines) and the secrets' files.
@@ -795,6 +797,23 @@ void TestMail::serverProcess_recovery_codeNeverOnItsOutput()
         QVERIFY2(!errors.contains(secret), errors.constData());
         QVERIFY2(!output.contains(secret), output.constData());
     }
+}
+
+void TestMail::redacted_cutsDestinationAndDigits()
+{
+    // What a mail server or gateway might echo in an error, as libcurl passes it on.
+    server::Notification n;
+    n.destination = QStringLiteral("Zhang.San@Example.cn");
+    const QString error = server::redacted(
+        QStringLiteral("RCPT failed: 550 <zhang.san@example.cn>: no such user; code 123456 for "
+                       "13912345678\r\nsecond line"),
+        n);
+    QVERIFY2(!error.contains(QStringLiteral("zhang"), Qt::CaseInsensitive), qPrintable(error));
+    QVERIFY(!error.contains(QStringLiteral("123456")));
+    QVERIFY(!error.contains(QStringLiteral("2345678")));
+    QVERIFY(!error.contains(QLatin1Char('\n')));
+    QVERIFY(error.contains(QStringLiteral("RCPT failed: 550")));
+    QVERIFY(server::redacted(QString(500, QLatin1Char('x')), n).size() <= 300);
 }
 
 QTEST_MAIN(TestMail)
