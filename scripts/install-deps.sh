@@ -17,6 +17,8 @@ packages=(
     wrk nginx
     # packaging: icons rendered at build time, the metadata checked, the packages' run-time needs
     librsvg2-bin appstream desktop-file-utils curl python3 systemd adduser qt6-translations-l10n libsecret-1-0
+    libcurl4-openssl-dev
+    python3-aiosmtpd
 )
 
 missing=()

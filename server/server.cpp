@@ -7,6 +7,9 @@
 #include "content/contentstore.h"
 #include "core/localizer.h"
 #include "core/privatedirectory.h"
+#include "core/serverconfig.h"
+#include "notify/notifiersettings.h"
+#include "notify/outboxsender.h"
 #include "services/accountservice.h"
 #include "services/bindingservice.h"
 #include "services/certificateservice.h"
@@ -48,6 +51,8 @@ Server::Server(ServerOptions options, QObject *parent)
 Server::~Server()
 {
     close();
+    if (m_sender)
+        m_sender->stop();
     m_normalPool.waitForDone();
     m_passwordPool.waitForDone();
     // What the last requests appended.
@@ -82,7 +87,14 @@ bool Server::openStorage(QString *error)
 
     m_hasher = std::make_unique<PasswordHasher>(m_options.passwordCost);
     m_localizer = std::make_unique<Localizer>();
-    m_notifier = std::make_unique<DevelopmentNotifier>(*m_database);
+    std::optional<NotifierSettings> notifierSettings
+        = NotifierSettings::read(m_options.config.get(), error);
+    if (!notifierSettings)
+        return false;
+    m_notifierSettings = std::make_unique<NotifierSettings>(std::move(*notifierSettings));
+    m_notifier = std::make_unique<OutboxNotifier>(*m_database);
+    m_notifier->setRoute(QStringLiteral("email"), m_notifierSettings->emailTransport);
+    m_notifier->setRoute(QStringLiteral("mobile"), m_notifierSettings->mobileTransport);
     m_changeLog = std::make_unique<ChangeLog>(*m_database, *m_clock);
     try {
         m_changeLog->initialise();
@@ -192,6 +204,17 @@ bool Server::listen(QString *error)
     addClassRoutes(*m_router, *m_classes);
     addDeclarationRoutes(*m_router, *m_declarations);
     addCertificateRoutes(*m_router, *m_certificates);
+
+    // Real delivery of codes, in the serving process only (it alone reads the secrets).
+    if (m_notifierSettings->delivers() && !m_sender) {
+        if (!m_notifierSettings->loadSecrets(m_options.config.get(), error))
+            return false;
+        m_sender = std::make_unique<OutboxSender>(
+            *m_database, *m_clock, m_notifierSettings->transports(), m_notifierSettings->sender);
+        OutboxSender *sender = m_sender.get();
+        m_notifier->setQueuedHandler([sender] { sender->wake(); });
+        m_sender->start();
+    }
 
     m_http = std::make_unique<HttpServer>();
     m_http->setLimits(m_options.limits);

@@ -31,7 +31,9 @@ class PolicyService;
 class ChangeLog;
 class ContentStore;
 class SyncService;
-class DevelopmentNotifier;
+class OutboxNotifier;
+class OutboxSender;
+struct NotifierSettings;
 class Localizer;
 class RecoveryService;
 class SigningKeys;
@@ -93,7 +95,10 @@ public:
     AccountService &accounts() { return *m_accounts; }
     RecoveryService &recovery() { return *m_recovery; }
     const Localizer &localizer() const { return *m_localizer; }
-    DevelopmentNotifier &outbox() { return *m_notifier; }
+    OutboxNotifier &outbox() { return *m_notifier; }
+    // After listen(), when a channel goes through a real transport ([notifier] of the
+    // configuration): the sender delivering the outbox; null otherwise.
+    OutboxSender *sender() { return m_sender.get(); }
     ChangeLog &changeLog() { return *m_changeLog; }
     ContentStore &content() { return *m_content; }
     SyncService &sync() { return *m_sync; }
@@ -117,7 +122,8 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Localizer> m_localizer;
-    std::unique_ptr<DevelopmentNotifier> m_notifier;
+    std::unique_ptr<NotifierSettings> m_notifierSettings;
+    std::unique_ptr<OutboxNotifier> m_notifier;
     std::unique_ptr<ChangeLog> m_changeLog;
     std::unique_ptr<ContentStore> m_content;
     std::unique_ptr<ServiceContext> m_context;
@@ -139,6 +145,8 @@ private:
     std::unique_ptr<HttpServer> m_http;
     QSslCertificate m_certificate;
     bool m_certificateGenerated = false;
+    // Last: stopped before anything it uses goes.
+    std::unique_ptr<OutboxSender> m_sender;
 };
 
 } // namespace xueshi::server

@@ -152,9 +152,13 @@ int runAdmin(Server &server, const QStringList &args)
         if (messages.isEmpty())
             out() << "The outbox is empty.\n";
         for (const Notification &n : messages) {
-            out() << n.createdAt.toString(Qt::ISODate) << "  " << n.channel << "  " << n.destination
-                  << "\n  " << n.subject << "\n  " << n.body << "\n\n";
+            out() << '#' << n.id << "  " << n.createdAt.toString(Qt::ISODate) << "  " << n.channel
+                  << " via " << n.transport << "  " << n.destination << "\n  " << n.subject
+                  << "\n  " << n.body << "\n\n";
         }
+        const OutboxNotifier::Summary summary = server.outbox().summary();
+        out() << "Last 7 days: " << summary.pending << " pending, " << summary.sent << " sent, "
+              << summary.failed << " failed, " << summary.expired << " expired unread.\n";
         return 0;
     }
     if (command == QLatin1String("new-epoch") && args.size() == 1) {
@@ -242,7 +246,9 @@ int runAdmin(Server &server, const QStringList &args)
            "  create-admin USERNAME          an administrator account (password on standard "
            "input)\n"
            "  list-users [ROLE]              learner, employer, institution or administrator\n"
-           "  outbox [N]                     the last N messages of the development notifier (20)\n"
+           "  outbox [N]                     the last N messages of the notifier (20): "
+           "development\n"
+           "                                 ones in full (that delivers them), the others' state\n"
            "  import-course PATH             validate and publish a course package (folder or\n"
            "                                 .zip); a higher version replaces the installed one\n"
            "  load-demo                      create the demo accounts and course (idempotent)\n"

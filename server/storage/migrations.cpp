@@ -577,6 +577,24 @@ const QList<Migration> &migrations()
                 QStringLiteral("DELETE FROM change_log WHERE NOT EXISTS ("
                                " SELECT 1 FROM change_audience a WHERE a.seq = change_log.seq)"),
             } },
+        // Delivery of the notifier's messages (server/notify/): the transport a row goes
+        // through, its attempts and backoff, the lease of the sender delivering it, and how it
+        // failed. Rows written before are the development notifier's.
+        { 14, QStringLiteral("notifier delivery: transports, attempts, claims, failures"),
+            {
+                QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN transport TEXT NOT NULL"
+                               " DEFAULT 'development'"),
+                QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN attempts INTEGER NOT NULL"
+                               " DEFAULT 0"),
+                QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN next_attempt_at BIGINT"
+                               " NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN claimed_by TEXT"),
+                QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN claimed_until BIGINT"),
+                QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN last_error TEXT"),
+                QStringLiteral("ALTER TABLE notifier_outbox ADD COLUMN failed_at BIGINT"),
+                QStringLiteral("CREATE INDEX notifier_outbox_due ON notifier_outbox"
+                               " (next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL"),
+            } },
         // Study time credited to a learner, as the stretches of real time it was spent in
         // (docs/sync.md "Study time"): a stretch counts once, whatever lesson or course claims it.
     };

@@ -82,8 +82,14 @@ void dropPostgresDatabase(const QString &adminUrl, const QString &name)
 } // namespace
 
 TestServer::TestServer(server::PasswordHasher::Cost cost)
+    : TestServer(nullptr, cost)
+{ }
+
+TestServer::TestServer(
+    std::shared_ptr<const server::ServerConfig> config, server::PasswordHasher::Cost cost)
 {
     server::ServerOptions options;
+    options.config = std::move(config);
     options.dataDir = m_dir.path();
     options.address = QHostAddress::LocalHost;
     options.port = 0;

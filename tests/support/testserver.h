@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "core/serverconfig.h"
 #include "role.h"
 #include "server.h"
 #include "services/notifier.h"
@@ -30,6 +31,9 @@ class TestServer final
 
 public:
     explicit TestServer(server::PasswordHasher::Cost cost = server::PasswordHasher::Cost::Minimal);
+    // The same, configured by a --config file (its [notifier] group, say).
+    explicit TestServer(std::shared_ptr<const server::ServerConfig> config,
+        server::PasswordHasher::Cost cost = server::PasswordHasher::Cost::Minimal);
     ~TestServer();
 
     // Stops the server (a clean stop) and starts it again on the same data directory and
