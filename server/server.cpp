@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "admin/servinglock.h"
 #include "api/controllers.h"
 #include "api/router.h"
 #include "certificates/signingkeys.h"
@@ -150,6 +151,10 @@ bool Server::openStorage(QString *error)
 
 bool Server::listen(QString *error)
 {
+    // Shared: several processes may serve one data directory; `admin restore` takes it alone.
+    m_servingLock = std::make_unique<ServingLock>();
+    if (!m_servingLock->acquire(m_options.dataDir, ServingLock::Mode::Shared, error))
+        return false;
     QSslConfiguration tls;
     if (!tls::loadOrCreate(m_options.dataDir, m_options.certificatePath, m_options.privateKeyPath,
             &tls, &m_certificateGenerated, error)) {

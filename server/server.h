@@ -38,6 +38,7 @@ class SigningKeys;
 class Router;
 struct ServiceContext;
 class ServerConfig;
+class ServingLock;
 
 struct ServerOptions
 {
@@ -137,6 +138,8 @@ private:
     QThreadPool m_passwordPool;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<HttpServer> m_http;
+    // Held while serving, so `admin restore` refuses to run under a live server.
+    std::unique_ptr<ServingLock> m_servingLock;
     QSslCertificate m_certificate;
     bool m_certificateGenerated = false;
 };

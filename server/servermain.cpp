@@ -1,5 +1,6 @@
 #include "servermain.h"
 
+#include "admin/backup.h"
 #include "admin/demodata.h"
 #include "admin/policycommand.h"
 #include "certificates/signingkeys.h"
@@ -254,7 +255,7 @@ int runAdmin(Server &server, const QStringList &args)
            "  rotate-signing-key             a new current signing key (the old one is kept)\n"
            "  revoke-certificate SERIAL REASON\n"
            "                                 revoke the current version of a certificate\n"
-        << policyCommandUsage()
+        << policyCommandUsage() << backupCommandUsage()
         << "Options of the server (--data-dir, --database) come before `admin`.\n";
     return 2;
 }
@@ -394,6 +395,19 @@ int serverMain(int argc, char *argv[])
         || (config
             && QVariant(config->value(QStringLiteral("server"), QStringLiteral("demo"))).toBool());
 
+    const QStringList positional = parser.positionalArguments();
+    // Backup and restore take the data as it is, before anything opens (or migrates) it.
+    if (positional.size() >= 2 && positional.first() == QLatin1String("admin")
+        && (positional.at(1) == QLatin1String("backup")
+            || positional.at(1) == QLatin1String("restore"))) {
+        const int code = positional.at(1) == QLatin1String("backup")
+            ? runBackupCommand(options, positional.mid(2), out(), err())
+            : runRestoreCommand(options, positional.mid(2), out(), err());
+        out().flush();
+        err().flush();
+        return code;
+    }
+
     Server server(options);
     QString error;
     if (!server.openStorage(&error)) {
@@ -401,7 +415,6 @@ int serverMain(int argc, char *argv[])
         return 1;
     }
 
-    const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         if (positional.first() != QLatin1String("admin")) {
             err() << "error: unknown command " << positional.first() << " (try --help)\n";
