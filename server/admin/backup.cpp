@@ -21,6 +21,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QUuid>
 
 #include <cerrno>
@@ -591,7 +592,13 @@ bool restoreBackup(
     if (postgres) {
         try {
             Database database(config);
-            const int others = otherPostgresSessions(database);
+            // A server that has just stopped may take a moment to leave: its sessions end a few
+            // milliseconds after it closed them.
+            int others = otherPostgresSessions(database);
+            for (int i = 0; others > 0 && i < 30; ++i) {
+                QThread::msleep(100);
+                others = otherPostgresSessions(database);
+            }
             if (others > 0) {
                 *error = QStringLiteral("%1 other sessions are connected to %2: stop every server "
                                         "using it first")
