@@ -317,9 +317,13 @@ int serverMain(int argc, char *argv[])
                        "name (the command line wins); secrets go in files, see "
                        "docs/operations.md."),
         QStringLiteral("file"));
+    const QCommandLineOption metricsPortOption(QStringLiteral("metrics-port"),
+        QStringLiteral("Serve Prometheus metrics on http://127.0.0.1:<port>/metrics (loopback "
+                       "only; default: off)."),
+        QStringLiteral("port"));
     const QList<QCommandLineOption> serverOptions { configOption, dataDirOption, databaseOption,
         listenOption, portOption, certOption, keyOption, demoOption, workersOption,
-        perAddressOption };
+        perAddressOption, metricsPortOption };
     parser.addOptions(serverOptions);
     parser.addPositionalArgument(QStringLiteral("admin"),
         QStringLiteral("Run an administrator command."), QStringLiteral("[admin COMMAND ...]"));
@@ -385,6 +389,14 @@ int serverMain(int argc, char *argv[])
         return 2;
     }
     options.limits.maxConnectionsPerAddress = perAddress;
+    if (ServerConfig::isSet(parser, metricsPortOption, config)) {
+        const uint metricsPort = value(metricsPortOption).toUInt(&ok);
+        if (!ok || metricsPort < 1 || metricsPort > 65535) {
+            err() << "error: --metrics-port: not a port number\n";
+            return 2;
+        }
+        options.metricsPort = int(metricsPort);
+    }
     options.certificatePath = value(certOption);
     options.privateKeyPath = value(keyOption);
     if (options.certificatePath.isEmpty() != options.privateKeyPath.isEmpty()) {
