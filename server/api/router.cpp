@@ -159,14 +159,12 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder innerRespond)
         ++state.refused;
         // The address is not logged: it identifies a person as much as a name does.
         if (addressFull) {
-            qCWarning(lcRequests, "%s %s 503: %d password requests from one address already id=%s",
-                request.method.constData(), qPrintable(request.path), perAddress,
-                request.requestId.constData());
+            qCWarning(lcRequests, "%s 503: %d password requests from one address already id=%s",
+                found->label.constData(), perAddress, request.requestId.constData());
         } else {
-            qCWarning(lcRequests, "%s %s 503: the %s queue is full (%d waiting) id=%s",
-                request.method.constData(), qPrintable(request.path),
-                found->lane == Lane::Password ? "password" : "request", state.limit.maxWaiting,
-                request.requestId.constData());
+            qCWarning(lcRequests, "%s 503: the %s queue is full (%d waiting) id=%s",
+                found->label.constData(), found->lane == Lane::Password ? "password" : "request",
+                state.limit.maxWaiting, request.requestId.constData());
         }
         HttpResponse r
             = errorResponse(ApiError(503, ec::ServerBusy, "Server",
@@ -200,9 +198,8 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder innerRespond)
         if (request.clientGone()) {
             // Nobody would read the answer: a login abandoned in a queue costs no hash.
             ++state.dropped;
-            qCInfo(lcRequests, "%s %s dropped: the client left while it was queued id=%s",
-                request.method.constData(), qPrintable(request.path),
-                request.requestId.constData());
+            qCInfo(lcRequests, "%s dropped: the client left while it was queued id=%s",
+                route->label.constData(), request.requestId.constData());
             return;
         }
         HttpResponse response = run(*route, request, std::move(params));
@@ -226,10 +223,9 @@ HttpResponse Router::run(
     } catch (const std::exception &e) {
         // A DatabaseError's message is the engine's, never the SQL text (which can hold personal
         // data); nothing was committed, since every write is one transaction.
-        qCWarning(lcRequests, "%s on %s %s: %s id=%s",
+        qCWarning(lcRequests, "%s on %s: %s id=%s",
             dynamic_cast<const DatabaseError *>(&e) ? "database error" : "error",
-            request.method.constData(), qPrintable(request.path), e.what(),
-            request.requestId.constData());
+            route.label.constData(), e.what(), request.requestId.constData());
         response = errorResponse(ApiError(500, ec::InternalError, "Server",
                                      QT_TRANSLATE_NOOP("Server",
                                          "The server could not complete the request. Nothing was "

@@ -25,8 +25,8 @@
 #endif
 
 Q_LOGGING_CATEGORY(lcHttp, "xueshi.server.http", QtWarningMsg)
-// One line per answered request: method, path (no query), status, time, body bytes, request id.
-// Paths carry ids and hashes, never personal data; bodies, queries and headers are not logged.
+// One line per answered request: method, route template, status, time, body bytes, request id.
+// Never a path's values, a query, a body, a header or an address.
 Q_LOGGING_CATEGORY(lcAccess, "xueshi.server.access", QtInfoMsg)
 
 namespace xueshi::server {
@@ -813,15 +813,13 @@ void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive,
                                                  : response.body.size();
     exchange.microseconds = m_requestTimer.isValid() ? m_requestTimer.nsecsElapsed() / 1000 : 0;
     exchange.requestId = m_requestId;
-    // A decoded path may hold control characters (%0A): never a line break in the log.
-    QString shownPath = exchange.path.isEmpty() ? QStringLiteral("-") : exchange.path;
-    for (QChar &c : shownPath) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            c = QLatin1Char('?');
-    }
-    qCInfo(lcAccess, "%s %s %d %lldms %lldB id=%s",
-        exchange.method.isEmpty() ? "-" : exchange.method.constData(), qPrintable(shownPath),
-        status, exchange.microseconds / 1000, exchange.bytes, m_requestId.constData());
+    // The route template ("GET /api/v1/users/{id}"), not the path: a path is whatever the client
+    // sent, and could carry a resident id or a phone number into the log. No route: "-".
+    const QByteArray shown = !exchange.route.isEmpty() ? exchange.route
+        : exchange.method.isEmpty()                    ? QByteArray("- -")
+                                                       : exchange.method + " -";
+    qCInfo(lcAccess, "%s %d %lldms %lldB id=%s", shown.constData(), status,
+        exchange.microseconds / 1000, exchange.bytes, m_requestId.constData());
     if (m_observer)
         m_observer(exchange);
 }

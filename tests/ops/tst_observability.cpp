@@ -245,7 +245,28 @@ private slots:
         QVERIFY2(second.hasMatch(), qPrintable(lines.at(1)));
         QCOMPARE(second.captured(2), QStringLiteral("/api/v1/sync/changes"));
         QCOMPARE(second.captured(3), QStringLiteral("400"));
+        // What the client put in a path (a resident id, a phone number) stays out: the route
+        // template is logged, or "-" when none matched.
+        {
+            QMutexLocker lock(&g_linesMutex);
+            g_accessLines.clear();
+        }
+        QCOMPARE(
+            client.get(QStringLiteral("/users/440106199001011234"), learner.token).status, 403);
+        QCOMPARE(client.get(QStringLiteral("/13800138000")).status, 404);
+        QTRY_VERIFY(([&] {
+            QMutexLocker lock(&g_linesMutex);
+            lines.append(g_accessLines);
+            g_accessLines.clear();
+            return lines.size() >= 4;
+        }()));
+        QVERIFY2(lines.at(2).startsWith(QLatin1String("GET /api/v1/users/{id} 403 ")),
+            qPrintable(lines.at(2)));
+        QVERIFY2(lines.at(3).startsWith(QLatin1String("GET - 404 ")), qPrintable(lines.at(3)));
         for (const QString &l : std::as_const(lines)) {
+            QVERIFY2(
+                !l.contains(QLatin1String("440106")) && !l.contains(QLatin1String("13800138000")),
+                qPrintable(l));
             QVERIFY2(!l.contains(learner.token) && !l.contains(QLatin1String("secretcursor"))
                     && !l.contains(QLatin1String("limit=")),
                 qPrintable(l));
