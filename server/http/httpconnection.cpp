@@ -617,7 +617,6 @@ void HttpConnection::dispatch()
     m_contentLength = 0;
     m_requestId = request.requestId;
     m_requestMethod = request.method;
-    m_requestPath = request.path;
     HttpServer::Responder responder = makeResponder();
     if (m_handler)
         m_handler(std::move(request), std::move(responder));
@@ -805,7 +804,6 @@ void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive,
 
     HttpExchange exchange;
     exchange.method = m_requestMethod;
-    exchange.path = m_requestPath;
     exchange.route = response.route;
     exchange.status = status;
     exchange.bytes = !bodyAllowed || headRequest ? 0
@@ -839,7 +837,6 @@ void HttpConnection::refuse(
     }
     m_requestId = partial.requestId;
     m_requestMethod = partial.method;
-    m_requestPath = partial.path;
     const bool headRequest = partial.method == "HEAD";
     HttpResponse response = m_errorFactory ? m_errorFactory(partial, status, code)
                                            : defaultError(status, code, message);

@@ -131,7 +131,6 @@ private:
     // The request being answered, for the X-Request-Id header and the access log.
     QByteArray m_requestId;
     QByteArray m_requestMethod;
-    QString m_requestPath;
     QElapsedTimer m_requestTimer;
 
     QTimer m_timer;

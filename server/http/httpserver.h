@@ -43,12 +43,11 @@ struct HttpLimits
     bool trustRequestIdHeader = false;
 };
 
-// One answered request, as the access log and the metrics see it (never a body, a query, a
-// header value or an address).
+// One answered request, as the access log and the metrics see it (never a path's values, a
+// body, a query, a header value or an address).
 struct HttpExchange
 {
     QByteArray method;
-    QString path; // without the query
     QByteArray route; // the route template, or empty when no route matched / a protocol error
     int status = 0;
     qint64 bytes = 0; // the body's length
