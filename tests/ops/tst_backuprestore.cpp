@@ -8,6 +8,7 @@
 // the command line.
 #include "admin/backup.h"
 #include "admin/demodata.h"
+#include "admin/servinglock.h"
 #include "apiclient.h"
 #include "localstore.h"
 #include "servertrust.h"
@@ -168,6 +169,7 @@ private slots:
     void restore_damagedOrIncompleteBackup_refused();
     void backup_insideDataDirectory_refused();
     void postgresCommand_passwordOnlyInPassfile();
+    void servingLock_manyServersOneRestore();
 };
 
 void TestBackupRestore::restore_clientRebuildsToRestoredState_changesSentAgain()
@@ -428,6 +430,41 @@ void TestBackupRestore::postgresCommand_passwordOnlyInPassfile()
     };
     QCOMPARE(::stat(QFile::encodeName(passfile).constData(), &st), 0);
     QCOMPARE(int(st.st_mode & 0777), 0600);
+}
+
+void TestBackupRestore::servingLock_manyServersOneRestore()
+{
+    // Several processes may serve one data directory (behind nginx); a restore excludes them all.
+    QTemporaryDir data;
+    QString error;
+    server::ServingLock first;
+    server::ServingLock second;
+    QVERIFY2(
+        first.acquire(data.path(), server::ServingLock::Mode::Shared, &error), qPrintable(error));
+    QVERIFY2(
+        second.acquire(data.path(), server::ServingLock::Mode::Shared, &error), qPrintable(error));
+    server::ServingLock restore;
+    QVERIFY(!restore.acquire(data.path(), server::ServingLock::Mode::Exclusive, &error));
+    QVERIFY(error.contains(QLatin1String("server is running")));
+    first.release();
+    QVERIFY(!restore.acquire(data.path(), server::ServingLock::Mode::Exclusive, &error));
+    second.release();
+    QVERIFY2(restore.acquire(data.path(), server::ServingLock::Mode::Exclusive, &error),
+        qPrintable(error));
+    // No server starts while a restore runs.
+    QVERIFY(!first.acquire(data.path(), server::ServingLock::Mode::Shared, &error));
+    QVERIFY(error.contains(QLatin1String("restore")));
+    server::ServerOptions options;
+    options.dataDir = data.path();
+    options.address = QHostAddress::LocalHost;
+    options.port = 0;
+    options.passwordCost = server::PasswordHasher::Cost::Minimal;
+    server::Server blocked(options);
+    QVERIFY2(blocked.openStorage(&error), qPrintable(error));
+    QVERIFY(!blocked.listen(&error));
+    QVERIFY2(error.contains(QLatin1String("restore")), qPrintable(error));
+    restore.release();
+    QVERIFY2(blocked.listen(&error), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestBackupRestore)
