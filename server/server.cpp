@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "admin/servinglock.h"
 #include "api/controllers.h"
 #include "api/router.h"
 #include "certificates/signingkeys.h"
@@ -10,6 +11,7 @@
 #include "core/serverconfig.h"
 #include "notify/notifiersettings.h"
 #include "notify/outboxsender.h"
+#include "metrics/metrics.h"
 #include "services/accountservice.h"
 #include "services/bindingservice.h"
 #include "services/certificateservice.h"
@@ -162,6 +164,10 @@ bool Server::openStorage(QString *error)
 
 bool Server::listen(QString *error)
 {
+    // Shared: several processes may serve one data directory; `admin restore` takes it alone.
+    m_servingLock = std::make_unique<ServingLock>();
+    if (!m_servingLock->acquire(m_options.dataDir, ServingLock::Mode::Shared, error))
+        return false;
     QSslConfiguration tls;
     if (!tls::loadOrCreate(m_options.dataDir, m_options.certificatePath, m_options.privateKeyPath,
             &tls, &m_certificateGenerated, error)) {
@@ -226,6 +232,9 @@ bool Server::listen(QString *error)
     m_http->setErrorFactory([router](const HttpRequest &partial, int status, const char *code) {
         return router->protocolError(partial, status, code);
     });
+    m_metrics = std::make_unique<Metrics>();
+    m_http->setObserver(
+        [metrics = m_metrics.get()](const HttpExchange &exchange) { metrics->record(exchange); });
     // The high-water mark follows the change counter every few seconds, and on a clean stop.
     auto *highWater = new QTimer(this);
     highWater->setInterval(std::chrono::seconds(HighWaterSeconds));
@@ -238,13 +247,62 @@ bool Server::listen(QString *error)
                      .arg(m_http->errorString());
         return false;
     }
+    if (m_options.metricsPort >= 0 && !listenMetrics(quint16(m_options.metricsPort), error))
+        return false;
     return true;
+}
+
+bool Server::listenMetrics(quint16 port, QString *error)
+{
+    // A listener of its own on 127.0.0.1, not a route of the API: behind nginx every request
+    // reaches the API from loopback, so a loopback check there would pass whatever nginx
+    // forwards; this port is not proxied and cannot be reached from another machine.
+    m_metricsHttp = std::make_unique<HttpServer>();
+    HttpLimits limits;
+    limits.maxConnections = 16;
+    limits.maxConnectionsPerAddress = 0;
+    m_metricsHttp->setLimits(limits);
+    const auto render = [this] {
+        QList<Metrics::Gauge> gauges;
+        gauges.append({ "xueshi_worker_queue_depth",
+            "Requests waiting for a worker thread, by lane.", "gauge",
+            { { "lane=\"normal\"", double(m_router->waiting(Router::Lane::Normal)) },
+                { "lane=\"password\"", double(m_router->waiting(Router::Lane::Password)) } } });
+        gauges.append({ "xueshi_worker_queue_refused_total",
+            "Requests answered 503 because their lane's queue was full.", "counter",
+            { { "lane=\"normal\"", double(m_router->refusedBusy(Router::Lane::Normal)) },
+                { "lane=\"password\"", double(m_router->refusedBusy(Router::Lane::Password)) } } });
+        gauges.append({ "xueshi_worker_queue_dropped_total",
+            "Queued requests dropped because their client had gone.", "counter",
+            { { "lane=\"normal\"", double(m_router->droppedGone(Router::Lane::Normal)) },
+                { "lane=\"password\"", double(m_router->droppedGone(Router::Lane::Password)) } } });
+        gauges.append({ "xueshi_http_connections", "Open client connections.", "gauge",
+            { { QByteArray(), double(m_http->connectionCount()) } } });
+        return m_metrics->render(gauges);
+    };
+    m_metricsHttp->setHandler([render](HttpRequest request, HttpServer::Responder respond) {
+        respond(answerMetricsRequest(request, render));
+    });
+    if (!m_metricsHttp->listen(QHostAddress::LocalHost, port)) {
+        *error = QStringLiteral("cannot listen for the metrics on 127.0.0.1:%1: %2")
+                     .arg(port)
+                     .arg(m_metricsHttp->errorString());
+        return false;
+    }
+    return true;
+}
+
+quint16 Server::metricsPort() const
+{
+    return m_metricsHttp ? m_metricsHttp->serverPort() : 0;
 }
 
 void Server::close()
 {
     if (m_http)
         m_http->close();
+    if (m_metricsHttp)
+        m_metricsHttp->close();
     recordHighWater();
 }
 

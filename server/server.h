@@ -40,6 +40,8 @@ class SigningKeys;
 class Router;
 struct ServiceContext;
 class ServerConfig;
+class ServingLock;
+class Metrics;
 
 struct ServerOptions
 {
@@ -62,6 +64,8 @@ struct ServerOptions
     // The --config file, when one was given (its own groups are read by the parts they belong
     // to); null otherwise.
     std::shared_ptr<const ServerConfig> config;
+    // `--metrics-port`: the Prometheus metrics on http://127.0.0.1:<port>/metrics; -1: off.
+    int metricsPort = -1;
 };
 
 // The central server assembled: storage, services, router and the HTTPS transport. main() and
@@ -87,6 +91,10 @@ public:
     static constexpr int HighWaterSeconds = 10;
 
     quint16 port() const;
+    // The metrics listener (plain HTTP on 127.0.0.1 only; 0: any free port), after listen().
+    bool listenMetrics(quint16 port, QString *error);
+    quint16 metricsPort() const;
+    Metrics &metrics() { return *m_metrics; }
     QSslCertificate certificate() const { return m_certificate; }
     QString certificateFingerprint() const;
     bool certificateWasGenerated() const { return m_certificateGenerated; }
@@ -143,6 +151,10 @@ private:
     QThreadPool m_passwordPool;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<HttpServer> m_http;
+    // Held while serving, so `admin restore` refuses to run under a live server.
+    std::unique_ptr<ServingLock> m_servingLock;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<HttpServer> m_metricsHttp;
     QSslCertificate m_certificate;
     bool m_certificateGenerated = false;
     // Last: stopped before anything it uses goes.

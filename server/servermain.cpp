@@ -1,5 +1,6 @@
 #include "servermain.h"
 
+#include "admin/backup.h"
 #include "admin/demodata.h"
 #include "admin/policycommand.h"
 #include "certificates/signingkeys.h"
@@ -260,7 +261,7 @@ int runAdmin(Server &server, const QStringList &args)
            "  rotate-signing-key             a new current signing key (the old one is kept)\n"
            "  revoke-certificate SERIAL REASON\n"
            "                                 revoke the current version of a certificate\n"
-        << policyCommandUsage()
+        << policyCommandUsage() << backupCommandUsage()
         << "Options of the server (--data-dir, --database) come before `admin`.\n";
     return 2;
 }
@@ -322,9 +323,13 @@ int serverMain(int argc, char *argv[])
                        "name (the command line wins); secrets go in files, see "
                        "docs/operations.md."),
         QStringLiteral("file"));
+    const QCommandLineOption metricsPortOption(QStringLiteral("metrics-port"),
+        QStringLiteral("Serve Prometheus metrics on http://127.0.0.1:<port>/metrics (loopback "
+                       "only; default: off)."),
+        QStringLiteral("port"));
     const QList<QCommandLineOption> serverOptions { configOption, dataDirOption, databaseOption,
         listenOption, portOption, certOption, keyOption, demoOption, workersOption,
-        perAddressOption };
+        perAddressOption, metricsPortOption };
     parser.addOptions(serverOptions);
     parser.addPositionalArgument(QStringLiteral("admin"),
         QStringLiteral("Run an administrator command."), QStringLiteral("[admin COMMAND ...]"));
@@ -390,6 +395,14 @@ int serverMain(int argc, char *argv[])
         return 2;
     }
     options.limits.maxConnectionsPerAddress = perAddress;
+    if (ServerConfig::isSet(parser, metricsPortOption, config)) {
+        const uint metricsPort = value(metricsPortOption).toUInt(&ok);
+        if (!ok || metricsPort < 1 || metricsPort > 65535) {
+            err() << "error: --metrics-port: not a port number\n";
+            return 2;
+        }
+        options.metricsPort = int(metricsPort);
+    }
     options.certificatePath = value(certOption);
     options.privateKeyPath = value(keyOption);
     if (options.certificatePath.isEmpty() != options.privateKeyPath.isEmpty()) {
@@ -400,6 +413,19 @@ int serverMain(int argc, char *argv[])
         || (config
             && QVariant(config->value(QStringLiteral("server"), QStringLiteral("demo"))).toBool());
 
+    const QStringList positional = parser.positionalArguments();
+    // Backup and restore take the data as it is, before anything opens (or migrates) it.
+    if (positional.size() >= 2 && positional.first() == QLatin1String("admin")
+        && (positional.at(1) == QLatin1String("backup")
+            || positional.at(1) == QLatin1String("restore"))) {
+        const int code = positional.at(1) == QLatin1String("backup")
+            ? runBackupCommand(options, positional.mid(2), out(), err())
+            : runRestoreCommand(options, positional.mid(2), out(), err());
+        out().flush();
+        err().flush();
+        return code;
+    }
+
     Server server(options);
     QString error;
     if (!server.openStorage(&error)) {
@@ -407,7 +433,6 @@ int serverMain(int argc, char *argv[])
         return 1;
     }
 
-    const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         if (positional.first() != QLatin1String("admin")) {
             err() << "error: unknown command " << positional.first() << " (try --help)\n";

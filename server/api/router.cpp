@@ -6,7 +6,7 @@
 #include "services/accountservice.h"
 #include "storage/database.h"
 
-#include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QScopeGuard>
@@ -58,7 +58,7 @@ void Router::add(
     const QByteArray &method, const QString &pattern, Access access, Lane lane, Handler handler)
 {
     m_routes.append({ method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), access, lane,
-        std::move(handler) });
+        std::move(handler), method + ' ' + pattern.toUtf8() });
 }
 
 QList<Router::RouteInfo> Router::routes() const
@@ -89,8 +89,29 @@ bool Router::match(
     return true;
 }
 
-void Router::dispatch(HttpRequest request, HttpServer::Responder respond)
+void Router::stampRequestId(HttpResponse &response, const QByteArray &requestId)
 {
+    if (requestId.isEmpty() || response.status < 400 || response.file
+        || !response.contentType.startsWith("application/json"))
+        return;
+    QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    QJsonObject error = body.value(QStringLiteral("error")).toObject();
+    if (error.isEmpty() || error.contains(QStringLiteral("requestId")))
+        return;
+    error.insert(QStringLiteral("requestId"), QString::fromLatin1(requestId));
+    body.insert(QStringLiteral("error"), error);
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+void Router::dispatch(HttpRequest request, HttpServer::Responder innerRespond)
+{
+    // Every answer of the router carries the route that answered (empty when none matched) and,
+    // in an error body, the request id.
+    HttpServer::Responder respond
+        = [innerRespond = std::move(innerRespond), requestId = request.requestId](HttpResponse r) {
+              stampRequestId(r, requestId);
+              innerRespond(std::move(r));
+          };
     const Language language = languageFromAcceptLanguage(request.header("accept-language"));
     const QStringList path = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     const Route *found = nullptr;
@@ -138,12 +159,12 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder respond)
         ++state.refused;
         // The address is not logged: it identifies a person as much as a name does.
         if (addressFull) {
-            qCWarning(lcRequests, "%s %s 503: %d password requests from one address already",
-                request.method.constData(), qPrintable(request.path), perAddress);
+            qCWarning(lcRequests, "%s 503: %d password requests from one address already id=%s",
+                found->label.constData(), perAddress, request.requestId.constData());
         } else {
-            qCWarning(lcRequests, "%s %s 503: the %s queue is full (%d waiting)",
-                request.method.constData(), qPrintable(request.path),
-                found->lane == Lane::Password ? "password" : "request", state.limit.maxWaiting);
+            qCWarning(lcRequests, "%s 503: the %s queue is full (%d waiting) id=%s",
+                found->label.constData(), found->lane == Lane::Password ? "password" : "request",
+                state.limit.maxWaiting, request.requestId.constData());
         }
         HttpResponse r
             = errorResponse(ApiError(503, ec::ServerBusy, "Server",
@@ -151,6 +172,7 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder respond)
                                     "The server is busy. Please try again in a few seconds.")),
                 language);
         r.headers.append({ "retry-after", QByteArray::number(state.limit.retryAfterSeconds) });
+        r.route = found->label;
         respond(r);
         return;
     }
@@ -176,19 +198,19 @@ void Router::dispatch(HttpRequest request, HttpServer::Responder respond)
         if (request.clientGone()) {
             // Nobody would read the answer: a login abandoned in a queue costs no hash.
             ++state.dropped;
-            qCInfo(lcRequests, "%s %s dropped: the client left while it was queued",
-                request.method.constData(), qPrintable(request.path));
+            qCInfo(lcRequests, "%s dropped: the client left while it was queued id=%s",
+                route->label.constData(), request.requestId.constData());
             return;
         }
-        respond(run(*route, request, std::move(params)));
+        HttpResponse response = run(*route, request, std::move(params));
+        response.route = route->label;
+        respond(std::move(response));
     });
 }
 
 HttpResponse Router::run(
     const Route &route, const HttpRequest &request, QHash<QString, QString> params)
 {
-    QElapsedTimer timer;
-    timer.start();
     Context context { request, languageFromAcceptLanguage(request.header("accept-language")),
         std::nullopt, std::move(params) };
     HttpResponse response;
@@ -201,24 +223,25 @@ HttpResponse Router::run(
     } catch (const std::exception &e) {
         // A DatabaseError's message is the engine's, never the SQL text (which can hold personal
         // data); nothing was committed, since every write is one transaction.
-        qCWarning(lcRequests, "%s on %s %s: %s",
+        qCWarning(lcRequests, "%s on %s: %s id=%s",
             dynamic_cast<const DatabaseError *>(&e) ? "database error" : "error",
-            request.method.constData(), qPrintable(request.path), e.what());
+            route.label.constData(), e.what(), request.requestId.constData());
         response = errorResponse(ApiError(500, ec::InternalError, "Server",
                                      QT_TRANSLATE_NOOP("Server",
                                          "The server could not complete the request. Nothing was "
                                          "changed; please try again later.")),
             context.language);
     }
-    // Paths carry ids, never personal data; bodies and queries are not logged.
-    qCInfo(lcRequests, "%s %s %d %lldms", request.method.constData(), qPrintable(request.path),
-        response.status, timer.elapsed());
+    // The access line (method, path, status, time, bytes, id) is the transport's.
     return response;
 }
 
-HttpResponse Router::errorResponse(const ApiError &e, Language language) const
+HttpResponse Router::errorResponse(
+    const ApiError &e, Language language, const QByteArray &requestId) const
 {
-    const QJsonObject error = m_localizer.errorObject(e, language);
+    QJsonObject error = m_localizer.errorObject(e, language);
+    if (!requestId.isEmpty())
+        error.insert(QStringLiteral("requestId"), QString::fromLatin1(requestId));
     HttpResponse r
         = HttpResponse::json(e.status(), QJsonObject { { QStringLiteral("error"), error } });
     if (!e.headerName().isEmpty())
@@ -262,7 +285,7 @@ HttpResponse Router::protocolError(const HttpRequest &partial, int status, const
     default:
         break;
     }
-    return errorResponse(ApiError(status, code, "Server", message), language);
+    return errorResponse(ApiError(status, code, "Server", message), language, partial.requestId);
 }
 
 HttpResponse Router::noContent()

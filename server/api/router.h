@@ -86,7 +86,12 @@ public:
     quint64 refusedBusy(Lane lane) const;
     quint64 droppedGone(Lane lane) const;
 
-    HttpResponse errorResponse(const ApiError &error, Language language) const;
+    // The error answer; `requestId` goes into the body's "requestId".
+    HttpResponse errorResponse(
+        const ApiError &error, Language language, const QByteArray &requestId = {}) const;
+    // Puts the request id into an error answer's body ({"error": {...}} gets "requestId"), also
+    // into those a controller wrote itself.
+    static void stampRequestId(HttpResponse &response, const QByteArray &requestId);
     // The transport's protocol errors (413, 431, ...), in the request's language when known.
     HttpResponse protocolError(const HttpRequest &partial, int status, const char *code) const;
 
@@ -110,6 +115,7 @@ private:
         Access access;
         Lane lane;
         Handler handler;
+        QByteArray label; // "GET /api/v1/users/{id}": the access log's and the metrics' name
     };
     static bool match(
         const QStringList &pattern, const QStringList &path, QHash<QString, QString> *params);

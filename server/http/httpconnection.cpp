@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <QMutex>
+#include <QRandomGenerator>
 #include <QSslSocket>
 #include <QStringDecoder>
 #include <QTcpSocket>
@@ -24,6 +25,9 @@
 #endif
 
 Q_LOGGING_CATEGORY(lcHttp, "xueshi.server.http", QtWarningMsg)
+// One line per answered request: method, route template, status, time, body bytes, request id.
+// Never a path's values, a query, a body, a header or an address.
+Q_LOGGING_CATEGORY(lcAccess, "xueshi.server.access", QtInfoMsg)
 
 namespace xueshi::server {
 
@@ -284,6 +288,23 @@ std::optional<HttpProtocolError> parseRequestHead(
     return parseTarget(target, request);
 }
 
+QByteArray requestIdFor(const HttpRequest &request, bool trustHeader)
+{
+    if (trustHeader) {
+        const QByteArray given = request.header("x-request-id");
+        const bool wellFormed = !given.isEmpty() && given.size() <= 64
+            && std::all_of(given.cbegin(), given.cend(), [](char c) {
+                   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                       || c == '.' || c == '_' || c == '-';
+               });
+        if (wellFormed)
+            return given;
+    }
+    quint32 random[4];
+    QRandomGenerator::global()->fillRange(random);
+    return QByteArray(reinterpret_cast<const char *>(random), sizeof random).toHex();
+}
+
 namespace {
 
 QByteArray reasonPhrase(int status)
@@ -534,7 +555,10 @@ bool HttpConnection::readHead()
     m_request.peer = m_socket->peerAddress();
     m_request.connectionClosed = m_closedFlag;
     Head head;
-    if (const auto error = parseRequestHead(text, m_limits, &m_request, &head)) {
+    const auto error = parseRequestHead(text, m_limits, &m_request, &head);
+    m_request.requestId = requestIdFor(m_request, m_limits.trustRequestIdHeader);
+    m_requestTimer.start();
+    if (error) {
         refuse(error->status, error->code, QString::fromLatin1(error->message));
         return false;
     }
@@ -591,6 +615,8 @@ void HttpConnection::dispatch()
     HttpRequest request = std::move(m_request);
     m_request = HttpRequest();
     m_contentLength = 0;
+    m_requestId = request.requestId;
+    m_requestMethod = request.method;
     HttpServer::Responder responder = makeResponder();
     if (m_handler)
         m_handler(std::move(request), std::move(responder));
@@ -635,7 +661,9 @@ void HttpConnection::deliver(quint64 serial, HttpResponse response)
         = response.file && bodyAllowed && !m_headRequest && response.file->length > 0;
     if (sendFile && !openFileBody(*response.file)) {
         // Nothing is sent yet, so the client still gets a proper answer.
-        response = m_errorFactory ? m_errorFactory(HttpRequest(), 500, ec::InternalError)
+        HttpRequest partial;
+        partial.requestId = m_requestId;
+        response = m_errorFactory ? m_errorFactory(partial, 500, ec::InternalError)
                                   : defaultError(500, ec::InternalError,
                                       QStringLiteral("The server could not read the file."));
     }
@@ -754,6 +782,11 @@ void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive,
     }
     if (!ownContentTypeOptions)
         head += "x-content-type-options: nosniff\r\n";
+    if (!m_requestId.isEmpty()) {
+        head += "x-request-id: ";
+        head += m_requestId;
+        head += "\r\n";
+    }
     if (!ownCacheControl)
         head += "cache-control: no-store\r\n";
     head += extra;
@@ -768,6 +801,25 @@ void HttpConnection::writeResponse(const HttpResponse &response, bool keepAlive,
         if (sendBody)
             m_socket->write(response.body);
     }
+
+    HttpExchange exchange;
+    exchange.method = m_requestMethod;
+    exchange.route = response.route;
+    exchange.status = status;
+    exchange.bytes = !bodyAllowed || headRequest ? 0
+        : response.file                          ? response.file->length
+                                                 : response.body.size();
+    exchange.microseconds = m_requestTimer.isValid() ? m_requestTimer.nsecsElapsed() / 1000 : 0;
+    exchange.requestId = m_requestId;
+    // The route template ("GET /api/v1/users/{id}"), not the path: a path is whatever the client
+    // sent, and could carry a resident id or a phone number into the log. No route: "-".
+    const QByteArray shown = !exchange.route.isEmpty() ? exchange.route
+        : exchange.method.isEmpty()                    ? QByteArray("- -")
+                                                       : exchange.method + " -";
+    qCInfo(lcAccess, "%s %d %lldms %lldB id=%s", shown.constData(), status,
+        exchange.microseconds / 1000, exchange.bytes, m_requestId.constData());
+    if (m_observer)
+        m_observer(exchange);
 }
 
 void HttpConnection::refuse(
@@ -778,6 +830,13 @@ void HttpConnection::refuse(
     HttpRequest partial = std::move(m_request);
     m_request = HttpRequest();
     partial.peer = m_socket->peerAddress();
+    // A refusal before the head was complete (too large, too slow) still gets an id.
+    if (partial.requestId.isEmpty()) {
+        partial.requestId = requestIdFor(partial, false);
+        m_requestTimer.start();
+    }
+    m_requestId = partial.requestId;
+    m_requestMethod = partial.method;
     const bool headRequest = partial.method == "HEAD";
     HttpResponse response = m_errorFactory ? m_errorFactory(partial, status, code)
                                            : defaultError(status, code, message);

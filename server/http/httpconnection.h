@@ -40,6 +40,10 @@ struct HttpProtocolError
 std::optional<HttpProtocolError> parseRequestHead(
     QByteArrayView text, const HttpLimits &limits, HttpRequest *request, HttpHead *head);
 
+// The request's id: its X-Request-Id when `trustHeader` and the header is well formed (1-64 of
+// [A-Za-z0-9._-]), else 16 random bytes in hex.
+QByteArray requestIdFor(const HttpRequest &request, bool trustHeader);
+
 // One client connection of HttpServer. Parses the requests arriving on its socket strictly and
 // under HttpLimits, hands each complete one to the handler and writes the answer back before it
 // looks at the next request, so pipelined answers keep their order. The Responder it hands out
@@ -57,6 +61,7 @@ public:
     ~HttpConnection() override;
 
     void start();
+    void setObserver(HttpServer::Observer observer) { m_observer = std::move(observer); }
     // Instead of start(): answers `status` with `code` and Retry-After at once, without reading a
     // request, and closes (the per-address connection limit).
     void refuseAtOnce(int status, const char *code, int retryAfterSeconds);
@@ -103,6 +108,7 @@ private:
     const HttpLimits m_limits;
     const HttpServer::Handler m_handler;
     const HttpServer::ErrorFactory m_errorFactory;
+    HttpServer::Observer m_observer;
     std::shared_ptr<ResponseGate> m_gate;
     std::shared_ptr<std::atomic_bool> m_closedFlag; // HttpRequest::connectionClosed
 
@@ -121,6 +127,11 @@ private:
     qint64 m_fileRemaining = 0;
     bool m_fileKeepAlive = false;
     bool m_sendingChunks = false;
+
+    // The request being answered, for the X-Request-Id header and the access log.
+    QByteArray m_requestId;
+    QByteArray m_requestMethod;
+    QElapsedTimer m_requestTimer;
 
     QTimer m_timer;
     Timeout m_timeout = Timeout::None;

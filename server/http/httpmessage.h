@@ -24,6 +24,10 @@ struct HttpRequest
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress peer;
+    // Names the request in the answer's X-Request-Id, in an error body's "requestId" and in the
+    // log lines about it: 32 hex digits the transport makes, or, from a trusted proxy only
+    // (HttpLimits::trustRequestIdHeader), the proxy's own (nginx's $request_id).
+    QByteArray requestId;
     // Set by the transport once the client's connection is gone: a request still waiting for a
     // worker is then dropped, since nobody would read its answer.
     std::shared_ptr<const std::atomic_bool> connectionClosed;
@@ -65,6 +69,10 @@ struct HttpResponse
     // (the session token), so their length never depends on how well a secret compresses with
     // the text beside it (BREACH; docs/security.md).
     bool carriesSecret = false;
+    // The route template that answered ("/api/v1/users/{id}"), for the access log and the
+    // metrics; set by the router, never from the request's own path (ids would make every
+    // request a label of its own).
+    QByteArray route;
 
     static HttpResponse json(int status, const QJsonObject &object)
     {

@@ -74,6 +74,11 @@ void HttpServer::setErrorFactory(ErrorFactory factory)
     m_errorFactory = std::move(factory);
 }
 
+void HttpServer::setObserver(Observer observer)
+{
+    m_observer = std::move(observer);
+}
+
 void HttpServer::setTlsConfiguration(const QSslConfiguration &configuration)
 {
     m_tls = configuration;
@@ -264,6 +269,7 @@ void HttpServer::startConnection(QTcpSocket *socket, bool refuse)
 {
     m_connections.removeIf([](const QPointer<HttpConnection> &c) { return c.isNull(); });
     auto *connection = new HttpConnection(socket, m_limits, m_handler, m_errorFactory, this);
+    connection->setObserver(m_observer);
     m_connections.append(connection);
     if (refuse)
         connection->refuseAtOnce(429, errorcode::TooManyConnections, kRefusalRetryAfterSeconds);

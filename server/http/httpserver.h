@@ -36,6 +36,23 @@ struct HttpLimits
     // 429 too_many_connections and closes; past it by kRefusedPerAddress more, it closes at once
     // without a word. 0: no limit (behind a reverse proxy every client has the proxy's address).
     int maxConnectionsPerAddress = 32;
+    // Take the request id from the request's X-Request-Id header when it is well formed (1-64
+    // letters, digits, '.', '_', '-'), instead of making one: only behind a reverse proxy that
+    // sets the header itself (nginx: proxy_set_header X-Request-Id $request_id), since a client's
+    // own header would let it forge the ids of the log.
+    bool trustRequestIdHeader = false;
+};
+
+// One answered request, as the access log and the metrics see it (never a path's values, a
+// body, a query, a header value or an address).
+struct HttpExchange
+{
+    QByteArray method;
+    QByteArray route; // the route template, or empty when no route matched / a protocol error
+    int status = 0;
+    qint64 bytes = 0; // the body's length
+    qint64 microseconds = 0; // from the end of the request's head to the answer's head written
+    QByteArray requestId;
 };
 
 // The HTTP/1.1 transport of the central server, on QSslServer (HTTPS) or, for tests of the
@@ -61,6 +78,8 @@ public:
     // (headers may be empty) so it can honour Accept-Language.
     using ErrorFactory
         = std::function<HttpResponse(const HttpRequest &partial, int status, const char *code)>;
+    // Called on the event-loop thread once each answer's head is written.
+    using Observer = std::function<void(const HttpExchange &exchange)>;
 
     explicit HttpServer(QObject *parent = nullptr);
     ~HttpServer() override;
@@ -69,6 +88,8 @@ public:
     const HttpLimits &limits() const;
     void setHandler(Handler handler);
     void setErrorFactory(ErrorFactory factory);
+    // Without one, each answer is logged (xueshi.server.access) and nothing else.
+    void setObserver(Observer observer);
     // Serve HTTPS with this configuration (certificate and private key set). Without it the server
     // speaks plain HTTP, which only tests use.
     void setTlsConfiguration(const QSslConfiguration &configuration);
@@ -106,6 +127,7 @@ private:
     HttpLimits m_limits;
     Handler m_handler;
     ErrorFactory m_errorFactory;
+    Observer m_observer;
     QSslConfiguration m_tls;
     bool m_useTls = false;
     std::unique_ptr<QTcpServer> m_server; // holds the listening socket; accepting is done here
