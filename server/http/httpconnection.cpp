@@ -466,6 +466,15 @@ void HttpConnection::abort()
     finish();
 }
 
+void HttpConnection::drain()
+{
+    m_draining = true;
+    // Idle between requests (nothing of a next one received): close now. Whatever the client
+    // sends meanwhile is refused by the closed socket, and a proxy retries it elsewhere.
+    if (m_state == State::ReadingHead && m_buffer.isEmpty() && m_socket->bytesAvailable() == 0)
+        closeGracefully();
+}
+
 void HttpConnection::process()
 {
     for (;;) {
@@ -625,7 +634,7 @@ void HttpConnection::deliver(quint64 serial, HttpResponse response)
 {
     if (m_state != State::AwaitingResponse || serial != m_serial)
         return;
-    bool keepAlive = m_keepAlive;
+    bool keepAlive = m_keepAlive && !m_draining;
     for (const auto &[name, value] : std::as_const(response.headers)) {
         if (name.compare("connection", Qt::CaseInsensitive) == 0 && listContains(value, "close"))
             keepAlive = false;

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QHash>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlField>
@@ -13,6 +14,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -201,6 +203,24 @@ QSqlDatabase Database::connection()
     return db;
 }
 
+DatabaseError Database::failure(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    // PostgreSQL went away (restarted, failed over, the connection was cut): libpq does not
+    // reconnect by itself, so this thread's connection is closed and the next statement opens a
+    // new one instead of failing for good. No SQLSTATE means libpq lost the connection; class 08
+    // is a connection exception, 57P an administrator's shutdown.
+    if (isPostgres()
+        && (code.isEmpty() || code.startsWith(QLatin1String("08"))
+            || code.startsWith(QLatin1String("57P")))) {
+        t_connections.statements.remove(m_id);
+        const QString name = t_connections.names.value(m_id);
+        if (!name.isEmpty())
+            QSqlDatabase::database(name, false).close();
+    }
+    return DatabaseError(error.text(), code);
+}
+
 QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery q(connection());
@@ -209,15 +229,15 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
     // without values run directly.
     if (values.isEmpty()) {
         if (!q.exec(sql))
-            throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+            throw failure(q.lastError());
         return q;
     }
     if (!q.prepare(sql))
-        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+        throw failure(q.lastError());
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec())
-        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+        throw failure(q.lastError());
     return q;
 }
 
@@ -235,8 +255,7 @@ void Database::selectEach(const QString &sql, const QVariantList &values,
         // another statement runs on the connection.
         fresh->query.setForwardOnly(!isPostgres());
         if (!fresh->query.prepare(sql))
-            throw DatabaseError(
-                fresh->query.lastError().text(), fresh->query.lastError().nativeErrorCode());
+            throw failure(fresh->query.lastError());
         if (!statement)
             cache.insert(sql, fresh);
         statement = std::move(fresh);
@@ -250,7 +269,7 @@ void Database::selectEach(const QString &sql, const QVariantList &values,
     for (qsizetype i = 0; i < values.size(); ++i)
         q.bindValue(int(i), values.at(i));
     if (!q.exec())
-        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+        throw failure(q.lastError());
     while (q.next())
         row(q);
 }
@@ -262,12 +281,12 @@ void Database::execEach(const QString &sql, const QList<QVariantList> &rows)
     QSqlQuery q(connection());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+        throw failure(q.lastError());
     for (const QVariantList &row : rows) {
         for (qsizetype i = 0; i < row.size(); ++i)
             q.bindValue(int(i), row.at(i));
         if (!q.exec())
-            throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
+            throw failure(q.lastError());
     }
 }
 
@@ -325,17 +344,84 @@ int Database::schemaVersion()
     return q.value(0).toInt();
 }
 
+void Database::ping()
+{
+    if (!isPostgres()) {
+        exec(QStringLiteral("SELECT 1"));
+        return;
+    }
+    Transaction tx(*this);
+    exec(QStringLiteral("SET LOCAL statement_timeout = %1").arg(kPingTimeoutMs));
+    exec(QStringLiteral("SELECT 1"));
+    tx.commit();
+}
+
+void Database::lockStartup()
+{
+    if (isPostgres())
+        exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey));
+}
+
+void Database::unlockStartup()
+{
+    if (!isPostgres())
+        return;
+    try {
+        exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey));
+    } catch (const DatabaseError &) {
+        // The connection is gone, and the lock with it.
+    }
+}
+
 bool Database::migrate(QString *error)
 {
+    m_schemaTooNew = false;
     try {
+        // Processes started together (several servers behind nginx, an administrator's command
+        // beside them) take turns: on PostgreSQL a session advisory lock held for the whole run,
+        // so only the first applies the steps and the others find them applied. Without it two
+        // of them race on CREATE TABLE IF NOT EXISTS and on the version's primary key, and the
+        // loser fails to start. SQLite's BEGIN IMMEDIATE serialises each step already.
+        lockStartup();
+        const auto unlock = qScopeGuard([this] { unlockStartup(); });
         exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                             " version INTEGER PRIMARY KEY,"
                             " description TEXT NOT NULL,"
                             " applied_at BIGINT NOT NULL)"));
+        // A step this build does not know was applied by a newer server: this one would run on
+        // tables it does not understand (and an older step could undo what the newer expects).
+        QSet<int> known;
+        int newestKnown = 0;
+        for (const Migration &m : migrations()) {
+            known.insert(m.version);
+            newestKnown = std::max(newestKnown, m.version);
+        }
+        QList<int> unknown;
+        QSqlQuery applied = exec(QStringLiteral("SELECT version FROM schema_migrations"));
+        while (applied.next()) {
+            const int version = applied.value(0).toInt();
+            if (!known.contains(version))
+                unknown.append(version);
+        }
+        applied.finish();
+        if (!unknown.isEmpty()) {
+            std::sort(unknown.begin(), unknown.end());
+            QStringList numbers;
+            for (const int version : std::as_const(unknown))
+                numbers.append(QString::number(version));
+            m_schemaTooNew = true;
+            *error = QStringLiteral("the database schema is newer than this server: step(s) %1 "
+                                    "were applied by a newer xueshi-server, this one knows steps "
+                                    "up to %2; run the newer version (or restore a backup made "
+                                    "for this one)")
+                         .arg(numbers.join(QStringLiteral(", ")))
+                         .arg(newestKnown);
+            return false;
+        }
         for (const Migration &m : migrations()) {
             Transaction tx(*this);
-            // Checked inside the transaction: two processes starting at once apply each step once
-            // (the loser fails on the primary key and rolls back).
+            // Checked inside the transaction as well: on SQLite two processes starting at once
+            // apply each step once (the loser fails on the primary key and rolls back).
             QSqlQuery seen = exec(
                 QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = ?"), { m.version });
             if (seen.next())
