@@ -20,6 +20,7 @@
 #include <string_view>
 
 #ifdef Q_OS_UNIX
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #endif
 
@@ -469,10 +470,16 @@ void HttpConnection::abort()
 void HttpConnection::drain()
 {
     m_draining = true;
-    // Idle between requests (nothing of a next one received): close now. Whatever the client
-    // sends meanwhile is refused by the closed socket, and a proxy retries it elsewhere.
-    if (m_state == State::ReadingHead && m_buffer.isEmpty() && m_socket->bytesAvailable() == 0)
-        closeGracefully();
+    // Idle between requests (nothing of a next one received, not even in the kernel's buffer
+    // that Qt has not read yet): close now. A request that a proxy sends on this connection in
+    // the same instant is lost with it; nginx then tries the next process where that is safe
+    // (installer/nginx/xueshi.conf). One already arriving is read and answered.
+    if (m_state != State::ReadingHead || !m_buffer.isEmpty() || m_socket->bytesAvailable() > 0)
+        return;
+    int queued = 0;
+    if (::ioctl(int(m_socket->socketDescriptor()), FIONREAD, &queued) == 0 && queued > 0)
+        return;
+    closeGracefully();
 }
 
 void HttpConnection::process()

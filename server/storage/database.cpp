@@ -12,6 +12,7 @@
 #include <QSqlField>
 #include <QSqlRecord>
 #include <QThread>
+#include <QThreadStorage>
 #include <QUrl>
 
 #include <algorithm>
@@ -54,7 +55,17 @@ struct ThreadConnections
     }
 };
 
-thread_local ThreadConnections t_connections;
+// In QThreadStorage rather than thread_local: Qt deletes it when a QThread (a pool worker)
+// finishes, before QThread::wait() returns, so a server that stops has closed every worker's
+// connection before the process exits. A thread_local is destroyed after wait() returned, and at
+// exit that raced with the static destructors (a crash in the PostgreSQL driver on SIGTERM).
+ThreadConnections &threadConnections()
+{
+    static QThreadStorage<ThreadConnections *> storage;
+    if (!storage.hasLocalData())
+        storage.setLocalData(new ThreadConnections);
+    return *storage.localData();
+}
 
 QString expandDialect(QString sql, bool postgres)
 {
@@ -143,8 +154,8 @@ Database::~Database()
 {
     // Connections of other threads are removed when those threads end; the owner makes sure no
     // request is still running by then.
-    t_connections.statements.remove(m_id);
-    const QString name = t_connections.names.take(m_id);
+    threadConnections().statements.remove(m_id);
+    const QString name = threadConnections().names.take(m_id);
     if (!name.isEmpty()) {
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -156,12 +167,12 @@ Database::~Database()
 
 QSqlDatabase Database::connection()
 {
-    auto it = t_connections.names.constFind(m_id);
-    if (it != t_connections.names.constEnd()) {
+    auto it = threadConnections().names.constFind(m_id);
+    if (it != threadConnections().names.constEnd()) {
         QSqlDatabase db = QSqlDatabase::database(*it, false);
         if (db.isOpen())
             return db;
-        t_connections.statements.remove(m_id);
+        threadConnections().statements.remove(m_id);
         if (db.open())
             return db;
         throw DatabaseError(db.lastError().text(), db.lastError().nativeErrorCode());
@@ -184,7 +195,7 @@ QSqlDatabase Database::connection()
         db.setPassword(m_config.password);
         db.setConnectOptions(QStringLiteral("connect_timeout=10"));
     }
-    t_connections.names.insert(m_id, name);
+    threadConnections().names.insert(m_id, name);
     if (!db.open())
         throw DatabaseError(db.lastError().text(), db.lastError().nativeErrorCode());
 
@@ -213,8 +224,8 @@ DatabaseError Database::failure(const QSqlError &error)
     if (isPostgres()
         && (code.isEmpty() || code.startsWith(QLatin1String("08"))
             || code.startsWith(QLatin1String("57P")))) {
-        t_connections.statements.remove(m_id);
-        const QString name = t_connections.names.value(m_id);
+        threadConnections().statements.remove(m_id);
+        const QString name = threadConnections().names.value(m_id);
         if (!name.isEmpty())
             QSqlDatabase::database(name, false).close();
     }
@@ -245,7 +256,7 @@ void Database::selectEach(const QString &sql, const QVariantList &values,
     const std::function<void(const QSqlQuery &row)> &row)
 {
     const QSqlDatabase db = connection();
-    QHash<QString, std::shared_ptr<CachedStatement>> &cache = t_connections.statements[m_id];
+    QHash<QString, std::shared_ptr<CachedStatement>> &cache = threadConnections().statements[m_id];
     std::shared_ptr<CachedStatement> statement = cache.value(sql);
     if (!statement || statement->busy) {
         auto fresh = std::make_shared<CachedStatement>();

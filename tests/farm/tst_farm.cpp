@@ -13,6 +13,7 @@
 #include "servertrust.h"
 #include "storage/database.h"
 #include "syncengine.h"
+#include "testserver.h"
 #include "testsupport.h"
 #include "tls/tlsmaterial.h"
 
@@ -117,6 +118,7 @@ class TestFarm final : public QObject
 
 private slots:
     void initTestCase();
+    void cleanup() { m_failed = m_failed || QTest::currentTestFailed(); }
     void cleanupTestCase();
     void farm_processesStoppedMidSync_nothingLostNothingDoubled();
 
@@ -127,6 +129,7 @@ private:
     bool sync(int timeoutMs = 60000);
 
     QTemporaryDir m_dir;
+    bool m_failed = false;
     QString m_databaseName;
     QString m_databaseUrl;
     QString m_dataDir;
@@ -200,7 +203,7 @@ void TestFarm::cleanupTestCase()
     if (!m_databaseName.isEmpty())
         adminExec(
             QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName), &error);
-    if (QTest::currentTestFailed() || qEnvironmentVariableIsSet("XUESHI_FARM_KEEP_LOGS")) {
+    if (m_failed || qEnvironmentVariableIsSet("XUESHI_FARM_SHOW_LOGS")) {
         for (const char *name : { "servers.log", "nginx/error.log", "nginx/access.log" }) {
             QFile f(m_dir.filePath(QString::fromLatin1(name)));
             if (f.open(QIODevice::ReadOnly))
@@ -333,11 +336,11 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
     // Through nginx: /health, registration, login.
     ApiResult result;
     QVERIFY(call(QStringLiteral("GET"), QStringLiteral("/health"), {}, &result));
-    QVERIFY2(result.ok(), qPrintable(result.error.message()));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
     QVERIFY(call(QStringLiteral("POST"), QStringLiteral("/accounts/learners"),
         learnerRegistration(QStringLiteral("farmlearner"), QStringLiteral("44010619900101123")),
         &result));
-    QVERIFY2(result.ok(), qPrintable(result.error.message()));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
     const QString userId = result.body.value(QStringLiteral("user"))
                                .toObject()
                                .value(QStringLiteral("id"))
@@ -347,7 +350,7 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
         { { QStringLiteral("username"), QStringLiteral("farmlearner") },
             { QStringLiteral("password"), QStringLiteral("Secret123") } },
         &result));
-    QVERIFY2(result.ok(), qPrintable(result.error.message()));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
     const QString token = result.body.value(QStringLiteral("token")).toString();
     QVERIFY(!token.isEmpty());
     m_api->setBearerToken(token);
@@ -400,7 +403,7 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
         QVERIFY(finished.wait(60000));
     }
     // It finished what it had and exited cleanly, within its drain time.
-    QVERIFY(m_servers[0].process->waitForFinished(15000));
+    QTRY_COMPARE_WITH_TIMEOUT(m_servers[0].process->state(), QProcess::NotRunning, 15000);
     QCOMPARE(m_servers[0].process->exitStatus(), QProcess::NormalExit);
     QCOMPARE(m_servers[0].process->exitCode(), 0);
     // The client carries on through the other process.
@@ -426,7 +429,8 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
         }
         QVERIFY(finished.wait(60000));
     }
-    QVERIFY(m_servers[1].process->waitForFinished(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(m_servers[1].process->state(), QProcess::NotRunning, 10000);
+    QCOMPARE(m_servers[1].process->exitStatus(), QProcess::CrashExit);
     // Whatever a cut request left pending goes with the next sync.
     QVERIFY(sync());
     QCOMPARE(m_engine->pendingCount(), 0);
@@ -445,7 +449,7 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
     appliedIds.sort();
     QCOMPARE(appliedIds, expected);
     QVERIFY(call(QStringLiteral("GET"), QStringLiteral("/me"), {}, &result));
-    QVERIFY2(result.ok(), qPrintable(result.error.message()));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
     const QJsonObject me = result.body.value(QStringLiteral("user")).toObject();
     QCOMPARE(
         me.value(QStringLiteral("learner")).toObject().value(QStringLiteral("mobile")).toString(),
@@ -463,6 +467,13 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
     for (const QString &line : tail)
         QVERIFY2(line.contains(QStringLiteral("upstream=127.0.0.1:%1").arg(m_servers[0].port)),
             qPrintable(line));
+
+    // The last process stops cleanly too, after all this traffic (every worker held a
+    // connection to PostgreSQL).
+    ::kill(pid_t(m_servers[0].pid()), SIGTERM);
+    QTRY_COMPARE_WITH_TIMEOUT(m_servers[0].process->state(), QProcess::NotRunning, 15000);
+    QCOMPARE(m_servers[0].process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_servers[0].process->exitCode(), 0);
 }
 
 QTEST_MAIN(TestFarm)
