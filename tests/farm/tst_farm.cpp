@@ -468,6 +468,39 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
         QVERIFY2(line.contains(QStringLiteral("upstream=127.0.0.1:%1").arg(m_servers[0].port)),
             qPrintable(line));
 
+    // Phase 4: a process that cannot reach its database answers /health with 503, and nginx
+    // takes the next process for it. (The second process comes back on a database of its own,
+    // with a data directory of its own, and that database then disappears.)
+    const QString goneName
+        = QStringLiteral("xueshi_farm_gone_") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    QString error;
+    QVERIFY2(
+        adminExec(QStringLiteral("CREATE DATABASE %1").arg(goneName), &error), qPrintable(error));
+    const QString goneUrl
+        = m_databaseUrl.left(m_databaseUrl.lastIndexOf(QLatin1Char('/')) + 1) + goneName;
+    QVERIFY(m_servers[1].start(goneUrl, m_dir.filePath(QStringLiteral("data-gone")),
+        m_dir.filePath(QStringLiteral("servers.log"))));
+    QVERIFY2(adminExec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(goneName), &error),
+        qPrintable(error));
+    QTest::qWait(11000); // nginx's fail_timeout for the killed process
+    const qsizetype beforeHealth = accessLog().size();
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(call(QStringLiteral("GET"), QStringLiteral("/health"), {}, &result));
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+    }
+    {
+        const QStringList lines = accessLog().mid(beforeHealth);
+        const QString failover
+            = QStringLiteral("upstream=127.0.0.1:%1, 127.0.0.1:%2 upstream_status=503, 200")
+                  .arg(m_servers[1].port)
+                  .arg(m_servers[0].port);
+        QVERIFY2(std::any_of(lines.cbegin(), lines.cend(),
+                     [&failover](const QString &line) { return line.contains(failover); }),
+            qPrintable(lines.join(u'\n')));
+    }
+    m_servers[1].process->kill();
+    QTRY_COMPARE_WITH_TIMEOUT(m_servers[1].process->state(), QProcess::NotRunning, 10000);
+
     // The last process stops cleanly too, after all this traffic (every worker held a
     // connection to PostgreSQL).
     ::kill(pid_t(m_servers[0].pid()), SIGTERM);
