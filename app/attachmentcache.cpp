@@ -54,6 +54,13 @@ AttachmentCache::AttachmentCache(ApiClient *api, LocalStore *store, ServerTrust 
     , m_directory(QDir::cleanPath(directory))
 { }
 
+QString AttachmentCache::directoryFor(const QString &storePath)
+{
+    const QFileInfo file(storePath);
+    return file.absolutePath() + QLatin1Char('/') + file.completeBaseName()
+        + QStringLiteral(".attachments");
+}
+
 AttachmentCache::~AttachmentCache()
 {
     if (m_reply) {

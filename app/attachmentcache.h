@@ -37,6 +37,9 @@ public:
     ~AttachmentCache() override;
 
     QString directory() const { return m_directory; }
+    // Where the attachments of the local store at `storePath` are kept: beside it, one cache
+    // per server and user, as the store itself.
+    static QString directoryFor(const QString &storePath);
     void setCapBytes(qint64 bytes);
     qint64 capBytes() const { return m_cap; }
     // Bytes of complete files kept.

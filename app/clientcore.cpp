@@ -1,5 +1,7 @@
 #include "clientcore.h"
 
+#include "attachmentcache.h"
+#include "attachmentuploads.h"
 #include "certificatekeyring.h"
 #include "clock.h"
 #include "contentcache.h"
@@ -10,6 +12,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace xueshi {
@@ -116,6 +120,40 @@ void ClientCore::startSync(const User &user)
     engine->start();
 }
 
+void ClientCore::forgetThisComputer()
+{
+    if (!m_session->isLoggedIn())
+        return;
+    m_session->forgetThisComputer();
+    if (hasLocalData()) {
+        m_storeToRemove = m_store ? m_store->path()
+                                  : localStorePath(m_session->serverKey(), m_session->user().id);
+    }
+    // Closes the store (at once, or when the engine is gone) and then deletes its files.
+    stopSync();
+    m_session->logout();
+}
+
+QStringList ClientCore::localDataPaths(const QString &storePath)
+{
+    return { storePath, storePath + QStringLiteral("-wal"), storePath + QStringLiteral("-shm"),
+        storePath + QStringLiteral("-journal"), AttachmentCache::directoryFor(storePath),
+        AttachmentUploads::directoryFor(storePath) };
+}
+
+void ClientCore::removeLocalData(const QString &storePath)
+{
+    if (storePath.isEmpty())
+        return;
+    for (const QString &path : localDataPaths(storePath)) {
+        const QFileInfo info(path);
+        if (info.isDir())
+            QDir(path).removeRecursively();
+        else if (info.exists() && !QFile::remove(path))
+            qWarning("forget this computer: cannot delete %s", qPrintable(path));
+    }
+}
+
 void ClientCore::collectSigningKeys()
 {
     if (!m_keyring || !m_store)
@@ -138,12 +176,17 @@ void ClientCore::stopSync()
         // are dropped with it; the outbox stays in the file.
         engine->disconnect(this);
         LocalStore *store = m_store.release();
-        connect(engine, &QObject::destroyed, [store] { delete store; });
+        connect(engine, &QObject::destroyed, [store, remove = std::exchange(m_storeToRemove, {})] {
+            delete store;
+            removeLocalData(remove);
+        });
         engine->deleteLater();
+        emit syncEngineChanged(nullptr);
     } else {
         m_store.reset();
+        emit syncEngineChanged(nullptr);
+        removeLocalData(std::exchange(m_storeToRemove, {}));
     }
-    emit syncEngineChanged(nullptr);
 }
 
 } // namespace xueshi

@@ -74,6 +74,14 @@ public:
     SyncEngine *syncEngine() const { return m_engine; }
     LocalStore *localStore() const { return m_store.get(); }
     QString localStoreError() const { return m_storeError; }
+    // "Forget this computer": forgets the logged-in user's offline login and kept token, logs
+    // out, and deletes their local store with its attachments (downloaded and waiting to be
+    // sent) once the engine has let go of it. What was not yet sent is lost: the settings page
+    // says how much first (LocalStore::unsentCount()).
+    void forgetThisComputer();
+    // The files and directories of the local store at `storePath`: the database with its
+    // journal files and the attachment directories beside it.
+    static QStringList localDataPaths(const QString &storePath);
     // Called on each new engine before it starts (tests shorten timers and turn off the network
     // watch).
     using EngineSetup = std::function<void(SyncEngine *)>;
@@ -88,6 +96,7 @@ private:
     void startSync(const User &user);
     void stopSync();
     void collectSigningKeys();
+    static void removeLocalData(const QString &storePath);
 
     AppSettings *m_settings;
     const Clock *m_clock;
@@ -104,6 +113,7 @@ private:
     std::unique_ptr<LocalStore> m_store;
     QPointer<SyncEngine> m_engine;
     QString m_storeError;
+    QString m_storeToRemove; // set by forgetThisComputer() for stopSync()
     EngineSetup m_engineSetup;
 };
 

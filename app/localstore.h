@@ -256,6 +256,7 @@ public:
 
 private:
     friend class StoreTransaction;
+    class RelaxedDurability;
 
     bool openFile(const QString &path, bool *corrupt);
     bool prepareFile();

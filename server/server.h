@@ -37,6 +37,7 @@ class RecoveryService;
 class SigningKeys;
 class Router;
 struct ServiceContext;
+class ServerConfig;
 
 struct ServerOptions
 {
@@ -63,6 +64,9 @@ struct ServerOptions
     bool upstream = false;
     // On SIGTERM, how long the requests already received may take to be answered.
     int drainTimeoutMs = 10'000;
+    // The --config file, when one was given (its own groups are read by the parts they belong
+    // to); null otherwise.
+    std::shared_ptr<const ServerConfig> config;
 };
 
 // The central server assembled: storage, services, router and the HTTPS transport. main() and

@@ -4,6 +4,7 @@
 #include "admin/policycommand.h"
 #include "certificates/signingkeys.h"
 #include "content/coursepackage.h"
+#include "core/serverconfig.h"
 #include "server.h"
 #include "services/accountservice.h"
 #include "services/certificateservice.h"
@@ -326,8 +327,11 @@ int serverMain(int argc, char *argv[])
         QStringLiteral("Connections one client address may hold (default 32; 0: no limit, for "
                        "a server behind a reverse proxy, which limits them itself)."),
         QStringLiteral("n"), QStringLiteral("32"));
-    parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, certOption,
-        keyOption, demoOption, workersOption, perAddressOption });
+    const QCommandLineOption configOption(QStringLiteral("config"),
+        QStringLiteral("INI file whose [server] group holds any of these options by their long "
+                       "name (the command line wins); secrets go in files, see "
+                       "docs/operations.md."),
+        QStringLiteral("file"));
     // Several servers behind nginx (docs/operations.md): plain HTTP on loopback, drain time.
     const QCommandLineOption upstreamOption(QStringLiteral("upstream"),
         QStringLiteral("Serve plain HTTP to a reverse proxy on this machine (nginx terminates "
@@ -336,7 +340,10 @@ int serverMain(int argc, char *argv[])
     const QCommandLineOption drainOption(QStringLiteral("drain-seconds"),
         QStringLiteral("On SIGTERM, how long the requests in flight may take (default 10)."),
         QStringLiteral("s"), QStringLiteral("10"));
-    parser.addOptions({ upstreamOption, drainOption });
+    const QList<QCommandLineOption> serverOptions { configOption, dataDirOption, databaseOption,
+        listenOption, portOption, certOption, keyOption, demoOption, workersOption,
+        perAddressOption, upstreamOption, drainOption };
+    parser.addOptions(serverOptions);
     parser.addPositionalArgument(QStringLiteral("admin"),
         QStringLiteral("Run an administrator command."), QStringLiteral("[admin COMMAND ...]"));
     // What follows `admin` belongs to the command (`admin policy set 2026 --total 90`).
@@ -344,59 +351,88 @@ int serverMain(int argc, char *argv[])
     parser.process(app);
 
     ServerOptions options;
-    options.dataDir = parser.isSet(dataDirOption)
-        ? parser.value(dataDirOption)
-        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (parser.isSet(databaseOption)) {
+    if (parser.isSet(configOption)) {
         QString error;
-        options.database = DatabaseConfig::fromUrl(parser.value(databaseOption), &error);
+        options.config = ServerConfig::open(parser.value(configOption), serverOptions, &error);
+        if (!options.config) {
+            err() << "error: --config: " << error << "\n";
+            return 2;
+        }
+    }
+    const ServerConfig *config = options.config.get();
+    const auto value = [&](const QCommandLineOption &option) {
+        return ServerConfig::option(parser, option, config);
+    };
+    options.dataDir = ServerConfig::isSet(parser, dataDirOption, config)
+        ? value(dataDirOption)
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (ServerConfig::isSet(parser, databaseOption, config)) {
+        QString error;
+        options.database = DatabaseConfig::fromUrl(value(databaseOption), &error);
         if (!options.database) {
             err() << "error: --database: " << error << "\n";
             return 2;
         }
+        // The password belongs in the db-password secret, not in the URL that `ps` shows.
+        if (options.database->password.isEmpty()) {
+            const std::optional<QByteArray> password
+                = readSecret(config, QStringLiteral("db-password"), &error);
+            if (!error.isEmpty()) {
+                err() << "error: " << error << "\n";
+                return 2;
+            }
+            if (password)
+                options.database->password = QString::fromUtf8(*password);
+        }
     }
-    if (!options.address.setAddress(parser.value(listenOption))) {
-        err() << "error: --listen: not an IP address: " << parser.value(listenOption) << "\n";
+    if (!options.address.setAddress(value(listenOption))) {
+        err() << "error: --listen: not an IP address: " << value(listenOption) << "\n";
         return 2;
     }
     bool ok = false;
-    const uint port = parser.value(portOption).toUInt(&ok);
+    const uint port = value(portOption).toUInt(&ok);
     if (!ok || port > 65535) {
         err() << "error: --port: not a port number\n";
         return 2;
     }
     options.port = quint16(port);
-    const int workers = parser.value(workersOption).toInt(&ok);
+    const int workers = value(workersOption).toInt(&ok);
     if (!ok || workers < 1 || workers > 256) {
         err() << "error: --workers: between 1 and 256\n";
         return 2;
     }
     options.workerThreads = workers;
-    const int perAddress = parser.value(perAddressOption).toInt(&ok);
+    const int perAddress = value(perAddressOption).toInt(&ok);
     if (!ok || perAddress < 0 || perAddress > 100000) {
         err() << "error: --max-connections-per-address: between 0 and 100000\n";
         return 2;
     }
     options.limits.maxConnectionsPerAddress = perAddress;
-    options.upstream = parser.isSet(upstreamOption);
+    options.upstream = parser.isSet(upstreamOption)
+        || (config
+            && QVariant(config->value(QStringLiteral("server"), QStringLiteral("upstream")))
+                   .toBool());
     if (options.upstream && !options.address.isLoopback()) {
         err() << "error: --upstream serves plain HTTP: --listen must be a loopback address "
                  "(127.0.0.1 or ::1), not "
               << options.address.toString() << "\n";
         return 2;
     }
-    const int drainSeconds = parser.value(drainOption).toInt(&ok);
+    const int drainSeconds = value(drainOption).toInt(&ok);
     if (!ok || drainSeconds < 0 || drainSeconds > 3600) {
         err() << "error: --drain-seconds: between 0 and 3600\n";
         return 2;
     }
     options.drainTimeoutMs = drainSeconds * 1000;
-    options.certificatePath = parser.value(certOption);
-    options.privateKeyPath = parser.value(keyOption);
+    options.certificatePath = value(certOption);
+    options.privateKeyPath = value(keyOption);
     if (options.certificatePath.isEmpty() != options.privateKeyPath.isEmpty()) {
         err() << "error: --cert and --key go together\n";
         return 2;
     }
+    const bool demo = parser.isSet(demoOption)
+        || (config
+            && QVariant(config->value(QStringLiteral("server"), QStringLiteral("demo"))).toBool());
 
     Server server(options);
     QString error;
@@ -417,7 +453,7 @@ int serverMain(int argc, char *argv[])
         return code;
     }
 
-    if (parser.isSet(demoOption)) {
+    if (demo) {
         if (!loadDemoData(server, &error)) {
             err() << "error: " << error << "\n";
             return 1;
@@ -440,7 +476,7 @@ int serverMain(int argc, char *argv[])
               << "/tls\n";
     if (!options.upstream)
         out() << "Certificate SHA-256 fingerprint: " << server.certificateFingerprint() << "\n";
-    if (parser.isSet(demoOption))
+    if (demo)
         printDemoAccounts();
     out().flush();
     return app.exec();

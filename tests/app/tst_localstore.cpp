@@ -109,6 +109,37 @@ private slots:
                      .contains(QStringLiteral("..")));
     }
 
+    void applyPage_pagesWithoutFsync_everythingElseFull()
+    {
+        // A page of the feed commits at synchronous = NORMAL (the server has it again after a
+        // power cut, cursor and all); everything else, the outbox above all, stays at FULL.
+        LocalStore store;
+        QVERIFY2(store.open(m_path), qPrintable(store.lastError()));
+        const auto level = [&store] {
+            QSqlQuery q(store.database());
+            return q.exec(QStringLiteral("PRAGMA synchronous")) && q.next() ? q.value(0).toInt()
+                                                                            : -1;
+        };
+        QList<int> seen;
+        store.setCrashPoint([&](const char *where) {
+            if (qstrcmp(where, "applyPage:beforeCommit") == 0
+                || qstrcmp(where, "rebuildPage:beforeCommit") == 0)
+                seen.append(level());
+        });
+        const QJsonArray page { QJsonObject { { QStringLiteral("type"), QStringLiteral("course") },
+            { QStringLiteral("id"), QStringLiteral("c1") }, { QStringLiteral("version"), 1 },
+            { QStringLiteral("op"), QStringLiteral("upsert") },
+            { QStringLiteral("data"),
+                QJsonObject { { QStringLiteral("title"), QStringLiteral("T") } } } } };
+        QVERIFY2(store.applyPage(page, QStringLiteral("e.1.1")), qPrintable(store.lastError()));
+        QCOMPARE(level(), 2);
+        QVERIFY(store.beginRebuild());
+        QVERIFY2(
+            store.applyRebuildPage(page, QStringLiteral("e.1.1")), qPrintable(store.lastError()));
+        QCOMPARE(level(), 2);
+        QCOMPARE(seen, QList<int>({ 1, 1 })); // NORMAL inside both page transactions
+    }
+
     void open_newFile_migratedWalFull()
     {
         LocalStore store;

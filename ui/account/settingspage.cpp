@@ -248,7 +248,7 @@ void SettingsPage::refresh()
                   .arg(QLocale().toString(
                       account->lastOnlineLogin.toLocalTime(), QLocale::ShortFormat))
             : tr("Not kept on this computer: the next login needs the network"));
-    m_forgetOfflineButton->setEnabled(account.has_value());
+    m_forgetOfflineButton->setEnabled(session->isLoggedIn());
 }
 
 void SettingsPage::clearCache()
@@ -284,26 +284,34 @@ void SettingsPage::clearCache()
 
 void SettingsPage::forgetOfflineLogin()
 {
-    auto *box = new QMessageBox(QMessageBox::Question,
-        UiText::windowTitle(tr("Forget offline login")),
-        tr("Forget the offline login of %1 on this computer? Without the network you cannot log "
-           "in here any more until your next online login. The kept session token is deleted "
-           "too; changes waiting to be sent stay.")
-            .arg(m_core->session()->user().username),
-        QMessageBox::NoButton, this);
+    // What would be lost is counted now, from the store itself (the engine's count leaves out
+    // what was set aside as a sync problem).
+    const LocalStore *store = m_core->localStore();
+    const int unsent = store ? store->unsentCount() : 0;
+    QString text = tr("Forget %1 on this computer? The offline login, the kept session token and "
+                      "the local data (cached records and attachments) are deleted, and you are "
+                      "logged out. The next login needs the network and downloads your data "
+                      "again.")
+                       .arg(m_core->session()->user().username);
+    if (unsent > 0) {
+        text += QLatin1String("\n\n")
+            + tr("%n change(s) not yet accepted by the server would be lost. Connect to the "
+                 "network and sync first to keep them.",
+                nullptr, unsent);
+    }
+    auto *box = new QMessageBox(unsent > 0 ? QMessageBox::Warning : QMessageBox::Question,
+        UiText::windowTitle(tr("Forget this computer")), text, QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("forgetOfflineMessageBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *forget = box->addButton(tr("Forget"), QMessageBox::DestructiveRole);
+    QPushButton *forget = box->addButton(
+        unsent > 0 ? tr("Forget and lose %n change(s)", nullptr, unsent) : tr("Forget"),
+        QMessageBox::DestructiveRole);
     forget->setObjectName(QStringLiteral("confirmForgetButton"));
     QPushButton *cancel = box->addButton(tr("Cancel"), QMessageBox::RejectRole);
     box->setDefaultButton(cancel);
     connect(box, &QMessageBox::buttonClicked, this, [this, forget](QAbstractButton *button) {
-        if (button != forget)
-            return;
-        m_core->session()->forgetThisComputer();
-        ui::setMessage(m_statusLabel, tr("This computer no longer keeps your offline login."),
-            ui::Severity::Success);
-        refresh();
+        if (button == forget)
+            m_core->forgetThisComputer(); // logs out: the role window closes
     });
     box->open();
 }
@@ -358,7 +366,7 @@ void SettingsPage::retranslateUi()
         ui::Severity::Hint);
     m_offlineGroup->setTitle(tr("Offline login"));
     m_offlineCaption->setText(tr("Offline login"));
-    m_forgetOfflineButton->setText(tr("Forget the offline login on this computer"));
+    m_forgetOfflineButton->setText(tr("Forget this computer"));
     refresh();
 }
 

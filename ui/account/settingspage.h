@@ -18,8 +18,8 @@ class ClientCore;
 // The "设置" section of every role window: what this computer keeps and where (R9). Where the
 // session token is kept (keychain or private file), the content cache with its size and a button
 // to clear it (never the outbox), the local data directory and last sync, the server with its
-// pinned certificate, and forgetting the offline login. The language is chosen on the login
-// window.
+// pinned certificate, and forgetting this computer (offline login, token and local data). The
+// language is chosen on the login window.
 class SettingsPage final : public QWidget
 {
     Q_OBJECT

@@ -304,12 +304,8 @@ void ReviewPage::setSource(SyncEngine *engine, LocalStore *store)
                 startAttachmentCache();
         });
         if (store && store->isOpen() && !m_core->api()->serverUrl().isEmpty()) {
-            // Next to the store: one cache per server and user, as the store itself.
-            const QFileInfo file(store->path());
             m_cache = new AttachmentCache(m_core->api(), store, m_core->trust(),
-                file.absolutePath() + QLatin1Char('/') + file.completeBaseName()
-                    + QStringLiteral(".attachments"),
-                this);
+                AttachmentCache::directoryFor(store->path()), this);
             connect(m_cache, &AttachmentCache::progress, this,
                 [this](qint64 done, qint64 total, int filesDone, int filesTotal) {
                     m_cacheProgress->setVisible(filesTotal > 0 && filesDone < filesTotal);

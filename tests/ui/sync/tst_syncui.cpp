@@ -571,15 +571,48 @@ private slots:
                      QStringLiteral("mobile")),
             QStringLiteral("13922223333"));
 
-        // Forgetting the offline login.
+        // Forgetting this computer, with attachments kept beside the store and a change not yet
+        // sent: the dialog says what would be lost, Cancel keeps everything.
+        const QStringList localPaths = ClientCore::localDataPaths(storePath);
+        for (const QString &directory : { localPaths.at(4), localPaths.at(5) }) {
+            QVERIFY(QDir().mkpath(directory));
+            QFile kept(directory + QStringLiteral("/kept"));
+            QVERIFY(kept.open(QIODevice::WriteOnly));
+            kept.write("resident ids");
+        }
         OfflineCredentials *credentials = client.core->offlineCredentials();
         const QString serverKey = ServerTrust::serverKey(f.server.baseUrl());
         QTRY_VERIFY(credentials->contains(serverKey, QStringLiteral("uilearner")));
-        QTRY_VERIFY(child<QPushButton>(page, "forgetOfflineLoginButton")->isEnabled());
+        QTRY_VERIFY(!client.core->tokenStore()->isBusy());
+        QVERIFY(child<QPushButton>(page, "forgetOfflineLoginButton")->isEnabled());
+        click(page, "forgetOfflineLoginButton");
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY(
+            (box = window->findChild<QMessageBox *>(QStringLiteral("forgetOfflineMessageBox")))
+            != nullptr);
+        // (Source texts here: the English plural comes from the translation.)
+        QVERIFY2(box->text().contains(QLatin1String("1 change")), qPrintable(box->text()));
+        QVERIFY2(box->text().contains(QLatin1String("would be lost")), qPrintable(box->text()));
+        QVERIFY(child<QPushButton>(box, "confirmForgetButton")
+                    ->text()
+                    .startsWith(QLatin1String("Forget and lose 1 change")));
+        QTest::mouseClick(qobject_cast<QPushButton *>(box->defaultButton()), Qt::LeftButton);
+        QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("forgetOfflineMessageBox")));
+        QVERIFY(client.core->session()->isLoggedIn());
+        QVERIFY(credentials->contains(serverKey, QStringLiteral("uilearner")));
+        QVERIFY(QFile::exists(storePath));
+
         click(page, "forgetOfflineLoginButton");
         confirm(window, "forgetOfflineMessageBox", "confirmForgetButton");
         QVERIFY(!credentials->contains(serverKey, QStringLiteral("uilearner")));
-        QTRY_VERIFY(!child<QPushButton>(page, "forgetOfflineLoginButton")->isEnabled());
+        QVERIFY(!client.core->session()->isLoggedIn());
+        QTRY_VERIFY(!client.core->tokenStore()->isBusy());
+        QVERIFY(!QFile::exists(
+            client.core->tokenStore()->filePath(serverKey, QStringLiteral("uilearner"))));
+        // The store goes once the engine has let go of it; nothing of it stays on the disk.
+        for (const QString &path : localPaths)
+            QTRY_VERIFY2(!QFileInfo::exists(path), qPrintable(path));
+        QVERIFY(QFileInfo(storePath).dir().exists()); // other users' caches stay
     }
 
     void offlineLogin_afterOnlineLogin_offlineModeUntilNetworkReturns()
