@@ -9,6 +9,7 @@
 #include "testserver.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QScopeGuard>
@@ -262,6 +263,18 @@ void TestFarmServer::upstream_nonLoopbackAddress_refused()
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("loopback"));
+
+    // The same from the --config file's [server] group.
+    QFile ini(dir.filePath(QStringLiteral("server.ini")));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write("[server]\nupstream = true\nlisten = 192.0.2.1\ndrain-seconds = 5\n");
+    ini.close();
+    QProcess configured;
+    configured.start(QStringLiteral(XUESHI_SERVER_BINARY),
+        { QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--config"), ini.fileName() });
+    QVERIFY(configured.waitForFinished(30000));
+    QCOMPARE(configured.exitCode(), 2);
+    QVERIFY(configured.readAllStandardError().contains("loopback"));
 }
 
 void TestFarmServer::upstream_loginFailures_countedForForwardedAddress()
