@@ -214,24 +214,6 @@ QSqlDatabase Database::connection()
     return db;
 }
 
-DatabaseError Database::failure(const QSqlError &error)
-{
-    const QString code = error.nativeErrorCode();
-    // PostgreSQL went away (restarted, failed over, the connection was cut): libpq does not
-    // reconnect by itself, so this thread's connection is closed and the next statement opens a
-    // new one instead of failing for good. No SQLSTATE means libpq lost the connection; class 08
-    // is a connection exception, 57P an administrator's shutdown.
-    if (isPostgres()
-        && (code.isEmpty() || code.startsWith(QLatin1String("08"))
-            || code.startsWith(QLatin1String("57P")))) {
-        threadConnections().statements.remove(m_id);
-        const QString name = threadConnections().names.value(m_id);
-        if (!name.isEmpty())
-            QSqlDatabase::database(name, false).close();
-    }
-    return DatabaseError(error.text(), code);
-}
-
 QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery q(connection());
@@ -240,15 +222,15 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
     // without values run directly.
     if (values.isEmpty()) {
         if (!q.exec(sql))
-            throw failure(q.lastError());
+            throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
         return q;
     }
     if (!q.prepare(sql))
-        throw failure(q.lastError());
+        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec())
-        throw failure(q.lastError());
+        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
     return q;
 }
 
@@ -266,7 +248,8 @@ void Database::selectEach(const QString &sql, const QVariantList &values,
         // another statement runs on the connection.
         fresh->query.setForwardOnly(!isPostgres());
         if (!fresh->query.prepare(sql))
-            throw failure(fresh->query.lastError());
+            throw DatabaseError(
+                fresh->query.lastError().text(), fresh->query.lastError().nativeErrorCode());
         if (!statement)
             cache.insert(sql, fresh);
         statement = std::move(fresh);
@@ -280,7 +263,7 @@ void Database::selectEach(const QString &sql, const QVariantList &values,
     for (qsizetype i = 0; i < values.size(); ++i)
         q.bindValue(int(i), values.at(i));
     if (!q.exec())
-        throw failure(q.lastError());
+        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
     while (q.next())
         row(q);
 }
@@ -292,12 +275,12 @@ void Database::execEach(const QString &sql, const QList<QVariantList> &rows)
     QSqlQuery q(connection());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        throw failure(q.lastError());
+        throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
     for (const QVariantList &row : rows) {
         for (qsizetype i = 0; i < row.size(); ++i)
             q.bindValue(int(i), row.at(i));
         if (!q.exec())
-            throw failure(q.lastError());
+            throw DatabaseError(q.lastError().text(), q.lastError().nativeErrorCode());
     }
 }
 

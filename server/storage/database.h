@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -113,10 +112,6 @@ public:
         const std::function<void(const QSqlQuery &row)> &row);
 
 private:
-    // The error to throw for a failed statement; closes this thread's connection when it is the
-    // connection that failed, so the next statement reconnects.
-    DatabaseError failure(const QSqlError &error);
-
     DatabaseConfig m_config;
     quint64 m_id;
     std::once_flag m_filesRestricted;
