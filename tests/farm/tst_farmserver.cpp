@@ -3,9 +3,11 @@
 // is refused (in-process and by the xueshi-server binary's exit status); /health answers 503 when
 // the database is gone; the upstream mode listens on loopback only and counts login failures for
 // the address nginx forwards.
+#include "clock.h"
 #include "server.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "sync/changelog.h"
 #include "testserver.h"
 #include "testsupport.h"
 
@@ -113,6 +115,7 @@ private slots:
     void migrations_startedTogether_eachStepAppliedOnce();
     void schemaNewerThanServer_refused();
     void health_databaseGone_503();
+    void highWaterMark_sharedDataDirectory_noFalseRestore();
     void upstream_nonLoopbackAddress_refused();
     void upstream_loginFailures_countedForForwardedAddress();
 };
@@ -239,6 +242,56 @@ void TestFarmServer::health_databaseGone_503()
             &error),
         qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(client.get(QStringLiteral("/health")).status, 200, 10000);
+}
+
+void TestFarmServer::highWaterMark_sharedDataDirectory_noFalseRestore()
+{
+    // Two processes on one database and one data directory check the sync high-water mark at
+    // their own pace (at start, every 10 s, at a clean stop) while changes are made: neither may
+    // ever take the other's fresh token for a restored database (that would make a new epoch,
+    // and every client would download everything again). Threads with a ChangeLog and a
+    // connection each stand in for the processes.
+    TestServer test;
+    QVERIFY2(test.isRunning(), qPrintable(test.errorString()));
+    const server::DatabaseConfig config = test.server().database().config();
+    const QString file = test.server().options().dataDir + QStringLiteral("/sync-high-water.json");
+    QVERIFY(QFile::exists(file));
+    QString epoch;
+    {
+        QSqlQuery q = test.server().database().exec(
+            QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
+        QVERIFY(q.next());
+        epoch = q.value(0).toString();
+    }
+    std::atomic<int> restores { 0 };
+    std::atomic<int> failures { 0 };
+    std::vector<std::thread> processes;
+    for (int p = 0; p < 2; ++p) {
+        processes.emplace_back([&] {
+            server::Database database(config);
+            server::ChangeLog log(database, *SystemClock::instance());
+            log.setHighWaterFile(file);
+            try {
+                for (int i = 0; i < 60; ++i) {
+                    database.exec(
+                        QStringLiteral("UPDATE change_counter SET n = n + 1 WHERE id = 1"));
+                    if (!log.checkHighWater().isEmpty())
+                        ++restores;
+                }
+            } catch (const server::DatabaseError &e) {
+                qWarning("%s", e.what());
+                ++failures;
+            }
+        });
+    }
+    for (std::thread &t : processes)
+        t.join();
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(restores.load(), 0);
+    QSqlQuery q = test.server().database().exec(
+        QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), epoch);
 }
 
 void TestFarmServer::upstream_nonLoopbackAddress_refused()
