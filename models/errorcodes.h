@@ -75,4 +75,6 @@ inline constexpr char OffsetMismatch[] = "offset_mismatch";
 // (422, with what is missing), and a revocation of a serial that has no current version (409).
 inline constexpr char CertificateYearNotPassed[] = "certificate_year_not_passed";
 inline constexpr char CertificateNotCurrent[] = "certificate_not_current";
+// GET /health when the server cannot reach its database (503): a proxy takes another process.
+inline constexpr char DatabaseUnavailable[] = "database_unavailable";
 } // namespace xueshi::errorcode

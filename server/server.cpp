@@ -9,9 +9,10 @@
 #include "core/localizer.h"
 #include "core/privatedirectory.h"
 #include "core/serverconfig.h"
+#include "http/forwarded.h"
+#include "metrics/metrics.h"
 #include "notify/notifiersettings.h"
 #include "notify/outboxsender.h"
-#include "metrics/metrics.h"
 #include "services/accountservice.h"
 #include "services/bindingservice.h"
 #include "services/certificateservice.h"
@@ -30,6 +31,7 @@
 
 #include <QDir>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QTimer>
 
 #include <chrono>
@@ -84,6 +86,17 @@ bool Server::openStorage(QString *error)
                      .arg(config.describe(), QString::fromStdString(e.what()));
         return false;
     }
+    // Processes started together (several behind nginx on one database and data directory)
+    // start one after the other: the migrations, and the first start's signing keys and
+    // published rows, are made once.
+    try {
+        m_database->lockStartup();
+    } catch (const DatabaseError &e) {
+        *error = QStringLiteral("cannot lock %1 for the start-up: %2")
+                     .arg(config.describe(), QString::fromStdString(e.what()));
+        return false;
+    }
+    const auto unlock = qScopeGuard([this] { m_database->unlockStartup(); });
     if (!m_database->migrate(error))
         return false;
 
@@ -169,11 +182,27 @@ bool Server::listen(QString *error)
     if (!m_servingLock->acquire(m_options.dataDir, ServingLock::Mode::Shared, error))
         return false;
     QSslConfiguration tls;
-    if (!tls::loadOrCreate(m_options.dataDir, m_options.certificatePath, m_options.privateKeyPath,
-            &tls, &m_certificateGenerated, error)) {
-        return false;
+    if (m_options.upstream) {
+        // Plain HTTP is for the proxy on this machine only: on any other address the traffic,
+        // passwords and tokens included, would cross a network unencrypted.
+        if (!m_options.address.isLoopback()) {
+            *error = QStringLiteral("--upstream serves plain HTTP and listens on a loopback "
+                                    "address only (127.0.0.1 or ::1), not on %1")
+                         .arg(m_options.address.toString());
+            return false;
+        }
+        // Every connection comes from nginx: the limit per client address is nginx's
+        // limit_conn, and the router's per-address limits use the forwarded address.
+        m_options.limits.maxConnectionsPerAddress = 0;
+        // The proxy's request id names the request in both logs (nginx's and ours).
+        m_options.limits.trustRequestIdHeader = true;
+    } else {
+        if (!tls::loadOrCreate(m_options.dataDir, m_options.certificatePath,
+                m_options.privateKeyPath, &tls, &m_certificateGenerated, error)) {
+            return false;
+        }
+        m_certificate = tls.localCertificate();
     }
-    m_certificate = tls.localCertificate();
 
     // A database restored from a backup is behind the mark kept outside it: a new epoch, so no
     // client keeps a cursor into the history that was lost (docs/sync.md "Restore"). Only the
@@ -201,8 +230,10 @@ bool Server::listen(QString *error)
         { m_options.passwordQueue, Router::kPasswordQueue.retryAfterSeconds });
     // Where the transport sees no client addresses (behind a proxy), neither does the router.
     m_router->setPasswordPerAddress(
-        m_options.limits.maxConnectionsPerAddress > 0 ? Router::kPasswordPerAddress : 0);
-    addHealthRoutes(*m_router);
+        m_options.upstream || m_options.limits.maxConnectionsPerAddress > 0
+            ? Router::kPasswordPerAddress
+            : 0);
+    addHealthRoutes(*m_router, *m_database);
     addAccountRoutes(*m_router, *m_accounts);
     addRecoveryRoutes(*m_router, *m_recovery);
     addSyncRoutes(*m_router, *m_sync);
@@ -224,9 +255,14 @@ bool Server::listen(QString *error)
 
     m_http = std::make_unique<HttpServer>();
     m_http->setLimits(m_options.limits);
-    m_http->setTlsConfiguration(tls);
+    if (!m_options.upstream)
+        m_http->setTlsConfiguration(tls);
     Router *router = m_router.get();
-    m_http->setHandler([router](HttpRequest request, HttpServer::Responder respond) {
+    m_http->setHandler([router, upstream = m_options.upstream](
+                           HttpRequest request, HttpServer::Responder respond) {
+        // Behind nginx the client is the address nginx forwards (the peer is nginx itself).
+        if (upstream)
+            request.peer = forwardedClient(request);
         router->dispatch(std::move(request), std::move(respond));
     });
     m_http->setErrorFactory([router](const HttpRequest &partial, int status, const char *code) {
@@ -304,6 +340,22 @@ void Server::close()
     if (m_metricsHttp)
         m_metricsHttp->close();
     recordHighWater();
+}
+
+void Server::stopGracefully()
+{
+    if (!m_http) {
+        Q_EMIT stopped();
+        return;
+    }
+    connect(
+        m_http.get(), &HttpServer::drained, this,
+        [this] {
+            recordHighWater();
+            Q_EMIT stopped();
+        },
+        Qt::SingleShotConnection);
+    m_http->drain(m_options.drainTimeoutMs);
 }
 
 void Server::recordHighWater()

@@ -61,6 +61,13 @@ struct ServerOptions
     int normalQueue = 256;
     int passwordQueue = 16;
     HttpLimits limits;
+    // Behind nginx (docs/operations.md "Several servers behind nginx"): plain HTTP on a loopback
+    // address only (nginx terminates TLS), the client's address taken from nginx's X-Real-IP /
+    // X-Forwarded-For for the per-address limits, no per-address connection limit of the
+    // transport (nginx's limit_conn keeps it).
+    bool upstream = false;
+    // On SIGTERM, how long the requests already received may take to be answered.
+    int drainTimeoutMs = 10'000;
     // The --config file, when one was given (its own groups are read by the parts they belong
     // to); null otherwise.
     std::shared_ptr<const ServerConfig> config;
@@ -81,9 +88,14 @@ public:
 
     // Opens the database and runs the migrations.
     bool openStorage(QString *error);
+    // After openStorage() failed: because a newer server had changed the database's schema.
+    bool schemaTooNew() const { return m_database && m_database->schemaTooNew(); }
     // Loads or creates the TLS certificate and starts listening (after openStorage()).
     bool listen(QString *error);
     void close();
+    // Stops accepting and finishes the requests received (at most options().drainTimeoutMs),
+    // then emits stopped().
+    void stopGracefully();
     // Restore detection (docs/sync.md "Restore"): checks the database against the high-water
     // mark in the data directory and records it; runs at start, every HighWaterSeconds and at
     // a clean stop.
@@ -123,6 +135,9 @@ public:
     // After listen(): the router (its queue counters) and the transport (its connections).
     Router &router() { return *m_router; }
     HttpServer &http() { return *m_http; }
+
+Q_SIGNALS:
+    void stopped();
 
 private:
     ServerOptions m_options;

@@ -44,22 +44,38 @@ QTextStream &err()
 
 int signalPipe[2] = { -1, -1 };
 
+// Exit status of a server that refuses a database whose schema a newer version changed
+// (systemd: RestartPreventExitStatus=3, restarting would not help).
+constexpr int kExitSchemaTooNew = 3;
+
 void onSignal(int)
 {
     const char c = 1;
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &c, 1);
 }
 
-// SIGINT/SIGTERM end the event loop cleanly, so requests in flight finish and the database closes.
-void installSignalHandlers()
+// SIGINT/SIGTERM stop the server gracefully: it stops accepting, answers the requests it has
+// received (for at most the drain time) and then ends the event loop, so the database closes
+// cleanly. A second signal ends it at once.
+void installSignalHandlers(Server &server)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, qApp);
-    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [&server] {
         char c;
         [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
-        QCoreApplication::quit();
+        static bool stopping = false;
+        if (stopping) {
+            QCoreApplication::quit();
+            return;
+        }
+        stopping = true;
+        err() << "stopping: finishing the requests in flight (at most "
+              << server.options().drainTimeoutMs / 1000 << " s)\n";
+        err().flush();
+        QObject::connect(&server, &Server::stopped, qApp, &QCoreApplication::quit);
+        server.stopGracefully();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -327,9 +343,17 @@ int serverMain(int argc, char *argv[])
         QStringLiteral("Serve Prometheus metrics on http://127.0.0.1:<port>/metrics (loopback "
                        "only; default: off)."),
         QStringLiteral("port"));
+    // Several servers behind nginx (docs/operations.md): plain HTTP on loopback, drain time.
+    const QCommandLineOption upstreamOption(QStringLiteral("upstream"),
+        QStringLiteral("Serve plain HTTP to a reverse proxy on this machine (nginx terminates "
+                       "TLS): loopback addresses only; client addresses from X-Real-IP / "
+                       "X-Forwarded-For."));
+    const QCommandLineOption drainOption(QStringLiteral("drain-seconds"),
+        QStringLiteral("On SIGTERM, how long the requests in flight may take (default 10)."),
+        QStringLiteral("s"), QStringLiteral("10"));
     const QList<QCommandLineOption> serverOptions { configOption, dataDirOption, databaseOption,
         listenOption, portOption, certOption, keyOption, demoOption, workersOption,
-        perAddressOption, metricsPortOption };
+        perAddressOption, metricsPortOption, upstreamOption, drainOption };
     parser.addOptions(serverOptions);
     parser.addPositionalArgument(QStringLiteral("admin"),
         QStringLiteral("Run an administrator command."), QStringLiteral("[admin COMMAND ...]"));
@@ -403,6 +427,22 @@ int serverMain(int argc, char *argv[])
         }
         options.metricsPort = int(metricsPort);
     }
+    options.upstream = parser.isSet(upstreamOption)
+        || (config
+            && QVariant(config->value(QStringLiteral("server"), QStringLiteral("upstream")))
+                   .toBool());
+    if (options.upstream && !options.address.isLoopback()) {
+        err() << "error: --upstream serves plain HTTP: --listen must be a loopback address "
+                 "(127.0.0.1 or ::1), not "
+              << options.address.toString() << "\n";
+        return 2;
+    }
+    const int drainSeconds = value(drainOption).toInt(&ok);
+    if (!ok || drainSeconds < 0 || drainSeconds > 3600) {
+        err() << "error: --drain-seconds: between 0 and 3600\n";
+        return 2;
+    }
+    options.drainTimeoutMs = drainSeconds * 1000;
     options.certificatePath = value(certOption);
     options.privateKeyPath = value(keyOption);
     if (options.certificatePath.isEmpty() != options.privateKeyPath.isEmpty()) {
@@ -430,7 +470,7 @@ int serverMain(int argc, char *argv[])
     QString error;
     if (!server.openStorage(&error)) {
         err() << "error: " << error << "\n";
-        return 1;
+        return server.schemaTooNew() ? kExitSchemaTooNew : 1;
     }
 
     if (!positional.isEmpty()) {
@@ -454,8 +494,9 @@ int serverMain(int argc, char *argv[])
         err() << "error: " << error << "\n";
         return 1;
     }
-    installSignalHandlers();
-    out() << "xueshi-server " << XUESHI_VERSION << " listening on https://"
+    installSignalHandlers(server);
+    out() << "xueshi-server " << XUESHI_VERSION << " listening on "
+          << (options.upstream ? "http://" : "https://")
           << (options.address.protocol() == QAbstractSocket::IPv6Protocol
                      ? QLatin1Char('[') + options.address.toString() + QLatin1Char(']')
                      : options.address.toString())
@@ -464,7 +505,8 @@ int serverMain(int argc, char *argv[])
     if (server.certificateWasGenerated())
         out() << "Generated a self-signed certificate for localhost in " << options.dataDir
               << "/tls\n";
-    out() << "Certificate SHA-256 fingerprint: " << server.certificateFingerprint() << "\n";
+    if (!options.upstream)
+        out() << "Certificate SHA-256 fingerprint: " << server.certificateFingerprint() << "\n";
     if (demo)
         printDemoAccounts();
     out().flush();

@@ -1,13 +1,21 @@
 #include "controllers.h"
+#include "core/apierror.h"
 #include "core/jsonbody.h"
+#include "errorcodes.h"
 #include "router.h"
 #include "services/accountservice.h"
+#include "storage/database.h"
 
 #include <QDateTime>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcHealth, "xueshi.server.health", QtWarningMsg)
 
 namespace xueshi::server {
 
 namespace {
+
+namespace ec = xueshi::errorcode;
 
 using Access = Router::Access;
 using Lane = Router::Lane;
@@ -30,10 +38,20 @@ QHostAddress clientAddress(const HttpRequest &request)
     return last.isNull() ? request.peer : last;
 }
 
-void addHealthRoutes(Router &router)
+void addHealthRoutes(Router &router, Database &database)
 {
     router.add("GET", QStringLiteral("/api/v1/health"), Access::Public, Lane::Normal,
-        [](Router::Context &) {
+        [&database](Router::Context &) {
+            // A process that cannot reach the database is of no use to a client: 503, so a load
+            // balancer (nginx's proxy_next_upstream http_503) or a monitor moves on.
+            try {
+                database.ping();
+            } catch (const DatabaseError &e) {
+                qCWarning(lcHealth, "health check: the database does not answer: %s", e.what());
+                throw ApiError(503, ec::DatabaseUnavailable, "Server",
+                    QT_TRANSLATE_NOOP(
+                        "Server", "The server cannot reach its database. Please try again later."));
+            }
             return HttpResponse::json(200,
                 QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") },
                     { QStringLiteral("version"), QStringLiteral(XUESHI_VERSION) },

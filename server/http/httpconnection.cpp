@@ -21,6 +21,7 @@
 #include <string_view>
 
 #ifdef Q_OS_UNIX
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #endif
 
@@ -487,6 +488,21 @@ void HttpConnection::abort()
     finish();
 }
 
+void HttpConnection::drain()
+{
+    m_draining = true;
+    // Idle between requests (nothing of a next one received, not even in the kernel's buffer
+    // that Qt has not read yet): close now. A request that a proxy sends on this connection in
+    // the same instant is lost with it; nginx then tries the next process where that is safe
+    // (installer/nginx/xueshi.conf). One already arriving is read and answered.
+    if (m_state != State::ReadingHead || !m_buffer.isEmpty() || m_socket->bytesAvailable() > 0)
+        return;
+    int queued = 0;
+    if (::ioctl(int(m_socket->socketDescriptor()), FIONREAD, &queued) == 0 && queued > 0)
+        return;
+    closeGracefully();
+}
+
 void HttpConnection::process()
 {
     for (;;) {
@@ -651,7 +667,7 @@ void HttpConnection::deliver(quint64 serial, HttpResponse response)
 {
     if (m_state != State::AwaitingResponse || serial != m_serial)
         return;
-    bool keepAlive = m_keepAlive;
+    bool keepAlive = m_keepAlive && !m_draining;
     for (const auto &[name, value] : std::as_const(response.headers)) {
         if (name.compare("connection", Qt::CaseInsensitive) == 0 && listContains(value, "close"))
             keepAlive = false;

@@ -67,6 +67,9 @@ public:
     void refuseAtOnce(int status, const char *code, int retryAfterSeconds);
     // Closes at once; an answer still to come is dropped.
     void abort();
+    // The server is stopping: an idle connection closes now; a request being read or answered
+    // is answered with "Connection: close", and nothing more is read after it.
+    void drain();
 
 private:
     enum class State {
@@ -122,6 +125,7 @@ private:
     bool m_acceptsGzip = false; // the request being answered allows a gzip-encoded body
     bool m_waitingForDrain = false;
     bool m_halfClosed = false;
+    bool m_draining = false;
     quint64 m_serial = 0; // numbers the requests, so a late answer cannot answer a newer one
     std::unique_ptr<QFile> m_file; // the file body being sent
     qint64 m_fileRemaining = 0;

@@ -47,6 +47,7 @@ HttpServer::HttpServer(QObject *parent)
 {
     m_acceptRetry.setSingleShot(true);
     connect(&m_acceptRetry, &QTimer::timeout, this, &HttpServer::resumeAccepting);
+    connect(&m_drainPoll, &QTimer::timeout, this, &HttpServer::checkDrained);
 }
 
 HttpServer::~HttpServer()
@@ -139,6 +140,57 @@ void HttpServer::close()
             connection->abort();
     }
     m_connections.clear();
+}
+
+void HttpServer::drain(int timeoutMs)
+{
+    if (m_draining)
+        return;
+    m_draining = true;
+    m_drainDeadline = QDeadlineTimer(timeoutMs);
+    // Stop accepting: with the listening socket closed, the kernel refuses new connections, so a
+    // proxy in front moves on to another process at once.
+    m_acceptRetry.stop();
+    m_acceptPaused = false;
+    m_acceptNotifier.reset();
+    if (m_acceptDescriptor >= 0) {
+        ::close(m_acceptDescriptor);
+        m_acceptDescriptor = -1;
+    }
+    if (m_server)
+        m_server->close();
+    // A TLS handshake still under way has sent no request yet: nothing to finish.
+    for (const QPointer<QTcpSocket> &socket : std::as_const(m_handshakes)) {
+        if (socket) {
+            socket->abort();
+            socket->deleteLater();
+        }
+    }
+    m_handshakes.clear();
+    for (const QPointer<HttpConnection> &connection : std::as_const(m_connections)) {
+        if (connection)
+            connection->drain();
+    }
+    qCInfo(lcHttpServer, "stopping: %d connections to finish (at most %d ms)", connectionCount(),
+        timeoutMs);
+    m_drainPoll.start(kDrainPollMs);
+    checkDrained();
+}
+
+void HttpServer::checkDrained()
+{
+    if (!m_draining || !m_drainPoll.isActive())
+        return;
+    if (connectionCount() > 0 && !m_drainDeadline.hasExpired())
+        return;
+    m_drainPoll.stop();
+    const int left = connectionCount();
+    if (left > 0) {
+        qCWarning(
+            lcHttpServer, "stopping: %d connections still busy after the drain time are cut", left);
+    }
+    close();
+    Q_EMIT drained();
 }
 
 int HttpServer::connectionCount() const

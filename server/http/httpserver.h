@@ -98,6 +98,12 @@ public:
     quint16 serverPort() const;
     QString errorString() const;
     void close();
+    // A graceful stop (SIGTERM): stops accepting at once (new connections are refused by the
+    // kernel), closes the idle keep-alive connections, lets every request already received be
+    // answered (with "Connection: close") and emits drained() once no connection is left, or
+    // after `timeoutMs`, when the connections still open are cut off.
+    void drain(int timeoutMs);
+    bool isDraining() const { return m_draining; }
     int connectionCount() const;
     // Sockets open from this address (connections and TLS handshakes).
     int connectionCount(const QHostAddress &address) const;
@@ -112,8 +118,15 @@ public:
     // At most this many connections are accepted per wake-up, so accepting cannot starve the
     // connections already open.
     static constexpr int kAcceptBatch = 64;
+    // While draining, how often the connections left are counted.
+    static constexpr int kDrainPollMs = 20;
+
+Q_SIGNALS:
+    void drained();
 
 private:
+    void checkDrained();
+
     enum class Admission { Serve, Refuse, Drop };
     void acceptConnections();
     void takeConnection(int descriptor);
@@ -145,6 +158,9 @@ private:
     int m_refusedSinceLog = 0;
     int m_droppedSinceLog = 0;
     QDeadlineTimer m_refusalLogDue;
+    bool m_draining = false;
+    QTimer m_drainPoll;
+    QDeadlineTimer m_drainDeadline;
 };
 
 } // namespace xueshi::server

@@ -6,13 +6,16 @@
 #include <QFile>
 #include <QHash>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlRecord>
 #include <QThread>
+#include <QThreadStorage>
 #include <QUrl>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -52,7 +55,17 @@ struct ThreadConnections
     }
 };
 
-thread_local ThreadConnections t_connections;
+// In QThreadStorage rather than thread_local: Qt deletes it when a QThread (a pool worker)
+// finishes, before QThread::wait() returns, so a server that stops has closed every worker's
+// connection before the process exits. A thread_local is destroyed after wait() returned, and at
+// exit that raced with the static destructors (a crash in the PostgreSQL driver on SIGTERM).
+ThreadConnections &threadConnections()
+{
+    static QThreadStorage<ThreadConnections *> storage;
+    if (!storage.hasLocalData())
+        storage.setLocalData(new ThreadConnections);
+    return *storage.localData();
+}
 
 QString expandDialect(QString sql, bool postgres)
 {
@@ -141,8 +154,8 @@ Database::~Database()
 {
     // Connections of other threads are removed when those threads end; the owner makes sure no
     // request is still running by then.
-    t_connections.statements.remove(m_id);
-    const QString name = t_connections.names.take(m_id);
+    threadConnections().statements.remove(m_id);
+    const QString name = threadConnections().names.take(m_id);
     if (!name.isEmpty()) {
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -154,12 +167,12 @@ Database::~Database()
 
 QSqlDatabase Database::connection()
 {
-    auto it = t_connections.names.constFind(m_id);
-    if (it != t_connections.names.constEnd()) {
+    auto it = threadConnections().names.constFind(m_id);
+    if (it != threadConnections().names.constEnd()) {
         QSqlDatabase db = QSqlDatabase::database(*it, false);
         if (db.isOpen())
             return db;
-        t_connections.statements.remove(m_id);
+        threadConnections().statements.remove(m_id);
         if (db.open())
             return db;
         throw DatabaseError(db.lastError().text(), db.lastError().nativeErrorCode());
@@ -182,7 +195,7 @@ QSqlDatabase Database::connection()
         db.setPassword(m_config.password);
         db.setConnectOptions(QStringLiteral("connect_timeout=10"));
     }
-    t_connections.names.insert(m_id, name);
+    threadConnections().names.insert(m_id, name);
     if (!db.open())
         throw DatabaseError(db.lastError().text(), db.lastError().nativeErrorCode());
 
@@ -225,7 +238,7 @@ void Database::selectEach(const QString &sql, const QVariantList &values,
     const std::function<void(const QSqlQuery &row)> &row)
 {
     const QSqlDatabase db = connection();
-    QHash<QString, std::shared_ptr<CachedStatement>> &cache = t_connections.statements[m_id];
+    QHash<QString, std::shared_ptr<CachedStatement>> &cache = threadConnections().statements[m_id];
     std::shared_ptr<CachedStatement> statement = cache.value(sql);
     if (!statement || statement->busy) {
         auto fresh = std::make_shared<CachedStatement>();
@@ -325,17 +338,84 @@ int Database::schemaVersion()
     return q.value(0).toInt();
 }
 
+void Database::ping()
+{
+    if (!isPostgres()) {
+        exec(QStringLiteral("SELECT 1"));
+        return;
+    }
+    Transaction tx(*this);
+    exec(QStringLiteral("SET LOCAL statement_timeout = %1").arg(kPingTimeoutMs));
+    exec(QStringLiteral("SELECT 1"));
+    tx.commit();
+}
+
+void Database::lockStartup()
+{
+    if (isPostgres())
+        exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey));
+}
+
+void Database::unlockStartup()
+{
+    if (!isPostgres())
+        return;
+    try {
+        exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey));
+    } catch (const DatabaseError &) {
+        // The connection is gone, and the lock with it.
+    }
+}
+
 bool Database::migrate(QString *error)
 {
+    m_schemaTooNew = false;
     try {
+        // Processes started together (several servers behind nginx, an administrator's command
+        // beside them) take turns: on PostgreSQL a session advisory lock held for the whole run,
+        // so only the first applies the steps and the others find them applied. Without it two
+        // of them race on CREATE TABLE IF NOT EXISTS and on the version's primary key, and the
+        // loser fails to start. SQLite's BEGIN IMMEDIATE serialises each step already.
+        lockStartup();
+        const auto unlock = qScopeGuard([this] { unlockStartup(); });
         exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                             " version INTEGER PRIMARY KEY,"
                             " description TEXT NOT NULL,"
                             " applied_at BIGINT NOT NULL)"));
+        // A step this build does not know was applied by a newer server: this one would run on
+        // tables it does not understand (and an older step could undo what the newer expects).
+        QSet<int> known;
+        int newestKnown = 0;
+        for (const Migration &m : migrations()) {
+            known.insert(m.version);
+            newestKnown = std::max(newestKnown, m.version);
+        }
+        QList<int> unknown;
+        QSqlQuery applied = exec(QStringLiteral("SELECT version FROM schema_migrations"));
+        while (applied.next()) {
+            const int version = applied.value(0).toInt();
+            if (!known.contains(version))
+                unknown.append(version);
+        }
+        applied.finish();
+        if (!unknown.isEmpty()) {
+            std::sort(unknown.begin(), unknown.end());
+            QStringList numbers;
+            for (const int version : std::as_const(unknown))
+                numbers.append(QString::number(version));
+            m_schemaTooNew = true;
+            *error = QStringLiteral("the database schema is newer than this server: step(s) %1 "
+                                    "were applied by a newer xueshi-server, this one knows steps "
+                                    "up to %2; run the newer version (or restore a backup made "
+                                    "for this one)")
+                         .arg(numbers.join(QStringLiteral(", ")))
+                         .arg(newestKnown);
+            return false;
+        }
         for (const Migration &m : migrations()) {
             Transaction tx(*this);
-            // Checked inside the transaction: two processes starting at once apply each step once
-            // (the loser fails on the primary key and rolls back).
+            // Checked inside the transaction as well: on SQLite two processes starting at once
+            // apply each step once (the loser fails on the primary key and rolls back).
             QSqlQuery seen = exec(
                 QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = ?"), { m.version });
             if (seen.next())

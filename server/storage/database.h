@@ -69,9 +69,24 @@ public:
 
     // The open connection of the calling thread; throws DatabaseError when it cannot open.
     QSqlDatabase connection();
-    // Runs the migrations not yet applied, each in its own transaction.
+    // Runs the migrations not yet applied, each in its own transaction, under an advisory lock
+    // on PostgreSQL so processes started together never race. Refuses (false, and
+    // schemaTooNew()) a database that holds a step this build does not know.
     bool migrate(QString *error);
+    // The PostgreSQL session advisory lock of migrate(), for a whole start-up (Server takes it
+    // around migrations and the first initialisation, so processes started together wait for
+    // each other). Nested calls count; no-ops on SQLite.
+    void lockStartup();
+    void unlockStartup();
+    // After migrate() failed: because a newer server had changed the schema.
+    bool schemaTooNew() const { return m_schemaTooNew; }
+    // The key of the PostgreSQL advisory lock migrate() holds ("Xueshi" in ASCII).
+    static constexpr qint64 kMigrationLockKey = 0x586575736869;
     int schemaVersion();
+    // A trivial query on this thread's connection (reconnecting if it was lost), bounded by
+    // kPingTimeoutMs on PostgreSQL; throws DatabaseError when the database does not answer.
+    void ping();
+    static constexpr int kPingTimeoutMs = 2000;
 
     // Prepares, binds positionally (?), executes; throws DatabaseError on failure.
     QSqlQuery exec(const QString &sql, const QVariantList &values = {});
@@ -100,6 +115,7 @@ private:
     DatabaseConfig m_config;
     quint64 m_id;
     std::once_flag m_filesRestricted;
+    bool m_schemaTooNew = false;
     static std::atomic<quint64> s_nextId;
 };
 

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -119,6 +120,13 @@ QString ChangeLog::checkHighWater()
     QMutexLocker lock(&m_highWaterLock);
     if (m_highWaterPath.isEmpty())
         return {};
+    // Several server processes behind nginx share one data directory and so this file: one at
+    // a time reads the mark and writes the token, or one would read the file before the
+    // other's new token reached it and take that for a restore.
+    QLockFile processes(m_highWaterPath + QStringLiteral(".lock"));
+    processes.setStaleLockTime(0);
+    if (!processes.lock())
+        throw DatabaseError(QStringLiteral("cannot lock %1.lock").arg(m_highWaterPath), QString());
     // Read each time: an administrator's command may have changed the epoch meanwhile.
     QString markedEpoch;
     qint64 markedCounter = -1;

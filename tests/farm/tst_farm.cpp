@@ -1,0 +1,513 @@
+// The farm of issue 14, started for real on loopback: PostgreSQL (the CTest fixture's cluster, a
+// fresh database), two xueshi-server processes in upstream mode on that database and one data
+// directory, and Debian's nginx with installer/nginx/xueshi.conf (ports, certificate and log path
+// substituted) in a prefix of its own under a temporary directory, as root or not. The real
+// client (ApiClient, LocalStore, SyncEngine, trusting nginx's certificate) registers, logs in,
+// syncs and sends profile changes while nginx alternates between the processes (its access log
+// names the process of each request); one process is stopped with SIGTERM in the middle of a
+// sync, started again, and then the other is killed outright in the middle of one. Every change
+// reaches the server exactly once, and the client carries on.
+#include "apiclient.h"
+#include "clock.h"
+#include "localstore.h"
+#include "servertrust.h"
+#include "storage/database.h"
+#include "syncengine.h"
+#include "testserver.h"
+#include "testsupport.h"
+#include "tls/tlsmaterial.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <csignal>
+#include <memory>
+#include <unistd.h>
+
+using namespace xueshi;
+using namespace xueshi::test;
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+bool adminExec(const QString &sql, QString *error)
+{
+    const auto config
+        = server::DatabaseConfig::fromUrl(qEnvironmentVariable("XUESHI_TEST_POSTGRES_URL"), error);
+    if (!config)
+        return false;
+    const QString name = QStringLiteral("farm-admin-") + QUuid::createUuid().toString();
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(config->host);
+        db.setPort(config->port);
+        db.setUserName(config->user);
+        db.setDatabaseName(config->name);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok)
+                *error = q.lastError().text();
+        } else {
+            *error = db.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+bool portOpen(quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    return socket.waitForConnected(200);
+}
+
+// One xueshi-server process of the farm.
+struct ServerProcess
+{
+    quint16 port = 0;
+    std::unique_ptr<QProcess> process;
+
+    bool start(const QString &databaseUrl, const QString &dataDir, const QString &logPath)
+    {
+        process = std::make_unique<QProcess>();
+        process->setProcessChannelMode(QProcess::MergedChannels);
+        process->setStandardOutputFile(logPath, QIODevice::Append);
+        process->start(QStringLiteral(XUESHI_SERVER_BINARY),
+            { QStringLiteral("--upstream"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"), QString::number(port), QStringLiteral("--database"),
+                databaseUrl, QStringLiteral("--data-dir"), dataDir, QStringLiteral("--workers"),
+                QStringLiteral("2") });
+        if (!process->waitForStarted(10000))
+            return false;
+        return QTest::qWaitFor(
+            [this] { return process->state() == QProcess::Running && portOpen(port); }, 60000);
+    }
+    qint64 pid() const { return process ? process->processId() : 0; }
+};
+
+} // namespace
+
+class TestFarm final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup() { m_failed = m_failed || QTest::currentTestFailed(); }
+    void cleanupTestCase();
+    void farm_processesStoppedMidSync_nothingLostNothingDoubled();
+
+private:
+    bool startNginx();
+    QStringList accessLog() const;
+    bool call(const QString &method, const QString &path, const QJsonObject &body, ApiResult *out);
+    bool sync(int timeoutMs = 60000);
+
+    QTemporaryDir m_dir;
+    bool m_failed = false;
+    QString m_databaseName;
+    QString m_databaseUrl;
+    QString m_dataDir;
+    ServerProcess m_servers[2];
+    QProcess m_nginx;
+    quint16 m_nginxPort = 0;
+    QSslCertificate m_certificate;
+
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ServerTrust> m_trust;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ApiClient> m_api;
+    LocalStore m_store;
+    std::unique_ptr<SyncEngine> m_engine;
+};
+
+void TestFarm::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    const QString adminUrl = qEnvironmentVariable("XUESHI_TEST_POSTGRES_URL");
+    QVERIFY2(
+        !adminUrl.isEmpty(), "needs the CTest fixture's PostgreSQL (XUESHI_TEST_POSTGRES_URL)");
+    QVERIFY2(QFile::exists(QStringLiteral(XUESHI_NGINX)), "nginx is not installed");
+
+    QString error;
+    m_databaseName
+        = QStringLiteral("xueshi_farm_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    QVERIFY2(adminExec(QStringLiteral("CREATE DATABASE %1").arg(m_databaseName), &error),
+        qPrintable(error));
+    m_databaseUrl = adminUrl.left(adminUrl.lastIndexOf(QLatin1Char('/')) + 1) + m_databaseName;
+
+    // One data directory for both processes: the content (lessons), attachments and signing keys
+    // are shared, as the documentation prescribes.
+    m_dataDir = m_dir.filePath(QStringLiteral("data"));
+    // Started together: the advisory lock makes them take turns on the empty database.
+    m_servers[0].port = freePort();
+    m_servers[1].port = freePort();
+    QVERIFY(m_servers[0].port != m_servers[1].port);
+    const QString log = m_dir.filePath(QStringLiteral("servers.log"));
+    QVERIFY(m_servers[0].start(m_databaseUrl, m_dataDir, log));
+    QVERIFY2(m_servers[1].start(m_databaseUrl, m_dataDir, log), qPrintable(log));
+
+    QVERIFY(startNginx());
+
+    m_settings = std::make_unique<QSettings>(
+        m_dir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
+    m_trust = std::make_unique<ServerTrust>(m_settings.get());
+    const QUrl url(QStringLiteral("https://127.0.0.1:%1").arg(m_nginxPort));
+    m_trust->pin(ServerTrust::serverKey(url), m_certificate);
+    m_api = std::make_unique<ApiClient>(&m_network, m_trust.get());
+    m_api->setServerUrl(url);
+}
+
+void TestFarm::cleanupTestCase()
+{
+    m_engine.reset();
+    if (m_nginx.state() != QProcess::NotRunning) {
+        ::kill(pid_t(m_nginx.processId()), SIGQUIT);
+        if (!m_nginx.waitForFinished(10000))
+            m_nginx.kill();
+    }
+    for (ServerProcess &s : m_servers) {
+        if (s.process && s.process->state() != QProcess::NotRunning) {
+            s.process->terminate();
+            if (!s.process->waitForFinished(15000))
+                s.process->kill();
+        }
+    }
+    QString error;
+    if (!m_databaseName.isEmpty())
+        adminExec(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName), &error);
+    if (m_failed || qEnvironmentVariableIsSet("XUESHI_FARM_SHOW_LOGS")) {
+        for (const char *name : { "servers.log", "nginx/error.log", "nginx/access.log" }) {
+            QFile f(m_dir.filePath(QString::fromLatin1(name)));
+            if (f.open(QIODevice::ReadOnly))
+                qWarning("--- %s ---\n%s", name, f.readAll().right(6000).constData());
+        }
+    }
+}
+
+bool TestFarm::startNginx()
+{
+    // nginx's own certificate for 127.0.0.1 (the server's generator makes one for loopback).
+    const QString prefix = m_dir.filePath(QStringLiteral("nginx"));
+    QSslConfiguration tls;
+    bool generated = false;
+    QString error;
+    if (!server::tls::loadOrCreate(prefix, QString(), QString(), &tls, &generated, &error)) {
+        qWarning("certificate: %s", qPrintable(error));
+        return false;
+    }
+    m_certificate = tls.localCertificate();
+    for (const char *dir : { "logs", "body", "proxy", "fastcgi", "uwsgi", "scgi" })
+        QDir(prefix).mkpath(QString::fromLatin1(dir));
+
+    // The shipped configuration, with this test's ports and paths put in.
+    QFile shipped(QStringLiteral(XUESHI_SOURCE_DIR "/installer/nginx/xueshi.conf"));
+    if (!shipped.open(QIODevice::ReadOnly))
+        return false;
+    QString conf = QString::fromUtf8(shipped.readAll());
+    m_nginxPort = freePort();
+    const QList<std::pair<QString, QString>> replacements {
+        { QStringLiteral("listen 443 ssl http2;"),
+            QStringLiteral("listen 127.0.0.1:%1 ssl http2;").arg(m_nginxPort) },
+        { QStringLiteral("listen [::]:443 ssl http2;"), QString() },
+        { QStringLiteral("/etc/ssl/xueshi/fullchain.pem"),
+            prefix + QStringLiteral("/tls/server.crt") },
+        { QStringLiteral("/etc/ssl/xueshi/privkey.pem"),
+            prefix + QStringLiteral("/tls/server.key") },
+        { QStringLiteral("/var/log/nginx/xueshi-access.log"),
+            prefix + QStringLiteral("/access.log") },
+        { QStringLiteral("server 127.0.0.1:8081 "),
+            QStringLiteral("server 127.0.0.1:%1 ").arg(m_servers[0].port) },
+        { QStringLiteral("server 127.0.0.1:8082 "),
+            QStringLiteral("server 127.0.0.1:%1 ").arg(m_servers[1].port) },
+    };
+    for (const auto &[from, to] : replacements) {
+        if (!conf.contains(from)) {
+            qWarning("installer/nginx/xueshi.conf no longer contains \"%s\"", qPrintable(from));
+            return false;
+        }
+        conf.replace(from, to);
+    }
+    QFile site(prefix + QStringLiteral("/xueshi.conf"));
+    if (!site.open(QIODevice::WriteOnly) || site.write(conf.toUtf8()) < 0)
+        return false;
+    site.close();
+
+    // The main file: everything nginx writes stays in the prefix. As root the workers run as
+    // root too: they must write the temporary files in this private directory.
+    QString main;
+    if (::geteuid() == 0)
+        main += QStringLiteral("user root;\n");
+    main += QStringLiteral("daemon off;\nworker_processes 1;\npid %1/nginx.pid;\n"
+                           "error_log %1/error.log info;\n"
+                           "events { worker_connections 512; }\n"
+                           "http {\n"
+                           "  access_log %1/logs/access.log;\n"
+                           "  client_body_temp_path %1/body;\n  proxy_temp_path %1/proxy;\n"
+                           "  fastcgi_temp_path %1/fastcgi;\n  uwsgi_temp_path %1/uwsgi;\n"
+                           "  scgi_temp_path %1/scgi;\n"
+                           "  include %1/xueshi.conf;\n}\n")
+                .arg(prefix);
+    QFile mainFile(prefix + QStringLiteral("/nginx.conf"));
+    if (!mainFile.open(QIODevice::WriteOnly) || mainFile.write(main.toUtf8()) < 0)
+        return false;
+    mainFile.close();
+
+    const QStringList args { QStringLiteral("-p"), prefix + QLatin1Char('/'), QStringLiteral("-e"),
+        prefix + QStringLiteral("/error.log"), QStringLiteral("-c"),
+        prefix + QStringLiteral("/nginx.conf") };
+    QProcess check;
+    check.setProcessChannelMode(QProcess::MergedChannels);
+    check.start(QStringLiteral(XUESHI_NGINX), QStringList(args) << QStringLiteral("-t"));
+    if (!check.waitForFinished(30000) || check.exitCode() != 0) {
+        qWarning("nginx -t: %s", check.readAll().constData());
+        return false;
+    }
+    m_nginx.setProcessChannelMode(QProcess::MergedChannels);
+    m_nginx.setStandardOutputFile(prefix + QStringLiteral("/stdout.log"));
+    m_nginx.start(QStringLiteral(XUESHI_NGINX), args);
+    return m_nginx.waitForStarted(10000)
+        && QTest::qWaitFor([this] { return portOpen(m_nginxPort); }, 20000);
+}
+
+QStringList TestFarm::accessLog() const
+{
+    QFile f(m_dir.filePath(QStringLiteral("nginx/access.log")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+bool TestFarm::call(
+    const QString &method, const QString &path, const QJsonObject &body, ApiResult *out)
+{
+    bool done = false;
+    const auto callback = [&](const ApiResult &result) {
+        *out = result;
+        done = true;
+    };
+    if (method == QLatin1String("GET"))
+        m_api->get(path, this, callback);
+    else
+        m_api->post(path, body, this, callback);
+    return QTest::qWaitFor([&done] { return done; }, 30000);
+}
+
+bool TestFarm::sync(int timeoutMs)
+{
+    QSignalSpy finished(m_engine.get(), &SyncEngine::syncFinished);
+    m_engine->syncNow();
+    if (!finished.wait(timeoutMs))
+        return false;
+    if (!finished.last().at(0).toBool())
+        qWarning("sync failed: %s", qPrintable(finished.last().at(1).toString()));
+    return finished.last().at(0).toBool();
+}
+
+void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
+{
+    // Through nginx: /health, registration, login.
+    ApiResult result;
+    QVERIFY(call(QStringLiteral("GET"), QStringLiteral("/health"), {}, &result));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    QVERIFY(call(QStringLiteral("POST"), QStringLiteral("/accounts/learners"),
+        learnerRegistration(QStringLiteral("farmlearner"), QStringLiteral("44010619900101123")),
+        &result));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    const QString userId = result.body.value(QStringLiteral("user"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+    QVERIFY(!userId.isEmpty());
+    QVERIFY(call(QStringLiteral("POST"), QStringLiteral("/session"),
+        { { QStringLiteral("username"), QStringLiteral("farmlearner") },
+            { QStringLiteral("password"), QStringLiteral("Secret123") } },
+        &result));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    const QString token = result.body.value(QStringLiteral("token")).toString();
+    QVERIFY(!token.isEmpty());
+    m_api->setBearerToken(token);
+
+    m_store.open(LocalStore::defaultPath(m_api->serverKey(), userId));
+    QVERIFY(m_store.isOpen());
+    m_engine = std::make_unique<SyncEngine>(m_api.get(), &m_store, SystemClock::instance());
+    m_engine->setUserId(userId);
+    m_engine->setWatchNetwork(false);
+    m_engine->setPeriodicInterval(0);
+    m_engine->setBackoff(10, 100, [] { return 0.5; });
+    QVERIFY(sync());
+    QCOMPARE(m_store.entityCount(QStringLiteral("profile")), 1);
+
+    QStringList mutationIds;
+    QString lastMobile;
+    const auto queueChange = [&](int round) {
+        lastMobile = QStringLiteral("139%1").arg(10000000 + round, 8, 10, QLatin1Char('0'));
+        const QString id
+            = m_engine->queueProfileUpdate({ { QStringLiteral("mobile"), lastMobile } });
+        QVERIFY(!id.isEmpty());
+        mutationIds.append(id);
+    };
+
+    // Phase 1: both processes serve; nginx alternates between them.
+    const qsizetype logBefore = accessLog().size();
+    for (int round = 0; round < 8; ++round) {
+        queueChange(round);
+        QVERIFY(sync());
+    }
+    QCOMPARE(m_engine->pendingCount(), 0);
+    {
+        const QStringList lines = accessLog().mid(logBefore);
+        const QString first = QStringLiteral("upstream=127.0.0.1:%1 ").arg(m_servers[0].port);
+        const QString second = QStringLiteral("upstream=127.0.0.1:%1 ").arg(m_servers[1].port);
+        const auto served = [&lines](const QString &by) {
+            return std::count_if(lines.cbegin(), lines.cend(),
+                [&by](const QString &line) { return line.contains(by); });
+        };
+        QVERIFY2(served(first) >= 4 && served(second) >= 4, qPrintable(lines.join(u'\n')));
+    }
+
+    // Phase 2: SIGTERM to the first process while a sync (push and pull) is on its way.
+    queueChange(100);
+    {
+        QSignalSpy finished(m_engine.get(), &SyncEngine::syncFinished);
+        m_engine->syncNow();
+        QTest::qWait(5);
+        ::kill(pid_t(m_servers[0].pid()), SIGTERM);
+        QVERIFY(finished.wait(60000));
+    }
+    // It finished what it had and exited cleanly, within its drain time.
+    QTRY_COMPARE_WITH_TIMEOUT(m_servers[0].process->state(), QProcess::NotRunning, 15000);
+    QCOMPARE(m_servers[0].process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_servers[0].process->exitCode(), 0);
+    // The client carries on through the other process.
+    for (int round = 101; round < 105; ++round) {
+        queueChange(round);
+        QVERIFY(sync());
+    }
+    QCOMPARE(m_engine->pendingCount(), 0);
+
+    // Phase 3: the first process back; then the second is killed outright during syncs (no
+    // drain: requests cut in the middle, nginx retries them on the first).
+    QVERIFY(m_servers[0].start(
+        m_databaseUrl, m_dataDir, m_dir.filePath(QStringLiteral("servers.log"))));
+    // nginx left the stopped process alone for fail_timeout (10 s): wait until it serves again.
+    QTest::qWait(11000);
+    for (int round = 200; round < 206; ++round) {
+        queueChange(round);
+        QSignalSpy finished(m_engine.get(), &SyncEngine::syncFinished);
+        m_engine->syncNow();
+        if (round == 203) {
+            QTest::qWait(3);
+            m_servers[1].process->kill();
+        }
+        QVERIFY(finished.wait(60000));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_servers[1].process->state(), QProcess::NotRunning, 10000);
+    QCOMPARE(m_servers[1].process->exitStatus(), QProcess::CrashExit);
+    // Whatever a cut request left pending goes with the next sync.
+    QVERIFY(sync());
+    QCOMPARE(m_engine->pendingCount(), 0);
+
+    // Nothing lost, nothing doubled: each mutation applied once, the profile at version 1 + the
+    // number of changes, with the last one's value, on the server and in the client's cache.
+    server::Database database(*server::DatabaseConfig::fromUrl(m_databaseUrl, nullptr));
+    QSqlQuery applied = database.exec(
+        QStringLiteral("SELECT mutation_id FROM applied_mutations WHERE user_id = ?"), { userId });
+    QStringList appliedIds;
+    while (applied.next())
+        appliedIds.append(applied.value(0).toString());
+    applied.finish();
+    QStringList expected = mutationIds;
+    expected.sort();
+    appliedIds.sort();
+    QCOMPARE(appliedIds, expected);
+    QVERIFY(call(QStringLiteral("GET"), QStringLiteral("/me"), {}, &result));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    const QJsonObject me = result.body.value(QStringLiteral("user")).toObject();
+    QCOMPARE(
+        me.value(QStringLiteral("learner")).toObject().value(QStringLiteral("mobile")).toString(),
+        lastMobile);
+    const std::optional<CachedEntity> profile = m_store.entity(QStringLiteral("profile"), userId);
+    QVERIFY(profile);
+    QCOMPARE(profile->version, 1 + int(mutationIds.size()));
+    QCOMPARE(profile->data.value(QStringLiteral("learner"))
+                 .toObject()
+                 .value(QStringLiteral("mobile"))
+                 .toString(),
+        lastMobile);
+    // After the kill every request went to the first process.
+    const QStringList tail = accessLog().mid(accessLog().size() - 3);
+    for (const QString &line : tail)
+        QVERIFY2(line.contains(QStringLiteral("upstream=127.0.0.1:%1").arg(m_servers[0].port)),
+            qPrintable(line));
+
+    // Phase 4: a process that cannot reach its database answers /health with 503, and nginx
+    // takes the next process for it. (The second process comes back on a database of its own,
+    // with a data directory of its own, and that database then disappears.)
+    const QString goneName
+        = QStringLiteral("xueshi_farm_gone_") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    QString error;
+    QVERIFY2(
+        adminExec(QStringLiteral("CREATE DATABASE %1").arg(goneName), &error), qPrintable(error));
+    const QString goneUrl
+        = m_databaseUrl.left(m_databaseUrl.lastIndexOf(QLatin1Char('/')) + 1) + goneName;
+    QVERIFY(m_servers[1].start(goneUrl, m_dir.filePath(QStringLiteral("data-gone")),
+        m_dir.filePath(QStringLiteral("servers.log"))));
+    QVERIFY2(adminExec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(goneName), &error),
+        qPrintable(error));
+    QTest::qWait(11000); // nginx's fail_timeout for the killed process
+    const qsizetype beforeHealth = accessLog().size();
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(call(QStringLiteral("GET"), QStringLiteral("/health"), {}, &result));
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+    }
+    {
+        const QStringList lines = accessLog().mid(beforeHealth);
+        const QString failover
+            = QStringLiteral("upstream=127.0.0.1:%1, 127.0.0.1:%2 upstream_status=503, 200")
+                  .arg(m_servers[1].port)
+                  .arg(m_servers[0].port);
+        QVERIFY2(std::any_of(lines.cbegin(), lines.cend(),
+                     [&failover](const QString &line) { return line.contains(failover); }),
+            qPrintable(lines.join(u'\n')));
+    }
+    m_servers[1].process->kill();
+    QTRY_COMPARE_WITH_TIMEOUT(m_servers[1].process->state(), QProcess::NotRunning, 10000);
+
+    // The last process stops cleanly too, after all this traffic (every worker held a
+    // connection to PostgreSQL).
+    ::kill(pid_t(m_servers[0].pid()), SIGTERM);
+    QTRY_COMPARE_WITH_TIMEOUT(m_servers[0].process->state(), QProcess::NotRunning, 15000);
+    QCOMPARE(m_servers[0].process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_servers[0].process->exitCode(), 0);
+}
+
+QTEST_MAIN(TestFarm)
+#include "tst_farm.moc"
