@@ -1239,6 +1239,33 @@ QString LocalStore::retry(const QString &id)
     return newId;
 }
 
+int LocalStore::reopenConflicts(const QStringList &ids)
+{
+    StoreTransaction tx(*this);
+    if (!tx.ok())
+        return -1;
+    int count = 0;
+    for (const QString &id : ids) {
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("UPDATE outbox SET id = ?, state = 'pending', last_error = NULL,"
+                                 " result = NULL WHERE id = ? AND state = 'conflict'"));
+        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        q.addBindValue(id);
+        if (!q.exec()) {
+            fail(q.lastError().text());
+            return -1;
+        }
+        if (q.numRowsAffected() == 1) {
+            ++count;
+            if (!releaseHeld(id))
+                return -1;
+        }
+    }
+    if (!tx.commit())
+        return -1;
+    return count;
+}
+
 bool LocalStore::discard(const QString &id)
 {
     StoreTransaction tx(*this);

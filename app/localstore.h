@@ -190,6 +190,10 @@ public:
     // "apply my change over theirs". A set-aside mutation gets a new id (the server answers an
     // id it has seen with its recorded outcome for ever); returns it, or empty on failure.
     QString retry(const QString &id);
+    // After a restore: the given conflicts (met in the same run, against rows the restore took
+    // back) go back to pending with a new id and their own base version, behind the acknowledged
+    // mutations sent again (their seqs are earlier). Returns how many, or -1.
+    int reopenConflicts(const QStringList &ids);
     // Drops it; when it was the only outbox row for its entity and the cached entity is still at
     // its base version, the entity is restored to how it was before the local effect.
     bool discard(const QString &id);

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <utility>
 
 namespace xueshi {
 
@@ -359,6 +360,7 @@ void SyncEngine::run()
     m_running = true;
     m_again = false;
     m_resetThisRun = false;
+    m_conflictsThisRun.clear();
     m_firstPage = true;
     m_batchLimit = m_batchSize;
     m_pushError.reset();
@@ -482,6 +484,7 @@ void SyncEngine::onPushed(const QStringList &ids, const ApiResult &result)
         } else if (status == QLatin1String("conflict")) {
             const QJsonObject current = r.value(QLatin1String("current")).toObject();
             ok = m_store->markConflict(id, current);
+            m_conflictsThisRun.append(id);
             setAside = true;
             entitiesTouched = true;
             types.append(current.value(QLatin1String("type")).toString());
@@ -545,11 +548,20 @@ bool SyncEngine::startRebuild(const QString &detail)
     // The server went back in time: what it applied lately may be lost. Sent again with their
     // own ids, the server answers those it still knows with their recorded outcome and applies
     // the others again.
+    // A change pushed earlier in this run, before the pull learned of the restore, met the
+    // restored rows and conflicted: it goes out again after the re-sent acknowledged ones, on
+    // its own base version, which they bring back.
     int requeued = 0;
     if (detail == QLatin1String("restored")) {
         requeued = m_store->requeueAcknowledged();
         if (requeued < 0)
             return false;
+        const int reopened = m_store->reopenConflicts(std::exchange(m_conflictsThisRun, {}));
+        if (reopened < 0)
+            return false;
+        if (reopened > 0)
+            emit problemsChanged();
+        requeued += reopened;
     }
     if (!m_store->beginRebuild())
         return false;

@@ -222,6 +222,9 @@ private:
     bool m_running = false;
     bool m_again = false;
     bool m_resetThisRun = false;
+    // Conflicts met by this run's pushes: a restore found later in the run makes them pending
+    // again (they met rows the restore took back).
+    QStringList m_conflictsThisRun;
     bool m_firstPage = true; // asks for the count of what remains
     int m_batchLimit = MaxBatch; // lowered by a 413 for the rest of the run
     std::optional<ApiError> m_pushError; // reported after the pull

@@ -1043,6 +1043,10 @@
         <source>count must be 0 or 1.</source>
         <translation>count must be 0 or 1.</translation>
     </message>
+    <message>
+        <source>The server cannot reach its database. Please try again later.</source>
+        <translation>The server cannot reach its database. Please try again later.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -5773,20 +5777,8 @@ Why it is not trusted automatically: %5</translation>
         <translation>The content cache could not be cleared completely.</translation>
     </message>
     <message>
-        <source>Forget offline login</source>
-        <translation>Forget offline login</translation>
-    </message>
-    <message>
-        <source>Forget the offline login of %1 on this computer? Without the network you cannot log in here any more until your next online login. The kept session token is deleted too; changes waiting to be sent stay.</source>
-        <translation>Forget the offline login of %1 on this computer? Without the network you cannot log in here any more until your next online login. The kept session token is deleted too; changes waiting to be sent stay.</translation>
-    </message>
-    <message>
         <source>Forget</source>
         <translation>Forget</translation>
-    </message>
-    <message>
-        <source>This computer no longer keeps your offline login.</source>
-        <translation>This computer no longer keeps your offline login.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -5861,10 +5853,6 @@ Why it is not trusted automatically: %5</translation>
         <translation>Offline login</translation>
     </message>
     <message>
-        <source>Forget the offline login on this computer</source>
-        <translation>Forget the offline login on this computer</translation>
-    </message>
-    <message>
         <source>Space for attachments</source>
         <translation>Space for attachments</translation>
     </message>
@@ -5875,6 +5863,28 @@ Why it is not trusted automatically: %5</translation>
     <message>
         <source>An employer&apos;s client downloads the attachments of the declarations to review with each sync, up to this much, so they can be reviewed offline.</source>
         <translation>An employer&apos;s client downloads the attachments of the declarations to review with each sync, up to this much, so they can be reviewed offline.</translation>
+    </message>
+    <message>
+        <source>Forget %1 on this computer? The offline login, the kept session token and the local data (cached records and attachments) are deleted, and you are logged out. The next login needs the network and downloads your data again.</source>
+        <translation>Forget %1 on this computer? The offline login, the kept session token and the local data (cached records and attachments) are deleted, and you are logged out. The next login needs the network and downloads your data again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet accepted by the server would be lost. Connect to the network and sync first to keep them.</source>
+        <translation>
+            <numerusform>%n change not yet accepted by the server would be lost. Connect to the network and sync first to keep them.</numerusform>
+            <numerusform>%n changes not yet accepted by the server would be lost. Connect to the network and sync first to keep them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget this computer</source>
+        <translation>Forget this computer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget and lose %n change(s)</source>
+        <translation>
+            <numerusform>Forget and lose %n change</numerusform>
+            <numerusform>Forget and lose %n changes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1043,6 +1043,10 @@
         <source>count must be 0 or 1.</source>
         <translation>count 只能是 0 或 1。</translation>
     </message>
+    <message>
+        <source>The server cannot reach its database. Please try again later.</source>
+        <translation>服务器暂时无法连接数据库，请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -5735,20 +5739,8 @@ Why it is not trusted automatically: %5</source>
         <translation>内容缓存未能完全清除。</translation>
     </message>
     <message>
-        <source>Forget offline login</source>
-        <translation>忘记离线登录</translation>
-    </message>
-    <message>
-        <source>Forget the offline login of %1 on this computer? Without the network you cannot log in here any more until your next online login. The kept session token is deleted too; changes waiting to be sent stay.</source>
-        <translation>忘记 %1 在此电脑上的离线登录吗？在下次在线登录之前，没有网络时将无法在此电脑上登录。保存的会话令牌也会删除；待发送的更改仍会保留。</translation>
-    </message>
-    <message>
         <source>Forget</source>
         <translation>忘记</translation>
-    </message>
-    <message>
-        <source>This computer no longer keeps your offline login.</source>
-        <translation>此电脑已不再保存您的离线登录。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -5823,10 +5815,6 @@ Why it is not trusted automatically: %5</source>
         <translation>离线登录</translation>
     </message>
     <message>
-        <source>Forget the offline login on this computer</source>
-        <translation>忘记此电脑上的离线登录</translation>
-    </message>
-    <message>
         <source>Space for attachments</source>
         <translation>附件缓存空间</translation>
     </message>
@@ -5837,6 +5825,26 @@ Why it is not trusted automatically: %5</source>
     <message>
         <source>An employer&apos;s client downloads the attachments of the declarations to review with each sync, up to this much, so they can be reviewed offline.</source>
         <translation>单位客户端每次同步时下载待审核申报的附件（不超过此空间），以便离线审核。</translation>
+    </message>
+    <message>
+        <source>Forget %1 on this computer? The offline login, the kept session token and the local data (cached records and attachments) are deleted, and you are logged out. The next login needs the network and downloads your data again.</source>
+        <translation>要在这台计算机上忘记 %1 吗？离线登录、保存的会话令牌和本地数据（缓存的记录和附件）都将被删除，并退出登录。下次登录需要联网，并会重新下载您的数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet accepted by the server would be lost. Connect to the network and sync first to keep them.</source>
+        <translation>
+            <numerusform>有 %n 项更改尚未被服务器接受，将会丢失。如需保留，请先联网并同步。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget this computer</source>
+        <translation>忘记这台计算机</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget and lose %n change(s)</source>
+        <translation>
+            <numerusform>忘记并丢弃 %n 项更改</numerusform>
+        </translation>
     </message>
 </context>
 <context>
