@@ -97,7 +97,13 @@ struct ServerProcess
         process = std::make_unique<QProcess>();
         process->setProcessChannelMode(QProcess::MergedChannels);
         process->setStandardOutputFile(logPath, QIODevice::Append);
-        process->start(QStringLiteral(XUESHI_SERVER_BINARY),
+        // Against the installed package (tests/packaging/test-packages.sh): a wrapper starts
+        // xueshi-server@PORT as its unit runs it, on this database and data directory.
+        const QString wrapper = qEnvironmentVariable("XUESHI_FARM_SERVER_WRAPPER");
+        if (!wrapper.isEmpty())
+            process->start(wrapper, { QString::number(port), databaseUrl, dataDir });
+        else
+            process->start(QStringLiteral(XUESHI_SERVER_BINARY),
             { QStringLiteral("--upstream"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
                 QStringLiteral("--port"), QString::number(port), QStringLiteral("--database"),
                 databaseUrl, QStringLiteral("--data-dir"), dataDir, QStringLiteral("--workers"),
@@ -124,6 +130,12 @@ private slots:
 
 private:
     bool startNginx();
+    // Where the servers' data directories go: the test's own directory, or under the installed
+    // server's /var/lib/xueshi when the farm runs from the packages.
+    QString dataRoot() const
+    {
+        return qEnvironmentVariable("XUESHI_FARM_DATA_ROOT", m_dir.path());
+    }
     QStringList accessLog() const;
     bool call(const QString &method, const QString &path, const QJsonObject &body, ApiResult *out);
     bool sync(int timeoutMs = 60000);
@@ -164,7 +176,7 @@ void TestFarm::initTestCase()
 
     // One data directory for both processes: the content (lessons), attachments and signing keys
     // are shared, as the documentation prescribes.
-    m_dataDir = m_dir.filePath(QStringLiteral("data"));
+    m_dataDir = dataRoot() + QStringLiteral("/data");
     // Started together: the advisory lock makes them take turns on the empty database.
     m_servers[0].port = freePort();
     m_servers[1].port = freePort();
@@ -228,7 +240,9 @@ bool TestFarm::startNginx()
         QDir(prefix).mkpath(QString::fromLatin1(dir));
 
     // The shipped configuration, with this test's ports and paths put in.
-    QFile shipped(QStringLiteral(XUESHI_SOURCE_DIR "/installer/nginx/xueshi.conf"));
+    // (The installed example when the farm runs from the packages.)
+    QFile shipped(qEnvironmentVariable(
+        "XUESHI_FARM_NGINX_CONF", QStringLiteral(XUESHI_SOURCE_DIR "/installer/nginx/xueshi.conf")));
     if (!shipped.open(QIODevice::ReadOnly))
         return false;
     QString conf = QString::fromUtf8(shipped.readAll());
@@ -478,7 +492,7 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
         adminExec(QStringLiteral("CREATE DATABASE %1").arg(goneName), &error), qPrintable(error));
     const QString goneUrl
         = m_databaseUrl.left(m_databaseUrl.lastIndexOf(QLatin1Char('/')) + 1) + goneName;
-    QVERIFY(m_servers[1].start(goneUrl, m_dir.filePath(QStringLiteral("data-gone")),
+    QVERIFY(m_servers[1].start(goneUrl, dataRoot() + QStringLiteral("/data-gone"),
         m_dir.filePath(QStringLiteral("servers.log"))));
     QVERIFY2(adminExec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(goneName), &error),
         qPrintable(error));

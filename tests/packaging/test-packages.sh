@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# test-packages.sh BUILD_DIR SOURCE_DIR MAKECERTIFICATE
+# test-packages.sh BUILD_DIR SOURCE_DIR MAKECERTIFICATE [FARM]
 # Builds the two DEBs with cpack, installs them with dpkg -i, starts the INSTALLED server as its
 # unit xueshi-server@.service runs it (under systemd when systemd is PID 1, else by hand: as its
 # User=, with its Environment=, UMask=, LimitNOFILE=, MemoryDenyWriteExecute= and a credentials
 # directory filled as LoadCredential= does), checks /api/v1/health over HTTPS, runs an admin
 # command through xueshi-server-admin, stops the server with SIGTERM, and runs the installed
-# client's --version and --verify offscreen. The packages are purged at the end, whatever
+# client's --version and --verify offscreen; with FARM (tst_farm), two installed servers on
+# PostgreSQL behind nginx serve a syncing client. The packages are purged at the end, whatever
 # happens. Needs root (dpkg -i): exits 77 (skipped) otherwise.
 set -euo pipefail
 
 build=$(realpath "$1")
 source=$(realpath "$2")
 makecertificate=$3
+farm=${4:-}
 
 if [ "$(id -u)" != 0 ]; then
     echo "SKIPPED: test-packages.sh installs packages with dpkg -i and needs root (CI runs it as root)"
@@ -220,5 +222,22 @@ client --verify "$work/tampered.pdf" --key "$key" >/dev/null 2>&1 || status=$?
 status=0
 client --verify "$work/valid.pdf" >/dev/null 2>&1 || status=$?
 [ "$status" = 1 ] || fail "--verify with an unknown key exited $status, not 1"
+
+# --- two installed servers on PostgreSQL behind nginx ------------------------------------------
+# tst_farm with its servers started by farm-instance.sh as xueshi-server@PORT runs them (the
+# installed binary, as the unit's user, on /etc/xueshi/server.conf and /var/lib/xueshi) and
+# nginx on the installed example configuration: a client logs in through nginx and syncs while
+# one process is stopped and the other killed, nothing lost, nothing doubled.
+if [ -n "$farm" ]; then
+    [ -n "${XUESHI_TEST_POSTGRES_URL:-}" ] || fail "the farm step needs the PostgreSQL fixture"
+    step "two installed servers on PostgreSQL behind nginx ($(basename "$farm"))"
+    example=$(dpkg -L xueshi-server | grep '/examples/nginx/xueshi\.conf$') \
+        || fail "the package has no nginx example"
+    XUESHI_FARM_SERVER_WRAPPER="$source/tests/packaging/farm-instance.sh" \
+        XUESHI_FARM_DATA_ROOT=/var/lib/xueshi/farm XUESHI_FARM_NGINX_CONF="$example" \
+        QT_QPA_PLATFORM=offscreen "$farm" >"$work/farm.log" 2>&1 \
+        || { tail -n 60 "$work/farm.log" >&2; fail "the farm on the installed servers"; }
+    grep -E '^(PASS|Totals)' "$work/farm.log" | sed 's/^/   /'
+fi
 
 echo "PASS: both packages built, installed, started and purged"
