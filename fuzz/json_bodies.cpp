@@ -213,7 +213,7 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     g_harness->router
         = std::make_unique<Router>(s.accounts(), s.localizer(), &g_harness->pool, &g_harness->pool);
     Router &router = *g_harness->router;
-    addHealthRoutes(router);
+    addHealthRoutes(router, s.database());
     addAccountRoutes(router, s.accounts());
     addRecoveryRoutes(router, s.recovery());
     addSyncRoutes(router, s.sync());

@@ -104,10 +104,10 @@ struct ServerProcess
             process->start(wrapper, { QString::number(port), databaseUrl, dataDir });
         else
             process->start(QStringLiteral(XUESHI_SERVER_BINARY),
-            { QStringLiteral("--upstream"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
-                QStringLiteral("--port"), QString::number(port), QStringLiteral("--database"),
-                databaseUrl, QStringLiteral("--data-dir"), dataDir, QStringLiteral("--workers"),
-                QStringLiteral("2") });
+                { QStringLiteral("--upstream"), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(port),
+                    QStringLiteral("--database"), databaseUrl, QStringLiteral("--data-dir"),
+                    dataDir, QStringLiteral("--workers"), QStringLiteral("2") });
         if (!process->waitForStarted(10000))
             return false;
         return QTest::qWaitFor(
@@ -132,10 +132,7 @@ private:
     bool startNginx();
     // Where the servers' data directories go: the test's own directory, or under the installed
     // server's /var/lib/xueshi when the farm runs from the packages.
-    QString dataRoot() const
-    {
-        return qEnvironmentVariable("XUESHI_FARM_DATA_ROOT", m_dir.path());
-    }
+    QString dataRoot() const { return qEnvironmentVariable("XUESHI_FARM_DATA_ROOT", m_dir.path()); }
     QStringList accessLog() const;
     bool call(const QString &method, const QString &path, const QJsonObject &body, ApiResult *out);
     bool sync(int timeoutMs = 60000);
@@ -241,8 +238,8 @@ bool TestFarm::startNginx()
 
     // The shipped configuration, with this test's ports and paths put in.
     // (The installed example when the farm runs from the packages.)
-    QFile shipped(qEnvironmentVariable(
-        "XUESHI_FARM_NGINX_CONF", QStringLiteral(XUESHI_SOURCE_DIR "/installer/nginx/xueshi.conf")));
+    QFile shipped(qEnvironmentVariable("XUESHI_FARM_NGINX_CONF",
+        QStringLiteral(XUESHI_SOURCE_DIR "/installer/nginx/xueshi.conf")));
     if (!shipped.open(QIODevice::ReadOnly))
         return false;
     QString conf = QString::fromUtf8(shipped.readAll());
