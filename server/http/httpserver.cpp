@@ -117,39 +117,8 @@ QString HttpServer::errorString() const
     return m_server ? m_server->errorString() : QString();
 }
 
-void HttpServer::close()
+void HttpServer::stopAccepting()
 {
-    m_acceptRetry.stop();
-    m_acceptPaused = false;
-    m_acceptNotifier.reset();
-    if (m_acceptDescriptor >= 0) {
-        ::close(m_acceptDescriptor);
-        m_acceptDescriptor = -1;
-    }
-    if (m_server)
-        m_server->close();
-    for (const QPointer<QTcpSocket> &socket : std::as_const(m_handshakes)) {
-        if (socket) {
-            socket->abort();
-            socket->deleteLater();
-        }
-    }
-    m_handshakes.clear();
-    for (const QPointer<HttpConnection> &connection : std::as_const(m_connections)) {
-        if (connection)
-            connection->abort();
-    }
-    m_connections.clear();
-}
-
-void HttpServer::drain(int timeoutMs)
-{
-    if (m_draining)
-        return;
-    m_draining = true;
-    m_drainDeadline = QDeadlineTimer(timeoutMs);
-    // Stop accepting: with the listening socket closed, the kernel refuses new connections, so a
-    // proxy in front moves on to another process at once.
     m_acceptRetry.stop();
     m_acceptPaused = false;
     m_acceptNotifier.reset();
@@ -167,6 +136,27 @@ void HttpServer::drain(int timeoutMs)
         }
     }
     m_handshakes.clear();
+}
+
+void HttpServer::close()
+{
+    stopAccepting();
+    for (const QPointer<HttpConnection> &connection : std::as_const(m_connections)) {
+        if (connection)
+            connection->abort();
+    }
+    m_connections.clear();
+}
+
+void HttpServer::drain(int timeoutMs)
+{
+    if (m_draining)
+        return;
+    m_draining = true;
+    m_drainDeadline = QDeadlineTimer(timeoutMs);
+    // Stop accepting: with the listening socket closed, the kernel refuses new connections, so a
+    // proxy in front moves on to another process at once.
+    stopAccepting();
     for (const QPointer<HttpConnection> &connection : std::as_const(m_connections)) {
         if (connection)
             connection->drain();

@@ -125,6 +125,9 @@ Q_SIGNALS:
     void drained();
 
 private:
+    // Closes the listening socket (the kernel then refuses new connections) and aborts the TLS
+    // handshakes under way; the connections already serving stay.
+    void stopAccepting();
     void checkDrained();
 
     enum class Admission { Serve, Refuse, Drop };

@@ -31,33 +31,11 @@ using namespace xueshi::test;
 
 namespace {
 
-// An admin connection to the test cluster (XUESHI_TEST_POSTGRES_URL) for CREATE/DROP DATABASE.
+// An admin statement on the test cluster (XUESHI_TEST_POSTGRES_URL): CREATE/DROP DATABASE.
 bool adminExec(const QString &sql, QString *error)
 {
-    const auto config
-        = server::DatabaseConfig::fromUrl(qEnvironmentVariable("XUESHI_TEST_POSTGRES_URL"), error);
-    if (!config)
-        return false;
-    const QString name = QStringLiteral("farm-admin-") + QUuid::createUuid().toString();
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(config->host);
-        db.setPort(config->port);
-        db.setUserName(config->user);
-        db.setDatabaseName(config->name);
-        if (db.open()) {
-            QSqlQuery q(db);
-            ok = q.exec(sql);
-            if (!ok)
-                *error = q.lastError().text();
-        } else {
-            *error = db.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
+    return xueshi::test::postgresAdminExec(
+        qEnvironmentVariable("XUESHI_TEST_POSTGRES_URL"), sql, error);
 }
 
 QString postgresUrl(const server::DatabaseConfig &c)

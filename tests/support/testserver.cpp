@@ -22,47 +22,14 @@
 
 namespace xueshi::test {
 
-namespace {
-
-// Creates an empty database on the cluster named by adminUrl; returns its URL.
-QString createPostgresDatabase(const QString &adminUrl, QString *name, QString *error)
+bool postgresAdminExec(const QString &adminUrl, const QString &sql, QString *error)
 {
-    auto config = server::DatabaseConfig::fromUrl(adminUrl, error);
+    const auto config = server::DatabaseConfig::fromUrl(adminUrl, error);
     if (!config)
-        return {};
-    *name = QStringLiteral("xueshi_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
-    const QString connection = QStringLiteral("xueshi-test-admin-") + *name;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-        db.setHostName(config->host);
-        db.setPort(config->port);
-        db.setUserName(config->user);
-        db.setPassword(config->password);
-        db.setDatabaseName(config->name);
-        if (!db.open()) {
-            *error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            if (!q.exec(QStringLiteral("CREATE DATABASE %1").arg(*name)))
-                *error = q.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    if (!error->isEmpty())
-        return {};
-    QString url = adminUrl;
-    url.truncate(url.lastIndexOf(QLatin1Char('/')) + 1);
-    return url + *name;
-}
-
-void dropPostgresDatabase(const QString &adminUrl, const QString &name)
-{
-    QString error;
-    auto config = server::DatabaseConfig::fromUrl(adminUrl, &error);
-    if (!config)
-        return;
-    const QString connection = QStringLiteral("xueshi-test-drop-") + name;
+        return false;
+    const QString connection
+        = QStringLiteral("xueshi-test-admin-") + QUuid::createUuid().toString(QUuid::Id128);
+    bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
         db.setHostName(config->host);
@@ -72,11 +39,36 @@ void dropPostgresDatabase(const QString &adminUrl, const QString &name)
         db.setDatabaseName(config->name);
         if (db.open()) {
             QSqlQuery q(db);
-            q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+            ok = q.exec(sql);
+            if (!ok)
+                *error = q.lastError().text();
+        } else {
+            *error = db.lastError().text();
         }
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+namespace {
+
+// Creates an empty database on the cluster named by adminUrl; returns its URL.
+QString createPostgresDatabase(const QString &adminUrl, QString *name, QString *error)
+{
+    *name = QStringLiteral("xueshi_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    if (!postgresAdminExec(adminUrl, QStringLiteral("CREATE DATABASE %1").arg(*name), error))
+        return {};
+    QString url = adminUrl;
+    url.truncate(url.lastIndexOf(QLatin1Char('/')) + 1);
+    return url + *name;
+}
+
+void dropPostgresDatabase(const QString &adminUrl, const QString &name)
+{
+    QString error;
+    postgresAdminExec(
+        adminUrl, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name), &error);
 }
 
 } // namespace

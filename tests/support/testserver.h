@@ -143,6 +143,9 @@ QJsonObject learnerRegistration(const QString &username, const QString &resident
     const QString &mobile = QStringLiteral("13800138000"));
 QJsonObject organisationRegistration(const QString &username, const QString &creditCodeFirst17,
     const QString &phone = QStringLiteral("13900139000"));
+// Runs one statement (CREATE or DROP DATABASE) on the administrative database of the test
+// cluster that `adminUrl` names (XUESHI_TEST_POSTGRES_URL).
+bool postgresAdminExec(const QString &adminUrl, const QString &sql, QString *error);
 QString residentId(const QString &first17);
 QString creditCode(const QString &first17);
 
