@@ -13,11 +13,14 @@
 #include "servertrust.h"
 #include "storage/database.h"
 #include "syncengine.h"
+#include "sinkprocess.h"
 #include "testserver.h"
 #include "testsupport.h"
 #include "tls/tlsmaterial.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
 #include <QFile>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -65,28 +68,53 @@ bool portOpen(quint16 port)
     return socket.waitForConnected(200);
 }
 
+// The processes' delivery of codes: the [notifier] group (a file), and the SMTP password's file.
+struct NotifierFiles
+{
+    QString group;
+    QString smtpPassword;
+};
+
 // One xueshi-server process of the farm.
 struct ServerProcess
 {
     quint16 port = 0;
     std::unique_ptr<QProcess> process;
 
-    bool start(const QString &databaseUrl, const QString &dataDir, const QString &logPath)
+    bool start(const QString &databaseUrl, const QString &dataDir, const QString &logPath,
+        const NotifierFiles &notifier)
     {
         process = std::make_unique<QProcess>();
         process->setProcessChannelMode(QProcess::MergedChannels);
         process->setStandardOutputFile(logPath, QIODevice::Append);
         // Against the installed package (tests/packaging/test-packages.sh): a wrapper starts
-        // xueshi-server@PORT as its unit runs it, on this database and data directory.
+        // xueshi-server@PORT as its unit runs it, on this database and data directory, with
+        // this [notifier] group in /etc/xueshi/server.conf and the password in the file its
+        // LoadCredential= names.
         const QString wrapper = qEnvironmentVariable("XUESHI_FARM_SERVER_WRAPPER");
-        if (!wrapper.isEmpty())
-            process->start(wrapper, { QString::number(port), databaseUrl, dataDir });
-        else
+        if (!wrapper.isEmpty()) {
+            process->start(wrapper,
+                { QString::number(port), databaseUrl, dataDir, notifier.group,
+                    notifier.smtpPassword });
+        } else {
+            // The build's server: the same group in a --config file, the password's file named
+            // in [secrets].
+            const QString config = logPath + QStringLiteral(".%1.conf").arg(port);
+            QFile file(config);
+            QFile group(notifier.group);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                || !group.open(QIODevice::ReadOnly))
+                return false;
+            file.write(group.readAll() + "\n[secrets]\nsmtp-password-file="
+                + notifier.smtpPassword.toUtf8() + '\n');
+            file.close();
             process->start(QStringLiteral(XUESHI_SERVER_BINARY),
-                { QStringLiteral("--upstream"), QStringLiteral("--listen"),
-                    QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(port),
-                    QStringLiteral("--database"), databaseUrl, QStringLiteral("--data-dir"),
-                    dataDir, QStringLiteral("--workers"), QStringLiteral("2") });
+                { QStringLiteral("--config"), config, QStringLiteral("--upstream"),
+                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
+                    QStringLiteral("--port"), QString::number(port), QStringLiteral("--database"),
+                    databaseUrl, QStringLiteral("--data-dir"), dataDir,
+                    QStringLiteral("--workers"), QStringLiteral("2") });
+        }
         if (!process->waitForStarted(10000))
             return false;
         return QTest::qWaitFor(
@@ -106,9 +134,34 @@ private slots:
     void cleanup() { m_failed = m_failed || QTest::currentTestFailed(); }
     void cleanupTestCase();
     void farm_processesStoppedMidSync_nothingLostNothingDoubled();
+    // The functions below go on with the farm and the learner the first one left.
+    void desktopClient_logsInThroughNginx_syncsFromBothProcesses();
+    void recoveryCode_arrivesByEmail_resetsThePassword();
+    void backupRestored_everyClientBackConsistent();
 
 private:
     bool startNginx();
+    bool startSmtp();
+    // Starts the processes that are not running (on the farm's database and data directory).
+    bool startServers();
+    bool stopServers();
+    // `admin ARGS` on the farm's database and data directory: through
+    // XUESHI_FARM_ADMIN_WRAPPER (xueshi-server-admin from the packages) or the build's server.
+    bool admin(const QStringList &args);
+    struct ClientRun
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    // `xueshi --sync` through nginx, as `username` with `password` on its standard input, on
+    // the computer whose home is `home`: the installed program (XUESHI_FARM_CLIENT) or the
+    // build's.
+    ClientRun desktopSync(const QString &home, const QString &username, const QString &password);
+    // The local store `xueshi` keeps under `home`, or empty.
+    static QString storeUnder(const QString &home);
+    // A fresh session of the library client for `username`.
+    bool logInApi(const QString &username, const QString &password);
     // Where the servers' data directories go: the test's own directory, or under the installed
     // server's /var/lib/xueshi when the farm runs from the packages.
     QString dataRoot() const { return qEnvironmentVariable("XUESHI_FARM_DATA_ROOT", m_dir.path()); }
@@ -132,6 +185,15 @@ private:
     std::unique_ptr<ApiClient> m_api;
     LocalStore m_store;
     std::unique_ptr<SyncEngine> m_engine;
+
+    // Left by the first function for the others.
+    QString m_userId;
+    QString m_password = QStringLiteral("Secret123");
+    QString m_lastMobile;
+
+    NotifierFiles m_notifier;
+    quint16 m_smtpPort = 0;
+    std::unique_ptr<SinkProcess> m_smtp;
 };
 
 void TestFarm::initTestCase()
@@ -158,8 +220,9 @@ void TestFarm::initTestCase()
     m_servers[1].port = freePort();
     QVERIFY(m_servers[0].port != m_servers[1].port);
     const QString log = m_dir.filePath(QStringLiteral("servers.log"));
-    QVERIFY(m_servers[0].start(m_databaseUrl, m_dataDir, log));
-    QVERIFY2(m_servers[1].start(m_databaseUrl, m_dataDir, log), qPrintable(log));
+    QVERIFY(startSmtp());
+    QVERIFY(m_servers[0].start(m_databaseUrl, m_dataDir, log, m_notifier));
+    QVERIFY2(m_servers[1].start(m_databaseUrl, m_dataDir, log, m_notifier), qPrintable(log));
 
     QVERIFY(startNginx());
 
@@ -336,6 +399,7 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
                                .value(QStringLiteral("id"))
                                .toString();
     QVERIFY(!userId.isEmpty());
+    m_userId = userId;
     QVERIFY(call(QStringLiteral("POST"), QStringLiteral("/session"),
         { { QStringLiteral("username"), QStringLiteral("farmlearner") },
             { QStringLiteral("password"), QStringLiteral("Secret123") } },
@@ -406,7 +470,7 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
     // Phase 3: the first process back; then the second is killed outright during syncs (no
     // drain: requests cut in the middle, nginx retries them on the first).
     QVERIFY(m_servers[0].start(
-        m_databaseUrl, m_dataDir, m_dir.filePath(QStringLiteral("servers.log"))));
+        m_databaseUrl, m_dataDir, m_dir.filePath(QStringLiteral("servers.log")), m_notifier));
     // nginx left the stopped process alone for fail_timeout (10 s): wait until it serves again.
     QTest::qWait(11000);
     for (int round = 200; round < 206; ++round) {
@@ -444,6 +508,7 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
     QCOMPARE(
         me.value(QStringLiteral("learner")).toObject().value(QStringLiteral("mobile")).toString(),
         lastMobile);
+    m_lastMobile = lastMobile;
     const std::optional<CachedEntity> profile = m_store.entity(QStringLiteral("profile"), userId);
     QVERIFY(profile);
     QCOMPARE(profile->version, 1 + int(mutationIds.size()));
@@ -469,7 +534,7 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
     const QString goneUrl
         = m_databaseUrl.left(m_databaseUrl.lastIndexOf(QLatin1Char('/')) + 1) + goneName;
     QVERIFY(m_servers[1].start(goneUrl, dataRoot() + QStringLiteral("/data-gone"),
-        m_dir.filePath(QStringLiteral("servers.log"))));
+        m_dir.filePath(QStringLiteral("servers.log")), m_notifier));
     QVERIFY2(adminExec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(goneName), &error),
         qPrintable(error));
     QTest::qWait(11000); // nginx's fail_timeout for the killed process
@@ -497,6 +562,337 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
     QTRY_COMPARE_WITH_TIMEOUT(m_servers[0].process->state(), QProcess::NotRunning, 15000);
     QCOMPARE(m_servers[0].process->exitStatus(), QProcess::NormalExit);
     QCOMPARE(m_servers[0].process->exitCode(), 0);
+}
+
+bool TestFarm::startSmtp()
+{
+    // The sink's certificate where the servers' user can read it (dataRoot() is the service's
+    // own under the packages), its key and the password in the test's private directory.
+    const QString key = m_dir.filePath(QStringLiteral("smtp-sink.key"));
+    const QString certificate = dataRoot() + QStringLiteral("/smtp-sink.crt");
+    if (!QDir().mkpath(dataRoot()) || !makeLoopbackCertificate(certificate, key))
+        return false;
+    QFile::setPermissions(certificate,
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+            | QFileDevice::ReadOther);
+    m_notifier.smtpPassword = m_dir.filePath(QStringLiteral("smtp-password"));
+    QFile password(m_notifier.smtpPassword);
+    if (!password.open(QIODevice::WriteOnly))
+        return false;
+    password.write("farm-mail-secret-4Rk\n");
+    password.close();
+    password.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+    m_smtpPort = freePort();
+    m_notifier.group = m_dir.filePath(QStringLiteral("notifier.conf"));
+    QFile group(m_notifier.group);
+    if (!group.open(QIODevice::WriteOnly))
+        return false;
+    group.write(QStringLiteral("[notifier]\nemail=smtp\nsmtp-url=smtp://127.0.0.1:%1\n"
+                               "smtp-from=noreply@xueshi.example.cn\nsmtp-username=farm-mailer\n"
+                               "smtp-ca-file=%2\nsmtp-timeout=10\npoll-interval=2\n")
+                    .arg(m_smtpPort)
+                    .arg(certificate)
+                    .toUtf8());
+    group.close();
+
+    if (!haveAiosmtpd()) {
+        qWarning("python3-aiosmtpd is missing (scripts/install-deps.sh)");
+        return false;
+    }
+    m_smtp = std::make_unique<SinkProcess>(
+        QStringLiteral(XUESHI_SMTP_SINK), m_dir.filePath(QStringLiteral("smtp")));
+    return m_smtp->start({ QStringLiteral("--port"), QString::number(m_smtpPort),
+        QStringLiteral("--cert"), certificate, QStringLiteral("--key"), key,
+        QStringLiteral("--user"), QStringLiteral("farm-mailer"), QStringLiteral("--password-file"),
+        m_notifier.smtpPassword });
+}
+
+bool TestFarm::startServers()
+{
+    const QString log = m_dir.filePath(QStringLiteral("servers.log"));
+    bool started = false;
+    for (ServerProcess &server : m_servers) {
+        if (server.process && server.process->state() != QProcess::NotRunning)
+            continue;
+        if (!server.start(m_databaseUrl, m_dataDir, log, m_notifier))
+            return false;
+        started = true;
+    }
+    if (!started)
+        return true;
+    // nginx takes a process it saw fail back after fail_timeout (10 s): ask /health until both
+    // have answered through it.
+    const qsizetype before = accessLog().size();
+    for (int i = 0; i < 60; ++i) {
+        ApiResult result;
+        if (!call(QStringLiteral("GET"), QStringLiteral("/health"), {}, &result))
+            return false;
+        const QStringList lines = accessLog().mid(before);
+        const auto served = [&lines](quint16 port) {
+            const QString upstream = QStringLiteral("upstream=127.0.0.1:%1 ").arg(port);
+            return std::any_of(lines.cbegin(), lines.cend(),
+                [&upstream](const QString &line) { return line.contains(upstream); });
+        };
+        if (served(m_servers[0].port) && served(m_servers[1].port))
+            return true;
+        QTest::qWait(500);
+    }
+    qWarning("nginx did not come back to both processes");
+    return false;
+}
+
+bool TestFarm::stopServers()
+{
+    for (ServerProcess &server : m_servers) {
+        if (!server.process || server.process->state() == QProcess::NotRunning)
+            continue;
+        ::kill(pid_t(server.pid()), SIGTERM);
+        if (!server.process->waitForFinished(30000))
+            return false;
+    }
+    return true;
+}
+
+bool TestFarm::admin(const QStringList &args)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    const QString wrapper = qEnvironmentVariable("XUESHI_FARM_ADMIN_WRAPPER");
+    if (!wrapper.isEmpty()) {
+        process.start(wrapper, args);
+    } else {
+        process.start(QStringLiteral(XUESHI_SERVER_BINARY),
+            QStringList { QStringLiteral("--database"), m_databaseUrl,
+                QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("admin") }
+                + args);
+    }
+    const bool finished = process.waitForFinished(180000);
+    const QByteArray output = process.readAll();
+    if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        qWarning("admin %s: %s", qPrintable(args.join(u' ')), output.constData());
+        return false;
+    }
+    return true;
+}
+
+TestFarm::ClientRun TestFarm::desktopSync(
+    const QString &home, const QString &username, const QString &password)
+{
+    QDir().mkpath(home + QStringLiteral("/runtime"));
+    QFile::setPermissions(home + QStringLiteral("/runtime"),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+    environment.insert(QStringLiteral("HOME"), home);
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(qEnvironmentVariable("XUESHI_FARM_CLIENT", QStringLiteral(XUESHI_CLIENT_BINARY)),
+        { QStringLiteral("--sync"), QStringLiteral("--server"),
+            QStringLiteral("https://127.0.0.1:%1").arg(m_nginxPort), QStringLiteral("--user"),
+            username, QStringLiteral("--trust-certificate"),
+            ServerTrust::fingerprint(m_certificate) });
+    ClientRun run;
+    if (!process.waitForStarted(10000))
+        return run;
+    process.write(password.toUtf8() + '\n');
+    process.closeWriteChannel();
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
+        process.kill();
+        process.waitForFinished(5000);
+    } else {
+        run.exitCode = process.exitCode();
+    }
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    if (run.exitCode != 0)
+        qWarning("xueshi --sync (%d):\n%s%s", run.exitCode, qPrintable(run.out), qPrintable(run.err));
+    return run;
+}
+
+QString TestFarm::storeUnder(const QString &home)
+{
+    QDirIterator it(home, { QStringLiteral("*.sqlite") }, QDir::Files | QDir::Hidden,
+        QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (path.contains(QLatin1String("/cache/")))
+            return path;
+    }
+    return {};
+}
+
+bool TestFarm::logInApi(const QString &username, const QString &password)
+{
+    ApiResult result;
+    if (!call(QStringLiteral("POST"), QStringLiteral("/session"),
+            { { QStringLiteral("username"), username },
+                { QStringLiteral("password"), password } },
+            &result)
+        || !result.ok())
+        return false;
+    m_api->setBearerToken(result.body.value(QStringLiteral("token")).toString());
+    return true;
+}
+
+void TestFarm::desktopClient_logsInThroughNginx_syncsFromBothProcesses()
+{
+    QVERIFY2(!m_userId.isEmpty(), "runs after farm_processesStoppedMidSync_nothingLostNothingDoubled");
+    QVERIFY(startServers());
+    const qsizetype logBefore = accessLog().size();
+
+    // The program as users run it (the installed one from the packages), without a window:
+    // it trusts nginx's certificate by the fingerprint, logs in, syncs and logs out.
+    const ClientRun run = desktopSync(
+        m_dir.filePath(QStringLiteral("computer-a")), QStringLiteral("farmlearner"), m_password);
+    QCOMPARE(run.exitCode, 0);
+    const QString store = storeUnder(m_dir.filePath(QStringLiteral("computer-a")));
+    QVERIFY2(!store.isEmpty(), qPrintable(run.out));
+    QVERIFY2(run.out.contains(store), qPrintable(run.out));
+
+    // Its cache holds the profile as the server has it: the first function's last change.
+    const QStringList cached = cachedEntities(store);
+    const QString profilePrefix = QStringLiteral("profile %1 ").arg(m_userId);
+    const auto profile = std::find_if(cached.cbegin(), cached.cend(),
+        [&](const QString &row) { return row.startsWith(profilePrefix); });
+    QVERIFY2(profile != cached.cend(), qPrintable(cached.join(u'\n')));
+    QVERIFY2(profile->contains(QStringLiteral("\"mobile\":\"%1\"").arg(m_lastMobile)),
+        qPrintable(*profile));
+
+    // nginx gave its requests to both processes, the login and the logout among them.
+    const QStringList lines = accessLog().mid(logBefore);
+    const auto servedBy = [&lines](quint16 port) {
+        const QString upstream = QStringLiteral("upstream=127.0.0.1:%1 ").arg(port);
+        return std::count_if(lines.cbegin(), lines.cend(),
+            [&upstream](const QString &line) { return line.contains(upstream); });
+    };
+    QVERIFY2(servedBy(m_servers[0].port) >= 1 && servedBy(m_servers[1].port) >= 1,
+        qPrintable(lines.join(u'\n')));
+    for (const char *request : { "\"POST /api/v1/session\"", "\"DELETE /api/v1/session\"",
+             "\"GET /api/v1/sync/changes" }) {
+        QVERIFY2(std::any_of(lines.cbegin(), lines.cend(),
+                     [request](const QString &line) {
+                         return line.contains(QLatin1String(request));
+                     }),
+            request);
+    }
+}
+
+void TestFarm::recoveryCode_arrivesByEmail_resetsThePassword()
+{
+    QVERIFY2(!m_userId.isEmpty(), "runs after farm_processesStoppedMidSync_nothingLostNothingDoubled");
+    QVERIFY(startServers());
+    const qsizetype before = m_smtp->messages().size();
+
+    // Through nginx: the learner forgot the password and asks for a code by e-mail.
+    ApiResult result;
+    QVERIFY(call(QStringLiteral("POST"), QStringLiteral("/recovery/password"),
+        { { QStringLiteral("username"), QStringLiteral("farmlearner") },
+            { QStringLiteral("channel"), QStringLiteral("email") } },
+        &result));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    QCOMPARE(result.httpStatus, 202);
+    const QString requestId = result.body.value(QStringLiteral("requestId")).toString();
+    QVERIFY(!requestId.isEmpty());
+
+    // It arrives at the loopback SMTP server over STARTTLS, from the logged-in sender.
+    QTRY_COMPARE_WITH_TIMEOUT(m_smtp->messages().size(), before + 1, 30000);
+    const QJsonObject mail = m_smtp->messages().last();
+    QCOMPARE(mail.value(QStringLiteral("tls")).toBool(), true);
+    QCOMPARE(mail.value(QStringLiteral("user")).toString(), QStringLiteral("farm-mailer"));
+    QCOMPARE(mail.value(QStringLiteral("rcptTos")).toArray(),
+        QJsonArray { QStringLiteral("zhangsan@example.cn") });
+    const QString code = sixDigits(mail.value(QStringLiteral("text")).toString());
+    QCOMPARE(code.size(), 6);
+
+    // The code resets the password, through whichever process nginx picks.
+    const QString newPassword = QStringLiteral("Recovered2026");
+    QVERIFY(call(QStringLiteral("POST"), QStringLiteral("/recovery/password/reset"),
+        { { QStringLiteral("requestId"), requestId }, { QStringLiteral("code"), code },
+            { QStringLiteral("newPassword"), newPassword } },
+        &result));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    m_password = newPassword;
+
+    // The desktop client logs in with the new password, and no longer with the old one.
+    const QString home = m_dir.filePath(QStringLiteral("computer-a"));
+    QCOMPARE(desktopSync(home, QStringLiteral("farmlearner"), QStringLiteral("Secret123")).exitCode,
+        2);
+    QCOMPARE(desktopSync(home, QStringLiteral("farmlearner"), newPassword).exitCode, 0);
+
+    // Neither process wrote the code to its log.
+    QFile log(m_dir.filePath(QStringLiteral("servers.log")));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray logged = log.readAll();
+    QVERIFY(logged.contains("sent by smtp"));
+    QVERIFY(!logged.contains(code.toLatin1()));
+}
+
+void TestFarm::backupRestored_everyClientBackConsistent()
+{
+    QVERIFY2(!m_userId.isEmpty(), "runs after farm_processesStoppedMidSync_nothingLostNothingDoubled");
+    QVERIFY(startServers());
+    const QString homeA = m_dir.filePath(QStringLiteral("computer-a"));
+    QCOMPARE(desktopSync(homeA, QStringLiteral("farmlearner"), m_password).exitCode, 0);
+    const QString storeA = storeUnder(homeA);
+    QVERIFY(!storeA.isEmpty());
+
+    // The backup, beside the running processes.
+    const QString backup = dataRoot() + QStringLiteral("/backups/before-the-change");
+    QVERIFY(admin({ QStringLiteral("backup"), backup }));
+
+    // After it: computer A changes the mobile number in its window while offline (its outbox)
+    // and sends it with the next sync; another learner registers.
+    const QString changedMobile = QStringLiteral("13700001111");
+    {
+        LocalStore store;
+        QVERIFY(store.open(storeA));
+        SyncEngine engine(m_api.get(), &store);
+        engine.setUserId(m_userId);
+        QVERIFY(!engine.queueProfileUpdate({ { QStringLiteral("mobile"), changedMobile } })
+                     .isEmpty());
+    }
+    QCOMPARE(desktopSync(homeA, QStringLiteral("farmlearner"), m_password).exitCode, 0);
+    ApiResult result;
+    QVERIFY(call(QStringLiteral("POST"), QStringLiteral("/accounts/learners"),
+        learnerRegistration(QStringLiteral("farmlate"), QStringLiteral("11010519491231002"),
+            QStringLiteral("13600136000")),
+        &result));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+
+    // The restore: every process stopped (restore refuses otherwise), then started again.
+    QVERIFY(stopServers());
+    QVERIFY(admin({ QStringLiteral("restore"), backup }));
+    QVERIFY(startServers());
+
+    // What came after the backup is gone from the server...
+    QVERIFY(call(QStringLiteral("POST"), QStringLiteral("/session"),
+        { { QStringLiteral("username"), QStringLiteral("farmlate") },
+            { QStringLiteral("password"), QStringLiteral("Secret123") } },
+        &result));
+    QCOMPARE(result.httpStatus, 401);
+    // ...until computer A syncs: it learns of the restore (a new epoch), rebuilds its cache and
+    // sends its change again.
+    QCOMPARE(desktopSync(homeA, QStringLiteral("farmlearner"), m_password).exitCode, 0);
+    // A computer that never synced downloads the same.
+    const QString homeB = m_dir.filePath(QStringLiteral("computer-b"));
+    QCOMPARE(desktopSync(homeB, QStringLiteral("farmlearner"), m_password).exitCode, 0);
+    const QStringList cachedA = cachedEntities(storeA);
+    QVERIFY(!cachedA.isEmpty());
+    QCOMPARE(cachedA, cachedEntities(storeUnder(homeB)));
+    QVERIFY(logInApi(QStringLiteral("farmlearner"), m_password));
+    QVERIFY(call(QStringLiteral("GET"), QStringLiteral("/me"), {}, &result));
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+    QCOMPARE(result.body.value(QStringLiteral("user"))
+                 .toObject()
+                 .value(QStringLiteral("learner"))
+                 .toObject()
+                 .value(QStringLiteral("mobile"))
+                 .toString(),
+        changedMobile);
+    QVERIFY(stopServers());
 }
 
 QTEST_MAIN(TestFarm)

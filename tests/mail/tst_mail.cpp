@@ -8,6 +8,7 @@
 #include "notify/outboxsender.h"
 #include "notify/transport.h"
 #include "services/notifier.h"
+#include "sinkprocess.h"
 #include "testserver.h"
 
 #include <QDir>
@@ -17,7 +18,6 @@
 #include <QMutex>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSslConfiguration>
@@ -58,81 +58,10 @@ quint16 freePort()
     return probe.serverPort();
 }
 
-// One of the Python sinks, run with /usr/bin/python3 (Debian's, which has aiosmtpd).
-class Sink final
-{
-public:
-    Sink(const QString &script, const QString &directory)
-        : m_script(script)
-        , m_directory(directory)
-    { }
-    ~Sink() { stop(); }
-
-    bool start(const QStringList &arguments)
-    {
-        stop();
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral("/usr/bin/python3"),
-            QStringList { m_script, QStringLiteral("--dir"), m_directory } + arguments);
-        if (!m_process.waitForStarted(10000))
-            return false;
-        QByteArray line;
-        while (!line.contains('\n')) {
-            if (!m_process.waitForReadyRead(15000))
-                return false;
-            line += m_process.readAllStandardOutput();
-        }
-        const QList<QByteArray> words = line.trimmed().split(' ');
-        if (words.size() != 2 || words.first() != "ready")
-            return false;
-        m_port = quint16(words.at(1).toUInt());
-        return true;
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    quint16 port() const { return m_port; }
-
-    // What it received, in order.
-    QList<QJsonObject> messages() const
-    {
-        QList<QJsonObject> out;
-        const QDir dir(m_directory);
-        for (const QString &name :
-            dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name)) {
-            QFile f(dir.filePath(name));
-            if (f.open(QIODevice::ReadOnly))
-                out.append(QJsonDocument::fromJson(f.readAll()).object());
-        }
-        return out;
-    }
-
-private:
-    QString m_script;
-    QString m_directory;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
-
 const QString SmtpUser = QStringLiteral("xueshi-mailer");
 const QByteArray SmtpPassword = "mail-secret-7Qz";
 const QByteArray WebhookToken = "gateway-token-5Yx";
 const QString From = QStringLiteral("noreply@xueshi.example.cn");
-
-QString sixDigits(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("\\b(\\d{6})\\b"));
-    return re.match(text).captured(1);
-}
 
 struct Answer
 {
@@ -202,8 +131,8 @@ private:
     QString m_key;
     std::unique_ptr<QTemporaryDir> m_runDir;
     quint16 m_smtpPort = 0;
-    std::unique_ptr<Sink> m_smtp;
-    std::unique_ptr<Sink> m_webhook;
+    std::unique_ptr<SinkProcess> m_smtp;
+    std::unique_ptr<SinkProcess> m_webhook;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<TestClient> m_client;
 };
@@ -212,25 +141,11 @@ void TestMail::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/python3")), "python3 is missing");
-    QProcess check;
-    check.start(QStringLiteral("/usr/bin/python3"),
-        { QStringLiteral("-c"), QStringLiteral("import aiosmtpd") });
-    QVERIFY(check.waitForFinished(30000));
-    QVERIFY2(check.exitCode() == 0, "python3-aiosmtpd is missing (scripts/install-deps.sh)");
+    QVERIFY2(haveAiosmtpd(), "python3-aiosmtpd is missing (scripts/install-deps.sh)");
     // One certificate for both sinks, for 127.0.0.1; the server trusts it as a private CA.
     m_cert = m_dir.filePath(QStringLiteral("sink-cert.pem"));
     m_key = m_dir.filePath(QStringLiteral("sink-key.pem"));
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-        { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-            QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-            QStringLiteral("-keyout"), m_key, QStringLiteral("-out"), m_cert,
-            QStringLiteral("-subj"), QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
-            QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"), QStringLiteral("-days"),
-            QStringLiteral("2") });
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
+    QVERIFY(makeLoopbackCertificate(m_cert, m_key));
     QFile password(m_dir.filePath(QStringLiteral("smtp-password")));
     QVERIFY(password.open(QIODevice::WriteOnly));
     password.write(SmtpPassword + '\n');
@@ -252,9 +167,9 @@ void TestMail::init()
     }
     m_runDir = std::make_unique<QTemporaryDir>();
     m_smtpPort = freePort();
-    m_smtp = std::make_unique<Sink>(
+    m_smtp = std::make_unique<SinkProcess>(
         QStringLiteral(XUESHI_SMTP_SINK), m_runDir->filePath(QStringLiteral("smtp")));
-    m_webhook = std::make_unique<Sink>(
+    m_webhook = std::make_unique<SinkProcess>(
         QStringLiteral(XUESHI_WEBHOOK_SINK), m_runDir->filePath(QStringLiteral("webhook")));
 }
 

@@ -81,24 +81,6 @@ QString learnerMobile(const QJsonObject &user)
         .toString();
 }
 
-// Every cached entity of a store as "type id version data", sorted: two stores hold the same
-// data exactly when these are equal.
-QStringList cacheContents(const LocalStore &store)
-{
-    QStringList rows;
-    QSqlQuery q(store.database());
-    q.exec(QStringLiteral("SELECT type, id, version, data FROM entities"));
-    while (q.next()) {
-        const QJsonObject data = QJsonDocument::fromJson(q.value(3).toByteArray()).object();
-        rows.append(
-            QStringList { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)) }
-                .join(QLatin1Char(' ')));
-    }
-    rows.sort();
-    return rows;
-}
-
 QStringList filesUnder(const QString &directory)
 {
     QStringList files;
@@ -269,9 +251,9 @@ void TestBackupRestore::restore_clientRebuildsToRestoredState_changesSentAgain()
     Client fresh(server, learner.id, learner.token,
         QDir(temporaryDirectory()).filePath(QStringLiteral("fresh.sqlite")));
     QVERIFY(fresh.sync());
-    const QStringList rebuilt = cacheContents(client.store);
+    const QStringList rebuilt = cachedEntities(client.store.path());
     QVERIFY(rebuilt.size() > 3000); // the region table at least
-    QCOMPARE(rebuilt, cacheContents(fresh.store));
+    QCOMPARE(rebuilt, cachedEntities(fresh.store.path()));
 }
 
 void TestBackupRestore::backup_ownerOnlyWithManifest()

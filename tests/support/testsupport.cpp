@@ -1,6 +1,11 @@
 #include "testsupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QUuid>
 
 #include <memory>
 #include <vector>
@@ -13,6 +18,31 @@ QString temporaryDirectory()
     static std::vector<std::unique_ptr<QTemporaryDir>> dirs;
     dirs.push_back(std::make_unique<QTemporaryDir>());
     return dirs.back()->path();
+}
+
+QStringList cachedEntities(const QString &storePath)
+{
+    const QString name = QStringLiteral("cachedEntities-") + QUuid::createUuid().toString();
+    QStringList rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(storePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT type, id, version, data FROM entities"));
+            while (q.next()) {
+                const QJsonObject data = QJsonDocument::fromJson(q.value(3).toByteArray()).object();
+                rows.append(QStringList { q.value(0).toString(), q.value(1).toString(),
+                    q.value(2).toString(),
+                    QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)) }
+                                .join(QLatin1Char(' ')));
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    rows.sort();
+    return rows;
 }
 
 QByteArray gunzip(const QByteArray &data)
