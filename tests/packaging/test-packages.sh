@@ -6,8 +6,10 @@
 # directory filled as LoadCredential= does), checks /api/v1/health over HTTPS, runs an admin
 # command through xueshi-server-admin, stops the server with SIGTERM, and runs the installed
 # client's --version and --verify offscreen; with FARM (tst_farm), two installed servers on
-# PostgreSQL behind nginx serve a syncing client. The packages are purged at the end, whatever
-# happens. Needs root (dpkg -i): exits 77 (skipped) otherwise.
+# PostgreSQL behind nginx serve a syncing client, the installed `xueshi --sync` logs in and syncs
+# through nginx, a recovery code arrives by e-mail at a loopback SMTP server, and a backup made
+# and restored with xueshi-server-admin brings every client back consistent. The packages are
+# purged at the end, whatever happens. Needs root (dpkg -i): exits 77 (skipped) otherwise.
 set -euo pipefail
 
 build=$(realpath "$1")
@@ -225,15 +227,23 @@ client --verify "$work/valid.pdf" >/dev/null 2>&1 || status=$?
 
 # --- two installed servers on PostgreSQL behind nginx ------------------------------------------
 # tst_farm with its servers started by farm-instance.sh as xueshi-server@PORT runs them (the
-# installed binary, as the unit's user, on /etc/xueshi/server.conf and /var/lib/xueshi) and
-# nginx on the installed example configuration: a client logs in through nginx and syncs while
-# one process is stopped and the other killed, nothing lost, nothing doubled.
+# installed binary, as the unit's user, on /etc/xueshi/server.conf and /var/lib/xueshi, its SMTP
+# password through LoadCredential=), nginx on the installed example configuration, the installed
+# client (/usr/bin/xueshi --sync) and the installed xueshi-server-admin (farm-admin.sh):
+# - a client syncs through nginx while one process is stopped and the other killed, nothing
+#   lost, nothing doubled;
+# - the installed desktop program logs in through nginx and syncs from both processes;
+# - a recovery code arrives by e-mail at the loopback SMTP server and resets the password;
+# - a backup restored (both processes stopped, then started) brings every client back
+#   consistent: a computer that synced before rebuilds to what a new one downloads.
 if [ -n "$farm" ]; then
     [ -n "${XUESHI_TEST_POSTGRES_URL:-}" ] || fail "the farm step needs the PostgreSQL fixture"
     step "two installed servers on PostgreSQL behind nginx ($(basename "$farm"))"
     example=$(dpkg -L xueshi-server | grep '/examples/nginx/xueshi\.conf$') \
         || fail "the package has no nginx example"
     XUESHI_FARM_SERVER_WRAPPER="$source/tests/packaging/farm-instance.sh" \
+        XUESHI_FARM_ADMIN_WRAPPER="$source/tests/packaging/farm-admin.sh" \
+        XUESHI_FARM_CLIENT=/usr/bin/xueshi \
         XUESHI_FARM_DATA_ROOT=/var/lib/xueshi/farm XUESHI_FARM_NGINX_CONF="$example" \
         QT_QPA_PLATFORM=offscreen "$farm" >"$work/farm.log" 2>&1 \
         || { tail -n 60 "$work/farm.log" >&2; fail "the farm on the installed servers"; }
