@@ -108,6 +108,83 @@
     </message>
 </context>
 <context>
+    <name>CommandLineSync</name>
+    <message>
+        <source>Password: </source>
+        <translation>Password: </translation>
+    </message>
+    <message>
+        <source>This computer keeps no local data: nothing to sync.</source>
+        <translation>This computer keeps no local data: nothing to sync.</translation>
+    </message>
+    <message>
+        <source>No server address: give one with --server.</source>
+        <translation>No server address: give one with --server.</translation>
+    </message>
+    <message>
+        <source>No username: give one with --user.</source>
+        <translation>No username: give one with --user.</translation>
+    </message>
+    <message>
+        <source>No password: write it on standard input.</source>
+        <translation>No password: write it on standard input.</translation>
+    </message>
+    <message>
+        <source>Trusted the certificate of %1 (SHA-256 %2).</source>
+        <translation>Trusted the certificate of %1 (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed since it was trusted on this computer. Trusted: %2. Now: %3. Ask the server&apos;s administrator whether it was replaced; only then run again with --trust-certificate %3.</source>
+        <translation>The certificate of %1 has changed since it was trusted on this computer. Trusted: %2. Now: %3. Ask the server&apos;s administrator whether it was replaced; only then run again with --trust-certificate %3.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted. Its SHA-256 fingerprint is %2. Compare it with the one the server&apos;s administrator gave you; if they match, run again with --trust-certificate %2.</source>
+        <translation>The certificate of %1 is not trusted. Its SHA-256 fingerprint is %2. Compare it with the one the server&apos;s administrator gave you; if they match, run again with --trust-certificate %2.</translation>
+    </message>
+    <message>
+        <source>Not logged in: %1</source>
+        <translation>Not logged in: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: nothing was synced.</source>
+        <translation>The server cannot be reached: nothing was synced.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be opened: %1</source>
+        <translation>The local cache cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>Syncing with %1 as %2…</source>
+        <translation>Syncing with %1 as %2…</translation>
+    </message>
+    <message>
+        <source>The sync failed: %1</source>
+        <translation>The sync failed: %1</translation>
+    </message>
+    <message>
+        <source>Synced. Records in the cache: %1.</source>
+        <translation>Synced. Records in the cache: %1.</translation>
+    </message>
+    <message>
+        <source>Local cache: %1</source>
+        <translation>Local cache: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent yet and wait for the next sync.</source>
+        <translation>
+            <numerusform>%n change could not be sent yet and waits for the next sync.</numerusform>
+            <numerusform>%n changes could not be sent yet and wait for the next sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were refused by the server or conflict with a change made elsewhere: open Xueshi to review them.</source>
+        <translation>
+            <numerusform>%n change was refused by the server or conflicts with a change made elsewhere: open Xueshi to review it.</numerusform>
+            <numerusform>%n changes were refused by the server or conflict with a change made elsewhere: open Xueshi to review them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeclarationRules</name>
     <message>
         <source>Enter the training content.</source>

@@ -108,6 +108,81 @@
     </message>
 </context>
 <context>
+    <name>CommandLineSync</name>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>This computer keeps no local data: nothing to sync.</source>
+        <translation>这台计算机不保存本地数据，无可同步。</translation>
+    </message>
+    <message>
+        <source>No server address: give one with --server.</source>
+        <translation>没有服务器地址：请用 --server 指定。</translation>
+    </message>
+    <message>
+        <source>No username: give one with --user.</source>
+        <translation>没有用户名：请用 --user 指定。</translation>
+    </message>
+    <message>
+        <source>No password: write it on standard input.</source>
+        <translation>没有密码：请从标准输入写入密码。</translation>
+    </message>
+    <message>
+        <source>Trusted the certificate of %1 (SHA-256 %2).</source>
+        <translation>已信任 %1 的证书（SHA-256 %2）。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed since it was trusted on this computer. Trusted: %2. Now: %3. Ask the server&apos;s administrator whether it was replaced; only then run again with --trust-certificate %3.</source>
+        <translation>%1 的证书与这台计算机上已信任的不同。已信任：%2。现在：%3。请先向服务器管理员确认证书是否已更换，确认后再加 --trust-certificate %3 重新运行。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted. Its SHA-256 fingerprint is %2. Compare it with the one the server&apos;s administrator gave you; if they match, run again with --trust-certificate %2.</source>
+        <translation>%1 的证书未被信任，其 SHA-256 指纹为 %2。请与服务器管理员提供的指纹核对；一致时，加 --trust-certificate %2 重新运行。</translation>
+    </message>
+    <message>
+        <source>Not logged in: %1</source>
+        <translation>未登录：%1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: nothing was synced.</source>
+        <translation>无法连接服务器：未同步任何数据。</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be opened: %1</source>
+        <translation>无法打开本地缓存：%1</translation>
+    </message>
+    <message>
+        <source>Syncing with %1 as %2…</source>
+        <translation>正在以 %2 的身份与 %1 同步…</translation>
+    </message>
+    <message>
+        <source>The sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <source>Synced. Records in the cache: %1.</source>
+        <translation>同步完成。本地缓存中的记录：%1 条。</translation>
+    </message>
+    <message>
+        <source>Local cache: %1</source>
+        <translation>本地缓存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent yet and wait for the next sync.</source>
+        <translation>
+            <numerusform>%n 项更改暂未发送，将在下次同步时发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were refused by the server or conflict with a change made elsewhere: open Xueshi to review them.</source>
+        <translation>
+            <numerusform>%n 项更改被服务器拒绝或与别处的更改冲突：请打开学时查看处理。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeclarationRules</name>
     <message>
         <source>Enter the training content.</source>
