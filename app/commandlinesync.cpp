@@ -40,8 +40,7 @@ public:
         if (m_loop)
             m_loop->quit();
     }
-    template <typename Done>
-    void until(Done done)
+    template<typename Done> void until(Done done)
     {
         QEventLoop loop;
         m_loop = &loop;
@@ -72,8 +71,7 @@ CommandLineSync::CommandLineSync(
     , m_network(network)
     , m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 void CommandLineSync::registerMutationRules(SyncEngine *engine, const LocalStore *store)
 {
@@ -129,8 +127,8 @@ int CommandLineSync::run(const SyncCommand &command, const QString &password)
         registerMutationRules(engine, store);
         // A child of the engine: it goes with it at logout. It holds a submission back while
         // its proofs wait, and sends them after each successful sync.
-        new AttachmentUploads(m_core->api(), engine, store,
-            AttachmentUploads::directoryFor(store->path()), engine);
+        new AttachmentUploads(
+            m_core->api(), engine, store, AttachmentUploads::directoryFor(store->path()), engine);
         engine->setPeriodicInterval(0);
         engine->setWatchNetwork(false);
     });
@@ -180,7 +178,8 @@ int CommandLineSync::logIn(const SyncCommand &command, const QString &password)
         const ApiError &error = answer->error;
         if (error.kind == ApiError::Kind::Certificate) {
             const CertificateProblem &certificate = error.certificate;
-            if (attempt == 0 && fingerprintMatches(command.trustFingerprint, certificate.fingerprint)
+            if (attempt == 0
+                && fingerprintMatches(command.trustFingerprint, certificate.fingerprint)
                 && !certificate.certificate.isNull()) {
                 m_core->trust()->pin(certificate.server, certificate.certificate);
                 m_out << tr("Trusted the certificate of %1 (SHA-256 %2).")
@@ -233,14 +232,15 @@ int CommandLineSync::syncOnce()
     // windows' mutation rules and the proofs' uploads before it started.
     Waiter waiter;
     std::optional<std::pair<bool, QString>> finished;
-    QObject::connect(engine, &SyncEngine::syncFinished, m_core,
-        [&](bool ok, const QString &message) {
+    QObject::connect(
+        engine, &SyncEngine::syncFinished, m_core, [&](bool ok, const QString &message) {
             finished = { ok, message };
             waiter.wake();
         });
     const auto *uploads = engine->findChild<AttachmentUploads *>();
     if (uploads)
-        QObject::connect(uploads, &AttachmentUploads::runningChanged, m_core, [&] { waiter.wake(); });
+        QObject::connect(
+            uploads, &AttachmentUploads::runningChanged, m_core, [&] { waiter.wake(); });
     const auto waitForSync = [&] {
         waiter.until([&] { return finished.has_value(); });
         // After a successful sync the proofs waiting to be sent go; their submissions were held.
@@ -270,8 +270,8 @@ int CommandLineSync::syncOnce()
     m_out << tr("Synced. Records in the cache: %1.").arg(store->entityCount()) << Qt::endl;
     m_out << tr("Local cache: %1").arg(store->path()) << Qt::endl;
     if (pending > 0) {
-        m_err << tr("%n change(s) could not be sent yet and wait for the next sync.", nullptr,
-            pending)
+        m_err << tr(
+            "%n change(s) could not be sent yet and wait for the next sync.", nullptr, pending)
               << Qt::endl;
     }
     if (refused > 0) {

@@ -41,8 +41,8 @@ public:
     enum ExitCode { Synced = 0, NotSynced = 1, NotLoggedIn = 2, Untrusted = 3 };
 
     // `core` must have local data enabled; `network` is the one it was made with.
-    CommandLineSync(ClientCore *core, QNetworkAccessManager *network, QTextStream &out,
-        QTextStream &err);
+    CommandLineSync(
+        ClientCore *core, QNetworkAccessManager *network, QTextStream &out, QTextStream &err);
 
     int run(const SyncCommand &command, const QString &password);
 

@@ -97,8 +97,8 @@ int main(int argc, char *argv[])
         QTextStream err(stderr);
         const QString password = xueshi::CommandLineSync::readPassword(stdin, err);
         xueshi::CommandLineSync command(&core, &network, out, err);
-        return command.run({ parser.value(serverOption), parser.value(userOption),
-                               parser.value(trustOption) },
+        return command.run(
+            { parser.value(serverOption), parser.value(userOption), parser.value(trustOption) },
             password);
     }
     xueshi::ui::applyTheme(application);

@@ -45,8 +45,7 @@ public:
     Computer()
         : m_dataDirectory(temporaryDirectory())
         , m_settingsFile(temporaryDirectory() + QStringLiteral("/xueshi.ini"))
-    {
-    }
+    { }
 
     Outcome sync(const SyncCommand &command, const QString &password)
     {
@@ -133,8 +132,8 @@ void TestCommandLineSync::untrustedCertificate_refusedWithFingerprint_pinnedWhen
     const QString key = ServerTrust::serverKey(server.baseUrl());
 
     // Nothing pinned: refused, and the fingerprint is there to compare.
-    Outcome outcome = computer.sync({ address, QStringLiteral("clilearner"), {} },
-        QStringLiteral("Secret123"));
+    Outcome outcome
+        = computer.sync({ address, QStringLiteral("clilearner"), {} }, QStringLiteral("Secret123"));
     QCOMPARE(outcome.code, int(CommandLineSync::Untrusted));
     QVERIFY2(outcome.err.contains(server.fingerprint()), qPrintable(outcome.err));
     QVERIFY(computer.pinned(key).isEmpty());
@@ -175,15 +174,15 @@ void TestCommandLineSync::offlineChange_sent_tokenRevoked()
     const TestReply registered = client.post(QStringLiteral("/accounts/learners"),
         learnerRegistration(QStringLiteral("clioffline"), QStringLiteral("44010619900101123")));
     QCOMPARE(registered.status, 201);
-    const QString userId
-        = registered.json.value(QStringLiteral("user")).toObject()
-              .value(QStringLiteral("id"))
-              .toString();
+    const QString userId = registered.json.value(QStringLiteral("user"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
     Computer computer;
     const SyncCommand command { server.baseUrl().toString(), QStringLiteral("clioffline"),
         server.fingerprint() };
-    QCOMPARE(computer.sync(command, QStringLiteral("Secret123")).code,
-        int(CommandLineSync::Synced));
+    QCOMPARE(
+        computer.sync(command, QStringLiteral("Secret123")).code, int(CommandLineSync::Synced));
 
     // A change made in the window while offline waits in the store's outbox.
     QString mutationId;
@@ -194,8 +193,8 @@ void TestCommandLineSync::offlineChange_sent_tokenRevoked()
         ApiClient api(&network, nullptr);
         SyncEngine engine(&api, &store);
         engine.setUserId(userId);
-        mutationId = engine.queueProfileUpdate({ { QStringLiteral("mobile"),
-            QStringLiteral("13912345678") } });
+        mutationId = engine.queueProfileUpdate(
+            { { QStringLiteral("mobile"), QStringLiteral("13912345678") } });
         QVERIFY(!mutationId.isEmpty());
         QCOMPARE(store.pendingCount(), 1);
     }
@@ -205,7 +204,8 @@ void TestCommandLineSync::offlineChange_sent_tokenRevoked()
         LocalStore store;
         QVERIFY(store.open(computer.stores().first()));
         QCOMPARE(store.pendingCount(), 0);
-        QCOMPARE(store.entity(QStringLiteral("profile"), userId)->data.value(QStringLiteral("learner"))
+        QCOMPARE(store.entity(QStringLiteral("profile"), userId)
+                     ->data.value(QStringLiteral("learner"))
                      .toObject()
                      .value(QStringLiteral("mobile"))
                      .toString(),
@@ -217,9 +217,9 @@ void TestCommandLineSync::offlineChange_sent_tokenRevoked()
                                       { QStringLiteral("password"), QStringLiteral("Secret123") } })
                               .json.value(QStringLiteral("token"))
                               .toString();
-    QCOMPARE(learnerMobile(client.get(QStringLiteral("/me"), token)
-                               .json.value(QStringLiteral("user"))
-                               .toObject()),
+    QCOMPARE(
+        learnerMobile(
+            client.get(QStringLiteral("/me"), token).json.value(QStringLiteral("user")).toObject()),
         QStringLiteral("13912345678"));
 
     // Each run logged out: only the session just made above is left on the server.
@@ -260,25 +260,25 @@ void TestCommandLineSync::loginProblems_exitTwo_nothingSynced()
                                       .section(QStringLiteral("://"), -1)),
         qPrintable(outcome.err));
 
-    outcome = computer.sync(
-        { QStringLiteral("http://127.0.0.1:1"), QStringLiteral("cliwrong"), {} },
-        QStringLiteral("Secret123"));
+    outcome
+        = computer.sync({ QStringLiteral("http://127.0.0.1:1"), QStringLiteral("cliwrong"), {} },
+            QStringLiteral("Secret123"));
     QCOMPARE(outcome.code, int(CommandLineSync::NotLoggedIn));
 
     QTcpServer closed;
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 deadPort = closed.serverPort();
     closed.close();
-    outcome = computer.sync({ QStringLiteral("https://127.0.0.1:%1").arg(deadPort),
-                                QStringLiteral("cliwrong"), {} },
+    outcome = computer.sync(
+        { QStringLiteral("https://127.0.0.1:%1").arg(deadPort), QStringLiteral("cliwrong"), {} },
         QStringLiteral("Secret123"));
     QCOMPARE(outcome.code, int(CommandLineSync::NotLoggedIn));
     QVERIFY(computer.stores().isEmpty());
 
     // Logged in once, then the server is down: the password opens the offline session on this
     // computer, but nothing is synced and that is said.
-    QCOMPARE(computer.sync(command, QStringLiteral("Secret123")).code,
-        int(CommandLineSync::Synced));
+    QCOMPARE(
+        computer.sync(command, QStringLiteral("Secret123")).code, int(CommandLineSync::Synced));
     QVERIFY(server.restart([&] { outcome = computer.sync(command, QStringLiteral("Secret123")); }));
     QCOMPARE(outcome.code, int(CommandLineSync::NotLoggedIn));
     QVERIFY2(outcome.err.contains(QStringLiteral("cannot be reached")), qPrintable(outcome.err));

@@ -11,21 +11,22 @@
 #include "clock.h"
 #include "localstore.h"
 #include "servertrust.h"
+#include "sinkprocess.h"
 #include "storage/database.h"
 #include "syncengine.h"
-#include "sinkprocess.h"
 #include "testserver.h"
 #include "testsupport.h"
 #include "tls/tlsmaterial.h"
 
 #include <QDir>
 #include <QDirIterator>
-#include <QJsonArray>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -81,9 +82,11 @@ struct ServerProcess
     quint16 port = 0;
     std::unique_ptr<QProcess> process;
 
-    bool start(const QString &databaseUrl, const QString &dataDir, const QString &logPath,
+    // Its output goes to `logDirectory`/server-PORT.log.
+    bool start(const QString &databaseUrl, const QString &dataDir, const QString &logDirectory,
         const NotifierFiles &notifier)
     {
+        const QString logPath = logDirectory + QStringLiteral("/server-%1.log").arg(port);
         process = std::make_unique<QProcess>();
         process->setProcessChannelMode(QProcess::MergedChannels);
         process->setStandardOutputFile(logPath, QIODevice::Append);
@@ -105,15 +108,15 @@ struct ServerProcess
             if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
                 || !group.open(QIODevice::ReadOnly))
                 return false;
-            file.write(group.readAll() + "\n[secrets]\nsmtp-password-file="
-                + notifier.smtpPassword.toUtf8() + '\n');
+            file.write(group.readAll()
+                + "\n[secrets]\nsmtp-password-file=" + notifier.smtpPassword.toUtf8() + '\n');
             file.close();
             process->start(QStringLiteral(XUESHI_SERVER_BINARY),
                 { QStringLiteral("--config"), config, QStringLiteral("--upstream"),
                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
                     QStringLiteral("--port"), QString::number(port), QStringLiteral("--database"),
-                    databaseUrl, QStringLiteral("--data-dir"), dataDir,
-                    QStringLiteral("--workers"), QStringLiteral("2") });
+                    databaseUrl, QStringLiteral("--data-dir"), dataDir, QStringLiteral("--workers"),
+                    QStringLiteral("2") });
         }
         if (!process->waitForStarted(10000))
             return false;
@@ -137,6 +140,7 @@ private slots:
     // The functions below go on with the farm and the learner the first one left.
     void desktopClient_logsInThroughNginx_syncsFromBothProcesses();
     void recoveryCode_arrivesByEmail_resetsThePassword();
+    void twoProcessesSending_eachMessageOnce();
     void backupRestored_everyClientBackConsistent();
 
 private:
@@ -166,6 +170,9 @@ private:
     // server's /var/lib/xueshi when the farm runs from the packages.
     QString dataRoot() const { return qEnvironmentVariable("XUESHI_FARM_DATA_ROOT", m_dir.path()); }
     QStringList accessLog() const;
+    // What the process on `port` wrote, and what every process wrote.
+    QByteArray serverLog(quint16 port) const;
+    QList<QByteArray> serverLogs() const;
     bool call(const QString &method, const QString &path, const QJsonObject &body, ApiResult *out);
     bool sync(int timeoutMs = 60000);
 
@@ -219,7 +226,7 @@ void TestFarm::initTestCase()
     m_servers[0].port = freePort();
     m_servers[1].port = freePort();
     QVERIFY(m_servers[0].port != m_servers[1].port);
-    const QString log = m_dir.filePath(QStringLiteral("servers.log"));
+    const QString log = m_dir.path();
     QVERIFY(startSmtp());
     QVERIFY(m_servers[0].start(m_databaseUrl, m_dataDir, log, m_notifier));
     QVERIFY2(m_servers[1].start(m_databaseUrl, m_dataDir, log, m_notifier), qPrintable(log));
@@ -255,7 +262,9 @@ void TestFarm::cleanupTestCase()
         adminExec(
             QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName), &error);
     if (m_failed || qEnvironmentVariableIsSet("XUESHI_FARM_SHOW_LOGS")) {
-        for (const char *name : { "servers.log", "nginx/error.log", "nginx/access.log" }) {
+        for (const ServerProcess &s : m_servers)
+            qWarning("--- server %d ---\n%s", s.port, serverLog(s.port).right(6000).constData());
+        for (const char *name : { "nginx/error.log", "nginx/access.log" }) {
             QFile f(m_dir.filePath(QString::fromLatin1(name)));
             if (f.open(QIODevice::ReadOnly))
                 qWarning("--- %s ---\n%s", name, f.readAll().right(6000).constData());
@@ -356,6 +365,17 @@ QStringList TestFarm::accessLog() const
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QByteArray TestFarm::serverLog(quint16 port) const
+{
+    QFile f(m_dir.filePath(QStringLiteral("server-%1.log").arg(port)));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QList<QByteArray> TestFarm::serverLogs() const
+{
+    return { serverLog(m_servers[0].port), serverLog(m_servers[1].port) };
 }
 
 bool TestFarm::call(
@@ -469,8 +489,7 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
 
     // Phase 3: the first process back; then the second is killed outright during syncs (no
     // drain: requests cut in the middle, nginx retries them on the first).
-    QVERIFY(m_servers[0].start(
-        m_databaseUrl, m_dataDir, m_dir.filePath(QStringLiteral("servers.log")), m_notifier));
+    QVERIFY(m_servers[0].start(m_databaseUrl, m_dataDir, m_dir.path(), m_notifier));
     // nginx left the stopped process alone for fail_timeout (10 s): wait until it serves again.
     QTest::qWait(11000);
     for (int round = 200; round < 206; ++round) {
@@ -533,8 +552,8 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
         adminExec(QStringLiteral("CREATE DATABASE %1").arg(goneName), &error), qPrintable(error));
     const QString goneUrl
         = m_databaseUrl.left(m_databaseUrl.lastIndexOf(QLatin1Char('/')) + 1) + goneName;
-    QVERIFY(m_servers[1].start(goneUrl, dataRoot() + QStringLiteral("/data-gone"),
-        m_dir.filePath(QStringLiteral("servers.log")), m_notifier));
+    QVERIFY(m_servers[1].start(
+        goneUrl, dataRoot() + QStringLiteral("/data-gone"), m_dir.path(), m_notifier));
     QVERIFY2(adminExec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(goneName), &error),
         qPrintable(error));
     QTest::qWait(11000); // nginx's fail_timeout for the killed process
@@ -602,15 +621,17 @@ bool TestFarm::startSmtp()
     }
     m_smtp = std::make_unique<SinkProcess>(
         QStringLiteral(XUESHI_SMTP_SINK), m_dir.filePath(QStringLiteral("smtp")));
-    return m_smtp->start({ QStringLiteral("--port"), QString::number(m_smtpPort),
-        QStringLiteral("--cert"), certificate, QStringLiteral("--key"), key,
-        QStringLiteral("--user"), QStringLiteral("farm-mailer"), QStringLiteral("--password-file"),
-        m_notifier.smtpPassword });
+    // A slow mail server (100 ms a message), so the two processes' senders overlap.
+    return m_smtp->start(
+        { QStringLiteral("--delay-ms"), QStringLiteral("100"), QStringLiteral("--port"),
+            QString::number(m_smtpPort), QStringLiteral("--cert"), certificate,
+            QStringLiteral("--key"), key, QStringLiteral("--user"), QStringLiteral("farm-mailer"),
+            QStringLiteral("--password-file"), m_notifier.smtpPassword });
 }
 
 bool TestFarm::startServers()
 {
-    const QString log = m_dir.filePath(QStringLiteral("servers.log"));
+    const QString log = m_dir.path();
     bool started = false;
     for (ServerProcess &server : m_servers) {
         if (server.process && server.process->state() != QProcess::NotRunning)
@@ -663,8 +684,8 @@ bool TestFarm::admin(const QStringList &args)
         process.start(wrapper, args);
     } else {
         process.start(QStringLiteral(XUESHI_SERVER_BINARY),
-            QStringList { QStringLiteral("--database"), m_databaseUrl,
-                QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("admin") }
+            QStringList { QStringLiteral("--database"), m_databaseUrl, QStringLiteral("--data-dir"),
+                m_dataDir, QStringLiteral("admin") }
                 + args);
     }
     const bool finished = process.waitForFinished(180000);
@@ -708,7 +729,8 @@ TestFarm::ClientRun TestFarm::desktopSync(
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     if (run.exitCode != 0)
-        qWarning("xueshi --sync (%d):\n%s%s", run.exitCode, qPrintable(run.out), qPrintable(run.err));
+        qWarning(
+            "xueshi --sync (%d):\n%s%s", run.exitCode, qPrintable(run.out), qPrintable(run.err));
     return run;
 }
 
@@ -728,8 +750,7 @@ bool TestFarm::logInApi(const QString &username, const QString &password)
 {
     ApiResult result;
     if (!call(QStringLiteral("POST"), QStringLiteral("/session"),
-            { { QStringLiteral("username"), username },
-                { QStringLiteral("password"), password } },
+            { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } },
             &result)
         || !result.ok())
         return false;
@@ -739,7 +760,8 @@ bool TestFarm::logInApi(const QString &username, const QString &password)
 
 void TestFarm::desktopClient_logsInThroughNginx_syncsFromBothProcesses()
 {
-    QVERIFY2(!m_userId.isEmpty(), "runs after farm_processesStoppedMidSync_nothingLostNothingDoubled");
+    QVERIFY2(
+        !m_userId.isEmpty(), "runs after farm_processesStoppedMidSync_nothingLostNothingDoubled");
     QVERIFY(startServers());
     const qsizetype logBefore = accessLog().size();
 
@@ -772,17 +794,17 @@ void TestFarm::desktopClient_logsInThroughNginx_syncsFromBothProcesses()
         qPrintable(lines.join(u'\n')));
     for (const char *request : { "\"POST /api/v1/session\"", "\"DELETE /api/v1/session\"",
              "\"GET /api/v1/sync/changes" }) {
-        QVERIFY2(std::any_of(lines.cbegin(), lines.cend(),
-                     [request](const QString &line) {
-                         return line.contains(QLatin1String(request));
-                     }),
+        QVERIFY2(
+            std::any_of(lines.cbegin(), lines.cend(),
+                [request](const QString &line) { return line.contains(QLatin1String(request)); }),
             request);
     }
 }
 
 void TestFarm::recoveryCode_arrivesByEmail_resetsThePassword()
 {
-    QVERIFY2(!m_userId.isEmpty(), "runs after farm_processesStoppedMidSync_nothingLostNothingDoubled");
+    QVERIFY2(
+        !m_userId.isEmpty(), "runs after farm_processesStoppedMidSync_nothingLostNothingDoubled");
     QVERIFY(startServers());
     const qsizetype before = m_smtp->messages().size();
 
@@ -818,21 +840,69 @@ void TestFarm::recoveryCode_arrivesByEmail_resetsThePassword()
 
     // The desktop client logs in with the new password, and no longer with the old one.
     const QString home = m_dir.filePath(QStringLiteral("computer-a"));
-    QCOMPARE(desktopSync(home, QStringLiteral("farmlearner"), QStringLiteral("Secret123")).exitCode,
-        2);
+    QCOMPARE(
+        desktopSync(home, QStringLiteral("farmlearner"), QStringLiteral("Secret123")).exitCode, 2);
     QCOMPARE(desktopSync(home, QStringLiteral("farmlearner"), newPassword).exitCode, 0);
 
     // Neither process wrote the code to its log.
-    QFile log(m_dir.filePath(QStringLiteral("servers.log")));
-    QVERIFY(log.open(QIODevice::ReadOnly));
-    const QByteArray logged = log.readAll();
+    const QByteArray logged = serverLogs().join('\n');
     QVERIFY(logged.contains("sent by smtp"));
     QVERIFY(!logged.contains(code.toLatin1()));
 }
 
+void TestFarm::twoProcessesSending_eachMessageOnce()
+{
+    QVERIFY(startServers());
+    const qsizetype before = m_smtp->messages().size();
+    QList<int> sentBefore;
+    for (const QByteArray &log : serverLogs())
+        sentBefore.append(int(log.count("sent by smtp")));
+
+    // Sixty messages queued at once in the shared database, as codes are, for both processes'
+    // senders (each polls every 2 s and claims one due message at a time with a lease).
+    constexpr int Messages = 60;
+    {
+        server::Database database(*server::DatabaseConfig::fromUrl(m_databaseUrl, nullptr));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < Messages; ++i) {
+            database.exec(QStringLiteral("INSERT INTO notifier_outbox (channel, destination,"
+                                         " subject, body, created_at, expires_at, transport,"
+                                         " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                { QStringLiteral("email"), QStringLiteral("farm-%1@example.cn").arg(i),
+                    QStringLiteral("farm senders"), QStringLiteral("message %1").arg(i), now,
+                    now + 10 * 60 * 1000, QStringLiteral("smtp"), now });
+        }
+    }
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_smtp->messages().size(), before + Messages, 60000);
+    QTest::qWait(5000); // two more polls of each sender: nothing more arrives
+    const QList<QJsonObject> messages = m_smtp->messages().mid(before);
+    QCOMPARE(messages.size(), Messages);
+    QSet<QString> recipients;
+    for (const QJsonObject &m : messages)
+        recipients.insert(m.value(QStringLiteral("rcptTos")).toArray().first().toString());
+    QCOMPARE(recipients.size(), Messages);
+
+    // Each process sent some of them; each message took one attempt.
+    const QList<QByteArray> logs = serverLogs();
+    for (int i = 0; i < 2; ++i) {
+        const int sent = int(logs.at(i).count("sent by smtp")) - sentBefore.at(i);
+        QVERIFY2(sent >= 1 && sent < Messages,
+            qPrintable(QStringLiteral("process %1 sent %2").arg(i).arg(sent)));
+    }
+    server::Database database(*server::DatabaseConfig::fromUrl(m_databaseUrl, nullptr));
+    QSqlQuery q = database.exec(QStringLiteral("SELECT COUNT(*), SUM(attempts) FROM notifier_outbox"
+                                               " WHERE subject = ? AND sent_at IS NOT NULL"),
+        { QStringLiteral("farm senders") });
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), Messages);
+    QCOMPARE(q.value(1).toInt(), Messages);
+}
+
 void TestFarm::backupRestored_everyClientBackConsistent()
 {
-    QVERIFY2(!m_userId.isEmpty(), "runs after farm_processesStoppedMidSync_nothingLostNothingDoubled");
+    QVERIFY2(
+        !m_userId.isEmpty(), "runs after farm_processesStoppedMidSync_nothingLostNothingDoubled");
     QVERIFY(startServers());
     const QString homeA = m_dir.filePath(QStringLiteral("computer-a"));
     QCOMPARE(desktopSync(homeA, QStringLiteral("farmlearner"), m_password).exitCode, 0);
@@ -851,8 +921,8 @@ void TestFarm::backupRestored_everyClientBackConsistent()
         QVERIFY(store.open(storeA));
         SyncEngine engine(m_api.get(), &store);
         engine.setUserId(m_userId);
-        QVERIFY(!engine.queueProfileUpdate({ { QStringLiteral("mobile"), changedMobile } })
-                     .isEmpty());
+        QVERIFY(
+            !engine.queueProfileUpdate({ { QStringLiteral("mobile"), changedMobile } }).isEmpty());
     }
     QCOMPARE(desktopSync(homeA, QStringLiteral("farmlearner"), m_password).exitCode, 0);
     ApiResult result;

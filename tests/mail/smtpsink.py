@@ -5,7 +5,8 @@ Offers STARTTLS with the given certificate and requires it before anything else
 (require_starttls); with --user/--password-file it requires AUTH too. Each message
 accepted is written to DIR as NNNN.json: the envelope, whether it came over TLS, the
 authenticated user, the decoded subject and text. With --refuse CODE it answers every
-RCPT TO with that code instead (451: try later; 550: refused for good).
+RCPT TO with that code instead (451: try later; 550: refused for good). With --delay-ms N it
+takes N ms over each message before accepting it (a slow mail server: senders overlap).
 Prints "ready PORT" on standard output once it listens; stops on SIGTERM or stdin EOF.
 """
 import argparse
@@ -26,9 +27,10 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Sink:
-    def __init__(self, directory, refuse):
+    def __init__(self, directory, refuse, delay):
         self.directory = directory
         self.refuse = refuse
+        self.delay = delay
         self.count = 0
         self.lock = threading.Lock()
 
@@ -39,6 +41,8 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         message = email.message_from_bytes(envelope.original_content or envelope.content,
                                            policy=email.policy.default)
         body = message.get_body(preferencelist=("plain",))
@@ -73,6 +77,7 @@ def main():
     parser.add_argument("--user")
     parser.add_argument("--password-file")
     parser.add_argument("--refuse", type=int, default=0)
+    parser.add_argument("--delay-ms", type=int, default=0)
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     # aiosmtpd warns about its own use of a deprecated attribute on every login.
@@ -92,7 +97,8 @@ def main():
             return AuthResult(success=ok, auth_data=auth_data if ok else None)
 
         kwargs = dict(authenticator=authenticator, auth_required=True, auth_require_tls=True)
-    controller = Controller(Sink(args.dir, args.refuse), hostname="127.0.0.1", port=args.port,
+    sink = Sink(args.dir, args.refuse, args.delay_ms / 1000.0)
+    controller = Controller(sink, hostname="127.0.0.1", port=args.port,
                             tls_context=context, require_starttls=True, **kwargs)
     # Controller's self-check connects in clear text, which require_starttls answers with an
     # error it ignores.

@@ -10,8 +10,7 @@ namespace xueshi::test {
 SinkProcess::SinkProcess(const QString &script, const QString &directory)
     : m_script(script)
     , m_directory(directory)
-{
-}
+{ }
 
 SinkProcess::~SinkProcess()
 {
@@ -54,7 +53,8 @@ QList<QJsonObject> SinkProcess::messages() const
 {
     QList<QJsonObject> out;
     const QDir dir(m_directory);
-    for (const QString &name : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name)) {
+    for (const QString &name :
+        dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(name));
         if (f.open(QIODevice::ReadOnly))
             out.append(QJsonDocument::fromJson(f.readAll()).object());
