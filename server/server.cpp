@@ -40,6 +40,50 @@ Q_LOGGING_CATEGORY(lcServer, "xueshi.server", QtInfoMsg)
 
 namespace xueshi::server {
 
+namespace {
+
+// The notifier's part of the metrics: this process's sender's counters (when it delivers) and
+// the shared outbox's backlog, read on the calling thread's connection.
+QList<Metrics::Gauge> notifierGauges(
+    const OutboxSender *sender, Database &database, const Clock &clock)
+{
+    QList<Metrics::Gauge> gauges;
+    if (sender) {
+        const OutboxSender::Counters c = sender->counters();
+        gauges.append({ "xueshi_notifier_deliveries_total",
+            "Delivery attempts of codes by this process's sender: sent, failed to be tried "
+            "again (retry), failed and given up (given_up).",
+            "counter",
+            { { "outcome=\"sent\"", double(c.sent) }, { "outcome=\"retry\"", double(c.retried) },
+                { "outcome=\"given_up\"", double(c.failed) } } });
+    }
+    // The shared outbox, as every process sees it: messages not yet sent nor given up, and how
+    // long the oldest has waited (codes that do not get out show here before users call).
+    try {
+        QSqlQuery q = database.exec(
+            QStringLiteral("SELECT COUNT(*), MIN(created_at) FROM notifier_outbox"
+                           " WHERE sent_at IS NULL AND failed_at IS NULL AND transport <> ?"),
+            { OutboxNotifier::Development });
+        if (q.next()) {
+            const qint64 waiting = q.value(0).toLongLong();
+            const qint64 now = clock.nowUtc().toMSecsSinceEpoch();
+            const double oldest
+                = waiting > 0 ? std::max<qint64>(0, now - q.value(1).toLongLong()) / 1000.0 : 0;
+            gauges.append({ "xueshi_notifier_outbox_waiting",
+                "Messages in the shared outbox not yet sent nor given up.", "gauge",
+                { { QByteArray(), double(waiting) } } });
+            gauges.append({ "xueshi_notifier_outbox_oldest_waiting_seconds",
+                "Age of the oldest message not yet sent nor given up (0 when none waits).", "gauge",
+                { { QByteArray(), oldest } } });
+        }
+    } catch (const DatabaseError &e) {
+        qCWarning(lcServer, "metrics: cannot read the notifier outbox: %s", e.what());
+    }
+    return gauges;
+}
+
+} // namespace
+
 Server::Server(ServerOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -314,6 +358,7 @@ bool Server::listenMetrics(quint16 port, QString *error)
                 { "lane=\"password\"", double(m_router->droppedGone(Router::Lane::Password)) } } });
         gauges.append({ "xueshi_http_connections", "Open client connections.", "gauge",
             { { QByteArray(), double(m_http->connectionCount()) } } });
+        gauges += notifierGauges(m_sender.get(), *m_database, *m_clock);
         return m_metrics->render(gauges);
     };
     m_metricsHttp->setHandler([render](HttpRequest request, HttpServer::Responder respond) {

@@ -4,16 +4,20 @@
 // queries or tokens; the metrics listener's exposition format, its counters moving, and refusals
 // of anything but a local, unproxied GET /metrics.
 #include "api/router.h"
+#include "core/serverconfig.h"
 #include "http/httpconnection.h"
 #include "metrics/metrics.h"
+#include "notify/outboxsender.h"
 #include "testserver.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSslSocket>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -345,6 +349,57 @@ private slots:
         QCOMPARE(sample(after, "xueshi_worker_queue_depth{lane=\"normal\"}"), 0.0);
         // Labels come from the route table: the path's id is not one.
         QVERIFY(!after.contains("no-such-user"));
+    }
+
+    void metrics_notifierOutbox_backlogAndDeliveries()
+    {
+        // A sender for e-mail whose SMTP server is down: its attempts fail and are retried.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 deadPort = closed.serverPort();
+        closed.close();
+        const QString path = temporaryDirectory() + QStringLiteral("/server.conf");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("[notifier]\nemail=smtp\nsmtp-url=smtp://127.0.0.1:%1\n"
+                                  "smtp-from=noreply@xueshi.example.cn\nsmtp-timeout=5\n")
+                       .arg(deadPort)
+                       .toUtf8());
+        file.close();
+        QString error;
+        const auto config = server::ServerConfig::open(path, {}, &error);
+        QVERIFY2(config, qPrintable(error));
+        TestServer server(config);
+        QVERIFY2(server.isRunning(), qPrintable(server.errorString()));
+        QVERIFY2(server.server().listenMetrics(0, &error), qPrintable(error));
+        const quint16 port = server.server().metricsPort();
+        const auto scrape = [port] {
+            return bodyOf(exchange(port,
+                "GET /metrics HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n", nullptr));
+        };
+        const QByteArray idle = scrape();
+        QCOMPARE(sample(idle, "xueshi_notifier_outbox_waiting"), 0.0);
+        QCOMPARE(sample(idle, "xueshi_notifier_outbox_oldest_waiting_seconds"), 0.0);
+        QCOMPARE(sample(idle, "xueshi_notifier_deliveries_total{outcome=\"retry\"}"), 0.0);
+
+        // A code queued 90 s ago (by the test clock); the development notifier's messages
+        // (mobile codes here) are no backlog.
+        const qint64 queued = server.clock().nowUtc().toMSecsSinceEpoch() - 90 * 1000;
+        for (const char *transport : { "smtp", "development" }) {
+            server.server().database().exec(
+                QStringLiteral("INSERT INTO notifier_outbox (channel, destination, subject, body,"
+                               " created_at, expires_at, transport, next_attempt_at)"
+                               " VALUES ('email', 'a@example.cn', 's', 'b', ?, ?, ?, ?)"),
+                { queued, queued + 3600 * 1000, QString::fromLatin1(transport), queued });
+        }
+        server.server().sender()->wake();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sample(scrape(), "xueshi_notifier_deliveries_total{outcome=\"retry\"}") >= 1, 20000);
+        const QByteArray after = scrape();
+        QCOMPARE(sample(after, "xueshi_notifier_outbox_waiting"), 1.0);
+        QCOMPARE(sample(after, "xueshi_notifier_outbox_oldest_waiting_seconds"), 90.0);
+        QCOMPARE(sample(after, "xueshi_notifier_deliveries_total{outcome=\"sent\"}"), 0.0);
+        QCOMPARE(sample(after, "xueshi_notifier_deliveries_total{outcome=\"given_up\"}"), 0.0);
     }
 
     void metrics_onlyLocalUnproxiedGet()
