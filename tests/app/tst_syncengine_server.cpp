@@ -36,14 +36,6 @@ using namespace xueshi::test;
 
 namespace {
 
-QString learnerMobile(const QJsonObject &user)
-{
-    return user.value(QStringLiteral("learner"))
-        .toObject()
-        .value(QStringLiteral("mobile"))
-        .toString();
-}
-
 // The real server, one registered learner (and one employer for the directory), and the client
 // side: pinned trust, a real QNetworkAccessManager, the store and the engine.
 struct Fixture

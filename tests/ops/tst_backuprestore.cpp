@@ -73,14 +73,6 @@ Run admin(const server::ServerOptions &options, const QStringList &args)
     return run;
 }
 
-QString learnerMobile(const QJsonObject &user)
-{
-    return user.value(QStringLiteral("learner"))
-        .toObject()
-        .value(QStringLiteral("mobile"))
-        .toString();
-}
-
 QStringList filesUnder(const QString &directory)
 {
     QStringList files;

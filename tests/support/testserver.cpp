@@ -373,6 +373,14 @@ QJsonObject learnerRegistration(
         { QStringLiteral("email"), QStringLiteral("zhangsan@example.cn") } };
 }
 
+QString learnerMobile(const QJsonObject &user)
+{
+    return user.value(QStringLiteral("learner"))
+        .toObject()
+        .value(QStringLiteral("mobile"))
+        .toString();
+}
+
 QJsonObject organisationRegistration(
     const QString &username, const QString &creditCodeFirst17, const QString &phone)
 {

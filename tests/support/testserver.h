@@ -141,6 +141,8 @@ QList<QJsonObject> pullAllChanges(TestClient &client, const QString &token, int 
 // Fixtures for the demo-style accounts the suites register.
 QJsonObject learnerRegistration(const QString &username, const QString &residentIdFirst17,
     const QString &mobile = QStringLiteral("13800138000"));
+// The mobile number in an API User object of a learner.
+QString learnerMobile(const QJsonObject &user);
 QJsonObject organisationRegistration(const QString &username, const QString &creditCodeFirst17,
     const QString &phone = QStringLiteral("13900139000"));
 // Runs one statement (CREATE or DROP DATABASE) on the administrative database of the test
