@@ -2,6 +2,7 @@
 // gets its whole answer, an idle keep-alive connection is closed at once, new connections are
 // refused, and drained() comes once nothing is left, or at the drain time with the rest cut.
 #include "http/httpserver.h"
+#include "testsupport.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -10,6 +11,7 @@
 #include <QTimer>
 
 using namespace xueshi::server;
+using namespace xueshi::test;
 
 namespace {
 
@@ -27,27 +29,6 @@ void serveSlowly(HttpServer &http, int slowMs)
         response.body = "fast";
         respond(response);
     });
-}
-
-// Reads one whole answer (Content-Length framed) from the socket, running the event loop.
-QByteArray readAnswer(QTcpSocket &socket, int timeoutMs)
-{
-    QByteArray answer;
-    [[maybe_unused]] const bool arrived = QTest::qWaitFor(
-        [&] {
-            answer += socket.readAll();
-            const qsizetype end = answer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return false;
-            const qsizetype at = answer.toLower().indexOf("content-length:");
-            if (at < 0)
-                return true;
-            const qint64 length
-                = answer.mid(at + 15, answer.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
-            return answer.size() >= end + 4 + length;
-        },
-        timeoutMs);
-    return answer;
 }
 
 } // namespace
@@ -68,7 +49,7 @@ private slots:
         QTcpSocket idle;
         idle.connectToHost(QHostAddress::LocalHost, port);
         idle.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
-        QVERIFY(readAnswer(idle, 5000).endsWith("fast"));
+        QVERIFY(readHttpAnswer(idle, 5000).endsWith("fast"));
         // A slow request whose answer is still being worked on.
         QTcpSocket slow;
         slow.connectToHost(QHostAddress::LocalHost, port);
@@ -91,7 +72,7 @@ private slots:
         QVERIFY(drained.isEmpty());
 
         // The slow answer arrives whole, telling the client the connection ends with it.
-        const QByteArray answer = readAnswer(slow, 5000);
+        const QByteArray answer = readHttpAnswer(slow, 5000);
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(200).constData());
         QVERIFY(answer.toLower().contains("connection: close"));
         QVERIFY(answer.endsWith(QByteArray(200 * 1024, 'x')));

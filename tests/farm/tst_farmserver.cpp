@@ -50,27 +50,15 @@ int rawStatus(quint16 port, const QByteArray &request, QByteArray *body = nullpt
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     socket.write(request);
-    QByteArray answer;
-    bool complete = false;
-    [[maybe_unused]] const bool arrived = QTest::qWaitFor(
-        [&] {
-            answer += socket.readAll();
-            const qsizetype end = answer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return false;
-            const qsizetype at = answer.toLower().indexOf("content-length:");
-            const qsizetype length = at < 0
-                ? 0
-                : answer.mid(at + 15, answer.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
-            if (answer.size() < end + 4 + length)
-                return false;
-            if (body)
-                *body = answer.mid(end + 4, length);
-            complete = true;
-            return true;
-        },
-        20000);
-    return complete && answer.startsWith("HTTP/1.1 ") ? answer.mid(9, 3).toInt() : 0;
+    const QByteArray answer = readHttpAnswer(socket, 20000);
+    const qsizetype length = httpAnswerLength(answer);
+    if (length < 0 || !answer.startsWith("HTTP/1.1 "))
+        return 0;
+    if (body) {
+        const qsizetype start = answer.indexOf("\r\n\r\n") + 4;
+        *body = answer.mid(start, length - start);
+    }
+    return answer.mid(9, 3).toInt();
 }
 
 QByteArray loginRequest(const QString &username, const QByteArray &extraHeaders)
