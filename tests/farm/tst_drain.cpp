@@ -2,7 +2,7 @@
 // gets its whole answer, an idle keep-alive connection is closed at once, new connections are
 // refused, and drained() comes once nothing is left, or at the drain time with the rest cut.
 #include "http/httpserver.h"
-#include "testsupport.h"
+#include "testserver.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -17,6 +17,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
+#include <QTest>
 #include <QThread>
 #include <QUuid>
 
@@ -371,6 +372,30 @@ QJsonObject learnerRegistration(
         { QStringLiteral("residentId"), residentId(residentIdFirst17) },
         { QStringLiteral("mobile"), mobile },
         { QStringLiteral("email"), QStringLiteral("zhangsan@example.cn") } };
+}
+
+qsizetype httpAnswerLength(const QByteArray &bytes)
+{
+    const qsizetype end = bytes.indexOf("\r\n\r\n");
+    if (end < 0)
+        return -1;
+    const QByteArray head = bytes.left(end).toLower();
+    const qsizetype at = head.indexOf("content-length:");
+    const qsizetype length
+        = at < 0 ? 0 : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+    return bytes.size() >= end + 4 + length ? end + 4 + length : -1;
+}
+
+QByteArray readHttpAnswer(QTcpSocket &socket, int timeoutMs)
+{
+    QByteArray answer;
+    [[maybe_unused]] const bool complete = QTest::qWaitFor(
+        [&] {
+            answer += socket.readAll();
+            return httpAnswerLength(answer) >= 0;
+        },
+        timeoutMs);
+    return answer;
 }
 
 QString learnerMobile(const QJsonObject &user)

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSslCertificate>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -141,6 +142,14 @@ QList<QJsonObject> pullAllChanges(TestClient &client, const QString &token, int 
 // Fixtures for the demo-style accounts the suites register.
 QJsonObject learnerRegistration(const QString &username, const QString &residentIdFirst17,
     const QString &mobile = QStringLiteral("13800138000"));
+// Reads one HTTP/1.1 answer framed by its Content-Length (none: the head alone) from `socket`,
+// running the event loop for at most `timeoutMs`. Returns the head and body; what arrived, which
+// may be incomplete, when the time ran out (see httpAnswerLength()).
+QByteArray readHttpAnswer(QTcpSocket &socket, int timeoutMs);
+// The length of the whole answer at the start of `bytes` (head, blank line and body), or -1 while
+// it is incomplete.
+qsizetype httpAnswerLength(const QByteArray &bytes);
+
 // The mobile number in an API User object of a learner.
 QString learnerMobile(const QJsonObject &user);
 QJsonObject organisationRegistration(const QString &username, const QString &creditCodeFirst17,

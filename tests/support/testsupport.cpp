@@ -4,9 +4,7 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QTest>
 #include <QUuid>
 
 #include <memory>
@@ -45,30 +43,6 @@ QStringList cachedEntities(const QString &storePath)
     QSqlDatabase::removeDatabase(name);
     rows.sort();
     return rows;
-}
-
-qsizetype httpAnswerLength(const QByteArray &bytes)
-{
-    const qsizetype end = bytes.indexOf("\r\n\r\n");
-    if (end < 0)
-        return -1;
-    const QByteArray head = bytes.left(end).toLower();
-    const qsizetype at = head.indexOf("content-length:");
-    const qsizetype length
-        = at < 0 ? 0 : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
-    return bytes.size() >= end + 4 + length ? end + 4 + length : -1;
-}
-
-QByteArray readHttpAnswer(QTcpSocket &socket, int timeoutMs)
-{
-    QByteArray answer;
-    [[maybe_unused]] const bool complete = QTest::qWaitFor(
-        [&] {
-            answer += socket.readAll();
-            return httpAnswerLength(answer) >= 0;
-        },
-        timeoutMs);
-    return answer;
 }
 
 QByteArray gunzip(const QByteArray &data)
