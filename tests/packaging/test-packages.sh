@@ -5,7 +5,9 @@
 # User=, with its Environment=, UMask=, LimitNOFILE=, MemoryDenyWriteExecute= and a credentials
 # directory filled as LoadCredential= does), checks /api/v1/health over HTTPS, runs an admin
 # command through xueshi-server-admin, stops the server with SIGTERM, and runs the installed
-# client's --version and --verify offscreen; with FARM (tst_farm), two installed servers on
+# client's --version and --verify offscreen; then starts the unit under the real systemd (PID 1
+# of namespaces of its own where it is not the machine's: systemd-namespace.sh), checks the
+# sandbox the server runs in and has the installed client log in and sync through it; with FARM (tst_farm), two installed servers on
 # PostgreSQL behind nginx serve a syncing client, the installed `xueshi --sync` logs in and syncs
 # through nginx, a recovery code arrives by e-mail at a loopback SMTP server, and a backup made
 # and restored with xueshi-server-admin brings every client back consistent. The packages are
@@ -32,6 +34,7 @@ done
 work=$(mktemp -d /tmp/xueshi-packaging.XXXXXX)
 chmod 0755 "$work"
 server_pid=
+systemd_pid=
 had_user=no
 getent passwd xueshi >/dev/null && had_user=yes
 had_data=no
@@ -41,6 +44,9 @@ cleanup() {
     local status=$?
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    if [ -n "$systemd_pid" ]; then
+        kill -KILL "$systemd_pid" 2>/dev/null || true # the namespace and all in it
     fi
     dpkg --purge xueshi xueshi-server >"$work/purge.log" 2>&1 || {
         echo "dpkg --purge failed:" >&2
@@ -224,6 +230,99 @@ client --verify "$work/tampered.pdf" --key "$key" >/dev/null 2>&1 || status=$?
 status=0
 client --verify "$work/valid.pdf" >/dev/null 2>&1 || status=$?
 [ "$status" = 1 ] || fail "--verify with an unknown key exited $status, not 1"
+
+# --- the installed server under systemd ----------------------------------------------------------
+# The unit as systemd runs it, its sandboxing enforced: with systemd PID 1 of namespaces of its
+# own (systemd-namespace.sh) where it is not this machine's. The service manager sets up the
+# user, the seccomp filter, the file-system namespaces and the credentials; the server then
+# serves a real client's login and sync under them, is restarted after a crash and stops
+# cleanly.
+sd() { if [ -n "$systemd_pid" ]; then nsenter -t "$systemd_pid" -m -p -- "$@"; else "$@"; fi; }
+systemd_ready=yes
+if [ "$(ps -p 1 -o comm=)" != systemd ]; then
+    if unshare --pid --fork --mount --uts --ipc true 2>/dev/null; then
+        step "systemd as PID 1 of its own namespaces (systemd-namespace.sh)"
+        unit_name=$(basename "$unit")
+        unshare --pid --fork --mount --uts --ipc \
+            "$source/tests/packaging/systemd-namespace.sh" "$unit_name" \
+            >"$work/systemd.log" 2>&1 &
+        for _ in $(seq 1 100); do
+            systemd_pid=$(pgrep -f -n 'systemd --unit=xueshi-check.target' || true)
+            [ -n "$systemd_pid" ] && [ "$(sd systemctl is-system-running 2>/dev/null)" = running ] \
+                && break
+            sleep 0.1
+        done
+        [ "$(sd systemctl is-system-running 2>/dev/null)" = running ] \
+            || { cat "$work/systemd.log" >&2; fail "systemd did not come up in its namespaces"; }
+    else
+        systemd_ready=no
+        echo "NOTE: this machine can make no PID namespace (unshare refused): the unit was" \
+            "only run as run-as-unit.sh plays it"
+    fi
+fi
+if [ "$systemd_ready" = yes ]; then
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    service="xueshi-server@$port.service"
+    step "systemctl start $service"
+    sd systemctl daemon-reload
+    sd systemctl start "$service" || { sd systemctl status "$service" --no-pager >&2 || true; fail "systemctl start"; }
+    answer=
+    for _ in $(seq 1 60); do
+        answer=$(health) && break
+        sleep 0.5
+    done
+    [[ "$answer" == *'"status":"ok"'* ]] \
+        || { sd systemctl status "$service" --no-pager >&2 || true; fail "health under systemd: $answer"; }
+    main=$(pgrep -f -n "xueshi-server --config /etc/xueshi/server.conf --port $port") \
+        || fail "no server process"
+    echo "   $(grep -E '^(Uid|CapEff|NoNewPrivs|Seccomp):' "/proc/$main/status" | tr -s '\t\n' '  ')"
+    [ "$(awk '/^Uid:/ {print $2}' "/proc/$main/status")" = "$uid" ] || fail "not run as xueshi"
+    grep -q '^CapEff:[[:space:]]*0000000000000000$' "/proc/$main/status" || fail "capabilities left"
+    grep -q '^NoNewPrivs:[[:space:]]*1$' "/proc/$main/status" || fail "NoNewPrivileges not set"
+    grep -q '^Seccomp:[[:space:]]*2$' "/proc/$main/status" || fail "no system-call filter"
+    # The file system as the service sees it: / read-only, /home empty, /var/lib/xueshi writable.
+    awk '$5 == "/" {print $6}' "/proc/$main/mountinfo" | grep -q '^ro' || fail "/ is writable"
+    [ -z "$(ls -A "/proc/$main/root/home" 2>/dev/null)" ] || fail "/home is visible"
+    awk '$5 == "/var/lib/xueshi" {print $6}' "/proc/$main/mountinfo" | grep -q '^rw' \
+        || fail "/var/lib/xueshi is not writable"
+    tr '\0' '\n' <"/proc/$main/environ" | grep -q "^CREDENTIALS_DIRECTORY=/run/credentials/$service$" \
+        || fail "no credentials directory"
+    exposure=$(sd systemd-analyze security "$service" --no-pager 2>/dev/null \
+        | sed -n 's/.*Overall exposure level for .*: \([0-9.]*\).*/\1/p')
+    echo "   systemd-analyze security (the running unit): $exposure"
+    awk -v e="$exposure" 'BEGIN { exit !(e != "" && e < 4.0) }' || fail "exposure $exposure"
+
+    step "a learner registers, the installed client logs in and syncs (under the sandbox)"
+    resident=$(python3 -c '
+s = "44010619900101123"; w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+print(s + "10X98765432"[sum(int(a) * b for a, b in zip(s, w)) % 11])')
+    status=$(curl -sk -o "$work/registered.json" -w '%{http_code}' -X POST \
+        -H 'Content-Type: application/json' "https://127.0.0.1:$port/api/v1/accounts/learners" \
+        --data "{\"username\":\"unitlearner\",\"password\":\"Secret123\",\"realName\":\"张三\",\"residentId\":\"$resident\",\"mobile\":\"13800138000\"}")
+    [ "$status" = 201 ] || { cat "$work/registered.json" >&2; fail "registration: $status"; }
+    fingerprint=$(openssl x509 -in /var/lib/xueshi/tls/server.crt -noout -fingerprint -sha256 | cut -d= -f2)
+    out=$(echo Secret123 | client --sync --server "https://127.0.0.1:$port" --user unitlearner \
+        --trust-certificate "$fingerprint" 2>&1) || { echo "$out" >&2; fail "xueshi --sync under systemd"; }
+    echo "$out" | grep -v keychain | sed 's/^/   /'
+
+    step "the server killed: systemd restarts it (Restart=on-failure)"
+    kill -KILL "$main"
+    for _ in $(seq 1 60); do
+        [ "$(sd systemctl show -p NRestarts --value "$service")" = 1 ] && answer=$(health) && break
+        sleep 0.5
+    done
+    [ "$(sd systemctl show -p NRestarts --value "$service")" = 1 ] || fail "not restarted"
+    [[ "$answer" == *'"status":"ok"'* ]] || fail "health after the restart: $answer"
+
+    step "systemctl stop (SIGTERM, drained): a clean stop"
+    sd systemctl stop "$service"
+    result=$(sd systemctl show -p Result --value "$service")
+    [ "$result" = success ] || fail "the stop ended with Result=$result"
+    if [ -n "$systemd_pid" ]; then
+        kill -KILL "$systemd_pid"
+        systemd_pid=
+    fi
+fi
 
 # --- two installed servers on PostgreSQL behind nginx ------------------------------------------
 # tst_farm with its servers started by farm-instance.sh as xueshi-server@PORT runs them (the
