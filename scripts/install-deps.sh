@@ -18,6 +18,8 @@ packages=(
     # packaging: icons rendered at build time, the metadata checked, the packages' run-time needs
     librsvg2-bin appstream desktop-file-utils curl python3 systemd adduser qt6-translations-l10n libsecret-1-0
     libcurl4-openssl-dev
+    # the packages test: systemd in namespaces of its own (unshare, nsenter), ps/pgrep, openssl
+    util-linux procps openssl
     python3-aiosmtpd
 )
 
