@@ -237,6 +237,13 @@ int CommandLineSync::syncOnce()
             finished = { ok, message };
             waiter.wake();
         });
+    bool progressShown = false;
+    if (m_showProgress) {
+        QObject::connect(engine, &SyncEngine::progress, m_core, [&](int done, int total) {
+            m_err << '\r' << tr("Downloaded %1 of %2 changes").arg(done).arg(total) << Qt::flush;
+            progressShown = true;
+        });
+    }
     const auto *uploads = engine->findChild<AttachmentUploads *>();
     if (uploads)
         QObject::connect(
@@ -257,6 +264,8 @@ int CommandLineSync::syncOnce()
         waitForSync();
     }
     QObject::disconnect(engine, nullptr, m_core, nullptr);
+    if (progressShown)
+        m_err << Qt::endl;
     if (uploads)
         QObject::disconnect(uploads, nullptr, m_core, nullptr);
     if (!finished->first) {

@@ -45,6 +45,9 @@ public:
         ClientCore *core, QNetworkAccessManager *network, QTextStream &out, QTextStream &err);
 
     int run(const SyncCommand &command, const QString &password);
+    // Shows how far the download is on `err`, one line rewritten in place (for a terminal; a
+    // first sync of an HR office's cache takes a while). Off by default.
+    void setShowProgress(bool show) { m_showProgress = show; }
 
     // The mutation rules every window registers (local effects, merges, dependencies), so the
     // outbox goes out as it would with the windows open.
@@ -64,6 +67,7 @@ private:
     QNetworkAccessManager *m_network;
     QTextStream &m_out;
     QTextStream &m_err;
+    bool m_showProgress = false;
 };
 
 } // namespace xueshi

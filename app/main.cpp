@@ -12,6 +12,11 @@
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
+#include <cstdio>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 namespace {
 
 // Whether the command line asks for work without a window (--sync, --verify).
@@ -97,6 +102,9 @@ int main(int argc, char *argv[])
         QTextStream err(stderr);
         const QString password = xueshi::CommandLineSync::readPassword(stdin, err);
         xueshi::CommandLineSync command(&core, &network, out, err);
+#ifdef Q_OS_UNIX
+        command.setShowProgress(isatty(fileno(stderr)));
+#endif
         return command.run(
             { parser.value(serverOption), parser.value(userOption), parser.value(trustOption) },
             password);

@@ -183,6 +183,10 @@
             <numerusform>%n changes were refused by the server or conflict with a change made elsewhere: open Xueshi to review them.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Downloaded %1 of %2 changes</source>
+        <translation>Downloaded %1 of %2 changes</translation>
+    </message>
 </context>
 <context>
     <name>DeclarationRules</name>

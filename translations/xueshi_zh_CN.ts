@@ -181,6 +181,10 @@
             <numerusform>%n 项更改被服务器拒绝或与别处的更改冲突：请打开学时查看处理。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Downloaded %1 of %2 changes</source>
+        <translation>已下载 %1 / %2 项更改</translation>
+    </message>
 </context>
 <context>
     <name>DeclarationRules</name>

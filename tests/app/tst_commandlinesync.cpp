@@ -47,7 +47,7 @@ public:
         , m_settingsFile(temporaryDirectory() + QStringLiteral("/xueshi.ini"))
     { }
 
-    Outcome sync(const SyncCommand &command, const QString &password)
+    Outcome sync(const SyncCommand &command, const QString &password, bool showProgress = false)
     {
         AppSettings settings(m_settingsFile);
         QNetworkAccessManager network;
@@ -57,7 +57,9 @@ public:
         Outcome outcome;
         QTextStream out(&outcome.out);
         QTextStream err(&outcome.err);
-        outcome.code = CommandLineSync(&core, &network, out, err).run(command, password);
+        CommandLineSync sync(&core, &network, out, err);
+        sync.setShowProgress(showProgress);
+        outcome.code = sync.run(command, password);
         out.flush();
         err.flush();
         return outcome;
@@ -161,9 +163,12 @@ void TestCommandLineSync::untrustedCertificate_refusedWithFingerprint_pinnedWhen
         QVERIFY(outcome.out.contains(store.path()));
     }
 
-    // From now on the pin is enough; the server and user are remembered.
-    outcome = computer.sync({}, QStringLiteral("Secret123"));
+    // From now on the pin is enough; the server and user are remembered. On a terminal the
+    // download's progress is one line rewritten in place, ended before the summary.
+    outcome = computer.sync({}, QStringLiteral("Secret123"), true);
     QCOMPARE(outcome.code, int(CommandLineSync::Synced));
+    QVERIFY2(outcome.err.startsWith(QStringLiteral("\rDownloaded ")), qPrintable(outcome.err));
+    QVERIFY2(outcome.err.endsWith(QLatin1Char('\n')), qPrintable(outcome.err));
 }
 
 void TestCommandLineSync::offlineChange_sent_tokenRevoked()
