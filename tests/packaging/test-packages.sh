@@ -7,7 +7,8 @@
 # command through xueshi-server-admin, stops the server with SIGTERM, and runs the installed
 # client's --version and --verify offscreen; then starts the unit under the real systemd (PID 1
 # of namespaces of its own where it is not the machine's: systemd-namespace.sh), checks the
-# sandbox the server runs in and has the installed client log in and sync through it; with FARM (tst_farm), two installed servers on
+# sandbox the server runs in and has the installed client log in and sync through it, on SQLite
+# and on PostgreSQL; with FARM (tst_farm), two installed servers on
 # PostgreSQL behind nginx serve a syncing client, the installed `xueshi --sync` logs in and syncs
 # through nginx, a recovery code arrives by e-mail at a loopback SMTP server, and a backup made
 # and restored with xueshi-server-admin brings every client back consistent. The packages are
@@ -260,10 +261,14 @@ if [ "$(ps -p 1 -o comm=)" != systemd ]; then
             "only run as run-as-unit.sh plays it"
     fi
 fi
-if [ "$systemd_ready" = yes ]; then
+# One instance of the unit under systemd, on /etc/xueshi/server.conf as it is, its data in
+# DATA_DIR: started, its sandbox checked, a learner registered and the installed client's login
+# and sync served through it, restarted after kill -9, stopped cleanly.
+serve_under_systemd() {
+    local label=$1 data=$2
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    service="xueshi-server@$port.service"
-    step "systemctl start $service"
+    local service="xueshi-server@$port.service"
+    step "systemctl start $service ($label)"
     sd systemctl daemon-reload
     sd systemctl start "$service" || { sd systemctl status "$service" --no-pager >&2 || true; fail "systemctl start"; }
     answer=
@@ -273,6 +278,7 @@ if [ "$systemd_ready" = yes ]; then
     done
     [[ "$answer" == *'"status":"ok"'* ]] \
         || { sd systemctl status "$service" --no-pager >&2 || true; fail "health under systemd: $answer"; }
+    local main
     main=$(pgrep -f -n "xueshi-server --config /etc/xueshi/server.conf --port $port") \
         || fail "no server process"
     echo "   $(grep -E '^(Uid|CapEff|NoNewPrivs|Seccomp):' "/proc/$main/status" | tr -s '\t\n' '  ')"
@@ -287,12 +293,14 @@ if [ "$systemd_ready" = yes ]; then
         || fail "/var/lib/xueshi is not writable"
     tr '\0' '\n' <"/proc/$main/environ" | grep -q "^CREDENTIALS_DIRECTORY=/run/credentials/$service$" \
         || fail "no credentials directory"
+    local exposure
     exposure=$(sd systemd-analyze security "$service" --no-pager 2>/dev/null \
         | sed -n 's/.*Overall exposure level for .*: \([0-9.]*\).*/\1/p')
     echo "   systemd-analyze security (the running unit): $exposure"
     awk -v e="$exposure" 'BEGIN { exit !(e != "" && e < 4.0) }' || fail "exposure $exposure"
 
-    step "a learner registers, the installed client logs in and syncs (under the sandbox)"
+    step "a learner registers, the installed client logs in and syncs (under the sandbox, $label)"
+    local resident status fingerprint out
     resident=$(python3 -c '
 s = "44010619900101123"; w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 print(s + "10X98765432"[sum(int(a) * b for a, b in zip(s, w)) % 11])')
@@ -300,7 +308,7 @@ print(s + "10X98765432"[sum(int(a) * b for a, b in zip(s, w)) % 11])')
         -H 'Content-Type: application/json' "https://127.0.0.1:$port/api/v1/accounts/learners" \
         --data "{\"username\":\"unitlearner\",\"password\":\"Secret123\",\"realName\":\"张三\",\"residentId\":\"$resident\",\"mobile\":\"13800138000\"}")
     [ "$status" = 201 ] || { cat "$work/registered.json" >&2; fail "registration: $status"; }
-    fingerprint=$(openssl x509 -in /var/lib/xueshi/tls/server.crt -noout -fingerprint -sha256 | cut -d= -f2)
+    fingerprint=$(openssl x509 -in "$data/tls/server.crt" -noout -fingerprint -sha256 | cut -d= -f2)
     out=$(echo Secret123 | client --sync --server "https://127.0.0.1:$port" --user unitlearner \
         --trust-certificate "$fingerprint" 2>&1) || { echo "$out" >&2; fail "xueshi --sync under systemd"; }
     echo "$out" | grep -v keychain | sed 's/^/   /'
@@ -316,8 +324,30 @@ print(s + "10X98765432"[sum(int(a) * b for a, b in zip(s, w)) % 11])')
 
     step "systemctl stop (SIGTERM, drained): a clean stop"
     sd systemctl stop "$service"
+    local result
     result=$(sd systemctl show -p Result --value "$service")
     [ "$result" = success ] || fail "the stop ended with Result=$result"
+}
+
+if [ "$systemd_ready" = yes ]; then
+    serve_under_systemd SQLite /var/lib/xueshi
+    # The same on PostgreSQL (the test cluster: over TCP from inside the sandbox), a database
+    # and a data directory of its own.
+    if [ -n "${XUESHI_TEST_POSTGRES_URL:-}" ]; then
+        database="xueshi_unit_$$"
+        psql -q "$XUESHI_TEST_POSTGRES_URL" -c "CREATE DATABASE $database" \
+            || fail "CREATE DATABASE $database"
+        cp /etc/xueshi/server.conf "$work/server.conf.sqlite"
+        cat >/etc/xueshi/server.conf <<CONF
+[server]
+data-dir=/var/lib/xueshi/on-postgres
+listen=127.0.0.1
+database=${XUESHI_TEST_POSTGRES_URL%/*}/$database
+CONF
+        serve_under_systemd PostgreSQL /var/lib/xueshi/on-postgres
+        cp "$work/server.conf.sqlite" /etc/xueshi/server.conf
+        psql -q "$XUESHI_TEST_POSTGRES_URL" -c "DROP DATABASE $database WITH (FORCE)" || true
+    fi
     if [ -n "$systemd_pid" ]; then
         kill -KILL "$systemd_pid"
         systemd_pid=
