@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QRegularExpression>
 
 namespace xueshi {
@@ -84,8 +85,27 @@ void ClientCore::startSync(const User &user)
     stopSync();
     if (!hasLocalData())
         return;
+    const QString path = localStorePath(m_session->serverKey(), user.id);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    // Stale only when the process that took it is gone, however long it has run.
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        lock->getLockInfo(&pid, &host, &application);
+        m_storeError = lock->error() == QLockFile::LockFailedError
+            ? tr("This account's data on this computer is in use by another Xueshi program "
+                 "(process %1). Close it, then log in again to sync.")
+                  .arg(pid)
+            : tr("The lock file of this account's data cannot be made: %1").arg(path);
+        qWarning("local store: %s", qPrintable(m_storeError));
+        emit syncEngineChanged(nullptr);
+        return;
+    }
     auto store = std::make_unique<LocalStore>();
-    if (!store->open(localStorePath(m_session->serverKey(), user.id))) {
+    if (!store->open(path)) {
         // The client still works online; the settings page and the status bar say why syncing
         // is off.
         m_storeError = store->lastError();
@@ -95,6 +115,7 @@ void ClientCore::startSync(const User &user)
     }
     m_storeError.clear();
     m_store = std::move(store);
+    m_storeLock = std::move(lock);
     auto *engine = new SyncEngine(m_api, m_store.get(), m_clock, this);
     engine->setUserId(user.id);
     if (m_engineSetup)
@@ -138,7 +159,7 @@ QStringList ClientCore::localDataPaths(const QString &storePath)
 {
     return { storePath, storePath + QStringLiteral("-wal"), storePath + QStringLiteral("-shm"),
         storePath + QStringLiteral("-journal"), AttachmentCache::directoryFor(storePath),
-        AttachmentUploads::directoryFor(storePath) };
+        AttachmentUploads::directoryFor(storePath), storePath + QStringLiteral(".lock") };
 }
 
 void ClientCore::removeLocalData(const QString &storePath)
@@ -167,6 +188,8 @@ void ClientCore::collectSigningKeys()
 
 void ClientCore::stopSync()
 {
+    // Another program may take the account's data from now on (this engine only finishes).
+    m_storeLock.reset();
     if (!m_engine && !m_store)
         return;
     if (SyncEngine *engine = m_engine) {

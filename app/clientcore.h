@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 
+class QLockFile;
 class QNetworkAccessManager;
 
 namespace xueshi {
@@ -71,6 +72,8 @@ public:
     QString localStorePath(const QString &serverKey, const QString &userId) const;
 
     // While someone is logged in (with local data enabled): their store and its sync engine.
+    // The store is this program's alone meanwhile (a lock file beside it): when another Xueshi
+    // already uses it, there is no engine and localStoreError() says so.
     SyncEngine *syncEngine() const { return m_engine; }
     LocalStore *localStore() const { return m_store.get(); }
     QString localStoreError() const { return m_storeError; }
@@ -80,7 +83,7 @@ public:
     // says how much first (LocalStore::unsentCount()).
     void forgetThisComputer();
     // The files and directories of the local store at `storePath`: the database with its
-    // journal files and the attachment directories beside it.
+    // journal files and lock file, and the attachment directories beside it.
     static QStringList localDataPaths(const QString &storePath);
     // Called on each new engine before it starts (tests shorten timers and turn off the network
     // watch).
@@ -111,6 +114,9 @@ private:
     ContentCache *m_content = nullptr;
     std::unique_ptr<CertificateKeyring> m_keyring;
     std::unique_ptr<LocalStore> m_store;
+    // Held while the store is in use: one program at a time per account on this computer (a
+    // window and `xueshi --sync`, or two windows, would otherwise sync the same file at once).
+    std::unique_ptr<QLockFile> m_storeLock;
     QPointer<SyncEngine> m_engine;
     QString m_storeError;
     QString m_storeToRemove; // set by forgetThisComputer() for stopSync()

@@ -17,6 +17,8 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
+#include <QLockFile>
 #include <QNetworkAccessManager>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -110,6 +112,7 @@ private slots:
     void untrustedCertificate_refusedWithFingerprint_pinnedWhenGiven();
     void offlineChange_sent_tokenRevoked();
     void loginProblems_exitTwo_nothingSynced();
+    void accountInUseByAnotherProgram_notSynced();
 };
 
 void TestCommandLineSync::fingerprintMatches_ignoresColonsSpacesAndCase()
@@ -275,6 +278,32 @@ void TestCommandLineSync::loginProblems_exitTwo_nothingSynced()
     QVERIFY(server.restart([&] { outcome = computer.sync(command, QStringLiteral("Secret123")); }));
     QCOMPARE(outcome.code, int(CommandLineSync::NotLoggedIn));
     QVERIFY2(outcome.err.contains(QStringLiteral("cannot be reached")), qPrintable(outcome.err));
+}
+
+void TestCommandLineSync::accountInUseByAnotherProgram_notSynced()
+{
+    TestServer server;
+    QVERIFY(!registerLearner(server, QStringLiteral("clibusy")).isEmpty());
+    Computer computer;
+    const SyncCommand command { server.baseUrl().toString(), QStringLiteral("clibusy"),
+        server.fingerprint() };
+    QCOMPARE(
+        computer.sync(command, QStringLiteral("Secret123")).code, int(CommandLineSync::Synced));
+    const QString store = computer.stores().first();
+    // The lock is released with the run: nothing of it is left.
+    QVERIFY(!QFile::exists(store + QStringLiteral(".lock")));
+
+    // A window of this account is open (another program holds the store's lock).
+    QLockFile window(store + QStringLiteral(".lock"));
+    QVERIFY(window.tryLock(0));
+    Outcome outcome = computer.sync(command, QStringLiteral("Secret123"));
+    QCOMPARE(outcome.code, int(CommandLineSync::NotSynced));
+    QVERIFY2(outcome.err.contains(QStringLiteral("in use by another Xueshi program (process %1)")
+                                      .arg(QCoreApplication::applicationPid())),
+        qPrintable(outcome.err));
+    window.unlock();
+    outcome = computer.sync(command, QStringLiteral("Secret123"));
+    QCOMPARE(outcome.code, int(CommandLineSync::Synced));
 }
 
 QTEST_MAIN(TestCommandLineSync)
