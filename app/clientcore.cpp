@@ -97,7 +97,7 @@ void ClientCore::startSync(const User &user)
         lock->getLockInfo(&pid, &host, &application);
         m_storeError = lock->error() == QLockFile::LockFailedError
             ? tr("This account's data on this computer is in use by another Xueshi program "
-                 "(process %1). Close it, then log in again to sync.")
+                 "(process %1). Close it, then try again.")
                   .arg(pid)
             : tr("The lock file of this account's data cannot be made: %1").arg(path);
         qWarning("local store: %s", qPrintable(m_storeError));

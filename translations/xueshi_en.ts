@@ -2710,6 +2710,17 @@ Why it is not trusted automatically: %5</translation>
     </message>
 </context>
 <context>
+    <name>xueshi::ClientCore</name>
+    <message>
+        <source>This account&apos;s data on this computer is in use by another Xueshi program (process %1). Close it, then try again.</source>
+        <translation>This account&apos;s data on this computer is in use by another Xueshi program (process %1). Close it, then try again.</translation>
+    </message>
+    <message>
+        <source>The lock file of this account&apos;s data cannot be made: %1</source>
+        <translation>The lock file of this account&apos;s data cannot be made: %1</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::ComplianceReportModel</name>
     <message>
         <source>Name</source>

@@ -2702,6 +2702,17 @@ Why it is not trusted automatically: %5</source>
     </message>
 </context>
 <context>
+    <name>xueshi::ClientCore</name>
+    <message>
+        <source>This account&apos;s data on this computer is in use by another Xueshi program (process %1). Close it, then try again.</source>
+        <translation>此计算机上该账号的数据正被另一个学时程序（进程 %1）使用。请先关闭该程序，然后重试。</translation>
+    </message>
+    <message>
+        <source>The lock file of this account&apos;s data cannot be made: %1</source>
+        <translation>无法为该账号的数据创建锁文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>xueshi::ComplianceReportModel</name>
     <message>
         <source>Name</source>
