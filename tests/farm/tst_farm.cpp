@@ -69,6 +69,14 @@ bool portOpen(quint16 port)
     return socket.waitForConnected(200);
 }
 
+// How many of nginx's access-log lines name the process on `port` as their upstream.
+qsizetype servedBy(const QStringList &lines, quint16 port)
+{
+    const QString upstream = QStringLiteral("upstream=127.0.0.1:%1 ").arg(port);
+    return std::count_if(lines.cbegin(), lines.cend(),
+        [&upstream](const QString &line) { return line.contains(upstream); });
+}
+
 // The processes' delivery of codes: the [notifier] group (a file), and the SMTP password's file.
 struct NotifierFiles
 {
@@ -458,13 +466,8 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
     QCOMPARE(m_engine->pendingCount(), 0);
     {
         const QStringList lines = accessLog().mid(logBefore);
-        const QString first = QStringLiteral("upstream=127.0.0.1:%1 ").arg(m_servers[0].port);
-        const QString second = QStringLiteral("upstream=127.0.0.1:%1 ").arg(m_servers[1].port);
-        const auto served = [&lines](const QString &by) {
-            return std::count_if(lines.cbegin(), lines.cend(),
-                [&by](const QString &line) { return line.contains(by); });
-        };
-        QVERIFY2(served(first) >= 4 && served(second) >= 4, qPrintable(lines.join(u'\n')));
+        QVERIFY2(servedBy(lines, m_servers[0].port) >= 4 && servedBy(lines, m_servers[1].port) >= 4,
+            qPrintable(lines.join(u'\n')));
     }
 
     // Phase 2: SIGTERM to the first process while a sync (push and pull) is on its way.
@@ -523,19 +526,12 @@ void TestFarm::farm_processesStoppedMidSync_nothingLostNothingDoubled()
     QCOMPARE(appliedIds, expected);
     QVERIFY(call(QStringLiteral("GET"), QStringLiteral("/me"), {}, &result));
     QVERIFY2(result.ok(), qPrintable(result.error.message));
-    const QJsonObject me = result.body.value(QStringLiteral("user")).toObject();
-    QCOMPARE(
-        me.value(QStringLiteral("learner")).toObject().value(QStringLiteral("mobile")).toString(),
-        lastMobile);
+    QCOMPARE(learnerMobile(result.body.value(QStringLiteral("user")).toObject()), lastMobile);
     m_lastMobile = lastMobile;
     const std::optional<CachedEntity> profile = m_store.entity(QStringLiteral("profile"), userId);
     QVERIFY(profile);
     QCOMPARE(profile->version, 1 + int(mutationIds.size()));
-    QCOMPARE(profile->data.value(QStringLiteral("learner"))
-                 .toObject()
-                 .value(QStringLiteral("mobile"))
-                 .toString(),
-        lastMobile);
+    QCOMPARE(learnerMobile(profile->data), lastMobile);
     // After the kill every request went to the first process.
     const QStringList tail = accessLog().mid(accessLog().size() - 3);
     for (const QString &line : tail)
@@ -650,12 +646,7 @@ bool TestFarm::startServers()
         if (!call(QStringLiteral("GET"), QStringLiteral("/health"), {}, &result))
             return false;
         const QStringList lines = accessLog().mid(before);
-        const auto served = [&lines](quint16 port) {
-            const QString upstream = QStringLiteral("upstream=127.0.0.1:%1 ").arg(port);
-            return std::any_of(lines.cbegin(), lines.cend(),
-                [&upstream](const QString &line) { return line.contains(upstream); });
-        };
-        if (served(m_servers[0].port) && served(m_servers[1].port))
+        if (servedBy(lines, m_servers[0].port) > 0 && servedBy(lines, m_servers[1].port) > 0)
             return true;
         QTest::qWait(500);
     }
@@ -785,12 +776,7 @@ void TestFarm::desktopClient_logsInThroughNginx_syncsFromBothProcesses()
 
     // nginx gave its requests to both processes, the login and the logout among them.
     const QStringList lines = accessLog().mid(logBefore);
-    const auto servedBy = [&lines](quint16 port) {
-        const QString upstream = QStringLiteral("upstream=127.0.0.1:%1 ").arg(port);
-        return std::count_if(lines.cbegin(), lines.cend(),
-            [&upstream](const QString &line) { return line.contains(upstream); });
-    };
-    QVERIFY2(servedBy(m_servers[0].port) >= 1 && servedBy(m_servers[1].port) >= 1,
+    QVERIFY2(servedBy(lines, m_servers[0].port) >= 1 && servedBy(lines, m_servers[1].port) >= 1,
         qPrintable(lines.join(u'\n')));
     for (const char *request : { "\"POST /api/v1/session\"", "\"DELETE /api/v1/session\"",
              "\"GET /api/v1/sync/changes" }) {
@@ -955,13 +941,7 @@ void TestFarm::backupRestored_everyClientBackConsistent()
     QVERIFY(logInApi(QStringLiteral("farmlearner"), m_password));
     QVERIFY(call(QStringLiteral("GET"), QStringLiteral("/me"), {}, &result));
     QVERIFY2(result.ok(), qPrintable(result.error.message));
-    QCOMPARE(result.body.value(QStringLiteral("user"))
-                 .toObject()
-                 .value(QStringLiteral("learner"))
-                 .toObject()
-                 .value(QStringLiteral("mobile"))
-                 .toString(),
-        changedMobile);
+    QCOMPARE(learnerMobile(result.body.value(QStringLiteral("user")).toObject()), changedMobile);
     QVERIFY(stopServers());
 }
 
